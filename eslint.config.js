@@ -1,0 +1,50 @@
+// Folder boundaries from DESIGN.md are enforced here, not by memory:
+//  - only src/worker/ imports tfjs;
+//  - src/model, src/data, src/protocol are pure (no tfjs, React, store, DOM-owning layers);
+//  - charts take plain props and never read the store; components reach the worker only through the bridge.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const tfjs = { group: ['@tensorflow/*'], message: 'Only src/worker/ may import tfjs (DESIGN.md).' };
+const layer = (names, message) => ({ group: names.flatMap((n) => [`**/${n}`, `**/${n}/*`]), message });
+const pure = [
+  tfjs,
+  { group: ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'recharts'], message: 'This folder is pure TypeScript.' },
+  layer(['store', 'bridge', 'components', 'charts', 'worker'], 'Pure folders import only model/, data/, protocol/.'),
+];
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'public', 'test-results', 'playwright-report', 'bench-results'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.worker } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: [tfjs] }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'max-lines': ['warn', { max: 300, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  { files: ['src/model/**', 'src/data/**', 'src/protocol/**'], rules: { 'no-restricted-imports': ['error', { patterns: pure }] } },
+  {
+    files: ['src/worker/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [layer(['store', 'bridge', 'components', 'charts'], 'The worker talks to the page only through src/protocol.')] }] },
+  },
+  {
+    files: ['src/charts/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [tfjs, layer(['store', 'bridge', 'worker'], 'Charts take plain data as props.')] }] },
+  },
+  {
+    files: ['src/components/**', 'src/store/**', 'src/bridge/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [tfjs, layer(['worker'], 'Reach the worker only through src/bridge.')] }] },
+  },
+  {
+    files: ['scripts/**', '*.config.{js,ts}', 'e2e/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

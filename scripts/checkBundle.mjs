@@ -1,0 +1,31 @@
+// Checks the built app: the main-thread bundle must not contain tfjs (it belongs in the worker chunk only).
+// Prints the gzip size of each main-thread JS file.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const dist = join(import.meta.dirname, '..', 'dist');
+const html = readFileSync(join(dist, 'index.html'), 'utf8');
+const entries = [...html.matchAll(/src="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+const preloads = [...html.matchAll(/href="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+const mainFiles = [...new Set([...entries, ...preloads])];
+if (mainFiles.length === 0) {
+  console.error('checkBundle: no entry script found in dist/index.html');
+  process.exit(1);
+}
+let failed = false;
+for (const f of mainFiles) {
+  const code = readFileSync(join(dist, f));
+  const text = code.toString('utf8');
+  // Markers that only tfjs code contains.
+  const markers = ['tfjs-core', 'registerKernel', 'Conv2DBackpropFilter', 'tfjs-backend'];
+  const found = markers.filter((m) => text.includes(m));
+  console.log(`checkBundle: ${f} ${(code.length / 1024).toFixed(0)} KiB, ${(gzipSync(code).length / 1024).toFixed(0)} KiB gzip${found.length ? `, CONTAINS tfjs (${found.join(', ')})` : ', no tfjs'}`);
+  if (found.length) failed = true;
+}
+const workers = readdirSync(join(dist, 'assets')).filter((f) => f.startsWith('trainer.worker'));
+if (workers.length === 0) {
+  console.error('checkBundle: the worker chunk is missing');
+  failed = true;
+}
+process.exit(failed ? 1 : 0);

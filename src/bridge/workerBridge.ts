@@ -1,0 +1,173 @@
+// The page's only client of the training worker: typed sends, routing of events into the store, and
+// throttling so the store (and React) sees training data at most every THROTTLE_MS.
+import type { TrainConfig } from '../model/training';
+import type { BatchPoint, FromWorker } from '../protocol/fromWorker';
+import { PROTOCOL_VERSION, type BackendChoice, type ToWorker } from '../protocol/toWorker';
+import { isFromWorker, transferablesOf, unreachable } from '../protocol/transfer';
+import { appendSeries, emptyMetrics, patch, useStore } from '../store/store';
+
+const THROTTLE_MS = 100;
+
+export class WorkerBridge {
+  private worker: Worker;
+  private pendingPoints: BatchPoint[] = [];
+  private pendingStatus: Record<string, number> = {};
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private predictId = 0;
+  private predictInFlight = false;
+  private queuedPixels: Float32Array | null = null;
+
+  constructor(private readonly dataUrl: string) {
+    this.worker = this.spawn();
+  }
+
+  private spawn(): Worker {
+    const w = new Worker(new URL('../worker/trainer.worker.ts', import.meta.url), { type: 'module', name: 'trainer' });
+    w.onmessage = (e: MessageEvent<unknown>) => {
+      if (isFromWorker(e.data)) this.route(e.data);
+      else console.warn('bridge: ignored malformed message', e.data);
+    };
+    w.onerror = (e) => {
+      patch('status', { state: 'error', error: `The training worker crashed: ${e.message || 'unknown error'}. Reload the page.` });
+    };
+    const { network, train, backendChoice } = useStore.getState().config;
+    const init: ToWorker = { type: 'init', version: PROTOCOL_VERSION, dataUrl: this.dataUrl, network, config: train, backend: backendChoice };
+    w.postMessage(init);
+    return w;
+  }
+
+  send(msg: ToWorker) {
+    this.worker.postMessage(msg, transferablesOf(msg));
+  }
+
+  start = () => this.send({ type: 'start' });
+  pause = () => this.send({ type: 'pause' });
+  step = () => this.send({ type: 'step' });
+  reset = () => this.send({ type: 'reset' });
+  retryData = () => {
+    patch('status', { error: null, canRetryData: false, dataProgress: 0, state: 'loading' });
+    this.send({ type: 'retryData' });
+  };
+
+  setBackend(backend: BackendChoice) {
+    patch('config', { backendChoice: backend });
+    this.send({ type: 'setBackend', backend });
+  }
+
+  setConfig(train: TrainConfig) {
+    patch('config', { train });
+    this.send({ type: 'setConfig', config: train });
+  }
+
+  /** Classifies `pixels` (784 floats in [0,1]); only the latest drawing is sent while one is in flight. */
+  predict(pixels: Float32Array | null) {
+    patch('draw', { input: pixels ? Array.from(pixels) : null, probs: pixels ? useStore.getState().draw.probs : null });
+    if (!pixels) {
+      this.queuedPixels = null;
+      return;
+    }
+    if (this.predictInFlight) {
+      this.queuedPixels = pixels;
+      return;
+    }
+    this.predictInFlight = true;
+    this.send({ type: 'predict', id: ++this.predictId, pixels: pixels.slice() });
+  }
+
+  private schedule() {
+    if (this.flushTimer === null) this.flushTimer = setTimeout(() => this.flush(), THROTTLE_MS);
+  }
+
+  private flush() {
+    this.flushTimer = null;
+    if (this.pendingPoints.length) {
+      const points = this.pendingPoints;
+      this.pendingPoints = [];
+      const m = useStore.getState().metrics;
+      patch('metrics', { series: appendSeries(m.series, points) });
+    }
+    if (Object.keys(this.pendingStatus).length) {
+      patch('status', this.pendingStatus);
+      this.pendingStatus = {};
+    }
+    this.refreshPrediction();
+  }
+
+  /** While training, the drawn digit is re-classified about twice a second so its bars follow the model. */
+  private lastRefresh = 0;
+  private refreshPrediction() {
+    const input = useStore.getState().draw.input;
+    const now = performance.now();
+    if (!input || this.predictInFlight || now - this.lastRefresh < 500) return;
+    this.lastRefresh = now;
+    this.predict(Float32Array.from(input));
+  }
+
+  private route(msg: FromWorker) {
+    switch (msg.type) {
+      case 'state':
+        this.flush();
+        patch('status', { state: msg.state, ...(msg.state === 'training' ? { error: null } : {}) });
+        return;
+      case 'dataProgress':
+        patch('status', { dataProgress: msg.totalBytes ? Math.round((100 * msg.loadedBytes) / msg.totalBytes) : 0 });
+        return;
+      case 'dataReady':
+        patch('status', { dataProgress: 100, canRetryData: false, error: null });
+        return;
+      case 'backend':
+        patch('status', { backend: msg.backend, availableBackends: msg.available, backendNote: msg.note });
+        return;
+      case 'error':
+        patch('status', { error: msg.message, canRetryData: msg.retryData });
+        return;
+      case 'progress':
+        this.pendingPoints.push(...msg.points);
+        this.pendingStatus = {
+          epoch: msg.epoch,
+          batch: msg.batch,
+          batchInEpoch: msg.batchInEpoch,
+          batchesPerEpoch: msg.batchesPerEpoch,
+          examplesPerSecond: msg.examplesPerSecond,
+        };
+        this.schedule();
+        return;
+      case 'epochEnd': {
+        this.flush();
+        const m = useStore.getState().metrics;
+        const result = { epoch: msg.epoch, batch: msg.batch, testAccuracy: msg.testAccuracy, testLoss: msg.testLoss };
+        patch('metrics', { epochs: [...m.epochs, result] });
+        patch('status', { epoch: msg.epoch });
+        return;
+      }
+      case 'histograms':
+        patch('metrics', { histograms: msg.layers, histogramEpoch: msg.epoch });
+        return;
+      case 'resetDone':
+        this.pendingPoints = [];
+        this.pendingStatus = {};
+        patch('metrics', { ...emptyMetrics });
+        patch('status', { epoch: 0, batch: 0, batchInEpoch: 0, examplesPerSecond: 0, error: null });
+        return;
+      case 'prediction': {
+        this.predictInFlight = false;
+        const hasInput = useStore.getState().draw.input !== null;
+        patch('draw', { probs: hasInput ? Array.from(msg.probs) : null });
+        const next = this.queuedPixels;
+        this.queuedPixels = null;
+        if (next) this.predict(next);
+        return;
+      }
+      default:
+        unreachable(msg);
+    }
+  }
+}
+
+let bridge: WorkerBridge | null = null;
+
+/** The app's single bridge, created on first use. */
+export function getBridge(): WorkerBridge {
+  bridge ??= new WorkerBridge(`${import.meta.env.BASE_URL}data/`);
+  return bridge;
+}

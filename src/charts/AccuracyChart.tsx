@@ -1,0 +1,29 @@
+import { memo } from 'react';
+import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
+
+export type AccuracyPoint = { batch: number; accuracy: number };
+export type TestPoint = { batch: number; testAccuracy: number; epoch: number };
+
+/** Training accuracy per batch (smoothed, %) and test accuracy after each epoch (%), on one batch axis. */
+function AccuracyChart({ train, test }: { train: AccuracyPoint[]; test: TestPoint[] }) {
+  const trainPct = train.map((p) => ({ batch: p.batch, train: 100 * p.accuracy }));
+  const testPct = test.map((p) => ({ batch: p.batch, test: 100 * p.testAccuracy }));
+  return (
+    <figure className="chart" aria-label="Accuracy">
+      <figcaption>Accuracy: training batches (smoothed) and the 10,000 test images after each epoch</figcaption>
+      <ResponsiveContainer width="100%" height={220}>
+        <ComposedChart margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#d6dbe3" />
+          <XAxis dataKey="batch" type="number" domain={['dataMin', 'dataMax']} allowDuplicatedCategory={false} label={{ value: 'batches trained', position: 'insideBottom', offset: -14 }} />
+          <YAxis domain={[(min: number) => Math.max(0, Math.floor(min / 10) * 10), 100]} width={56} unit="%" label={{ value: 'accuracy (%)', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} />
+          <Tooltip formatter={(v) => `${Number(v).toFixed(2)}%`} labelFormatter={(b) => `batch ${b}`} />
+          <Legend verticalAlign="top" height={24} />
+          <Line data={trainPct} dataKey="train" name="training (smoothed)" stroke="#0072b2" strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Scatter data={testPct} dataKey="test" name="test set, per epoch" fill="#d55e00" line={{ stroke: '#d55e00', strokeWidth: 2 }} isAnimationActive={false} />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}
+
+export default memo(AccuracyChart);

@@ -1,0 +1,24 @@
+import { memo } from 'react';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
+export type LossPoint = { batch: number; loss: number };
+
+/** Smoothed training loss (cross-entropy, nats) against batches trained. Expects ≤ a few hundred points. */
+function LossChart({ points }: { points: LossPoint[] }) {
+  return (
+    <figure className="chart" aria-label="Training loss per batch">
+      <figcaption>Training loss (smoothed)</figcaption>
+      <ResponsiveContainer width="100%" height={220}>
+        <LineChart data={points} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#d6dbe3" />
+          <XAxis dataKey="batch" type="number" domain={['dataMin', 'dataMax']} label={{ value: 'batches trained', position: 'insideBottom', offset: -14 }} />
+          <YAxis domain={[0, 'auto']} width={56} label={{ value: 'cross-entropy (nats)', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} />
+          <Tooltip formatter={(v) => Number(v).toFixed(4)} labelFormatter={(b) => `batch ${b}`} />
+          <Line dataKey="loss" name="loss" stroke="#0072b2" strokeWidth={2} dot={false} isAnimationActive={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}
+
+export default memo(LossChart);

@@ -1,0 +1,26 @@
+import { memo } from 'react';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
+export type HistogramProps = { title: string; layer: number; min: number; max: number; counts: number[] };
+
+/** Distribution of one layer's weights: count of weights per value bin. */
+function WeightHistogram({ title, layer, min, max, counts }: HistogramProps) {
+  const width = (max - min) / Math.max(1, counts.length);
+  const data = counts.map((c, i) => ({ centre: min + (i + 0.5) * width, count: c }));
+  return (
+    <figure className="chart histogram" data-testid="insight.histogram" data-layer={layer} aria-label={`Weight histogram of ${title}`}>
+      <figcaption>{title}</figcaption>
+      <ResponsiveContainer width="100%" height={150}>
+        <BarChart data={data} margin={{ top: 4, right: 8, bottom: 22, left: 4 }} barCategoryGap={0}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#d6dbe3" vertical={false} />
+          <XAxis dataKey="centre" tickFormatter={(v: number) => v.toFixed(2)} interval="preserveStartEnd" minTickGap={24} label={{ value: 'weight value', position: 'insideBottom', offset: -12 }} />
+          <YAxis width={48} allowDecimals={false} label={{ value: 'count', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} />
+          <Tooltip formatter={(v) => [v, 'weights']} labelFormatter={(c) => `≈ ${Number(c).toFixed(3)}`} />
+          <Bar dataKey="count" fill="#009e73" isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}
+
+export default memo(WeightHistogram);

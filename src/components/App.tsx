@@ -1,0 +1,38 @@
+// Page layout: network and controls on the left, live charts in the middle, drawing pad on the right.
+import { useEffect } from 'react';
+import { getBridge } from '../bridge/workerBridge';
+import ChartsPanel from './ChartsPanel';
+import DataProgress from './DataProgress';
+import DrawPanel from './DrawPanel';
+import HyperParams from './HyperParams';
+import NetworkView from './NetworkView';
+import StatusBar from './StatusBar';
+import TrainingControls from './TrainingControls';
+
+export default function App() {
+  useEffect(() => {
+    getBridge();
+  }, []);
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>MNIST Playground</h1>
+        <StatusBar />
+      </header>
+      <DataProgress />
+      <main className="app-main">
+        <section className="panel panel-left" aria-label="Network and training">
+          <NetworkView />
+          <TrainingControls />
+          <HyperParams />
+        </section>
+        <section className="panel panel-center" aria-label="Live charts">
+          <ChartsPanel />
+        </section>
+        <section className="panel panel-right" aria-label="Draw a digit">
+          <DrawPanel />
+        </section>
+      </main>
+    </div>
+  );
+}

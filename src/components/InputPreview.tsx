@@ -1,0 +1,22 @@
+import { useEffect, useRef } from 'react';
+
+/** The 28×28 image actually fed to the model (white ink on black), scaled up with square pixels. */
+export default function InputPreview({ input }: { input: number[] | null }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const c = canvas.current?.getContext('2d');
+    if (!c) return;
+    const img = c.createImageData(28, 28);
+    for (let i = 0; i < 784; i++) {
+      const v = Math.round(255 * (input?.[i] ?? 0));
+      img.data.set([v, v, v, 255], i * 4);
+    }
+    c.putImageData(img, 0, 0);
+  }, [input]);
+  return (
+    <figure className="preview">
+      <canvas ref={canvas} width={28} height={28} data-testid="draw.input-preview" role="img" aria-label="The 28 by 28 pixel input the model sees" />
+      <figcaption>Model input (28×28)</figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,30 @@
+/** The predicted digit and one bar per class; values are also in data-value for tests and screen readers. */
+export default function PredictionBars({ probs, active }: { probs: number[] | null; active: boolean }) {
+  const shown = active && probs ? probs : null;
+  const best = shown ? shown.indexOf(Math.max(...shown)) : -1;
+  return (
+    <div className="prediction">
+      <div className="predicted" aria-live="polite">
+        <span className="muted">Prediction</span>
+        <span className="predicted-digit" data-testid="draw.prediction">
+          {best >= 0 ? String(best) : ''}
+        </span>
+        {best >= 0 && <span className="muted">{(100 * shown![best]).toFixed(1)}% sure</span>}
+      </div>
+      <ul className="probs" aria-label="Probability of each digit">
+        {Array.from({ length: 10 }, (_, d) => {
+          const p = shown ? shown[d] : 0;
+          return (
+            <li key={d} data-testid={`draw.prob-${d}`} data-value={p.toFixed(4)} className={d === best ? 'best' : ''}>
+              <span className="prob-digit">{d}</span>
+              <span className="prob-bar" aria-hidden="true">
+                <span style={{ width: `${100 * p}%` }} />
+              </span>
+              <span className="prob-value">{(100 * p).toFixed(1)}%</span>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+// Messages from the training worker to the page. One discriminated union; plain data and typed arrays only.
+import type { BackendName } from './toWorker';
+
+export type WorkerState = 'loading' | 'ready' | 'training' | 'paused' | 'error';
+
+/** One smoothed training point: `batch` counts batches since the last Reset. */
+export type BatchPoint = { batch: number; loss: number; accuracy: number };
+
+export type LayerHistogram = {
+  /** Index of the layer in the network spec. */
+  layer: number;
+  name: string;
+  /** Lower edge of the first bin and upper edge of the last, in weight units. */
+  min: number;
+  max: number;
+  /** Count of weights (kernel, not bias) per equal-width bin. */
+  counts: number[];
+};
+
+export type FromWorker =
+  | { type: 'state'; state: WorkerState }
+  | { type: 'dataProgress'; loadedBytes: number; totalBytes: number }
+  | { type: 'dataReady'; trainCount: number; testCount: number }
+  /** Which backend trains now, which ones were confirmed by a real training step, and why this one. */
+  | { type: 'backend'; backend: BackendName; available: BackendName[]; note: string }
+  | { type: 'error'; message: string; retryData: boolean }
+  /** Sent at most every ~100 ms while training; `points` holds the batches since the previous one. */
+  | {
+      type: 'progress';
+      epoch: number;
+      batch: number;
+      batchInEpoch: number;
+      batchesPerEpoch: number;
+      examplesPerSecond: number;
+      points: BatchPoint[];
+    }
+  /** After each completed epoch: accuracy and mean loss on all 10,000 test images. */
+  | { type: 'epochEnd'; epoch: number; batch: number; testAccuracy: number; testLoss: number; evalMs: number }
+  | { type: 'histograms'; batch: number; epoch: number; layers: LayerHistogram[] }
+  /** Reset happened: all history is gone. */
+  | { type: 'resetDone' }
+  /** `probs` holds 10 class probabilities that sum to 1. */
+  | { type: 'prediction'; id: number; probs: Float32Array };
+
+export type FromWorkerType = FromWorker['type'];

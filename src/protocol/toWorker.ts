@@ -1,0 +1,27 @@
+// Messages from the page to the training worker. One discriminated union; bump PROTOCOL_VERSION on change.
+import type { NetworkSpec } from '../model/spec';
+import type { TrainConfig } from '../model/training';
+
+export const PROTOCOL_VERSION = 1;
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+export type BackendChoice = 'auto' | BackendName;
+
+export type ToWorker =
+  /** First message. `dataUrl` is the folder holding the *.idx.gz files and manifest.json. */
+  | { type: 'init'; version: number; dataUrl: string; network: NetworkSpec; config: TrainConfig; backend: BackendChoice }
+  /** Load the dataset again after a failure. */
+  | { type: 'retryData' }
+  | { type: 'start' }
+  | { type: 'pause' }
+  /** Train exactly one batch, then stay paused. */
+  | { type: 'step' }
+  /** New random weights (from the seed), history cleared, config kept. */
+  | { type: 'reset' }
+  | { type: 'setBackend'; backend: BackendChoice }
+  | { type: 'setConfig'; config: TrainConfig }
+  /** Classify one image: `pixels` is 784 floats in [0,1], row-major 28×28, white ink on black. */
+  | { type: 'predict'; id: number; pixels: Float32Array };
+
+export type ToWorkerType = ToWorker['type'];

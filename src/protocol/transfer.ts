@@ -1,0 +1,41 @@
+// Helpers shared by both sides of the worker boundary.
+import type { FromWorker } from './fromWorker';
+import type { ToWorker } from './toWorker';
+
+/** Buffers to transfer (not copy) with a message: every typed array's buffer, each once. */
+export function transferablesOf(msg: ToWorker | FromWorker): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  for (const v of Object.values(msg)) {
+    if (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer) out.add(v.buffer);
+  }
+  return [...out];
+}
+
+/** Compile-time exhaustiveness check for switches over message unions. */
+export function unreachable(x: never): never {
+  throw new Error(`Unhandled message: ${JSON.stringify(x)}`);
+}
+
+const TO_WORKER_TYPES = new Set(['init', 'retryData', 'start', 'pause', 'step', 'reset', 'setBackend', 'setConfig', 'predict']);
+const FROM_WORKER_TYPES = new Set(['state', 'dataProgress', 'dataReady', 'backend', 'error', 'progress', 'epochEnd', 'histograms', 'resetDone', 'prediction']);
+
+function hasType(x: unknown, types: Set<string>): boolean {
+  return typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string' && types.has((x as { type: string }).type);
+}
+
+/** Structural guard for what arrives at the worker; anything else is ignored with a warning. */
+export function isToWorker(x: unknown): x is ToWorker {
+  if (!hasType(x, TO_WORKER_TYPES)) return false;
+  const m = x as ToWorker;
+  if (m.type === 'predict') return m.pixels instanceof Float32Array && m.pixels.length === 784 && Number.isFinite(m.id);
+  if (m.type === 'init') return typeof m.dataUrl === 'string' && Array.isArray(m.network?.layers) && typeof m.config === 'object';
+  return true;
+}
+
+export function isFromWorker(x: unknown): x is FromWorker {
+  if (!hasType(x, FROM_WORKER_TYPES)) return false;
+  const m = x as FromWorker;
+  if (m.type === 'prediction') return m.probs instanceof Float32Array && m.probs.length === 10;
+  if (m.type === 'progress') return Array.isArray(m.points);
+  return true;
+}

@@ -1,0 +1,87 @@
+// One zustand store of slices holding serialisable data only. Components select one value at a time.
+// The bridge writes training data here at most ~10 times a second.
+import { create } from 'zustand';
+import { presetById, DEFAULT_PRESET, type PresetId } from '../model/presets';
+import type { NetworkSpec } from '../model/spec';
+import { DEFAULT_CONFIG, type TrainConfig } from '../model/training';
+import type { BatchPoint, LayerHistogram, WorkerState } from '../protocol/fromWorker';
+import type { BackendChoice, BackendName } from '../protocol/toWorker';
+
+export type EpochResult = { epoch: number; batch: number; testAccuracy: number; testLoss: number };
+
+/** Longest batch series kept; beyond it every other point is dropped (charts show ≤ a few hundred). */
+export const MAX_SERIES = 4000;
+
+export type StatusSlice = {
+  state: WorkerState;
+  backend: BackendName | null;
+  availableBackends: BackendName[];
+  backendNote: string;
+  error: string | null;
+  canRetryData: boolean;
+  /** 0-100 while the dataset downloads. */
+  dataProgress: number;
+  epoch: number;
+  batch: number;
+  batchInEpoch: number;
+  batchesPerEpoch: number;
+  examplesPerSecond: number;
+};
+
+export type MetricsSlice = {
+  series: BatchPoint[];
+  epochs: EpochResult[];
+  histograms: LayerHistogram[];
+  histogramEpoch: number;
+};
+
+export type ConfigSlice = {
+  presetId: PresetId;
+  network: NetworkSpec;
+  train: TrainConfig;
+  backendChoice: BackendChoice;
+};
+
+export type DrawSlice = {
+  /** 784 values in [0,1] fed to the model, or null when the pad is empty. */
+  input: number[] | null;
+  probs: number[] | null;
+};
+
+export type AppState = { status: StatusSlice; metrics: MetricsSlice; config: ConfigSlice; draw: DrawSlice };
+
+export const initialStatus: StatusSlice = {
+  state: 'loading',
+  backend: null,
+  availableBackends: [],
+  backendNote: '',
+  error: null,
+  canRetryData: false,
+  dataProgress: 0,
+  epoch: 0,
+  batch: 0,
+  batchInEpoch: 0,
+  batchesPerEpoch: 0,
+  examplesPerSecond: 0,
+};
+
+export const emptyMetrics: MetricsSlice = { series: [], epochs: [], histograms: [], histogramEpoch: 0 };
+
+export const useStore = create<AppState>()(() => ({
+  status: initialStatus,
+  metrics: emptyMetrics,
+  config: { presetId: DEFAULT_PRESET, network: presetById(DEFAULT_PRESET).network, train: DEFAULT_CONFIG, backendChoice: 'auto' },
+  draw: { input: null, probs: null },
+}));
+
+/** Shallow-merges into one slice. */
+export function patch<K extends keyof AppState>(slice: K, values: Partial<AppState[K]>) {
+  useStore.setState((s) => ({ [slice]: { ...s[slice], ...values } }) as Pick<AppState, K>);
+}
+
+/** Appends batch points, halving the resolution when the series grows past MAX_SERIES. */
+export function appendSeries(series: BatchPoint[], points: BatchPoint[]): BatchPoint[] {
+  let out = series.concat(points);
+  while (out.length > MAX_SERIES) out = out.filter((_, i) => i % 2 === 1 || i === out.length - 1);
+  return out;
+}

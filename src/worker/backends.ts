@@ -1,0 +1,98 @@
+// Backend registration, probing and choice. A backend is trusted only after it has run one real training
+// step of the current model (e.g. wasm in tfjs 4.22 cannot train convolutions: Conv2DBackpropFilter is
+// missing). Software-emulated GPUs (SwiftShader, llvmpipe) are ranked after wasm: measured here they are
+// 3-25x slower than wasm with threads and SIMD.
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import type { NetworkSpec } from '../model/spec';
+import type { BackendChoice, BackendName } from '../protocol/toWorker';
+import { buildModel } from './buildModel';
+
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
+});
+// tfjs refuses software WebGL by default; we accept it and rank it by speed instead.
+tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
+
+export type Probe = { backend: BackendName; ok: boolean; software: boolean; detail: string; ms: number };
+
+const SOFTWARE = /swiftshader|llvmpipe|software|basic render|microsoft basic/i;
+
+async function isSoftware(name: BackendName): Promise<boolean> {
+  try {
+    if (name === 'webgpu') {
+      const adapter = await navigator.gpu?.requestAdapter();
+      if (!adapter) return true;
+      const info = (adapter as GPUAdapter & { info?: GPUAdapterInfo }).info;
+      const text = info ? `${info.vendor} ${info.architecture} ${info.description} ${info.device}` : '';
+      return (adapter as { isFallbackAdapter?: boolean }).isFallbackAdapter === true || SOFTWARE.test(text);
+    }
+    if (name === 'webgl') {
+      const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+      if (!gl) return true;
+      const ext = gl.getExtension('WEBGL_debug_renderer_info');
+      const renderer = String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+      gl.getExtension('WEBGL_lose_context')?.loseContext();
+      return SOFTWARE.test(renderer);
+    }
+  } catch {
+    return true;
+  }
+  return false;
+}
+
+/** Switches tfjs to `name` and runs one training step of `net` on random data. Never throws. */
+export async function probeBackend(name: BackendName, net: NetworkSpec): Promise<Probe> {
+  const t0 = performance.now();
+  const done = (ok: boolean, detail: string, software = false): Probe => ({ backend: name, ok, software, detail, ms: performance.now() - t0 });
+  try {
+    if (!(await tf.setBackend(name))) return done(false, 'not available in this browser');
+    await tf.ready();
+    const { model } = buildModel(net, 1);
+    const opt = tf.train.sgd(0.01);
+    const loss = tf.tidy(() => {
+      const x = tf.randomUniform([4, 28, 28, 1]);
+      const y = tf.oneHot(tf.tensor1d([0, 1, 2, 3], 'int32'), 10);
+      return opt.minimize(() => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar, true) ?? tf.scalar(NaN);
+    });
+    const value = (await loss.data())[0];
+    loss.dispose();
+    opt.dispose();
+    model.dispose();
+    if (!Number.isFinite(value)) return done(false, 'a training step gave a non-finite loss');
+    return done(true, 'trained one step', await isSoftware(name));
+  } catch (e) {
+    return done(false, e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** Speed rank: hardware GPU first, then wasm, then software GPU, then plain JS. Lower is better. */
+function rank(p: Probe): number {
+  const order: Record<BackendName, number> = { webgpu: 0, webgl: 1, wasm: 2, cpu: 5 };
+  return p.software && (p.backend === 'webgpu' || p.backend === 'webgl') ? order[p.backend] + 3 : order[p.backend];
+}
+
+/** Picks the backend for `choice` among confirmed probes, with a sentence saying why. */
+export function chooseBackend(choice: BackendChoice, probes: Probe[]): { backend: BackendName; note: string } | null {
+  const ok = probes.filter((p) => p.ok);
+  if (ok.length === 0) return null;
+  if (choice !== 'auto') {
+    const p = ok.find((q) => q.backend === choice);
+    if (p) return { backend: p.backend, note: `${p.backend} chosen by you${p.software ? ' (software-emulated GPU: slow)' : ''}.` };
+    const best = chooseBackend('auto', probes);
+    const why = probes.find((q) => q.backend === choice)?.detail ?? 'not tested';
+    return best && { backend: best.backend, note: `${choice} cannot train this network (${why}); using ${best.backend}.` };
+  }
+  const best = [...ok].sort((a, b) => rank(a) - rank(b))[0];
+  const skipped = probes
+    .filter((p) => rank(p) < rank(best) || (p.software && p.ok))
+    .filter((p) => p.backend !== best.backend)
+    .map((p) => `${p.backend}: ${p.ok ? 'software-emulated, slower' : p.detail}`);
+  return { backend: best.backend, note: `Fastest working backend.${skipped.length ? ` Skipped ${skipped.join('; ')}.` : ''}` };
+}

@@ -1,0 +1,95 @@
+// Fetches the generated MNIST files with byte-level progress, gunzips them and checks every header and size.
+import { parseIdxImages, parseIdxLabels } from '../data/idx';
+
+export type Mnist = {
+  trainPixels: Uint8Array; // 60,000 × 784 bytes
+  trainLabels: Uint8Array; // 60,000
+  testPixels: Uint8Array; // 10,000 × 784 bytes
+  testLabels: Uint8Array; // 10,000
+};
+
+const FILES = ['train-images.idx.gz', 'train-labels.idx.gz', 'test-images.idx.gz', 'test-labels.idx.gz'] as const;
+type FileName = (typeof FILES)[number];
+type Manifest = { version: number; files: Record<FileName, { bytes: number; rawBytes: number }> };
+
+export class DataError extends Error {}
+
+async function fetchBytes(url: string, name: string, onBytes: (n: number) => void): Promise<Uint8Array> {
+  let res: Response;
+  try {
+    res = await fetch(url, { cache: 'no-cache' });
+  } catch {
+    throw new DataError(`Could not download ${name}: the server did not answer. Check the connection and press Retry.`);
+  }
+  if (!res.ok) throw new DataError(`Could not download ${name} (HTTP ${res.status}). The MNIST files may be missing on the server.`);
+  if (!res.body) throw new DataError(`Could not download ${name}: empty response.`);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    total += value.byteLength;
+    onBytes(value.byteLength);
+  }
+  const out = new Uint8Array(total);
+  let off = 0;
+  for (const c of chunks) {
+    out.set(c, off);
+    off += c.byteLength;
+  }
+  return out;
+}
+
+async function gunzipIfNeeded(bytes: Uint8Array, name: string): Promise<Uint8Array> {
+  // A server may already have undone the gzip (Content-Encoding); only gzip data starts with 1f 8b.
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  try {
+    const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  } catch {
+    throw new DataError(`${name} is corrupt or truncated: it could not be decompressed. Press Retry to download it again.`);
+  }
+}
+
+/** Loads all four files; reports (loaded, total) compressed bytes. Throws DataError with a readable message. */
+export async function loadMnist(baseUrl: string, onProgress: (loaded: number, total: number) => void): Promise<Mnist> {
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  let manifest: Manifest | null = null;
+  try {
+    const r = await fetch(`${base}manifest.json`, { cache: 'no-cache' });
+    if (r.ok) manifest = (await r.json()) as Manifest;
+  } catch {
+    manifest = null; // progress falls back to the known sizes below
+  }
+  const expected: Record<FileName, number> = {
+    'train-images.idx.gz': manifest?.files?.['train-images.idx.gz']?.bytes ?? 9.6e6,
+    'train-labels.idx.gz': manifest?.files?.['train-labels.idx.gz']?.bytes ?? 2.8e4,
+    'test-images.idx.gz': manifest?.files?.['test-images.idx.gz']?.bytes ?? 1.6e6,
+    'test-labels.idx.gz': manifest?.files?.['test-labels.idx.gz']?.bytes ?? 4.2e3,
+  };
+  const total = FILES.reduce((s, f) => s + expected[f], 0);
+  let loaded = 0;
+  onProgress(0, total);
+  const raw = await Promise.all(
+    FILES.map((f) =>
+      fetchBytes(`${base}${f}`, f, (n) => {
+        loaded += n;
+        onProgress(Math.min(loaded, total), total);
+      }).then((b) => gunzipIfNeeded(b, f)),
+    ),
+  );
+  const [trI, trL, teI, teL] = raw;
+  const results = [
+    parseIdxImages(trI, 'train-images', 60000),
+    parseIdxLabels(trL, 'train-labels', 60000),
+    parseIdxImages(teI, 'test-images', 10000),
+    parseIdxLabels(teL, 'test-labels', 10000),
+  ] as const;
+  for (const r of results) if (!r.ok) throw new DataError(`The MNIST data is damaged: ${r.error} Press Retry to download it again.`);
+  const [a, b, c, d] = results;
+  if (!a.ok || !b.ok || !c.ok || !d.ok) throw new DataError('unreachable');
+  onProgress(total, total);
+  return { trainPixels: a.value.pixels, trainLabels: b.value.labels, testPixels: c.value.pixels, testLabels: d.value.labels };
+}
