@@ -15,7 +15,7 @@ function AccuracyChart({ train, test }: { train: AccuracyPoint[]; test: TestPoin
         <ComposedChart margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#d6dbe3" />
           <XAxis dataKey="batch" type="number" domain={['dataMin', 'dataMax']} allowDuplicatedCategory={false} label={{ value: 'batches trained', position: 'insideBottom', offset: -14 }} />
-          <YAxis domain={[(min: number) => Math.max(0, Math.floor(min / 10) * 10), 100]} width={56} unit="%" label={{ value: 'accuracy (%)', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} />
+          <YAxis domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} scale="linear" width={56} unit="%" label={{ value: 'accuracy (%)', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} />
           <Tooltip formatter={(v) => `${Number(v).toFixed(2)}%`} labelFormatter={(b) => `batch ${b}`} />
           <Legend verticalAlign="top" height={24} />
           <Line data={trainPct} dataKey="train" name="training (smoothed)" stroke="#0072b2" strokeWidth={2} dot={false} isAnimationActive={false} />

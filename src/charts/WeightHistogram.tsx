@@ -1,6 +1,8 @@
 import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
+const compact = (v: number) => (v >= 1000 ? `${+(v / 1000).toFixed(1)}k` : String(v));
+
 export type HistogramProps = { title: string; layer: number; min: number; max: number; counts: number[] };
 
 /** Distribution of one layer's weights: count of weights per value bin. */
@@ -14,7 +16,7 @@ function WeightHistogram({ title, layer, min, max, counts }: HistogramProps) {
         <BarChart data={data} margin={{ top: 4, right: 8, bottom: 22, left: 4 }} barCategoryGap={0}>
           <CartesianGrid strokeDasharray="3 3" stroke="#d6dbe3" vertical={false} />
           <XAxis dataKey="centre" tickFormatter={(v: number) => v.toFixed(2)} interval="preserveStartEnd" minTickGap={24} label={{ value: 'weight value', position: 'insideBottom', offset: -12 }} />
-          <YAxis width={48} allowDecimals={false} label={{ value: 'count', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} />
+          <YAxis width={52} allowDecimals={false} tickFormatter={compact} label={{ value: 'count', angle: -90, position: 'insideLeft', offset: 0, style: { textAnchor: 'middle' } }} />
           <Tooltip formatter={(v) => [v, 'weights']} labelFormatter={(c) => `≈ ${Number(c).toFixed(3)}`} />
           <Bar dataKey="count" fill="#009e73" isAnimationActive={false} />
         </BarChart>

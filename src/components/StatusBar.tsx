@@ -5,7 +5,7 @@ function Stat({ label, testId, value, title }: { label: string; testId: string; 
   return (
     <div className="stat" title={title}>
       <span className="stat-label">{label}</span>
-      <span className="stat-value" data-testid={testId}>
+      <span className="stat-value" data-testid={testId} title={title}>
         {value}
       </span>
     </div>

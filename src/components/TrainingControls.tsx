@@ -18,11 +18,11 @@ export default function TrainingControls() {
       <div className="button-row">
         {training ? (
           <button data-testid="train.pause" className="primary" onClick={bridge.pause}>
-            ⏸ Pause
+            Pause
           </button>
         ) : (
           <button data-testid="train.start" className="primary" disabled={!canTrain} onClick={bridge.start}>
-            ▶ {state === 'paused' ? 'Resume' : 'Train'}
+            {state === 'paused' ? 'Resume' : 'Train'}
           </button>
         )}
         <button data-testid="train.step" disabled={!canTrain} onClick={bridge.step} title="Train exactly one batch">

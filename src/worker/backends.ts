@@ -4,7 +4,7 @@
 // 3-25x slower than wasm with threads and SIMD.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -17,6 +17,8 @@ setWasmPaths({
   'tfjs-backend-wasm-simd.wasm': wasmSimd,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
 });
+// One wasm thread per core: training is the only heavy work on the page.
+setThreadsCount(Math.max(1, Math.min(8, navigator.hardwareConcurrency || 1)));
 // tfjs refuses software WebGL by default; we accept it and rank it by speed instead.
 tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
 
@@ -66,7 +68,12 @@ export async function probeBackend(name: BackendName, net: NetworkSpec): Promise
     opt.dispose();
     model.dispose();
     if (!Number.isFinite(value)) return done(false, 'a training step gave a non-finite loss');
-    return done(true, 'trained one step', await isSoftware(name));
+    let detail = 'trained one step';
+    if (name === 'wasm') {
+      const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
+      detail = `${simd ? 'SIMD' : 'no SIMD'}, ${getThreadsCount()} thread${getThreadsCount() === 1 ? '' : 's'}`;
+    }
+    return done(true, detail, await isSoftware(name));
   } catch (e) {
     return done(false, e instanceof Error ? e.message : String(e));
   }
@@ -84,7 +91,7 @@ export function chooseBackend(choice: BackendChoice, probes: Probe[]): { backend
   if (ok.length === 0) return null;
   if (choice !== 'auto') {
     const p = ok.find((q) => q.backend === choice);
-    if (p) return { backend: p.backend, note: `${p.backend} chosen by you${p.software ? ' (software-emulated GPU: slow)' : ''}.` };
+    if (p) return { backend: p.backend, note: `${p.backend} (${p.detail}) chosen by you${p.software ? '; software-emulated GPU: slow' : ''}.` };
     const best = chooseBackend('auto', probes);
     const why = probes.find((q) => q.backend === choice)?.detail ?? 'not tested';
     return best && { backend: best.backend, note: `${choice} cannot train this network (${why}); using ${best.backend}.` };
@@ -94,5 +101,5 @@ export function chooseBackend(choice: BackendChoice, probes: Probe[]): { backend
     .filter((p) => rank(p) < rank(best) || (p.software && p.ok))
     .filter((p) => p.backend !== best.backend)
     .map((p) => `${p.backend}: ${p.ok ? 'software-emulated, slower' : p.detail}`);
-  return { backend: best.backend, note: `Fastest working backend.${skipped.length ? ` Skipped ${skipped.join('; ')}.` : ''}` };
+  return { backend: best.backend, note: `${best.backend} (${best.detail}): fastest working backend.${skipped.length ? ` Skipped ${skipped.join('; ')}.` : ''}` };
 }

@@ -121,8 +121,10 @@ export class Trainer {
       this.optimizer.dispose();
       this.optimizer = makeOptimizer(c);
     } else if (c.learningRate !== old.learningRate) {
-      if (this.optimizer instanceof tf.SGDOptimizer) this.optimizer.setLearningRate(c.learningRate);
-      else (this.optimizer as unknown as { learningRate: number }).learningRate = c.learningRate;
+      // SGD and momentum cache the rate in a tensor (setLearningRate); Adam and RMSProp read the field per step.
+      const opt = this.optimizer as unknown as { learningRate: number; setLearningRate?: (lr: number) => void };
+      if (typeof opt.setLearningRate === 'function') opt.setLearningRate(c.learningRate);
+      else opt.learningRate = c.learningRate;
     }
   }
 

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+
+test('shows download progress while the dataset loads', async ({ page }) => {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route('**/data/train-images.idx.gz', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto('/');
+  const bar = page.getByTestId('data.progress');
+  await expect(bar).toBeVisible();
+  await expect(bar).toHaveAttribute('role', 'progressbar');
+  await expect(page.getByTestId('status.state')).toHaveText('loading');
+  expect(Number(await bar.getAttribute('aria-valuenow'))).toBeLessThan(100);
+  release();
+  await expect(page.getByTestId('status.state')).toHaveText('ready', { timeout: 120_000 });
+  await expect(bar).toHaveCount(0);
+});
+
+const cases: { name: string; file: string; body: () => Buffer; status?: number; message: RegExp }[] = [
+  { name: 'missing', file: 'train-labels.idx.gz', body: () => Buffer.from('Not found'), status: 404, message: /train-labels\.idx\.gz \(HTTP 404\)/ },
+  {
+    name: 'truncated',
+    file: 'test-images.idx.gz',
+    body: () => readFileSync('public/data/test-images.idx.gz').subarray(0, 200_000),
+    message: /test-images\.idx\.gz is corrupt or truncated/,
+  },
+  {
+    name: 'corrupt (wrong kind of file)',
+    file: 'test-labels.idx.gz',
+    body: () => readFileSync('public/data/test-images.idx.gz'),
+    message: /damaged: test-labels: not an IDX label file/,
+  },
+];
+
+for (const c of cases) {
+  test(`a ${c.name} data file gives a clear message and Retry recovers`, async ({ page }) => {
+    let broken = true;
+    await page.route(`**/data/${c.file}`, async (route) => {
+      if (!broken) return route.continue();
+      await route.fulfill({ status: c.status ?? 200, body: c.body(), contentType: 'application/gzip' });
+    });
+    await page.goto('/');
+    await expect(page.getByTestId('status.state')).toHaveText('error', { timeout: 120_000 });
+    await expect(page.getByTestId('status.error')).toHaveText(c.message);
+    await expect(page.getByTestId('train.start')).toBeDisabled();
+    broken = false;
+    await page.getByTestId('data.retry').click();
+    await expect(page.getByTestId('status.state')).toHaveText('ready', { timeout: 120_000 });
+    await expect(page.getByTestId('status.error')).toHaveCount(0);
+  });
+}

@@ -1,0 +1,28 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Opens the app and waits until the dataset is loaded and the model is built. */
+export async function openReady(page: Page) {
+  await page.goto('/');
+  await expect(page.getByTestId('status.state')).toHaveText('ready', { timeout: 120_000 });
+}
+
+/** Draws a polyline on the pad with pointer events; points are fractions of the pad's size. */
+export async function drawStroke(page: Page, points: [number, number][]) {
+  const box = (await page.getByTestId('draw.pad').boundingBox())!;
+  const at = ([fx, fy]: [number, number]) => [box.x + fx * box.width, box.y + fy * box.height] as const;
+  await page.mouse.move(...at(points[0]));
+  await page.mouse.down();
+  for (let i = 1; i < points.length; i++) {
+    const [x0, y0] = at(points[i - 1]);
+    const [x1, y1] = at(points[i]);
+    for (let s = 1; s <= 8; s++) await page.mouse.move(x0 + ((x1 - x0) * s) / 8, y0 + ((y1 - y0) * s) / 8);
+  }
+  await page.mouse.up();
+}
+
+/** The ten probabilities shown for the drawing. */
+export async function probabilities(page: Page): Promise<number[]> {
+  const out: number[] = [];
+  for (let d = 0; d < 10; d++) out.push(Number(await page.getByTestId(`draw.prob-${d}`).getAttribute('data-value')));
+  return out;
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../model/training';
+import { presetById } from '../model/presets';
+import type { FromWorker } from './fromWorker';
+import { PROTOCOL_VERSION, type ToWorker } from './toWorker';
+import { isFromWorker, isToWorker, transferablesOf } from './transfer';
+
+/** Sends a message through a real MessageChannel with its transfer list, as the bridge and worker do. */
+function roundTrip<T>(msg: T, transfer: ArrayBuffer[]): Promise<T> {
+  const { port1, port2 } = new MessageChannel();
+  return new Promise((resolve) => {
+    port2.onmessage = (e) => {
+      resolve(e.data as T);
+      port1.close();
+      port2.close();
+    };
+    port1.postMessage(msg, transfer);
+  });
+}
+
+describe('worker protocol', () => {
+  it('transfers (not copies) the pixels of a predict message', async () => {
+    const pixels = new Float32Array(784).fill(0.5);
+    const msg: ToWorker = { type: 'predict', id: 3, pixels };
+    const transfer = transferablesOf(msg);
+    expect(transfer).toEqual([pixels.buffer]);
+    const received = await roundTrip(msg, transfer);
+    expect(pixels.byteLength).toBe(0); // detached: ownership moved to the receiver
+    expect(isToWorker(received)).toBe(true);
+    expect(received.type === 'predict' && received.pixels[783]).toBe(0.5);
+  });
+
+  it('carries the init message with plain data only', async () => {
+    const msg: ToWorker = {
+      type: 'init',
+      version: PROTOCOL_VERSION,
+      dataUrl: '/data/',
+      network: presetById('mlp-seed').network,
+      config: DEFAULT_CONFIG,
+      backend: 'auto',
+    };
+    expect(transferablesOf(msg)).toEqual([]);
+    expect(await roundTrip(msg, [])).toEqual(msg);
+  });
+
+  it('rejects malformed messages on both sides', () => {
+    for (const bad of [null, 42, 'start', {}, { type: 'explode' }, { type: 'predict', id: 1, pixels: new Float32Array(10) }, { type: 'predict', id: 1, pixels: [1, 2] }])
+      expect(isToWorker(bad)).toBe(false);
+    for (const bad of [undefined, { type: 'prediction', id: 1, probs: new Float32Array(3) }, { type: 'progress' }, { type: 'nope' }])
+      expect(isFromWorker(bad)).toBe(false);
+  });
+
+  it('accepts every well-formed event from the worker', () => {
+    const events: FromWorker[] = [
+      { type: 'state', state: 'training' },
+      { type: 'dataProgress', loadedBytes: 1, totalBytes: 2 },
+      { type: 'dataReady', trainCount: 60000, testCount: 10000 },
+      { type: 'backend', backend: 'wasm', available: ['wasm', 'cpu'], note: '' },
+      { type: 'error', message: 'x', retryData: true },
+      { type: 'progress', epoch: 0, batch: 1, batchInEpoch: 1, batchesPerEpoch: 937, examplesPerSecond: 1, points: [{ batch: 1, loss: 2.3, accuracy: 0.1 }] },
+      { type: 'epochEnd', epoch: 1, batch: 937, testAccuracy: 0.96, testLoss: 0.1, evalMs: 100 },
+      { type: 'histograms', batch: 1, epoch: 0, layers: [] },
+      { type: 'resetDone' },
+      { type: 'prediction', id: 1, probs: new Float32Array(10) },
+    ];
+    for (const e of events) expect(isFromWorker(e)).toBe(true);
+  });
+});
