@@ -1,0 +1,76 @@
+// Per-kind defaults, labels and edits of layer specs, shared by the builder UI and the URL codec.
+import { assertNever, type LayerKind, type LayerSpec, type NetworkSpec } from './spec';
+
+export const LAYER_KINDS: readonly LayerKind[] = ['dense', 'conv2d', 'maxPool2d', 'avgPool2d', 'flatten', 'dropout', 'batchNorm', 'activation'];
+
+export const KIND_LABEL: Record<LayerKind, string> = {
+  dense: 'Dense',
+  conv2d: 'Conv2D',
+  maxPool2d: 'MaxPooling2D',
+  avgPool2d: 'AveragePooling2D',
+  flatten: 'Flatten',
+  dropout: 'Dropout',
+  batchNorm: 'BatchNormalization',
+  activation: 'Activation',
+};
+
+export function defaultLayer(kind: LayerKind): LayerSpec {
+  switch (kind) {
+    case 'dense':
+      return { kind, units: 64, activation: 'relu' };
+    case 'conv2d':
+      return { kind, filters: 8, kernelSize: 3, stride: 1, padding: 'same', activation: 'relu' };
+    case 'maxPool2d':
+    case 'avgPool2d':
+      return { kind, poolSize: 2, stride: 2 };
+    case 'flatten':
+      return { kind };
+    case 'dropout':
+      return { kind, rate: 0.25 };
+    case 'batchNorm':
+      return { kind };
+    case 'activation':
+      return { kind, activation: 'relu' };
+    default:
+      return assertNever(kind, 'layer kind');
+  }
+}
+
+/** One-line description, e.g. "Conv2D 8 × 3×3, stride 1, same, relu". */
+export function describeLayer(l: LayerSpec): string {
+  switch (l.kind) {
+    case 'dense':
+      return `Dense ${l.units}, ${l.activation}`;
+    case 'conv2d':
+      return `Conv2D ${l.filters} × ${l.kernelSize}×${l.kernelSize}, stride ${l.stride}, ${l.padding}, ${l.activation}`;
+    case 'maxPool2d':
+    case 'avgPool2d':
+      return `${KIND_LABEL[l.kind]} ${l.poolSize}×${l.poolSize}, stride ${l.stride}`;
+    case 'flatten':
+      return 'Flatten';
+    case 'dropout':
+      return `Dropout ${l.rate}`;
+    case 'batchNorm':
+      return 'BatchNormalization';
+    case 'activation':
+      return `Activation ${l.activation}`;
+    default:
+      return assertNever(l, 'layer kind');
+  }
+}
+
+export const insertLayer = (n: NetworkSpec, at: number, l: LayerSpec): NetworkSpec => ({
+  layers: [...n.layers.slice(0, at), l, ...n.layers.slice(at)],
+});
+export const removeLayer = (n: NetworkSpec, at: number): NetworkSpec => ({ layers: n.layers.filter((_, i) => i !== at) });
+export const duplicateLayer = (n: NetworkSpec, at: number): NetworkSpec => insertLayer(n, at + 1, { ...n.layers[at] });
+export const replaceLayer = (n: NetworkSpec, at: number, l: LayerSpec): NetworkSpec => ({
+  layers: n.layers.map((x, i) => (i === at ? l : x)),
+});
+export function moveLayer(n: NetworkSpec, from: number, to: number): NetworkSpec {
+  if (from === to || to < 0 || to >= n.layers.length) return n;
+  const layers = n.layers.slice();
+  const [l] = layers.splice(from, 1);
+  layers.splice(to, 0, l);
+  return { layers };
+}
