@@ -16,7 +16,7 @@ const pure = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public', 'test-results', 'playwright-report', 'bench-results'] },
+  { ignores: ['**/*.tmp.mjs', 'dist', 'node_modules', 'public', 'test-results', 'playwright-report', 'bench-results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { tfjsWasmThreads } from './build/tfjsWasmThreads';
+import { tfjsWasmThreads } from './build/tfjsWasmThreads.ts';
 
 // WASM threads need SharedArrayBuffer, which needs cross-origin isolation on every server we use.
 const isolation = {

@@ -20,9 +20,9 @@ export async function drawStroke(page: Page, points: [number, number][]) {
   await page.mouse.up();
 }
 
-/** The ten probabilities shown for the drawing. */
+/** The ten probabilities shown for the drawing, read in one go (they refresh while training runs). */
 export async function probabilities(page: Page): Promise<number[]> {
-  const out: number[] = [];
-  for (let d = 0; d < 10; d++) out.push(Number(await page.getByTestId(`draw.prob-${d}`).getAttribute('data-value')));
-  return out;
+  return page.evaluate(() =>
+    Array.from({ length: 10 }, (_, d) => Number(document.querySelector(`[data-testid="draw.prob-${d}"]`)?.getAttribute('data-value'))),
+  );
 }

@@ -1,5 +1,6 @@
 // The page's only client of the training worker: typed sends, routing of events into the store, and
 // throttling so the store (and React) sees training data at most every THROTTLE_MS.
+import type { NetworkSpec } from '../model/spec';
 import type { TrainConfig } from '../model/training';
 import type { BatchPoint, FromWorker } from '../protocol/fromWorker';
 import { PROTOCOL_VERSION, type BackendChoice, type ToWorker } from '../protocol/toWorker';
@@ -52,6 +53,10 @@ export class WorkerBridge {
   setBackend(backend: BackendChoice) {
     patch('config', { backendChoice: backend });
     this.send({ type: 'setBackend', backend });
+  }
+
+  setNetwork(network: NetworkSpec) {
+    this.send({ type: 'setNetwork', network });
   }
 
   setConfig(train: TrainConfig) {

@@ -5,7 +5,8 @@ import ChartsPanel from './ChartsPanel';
 import DataProgress from './DataProgress';
 import DrawPanel from './DrawPanel';
 import HyperParams from './HyperParams';
-import NetworkView from './NetworkView';
+import NetworkBuilder from './NetworkBuilder';
+import Notice from './Notice';
 import StatusBar from './StatusBar';
 import TrainingControls from './TrainingControls';
 
@@ -19,10 +20,11 @@ export default function App() {
         <h1>MNIST Playground</h1>
         <StatusBar />
       </header>
+      <Notice />
       <DataProgress />
       <main className="app-main">
         <section className="panel panel-left" aria-label="Network and training">
-          <NetworkView />
+          <NetworkBuilder />
           <TrainingControls />
           <HyperParams />
         </section>

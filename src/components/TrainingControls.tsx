@@ -1,4 +1,5 @@
 import { getBridge } from '../bridge/workerBridge';
+import { inferNetwork } from '../model/shapes';
 import { BACKENDS, type BackendChoice } from '../protocol/toWorker';
 import { useStore } from '../store/store';
 
@@ -8,7 +9,9 @@ export default function TrainingControls() {
   const choice = useStore((s) => s.config.backendChoice);
   const batchInEpoch = useStore((s) => s.status.batchInEpoch);
   const batchesPerEpoch = useStore((s) => s.status.batchesPerEpoch);
-  const canTrain = state === 'ready' || state === 'paused';
+  const network = useStore((s) => s.config.network);
+  const networkProblem = inferNetwork(network).problem;
+  const canTrain = (state === 'ready' || state === 'paused') && networkProblem === null;
   const training = state === 'training';
   const bridge = getBridge();
   const epochPct = batchesPerEpoch ? Math.round((100 * batchInEpoch) / batchesPerEpoch) : 0;
@@ -32,6 +35,7 @@ export default function TrainingControls() {
           Reset
         </button>
       </div>
+      {networkProblem && <p className="field-error">Fix the network to train: {networkProblem}</p>}
       <div className="epoch-progress" aria-label={`Epoch progress ${epochPct}%`}>
         <div className="progress small">
           <div className="progress-fill" style={{ width: `${epochPct}%` }} />

@@ -16,7 +16,7 @@ export function unreachable(x: never): never {
   throw new Error(`Unhandled message: ${JSON.stringify(x)}`);
 }
 
-const TO_WORKER_TYPES = new Set(['init', 'retryData', 'start', 'pause', 'step', 'reset', 'setBackend', 'setConfig', 'predict']);
+const TO_WORKER_TYPES = new Set(['init', 'retryData', 'start', 'pause', 'step', 'reset', 'setBackend', 'setConfig', 'setNetwork', 'predict']);
 const FROM_WORKER_TYPES = new Set(['state', 'dataProgress', 'dataReady', 'backend', 'error', 'progress', 'epochEnd', 'histograms', 'resetDone', 'prediction']);
 
 function hasType(x: unknown, types: Set<string>): boolean {
@@ -28,6 +28,7 @@ export function isToWorker(x: unknown): x is ToWorker {
   if (!hasType(x, TO_WORKER_TYPES)) return false;
   const m = x as ToWorker;
   if (m.type === 'predict') return m.pixels instanceof Float32Array && m.pixels.length === 784 && Number.isFinite(m.id);
+  if (m.type === 'setNetwork') return Array.isArray(m.network?.layers);
   if (m.type === 'init') return typeof m.dataUrl === 'string' && Array.isArray(m.network?.layers) && typeof m.config === 'object';
   return true;
 }

@@ -36,7 +36,8 @@ export type MetricsSlice = {
 };
 
 export type ConfigSlice = {
-  presetId: PresetId;
+  /** 'custom' once the network differs from every preset. */
+  presetId: PresetId | 'custom';
   network: NetworkSpec;
   train: TrainConfig;
   backendChoice: BackendChoice;
@@ -48,7 +49,12 @@ export type DrawSlice = {
   probs: number[] | null;
 };
 
-export type AppState = { status: StatusSlice; metrics: MetricsSlice; config: ConfigSlice; draw: DrawSlice };
+export type UiSlice = {
+  /** A one-off message, e.g. that a shared link could not be read. */
+  notice: string | null;
+};
+
+export type AppState = { status: StatusSlice; metrics: MetricsSlice; config: ConfigSlice; draw: DrawSlice; ui: UiSlice };
 
 export const initialStatus: StatusSlice = {
   state: 'loading',
@@ -72,6 +78,7 @@ export const useStore = create<AppState>()(() => ({
   metrics: emptyMetrics,
   config: { presetId: DEFAULT_PRESET, network: presetById(DEFAULT_PRESET).network, train: DEFAULT_CONFIG, backendChoice: 'auto' },
   draw: { input: null, probs: null },
+  ui: { notice: null },
 }));
 
 /** Shallow-merges into one slice. */

@@ -114,6 +114,12 @@ export class Trainer {
     this.accEma.reset();
   }
 
+  /** Switches to another network: new weights from the seed, history restarts. */
+  setNetwork(net: NetworkSpec) {
+    this.network = net;
+    this.reset();
+  }
+
   setConfig(c: TrainConfig) {
     const old = this.config;
     this.config = c;

@@ -24,6 +24,8 @@ let network: NetworkSpec | null = null;
 let config: TrainConfig | null = null;
 let choice: BackendChoice = 'auto';
 let probes: Probe[] = [];
+/** The network the probes were run for: backends are re-checked when it changes. */
+let probedFor: NetworkSpec | null = null;
 let data: Mnist | null = null;
 let trainer: Trainer | null = null;
 let running = false;
@@ -43,6 +45,7 @@ function fail(message: string, retryData = false) {
 async function probeAll(net: NetworkSpec): Promise<Probe[]> {
   const out: Probe[] = [];
   for (const b of BACKENDS) out.push(await probeBackend(b, net)); // one at a time: tfjs has one active backend
+  probedFor = net;
   return out;
 }
 
@@ -138,8 +141,7 @@ async function stopLoop() {
 async function loadData() {
   post({ type: 'state', state: 'loading' });
   let last = 0;
-  const net = network!;
-  const probing = probes.length ? Promise.resolve(probes) : probeAll(net);
+  const probing = probedFor === network ? Promise.resolve(probes) : probeAll(network!);
   try {
     data = await loadMnist(dataUrl, (loaded, total) => {
       const now = performance.now();
@@ -154,6 +156,8 @@ async function loadData() {
     return;
   }
   probes = await probing;
+  const net = network!;
+  if (probedFor !== net) probes = await probeAll(net); // the network changed while the data loaded
   post({ type: 'dataReady', trainCount: data.trainLabels.length, testCount: data.testLabels.length });
   if (!(await switchBackend(choice))) return;
   try {
@@ -213,6 +217,22 @@ async function handle(msg: ToWorker) {
       trainer.rebuild(weights);
       if (wasRunning) return handle({ type: 'start' });
       return;
+    }
+    case 'setNetwork': {
+      network = msg.network;
+      if (!trainer) return; // still loading: the new network is built when the data is ready
+      await stopLoop();
+      post({ type: 'state', state: 'loading' });
+      probes = await probeAll(msg.network);
+      if (!(await switchBackend(choice))) return;
+      try {
+        trainer.setNetwork(msg.network);
+      } catch (e) {
+        return fail(`Could not build the network: ${errorText(e)}`);
+      }
+      post({ type: 'resetDone' });
+      post({ type: 'state', state: 'ready' });
+      return sendHistograms();
     }
     case 'setConfig':
       config = msg.config;

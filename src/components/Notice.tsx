@@ -1,0 +1,15 @@
+import { patch, useStore } from '../store/store';
+
+/** A dismissible one-off message, e.g. that a shared link could not be read. */
+export default function Notice() {
+  const notice = useStore((s) => s.ui.notice);
+  if (!notice) return null;
+  return (
+    <div className="notice" role="status" data-testid="ui.notice">
+      <span>{notice}</span>
+      <button onClick={() => patch('ui', { notice: null })} aria-label="Dismiss message">
+        ✕
+      </button>
+    </div>
+  );
+}
