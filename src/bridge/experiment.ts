@@ -1,11 +1,14 @@
 // Changing the experiment: network edits (asking before trained weights are thrown away) and the URL hash,
 // which always mirrors the current network, hyperparameters and seed.
+import { onlyDropoutDiffers } from '../model/layers';
 import { presetById, presetOf, type PresetId } from '../model/presets';
 import { inferNetwork } from '../model/shapes';
 import type { NetworkSpec } from '../model/spec';
 import { patch, useStore } from '../store/store';
 import { decodeExperiment, encodeExperiment } from '../store/urlState';
 import { getBridge } from './workerBridge';
+
+export { getBridge };
 
 const NETWORK_DEBOUNCE_MS = 250;
 let pending: ReturnType<typeof setTimeout> | null = null;
@@ -19,7 +22,8 @@ function mayDiscardWeights(): boolean {
 
 /** Applies an edited network; valid networks reach the worker (debounced, so typing does not rebuild per key). */
 export function changeNetwork(network: NetworkSpec, opts: { confirm?: boolean } = {}): boolean {
-  if (opts.confirm !== false && !mayDiscardWeights()) return false;
+  const live = onlyDropoutDiffers(useStore.getState().config.network, network); // no weights are lost
+  if (opts.confirm !== false && !live && !mayDiscardWeights()) return false;
   patch('config', { network, presetId: presetOf(network) ?? 'custom' });
   if (pending) clearTimeout(pending);
   if (inferNetwork(network).problem === null) {

@@ -5,14 +5,14 @@ import type { TrainConfig } from '../model/training';
 import type { BatchPoint, FromWorker } from '../protocol/fromWorker';
 import { PROTOCOL_VERSION, type BackendChoice, type ToWorker } from '../protocol/toWorker';
 import { isFromWorker, transferablesOf, unreachable } from '../protocol/transfer';
-import { appendSeries, emptyMetrics, patch, useStore } from '../store/store';
+import { appendSeries, emptyMetrics, patch, useStore, type StatusSlice } from '../store/store';
 
 const THROTTLE_MS = 100;
 
 export class WorkerBridge {
   private worker: Worker;
   private pendingPoints: BatchPoint[] = [];
-  private pendingStatus: Record<string, number> = {};
+  private pendingStatus: Partial<StatusSlice> = {};
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private predictId = 0;
   private predictInFlight = false;
@@ -134,6 +134,7 @@ export class WorkerBridge {
           batchInEpoch: msg.batchInEpoch,
           batchesPerEpoch: msg.batchesPerEpoch,
           examplesPerSecond: msg.examplesPerSecond,
+          learningRate: msg.learningRate,
         };
         this.schedule();
         return;
@@ -161,6 +162,20 @@ export class WorkerBridge {
         const next = this.queuedPixels;
         this.queuedPixels = null;
         if (next) this.predict(next);
+        return;
+      }
+      case 'configApplied': {
+        this.flush();
+        const m = useStore.getState().metrics;
+        patch('metrics', { markers: [...m.markers, { batch: msg.batch, label: msg.changes.join(', '), kind: 'change' }] });
+        return;
+      }
+      case 'diverged': {
+        this.flush();
+        const m = useStore.getState().metrics;
+        const label = msg.restoredBatch === null ? 'diverged' : `diverged: restored batch ${msg.restoredBatch}`;
+        patch('metrics', { markers: [...m.markers, { batch: msg.batch, label, kind: 'diverged' }] });
+        patch('status', { error: msg.message, canRetryData: false });
         return;
       }
       default:

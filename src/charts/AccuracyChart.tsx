@@ -1,11 +1,12 @@
 import { memo } from 'react';
-import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Marker } from './markers';
+import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 
 export type AccuracyPoint = { batch: number; accuracy: number };
 export type TestPoint = { batch: number; testAccuracy: number; epoch: number };
 
 /** Training accuracy per batch (smoothed, %) and test accuracy after each epoch (%), on one batch axis. */
-function AccuracyChart({ train, test }: { train: AccuracyPoint[]; test: TestPoint[] }) {
+function AccuracyChart({ train, test, markers }: { train: AccuracyPoint[]; test: TestPoint[]; markers: Marker[] }) {
   const trainPct = train.map((p) => ({ batch: p.batch, train: 100 * p.accuracy }));
   const testPct = test.map((p) => ({ batch: p.batch, test: 100 * p.testAccuracy }));
   return (
@@ -18,6 +19,9 @@ function AccuracyChart({ train, test }: { train: AccuracyPoint[]; test: TestPoin
           <YAxis domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} scale="linear" width={56} unit="%" label={{ value: 'accuracy (%)', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} />
           <Tooltip formatter={(v) => `${Number(v).toFixed(2)}%`} labelFormatter={(b) => `batch ${b}`} />
           <Legend verticalAlign="top" height={24} />
+          {markers.map((m, i) => (
+            <ReferenceLine key={i} x={m.batch} stroke={m.kind === 'diverged' ? '#d55e00' : '#6a3d9a'} strokeDasharray="4 3" ifOverflow="extendDomain" />
+          ))}
           <Line data={trainPct} dataKey="train" name="training (smoothed)" stroke="#0072b2" strokeWidth={2} dot={false} isAnimationActive={false} />
           <Scatter data={testPct} dataKey="test" name="test set, per epoch" fill="#d55e00" line={{ stroke: '#d55e00', strokeWidth: 2 }} isAnimationActive={false} />
         </ComposedChart>

@@ -1,10 +1,11 @@
 import { memo } from 'react';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Marker } from './markers';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 
 export type LossPoint = { batch: number; loss: number };
 
 /** Smoothed training loss (cross-entropy, nats) against batches trained. Expects ≤ a few hundred points. */
-function LossChart({ points }: { points: LossPoint[] }) {
+function LossChart({ points, markers }: { points: LossPoint[]; markers: Marker[] }) {
   return (
     <figure className="chart" aria-label="Training loss per batch">
       <figcaption>Training loss (smoothed)</figcaption>
@@ -14,6 +15,9 @@ function LossChart({ points }: { points: LossPoint[] }) {
           <XAxis dataKey="batch" type="number" domain={['dataMin', 'dataMax']} label={{ value: 'batches trained', position: 'insideBottom', offset: -14 }} />
           <YAxis domain={[0, 'auto']} width={56} label={{ value: 'cross-entropy (nats)', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} />
           <Tooltip formatter={(v) => Number(v).toFixed(4)} labelFormatter={(b) => `batch ${b}`} />
+          {markers.map((m, i) => (
+            <ReferenceLine key={i} x={m.batch} stroke={m.kind === 'diverged' ? '#d55e00' : '#6a3d9a'} strokeDasharray="4 3" ifOverflow="extendDomain" label={{ value: m.short, position: 'insideTopRight', fontSize: 12, fill: '#39414d' }} />
+          ))}
           <Line dataKey="loss" name="loss" stroke="#0072b2" strokeWidth={2} dot={false} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>

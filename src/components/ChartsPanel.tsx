@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import AccuracyChart from '../charts/AccuracyChart';
 import { downsample } from '../charts/downsample';
 import LossChart from '../charts/LossChart';
+import { shortLabel } from '../charts/markers';
 import WeightHistogram from '../charts/WeightHistogram';
 import { useStore } from '../store/store';
 
@@ -9,13 +10,24 @@ import { useStore } from '../store/store';
 export default function ChartsPanel() {
   const series = useStore((s) => s.metrics.series);
   const epochs = useStore((s) => s.metrics.epochs);
+  const storeMarkers = useStore((s) => s.metrics.markers);
   const histograms = useStore((s) => s.metrics.histograms);
   const histogramEpoch = useStore((s) => s.metrics.histogramEpoch);
   const points = useMemo(() => downsample(series, 300), [series]);
+  const markers = useMemo(() => storeMarkers.map((m) => ({ batch: m.batch, kind: m.kind, short: shortLabel(m.label) })), [storeMarkers]);
   return (
     <div className="charts">
-      <LossChart points={points} />
-      <AccuracyChart train={points} test={epochs} />
+      <LossChart points={points} markers={markers} />
+      <AccuracyChart train={points} test={epochs} markers={markers} />
+      {storeMarkers.length > 0 && (
+        <ul className="markers" aria-label="Changes during training">
+          {storeMarkers.map((m, i) => (
+            <li key={i} data-testid="chart.marker" data-batch={m.batch} className={m.kind}>
+              after batch {m.batch}: {m.label}
+            </li>
+          ))}
+        </ul>
+      )}
       <h2>
         Weights per layer <span className="muted">(epoch {histogramEpoch}, refreshed every second while training)</span>
       </h2>

@@ -1,37 +1,37 @@
-import { useState } from 'react';
-import { getBridge } from '../bridge/workerBridge';
-import { BATCH_SIZES, configProblem, OPTIMIZERS, type OptimizerName, type TrainConfig } from '../model/training';
+// Hyperparameters, all editable while training: each change reaches the worker at once and takes effect from
+// the next batch without touching the weights (the chart marks where).
+import { changeNetwork, getBridge } from '../bridge/experiment';
+import { BATCH_SIZES, configProblem, OPTIMIZERS, SCHEDULES, type OptimizerName, type Schedule, type TrainConfig } from '../model/training';
 import { useStore } from '../store/store';
+import NumberInput from './NumberInput';
 
-/** Learning rate, batch size and optimizer; each change reaches the worker at once (next batch). */
 export default function HyperParams() {
   const train = useStore((s) => s.config.train);
-  const [lrText, setLrText] = useState(String(train.learningRate));
-  const [lrError, setLrError] = useState<string | null>(null);
+  const network = useStore((s) => s.config.network);
+  const rate = useStore((s) => s.status.learningRate);
   const apply = (next: TrainConfig) => {
     const problem = configProblem(next);
     if (problem) return problem;
     getBridge().setConfig(next);
     return null;
   };
+  const dropouts = network.layers.filter((l) => l.kind === 'dropout');
+  const dropoutRate = dropouts.length && dropouts[0].kind === 'dropout' ? dropouts[0].rate : 0;
   return (
     <div className="hyper">
       <h2>Hyperparameters</h2>
+      <NumberInput label="Learning rate" testId="hp.learning-rate" value={train.learningRate} onCommit={(v) => apply({ ...train, learningRate: v })} />
       <label className="field">
-        <span>Learning rate</span>
-        <input
-          data-testid="hp.learning-rate"
-          inputMode="decimal"
-          value={lrText}
-          aria-invalid={lrError !== null}
-          onChange={(e) => {
-            setLrText(e.target.value);
-            const lr = Number(e.target.value);
-            setLrError(e.target.value.trim() === '' ? 'Enter a learning rate.' : apply({ ...train, learningRate: lr }));
-          }}
-        />
+        <span>Schedule</span>
+        <select data-testid="hp.schedule" value={train.schedule} onChange={(e) => apply({ ...train, schedule: e.target.value as Schedule })}>
+          {SCHEDULES.map((s) => (
+            <option key={s} value={s}>
+              {s === 'step' ? 'step (halve every 2 epochs)' : s === 'cosine' ? 'cosine decay' : 'constant'}
+            </option>
+          ))}
+        </select>
       </label>
-      {lrError && <p className="field-error">{lrError}</p>}
+      {train.schedule !== 'constant' && <p className="muted small">Rate now: {+rate.toPrecision(3)}</p>}
       <label className="field">
         <span>Batch size</span>
         <select data-testid="hp.batch-size" value={train.batchSize} onChange={(e) => apply({ ...train, batchSize: Number(e.target.value) })}>
@@ -52,6 +52,22 @@ export default function HyperParams() {
           ))}
         </select>
       </label>
+      <NumberInput label="L2 weight decay" testId="hp.l2" value={train.l2} onCommit={(v) => apply({ ...train, l2: v })} />
+      {dropouts.length > 0 && (
+        <NumberInput
+          label="Dropout rate"
+          hint={`(${dropouts.length} layer${dropouts.length > 1 ? 's' : ''})`}
+          testId="hp.dropout"
+          value={dropoutRate}
+          onCommit={(v) => {
+            if (!(v >= 0 && v < 1)) return 'Dropout rate must be at least 0 and less than 1.';
+            changeNetwork({ layers: network.layers.map((l) => (l.kind === 'dropout' ? { ...l, rate: v } : l)) });
+            return null;
+          }}
+        />
+      )}
+      <NumberInput label="Stop after epochs" hint="(0 = never)" testId="hp.epoch-limit" value={train.epochLimit} onCommit={(v) => apply({ ...train, epochLimit: v })} />
+      <NumberInput label="Seed" hint="(weights at Reset, shuffles)" testId="hp.seed" value={train.seed} onCommit={(v) => apply({ ...train, seed: v })} />
     </div>
   );
 }

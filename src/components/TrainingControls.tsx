@@ -14,7 +14,10 @@ export default function TrainingControls() {
   const canTrain = (state === 'ready' || state === 'paused') && networkProblem === null;
   const training = state === 'training';
   const bridge = getBridge();
+  const eps = useStore((s) => s.status.examplesPerSecond);
+  const batchSize = useStore((s) => s.config.train.batchSize);
   const epochPct = batchesPerEpoch ? Math.round((100 * batchInEpoch) / batchesPerEpoch) : 0;
+  const etaS = training && eps > 0 ? ((batchesPerEpoch - batchInEpoch) * batchSize) / eps : null;
   return (
     <div className="controls">
       <h2>Training</h2>
@@ -42,6 +45,7 @@ export default function TrainingControls() {
         </div>
         <span>
           batch {batchInEpoch} / {batchesPerEpoch || '—'} of this epoch
+          {etaS !== null && <span data-testid="status.eta"> · about {Math.ceil(etaS)} s to its end</span>}
         </span>
       </div>
       <label className="field">

@@ -74,3 +74,18 @@ export function moveLayer(n: NetworkSpec, from: number, to: number): NetworkSpec
   layers.splice(to, 0, l);
   return { layers };
 }
+
+/** True when two networks differ at most in their dropout rates (a live change, no rebuild needed). */
+export function onlyDropoutDiffers(a: NetworkSpec, b: NetworkSpec): boolean {
+  if (a.layers.length !== b.layers.length) return false;
+  const strip = (l: LayerSpec) => (l.kind === 'dropout' ? { kind: 'dropout' } : l);
+  return JSON.stringify(a.layers.map(strip)) === JSON.stringify(b.layers.map(strip)) && JSON.stringify(a) !== JSON.stringify(b);
+}
+
+/** "dropout (layer 3) 0.2 → 0.5" for each changed rate. */
+export function dropoutChanges(a: NetworkSpec, b: NetworkSpec): string[] {
+  return a.layers.flatMap((l, i) => {
+    const m = b.layers[i];
+    return l.kind === 'dropout' && m?.kind === 'dropout' && l.rate !== m.rate ? [`dropout (layer ${i + 1}) ${l.rate} → ${m.rate}`] : [];
+  });
+}

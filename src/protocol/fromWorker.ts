@@ -32,8 +32,14 @@ export type FromWorker =
       batchInEpoch: number;
       batchesPerEpoch: number;
       examplesPerSecond: number;
+      /** The learning rate in use now, after the schedule. */
+      learningRate: number;
       points: BatchPoint[];
     }
+  /** A hyperparameter change took effect before batch `batch + 1`; `changes` are readable, for chart markers. */
+  | { type: 'configApplied'; batch: number; changes: string[] }
+  /** Loss or weights became NaN/∞: training paused and, when possible, the last good weights came back. */
+  | { type: 'diverged'; batch: number; restoredBatch: number | null; testAccuracy: number | null; message: string }
   /** After each completed epoch: accuracy and mean loss on all 10,000 test images. */
   | { type: 'epochEnd'; epoch: number; batch: number; testAccuracy: number; testLoss: number; evalMs: number }
   | { type: 'histograms'; batch: number; epoch: number; layers: LayerHistogram[] }

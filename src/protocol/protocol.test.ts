@@ -57,11 +57,13 @@ describe('worker protocol', () => {
       { type: 'dataReady', trainCount: 60000, testCount: 10000 },
       { type: 'backend', backend: 'wasm', available: ['wasm', 'cpu'], note: '' },
       { type: 'error', message: 'x', retryData: true },
-      { type: 'progress', epoch: 0, batch: 1, batchInEpoch: 1, batchesPerEpoch: 937, examplesPerSecond: 1, points: [{ batch: 1, loss: 2.3, accuracy: 0.1 }] },
+      { type: 'progress', epoch: 0, batch: 1, batchInEpoch: 1, batchesPerEpoch: 937, examplesPerSecond: 1, learningRate: 0.01, points: [{ batch: 1, loss: 2.3, accuracy: 0.1 }] },
       { type: 'epochEnd', epoch: 1, batch: 937, testAccuracy: 0.96, testLoss: 0.1, evalMs: 100 },
       { type: 'histograms', batch: 1, epoch: 0, layers: [] },
       { type: 'resetDone' },
       { type: 'prediction', id: 1, probs: new Float32Array(10) },
+      { type: 'configApplied', batch: 5, changes: ['learning rate 0.1 → 1'] },
+      { type: 'diverged', batch: 9, restoredBatch: 5, testAccuracy: 0.9, message: 'x' },
     ];
     for (const e of events) expect(isFromWorker(e)).toBe(true);
   });

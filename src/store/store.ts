@@ -26,10 +26,16 @@ export type StatusSlice = {
   batchInEpoch: number;
   batchesPerEpoch: number;
   examplesPerSecond: number;
+  /** Learning rate in use (after the schedule). */
+  learningRate: number;
 };
+
+/** A vertical marker on the charts: what changed, and after which batch. */
+export type ChartMarker = { batch: number; label: string; kind: 'change' | 'diverged' };
 
 export type MetricsSlice = {
   series: BatchPoint[];
+  markers: ChartMarker[];
   epochs: EpochResult[];
   histograms: LayerHistogram[];
   histogramEpoch: number;
@@ -69,9 +75,10 @@ export const initialStatus: StatusSlice = {
   batchInEpoch: 0,
   batchesPerEpoch: 0,
   examplesPerSecond: 0,
+  learningRate: DEFAULT_CONFIG.learningRate,
 };
 
-export const emptyMetrics: MetricsSlice = { series: [], epochs: [], histograms: [], histogramEpoch: 0 };
+export const emptyMetrics: MetricsSlice = { series: [], markers: [], epochs: [], histograms: [], histogramEpoch: 0 };
 
 export const useStore = create<AppState>()(() => ({
   status: initialStatus,

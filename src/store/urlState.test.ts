@@ -8,7 +8,7 @@ import { decodeExperiment, defaultExperiment, encodeExperiment, type Experiment 
 describe('URL hash codec', () => {
   it('round-trips every preset with its hyperparameters and seed', () => {
     for (const p of PRESETS) {
-      const e: Experiment = { network: p.network, train: { optimizer: 'rmsprop', learningRate: 0.0005, batchSize: 32, seed: 1234 } };
+      const e: Experiment = { network: p.network, train: { optimizer: 'rmsprop', learningRate: 0.0005, batchSize: 32, seed: 1234, l2: 0.0001, schedule: 'cosine', epochLimit: 8 } };
       const hash = encodeExperiment(e);
       expect(decodeExperiment(`#${hash}`)).toEqual({ experiment: e, notice: null });
     }
@@ -28,6 +28,8 @@ describe('URL hash codec', () => {
       'v=1&net=f,d10.softmax&lr=-1',
       'v=1&net=f,d10.softmax&lr=NaN',
       'v=1&net=f,d10.softmax&opt=__proto__',
+      'v=1&net=f,d10.softmax&sched=toString',
+      'v=1&net=f,d10.softmax&ep=2.5',
       'v=1&net=<script>alert(1)</script>',
       'v=1&net=' + 'f,'.repeat(500) + 'd10.softmax',
       '%E0%A4%A',

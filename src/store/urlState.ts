@@ -1,11 +1,12 @@
-// The whole experiment in the URL hash, TensorFlow Playground style: `#v=1&net=...&opt=adam&lr=0.002&bs=128&seed=42`.
+// The whole experiment in the URL hash, TensorFlow Playground style: `#v=1&net=...&opt=adam&lr=0.002&bs=128&seed=42`
+// (plus l2, sched and ep when they differ from the defaults).
 // Layers are comma-separated tokens:
 //   d128.relu (dense)  c8.3.1.same.relu (conv2d: filters.kernel.stride.padding.activation)
 //   mp2.2 / ap2.2 (max/avg pool: size.stride)  f (flatten)  do0.25 (dropout)  bn (batch norm)  a.tanh (activation)
 // Decoding never throws: anything malformed or out of range gives the defaults and a notice to show.
 import { presetById, DEFAULT_PRESET } from '../model/presets';
 import { ACTIVATIONS, assertNever, type Activation, type LayerSpec, type NetworkSpec } from '../model/spec';
-import { configProblem, DEFAULT_CONFIG, OPTIMIZERS, type OptimizerName, type TrainConfig } from '../model/training';
+import { configProblem, DEFAULT_CONFIG, OPTIMIZERS, type OptimizerName, type Schedule, type TrainConfig } from '../model/training';
 
 export const URL_VERSION = 1;
 const MAX_HASH = 2000;
@@ -47,6 +48,9 @@ export function encodeExperiment(e: Experiment): string {
   p.set('lr', String(e.train.learningRate));
   p.set('bs', String(e.train.batchSize));
   p.set('seed', String(e.train.seed));
+  if (e.train.l2 !== DEFAULT_CONFIG.l2) p.set('l2', String(e.train.l2));
+  if (e.train.schedule !== DEFAULT_CONFIG.schedule) p.set('sched', e.train.schedule);
+  if (e.train.epochLimit !== DEFAULT_CONFIG.epochLimit) p.set('ep', String(e.train.epochLimit));
   return p.toString().replace(/%2C/g, ',');
 }
 
@@ -101,6 +105,9 @@ function decodeUnsafe(hash: string): Decoded {
     learningRate: num('lr', DEFAULT_CONFIG.learningRate),
     batchSize: num('bs', DEFAULT_CONFIG.batchSize),
     seed: num('seed', DEFAULT_CONFIG.seed),
+    l2: num('l2', DEFAULT_CONFIG.l2),
+    schedule: (p.get('sched') ?? DEFAULT_CONFIG.schedule) as Schedule,
+    epochLimit: num('ep', DEFAULT_CONFIG.epochLimit),
   };
   const problem = configProblem(train);
   if (problem) return bad(problem.replace(/\.$/, ''));

@@ -6,23 +6,12 @@ import { gatherBatch, PIXELS } from '../data/batch';
 import { histogram } from '../data/histogram';
 import { epochOrder } from '../data/prng';
 import type { NetworkSpec } from '../model/spec';
-import type { TrainConfig } from '../model/training';
+import { scheduledRate, type TrainConfig } from '../model/training';
 import type { BatchPoint, LayerHistogram } from '../protocol/fromWorker';
 import { buildModel, probabilities } from './buildModel';
+import { makeOptimizer, setRate } from './optimizers';
+import { restoreSnapshot, takeSnapshot, weightsFinite, type Snapshot } from './snapshot';
 import type { Mnist } from './dataset';
-
-function makeOptimizer(c: TrainConfig): tf.Optimizer {
-  switch (c.optimizer) {
-    case 'sgd':
-      return tf.train.sgd(c.learningRate);
-    case 'momentum':
-      return tf.train.momentum(c.learningRate, 0.9);
-    case 'adam':
-      return tf.train.adam(c.learningRate);
-    case 'rmsprop':
-      return tf.train.rmsprop(c.learningRate);
-  }
-}
 
 /** Debiased exponential moving average (as TensorBoard smooths curves). */
 class Ema {
@@ -59,6 +48,10 @@ export class Trainer {
   private lossEma = new Ema(0.9);
   private accEma = new Ema(0.9);
   private testImages: tf.Tensor4D | null = null;
+  /** The learning rate the optimizer uses now (after the schedule). */
+  rate = 0;
+  /** Last known-good weights: taken when training starts, every epoch and before each config change. */
+  snapshot: Snapshot | null = null;
 
   constructor(
     private readonly data: Mnist,
@@ -86,26 +79,56 @@ export class Trainer {
     this.model = built.model;
     this.specIndex = built.specIndex;
     this.optimizer = makeOptimizer(this.config);
+    this.rate = this.config.learningRate;
   }
 
   /** Weights as plain arrays, to move the model to another backend. */
   async exportWeights(): Promise<Float32Array[]> {
-    return Promise.all(this.model.getWeights().map(async (w) => (await w.data()) as Float32Array));
+    return (await takeSnapshot(this.model, this.batch, this.epoch)).weights;
   }
 
   /** Rebuilds on the current backend and loads `weights` (from exportWeights); optimizer state restarts. */
   rebuild(weights: Float32Array[] | null) {
     this.disposeTensors();
     this.build();
-    if (weights) {
-      const shapes = this.model.getWeights().map((w) => w.shape);
-      this.model.setWeights(weights.map((w, i) => tf.tensor(w, shapes[i])));
-    }
+    if (weights) restoreSnapshot(this.model, { batch: this.batch, epoch: this.epoch, weights });
+  }
+
+  async saveSnapshot() {
+    this.snapshot = await takeSnapshot(this.model, this.batch, this.epoch);
+  }
+
+  /** Rolls back to the last snapshot with a fresh optimizer (its moments may hold the divergence too). */
+  restore(): Snapshot | null {
+    const s = this.snapshot;
+    if (!s) return null;
+    restoreSnapshot(this.model, s);
+    this.optimizer.dispose();
+    this.optimizer = makeOptimizer(this.config);
+    this.rate = this.config.learningRate;
+    this.discardPending();
+    this.lossEma.reset();
+    this.accEma.reset();
+    return s;
+  }
+
+  weightsFinite(): Promise<boolean> {
+    return weightsFinite(this.model);
+  }
+
+  /** Live dropout change: tfjs Dropout layers read `rate` on every call. rates[i] is for spec layer i. */
+  setDropoutRates(rates: (number | null)[]) {
+    this.model.layers.forEach((layer, k) => {
+      const r = rates[this.specIndex[k]];
+      if (r !== null && r !== undefined && layer.getClassName() === 'Dropout') (layer as unknown as { rate: number }).rate = r;
+    });
+    this.network = { layers: this.network.layers.map((l, i) => (l.kind === 'dropout' && rates[i] != null ? { ...l, rate: rates[i]! } : l)) };
   }
 
   /** New weights from the seed, first epoch again, same network and config. */
   reset() {
     this.rebuild(null);
+    this.snapshot = null;
     this.epoch = 0;
     this.batch = 0;
     this.cursor = 0;
@@ -126,12 +149,9 @@ export class Trainer {
     if (c.optimizer !== old.optimizer) {
       this.optimizer.dispose();
       this.optimizer = makeOptimizer(c);
-    } else if (c.learningRate !== old.learningRate) {
-      // SGD and momentum cache the rate in a tensor (setLearningRate); Adam and RMSProp read the field per step.
-      const opt = this.optimizer as unknown as { learningRate: number; setLearningRate?: (lr: number) => void };
-      if (typeof opt.setLearningRate === 'function') opt.setLearningRate(c.learningRate);
-      else opt.learningRate = c.learningRate;
+      this.rate = c.learningRate;
     }
+    this.applySchedule();
   }
 
   /** True when the epoch has no full batch left (the remainder is dropped, as drop_last does). */
@@ -147,19 +167,32 @@ export class Trainer {
       this.y = new Int32Array(B);
     }
     gatherBatch(this.data.trainPixels, this.data.trainLabels, this.order, this.cursor, B, this.x, this.y);
+    this.applySchedule();
     this.cursor += B;
     this.batch++;
     let acc: tf.Scalar | null = null;
+    const l2 = this.config.l2;
+    const kernels = l2 > 0 ? this.model.trainableWeights.filter((w) => w.name.includes('kernel')).map((w) => w.read()) : [];
     const loss = tf.tidy(() => {
       const xs = tf.tensor4d(this.x, [B, 28, 28, 1]);
       const labels = tf.tensor1d(this.y, 'int32');
       return this.optimizer.minimize(() => {
         const logits = this.model.apply(xs, { training: true }) as tf.Tensor2D;
         acc = tf.keep(tf.mean(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32')) as tf.Scalar);
-        return tf.losses.softmaxCrossEntropy(tf.oneHot(labels, 10), logits) as tf.Scalar;
+        const ce = tf.losses.softmaxCrossEntropy(tf.oneHot(labels, 10), logits) as tf.Scalar;
+        return kernels.length ? tf.add(ce, tf.mul(l2, tf.addN(kernels.map((k) => tf.sum(tf.square(k)))))) : ce;
       }, true) as tf.Scalar;
     });
     this.pending.push({ batch: this.batch, loss, acc: acc as unknown as tf.Scalar });
+  }
+
+  /** Sets the optimizer's rate from the schedule at the current point of training. */
+  private applySchedule() {
+    const lr = scheduledRate(this.config, this.epoch + this.cursor / this.trainCount);
+    if (lr !== this.rate) {
+      setRate(this.optimizer, lr);
+      this.rate = lr;
+    }
   }
 
   /** Starts the next epoch's shuffled order. */
@@ -241,12 +274,16 @@ export class Trainer {
     return out;
   }
 
-  private disposeTensors() {
+  private discardPending() {
     for (const p of this.pending) {
       p.loss.dispose();
       p.acc.dispose();
     }
     this.pending = [];
+  }
+
+  private disposeTensors() {
+    this.discardPending();
     this.testImages?.dispose();
     this.testImages = null;
     this.optimizer?.dispose();

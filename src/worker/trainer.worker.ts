@@ -1,23 +1,18 @@
-// Worker entry: receives ToWorker messages, runs the session, posts FromWorker events.
-// The loop yields to the event loop every ~20 ms (MessageChannel, not animation frames, so hidden tabs keep
-// training), which lets predictions and control messages run between batches.
+// Worker entry: receives ToWorker messages, loads the data, picks backends and owns the session; the training
+// loop itself is in runner.ts.
 import * as tf from '@tensorflow/tfjs';
 import type { FromWorker } from '../protocol/fromWorker';
 import { BACKENDS, PROTOCOL_VERSION, type BackendChoice, type BackendName, type ToWorker } from '../protocol/toWorker';
 import { isToWorker, transferablesOf, unreachable } from '../protocol/transfer';
 import { chooseBackend, probeBackend, type Probe } from './backends';
 import { DataError, loadMnist, type Mnist } from './dataset';
-import { Throughput } from './throughput';
+import { Runner } from './runner';
 import { Trainer } from './trainer';
+import { dropoutChanges, onlyDropoutDiffers } from '../model/layers';
 import type { NetworkSpec } from '../model/spec';
-import type { TrainConfig } from '../model/training';
+import { describeChanges, type TrainConfig } from '../model/training';
 
 const post = (msg: FromWorker) => (self as unknown as Worker).postMessage(msg, transferablesOf(msg));
-
-const channel = new MessageChannel();
-const wakeups: (() => void)[] = [];
-channel.port1.onmessage = () => wakeups.shift()?.();
-const yieldTask = () => new Promise<void>((r) => (wakeups.push(r), channel.port2.postMessage(0)));
 
 let dataUrl = '';
 let network: NetworkSpec | null = null;
@@ -28,24 +23,24 @@ let probes: Probe[] = [];
 let probedFor: NetworkSpec | null = null;
 let data: Mnist | null = null;
 let trainer: Trainer | null = null;
-let running = false;
-let loopDone: Promise<void> = Promise.resolve();
-const throughput = new Throughput();
 
 function errorText(e: unknown) {
   return e instanceof Error ? e.message : String(e);
 }
 
 function fail(message: string, retryData = false) {
-  running = false;
+  runner.running = false;
   post({ type: 'error', message, retryData });
   post({ type: 'state', state: 'error' });
 }
+
+const runner = new Runner(post, (m) => fail(m));
 
 async function probeAll(net: NetworkSpec): Promise<Probe[]> {
   const out: Probe[] = [];
   for (const b of BACKENDS) out.push(await probeBackend(b, net)); // one at a time: tfjs has one active backend
   probedFor = net;
+  probes = out;
   return out;
 }
 
@@ -64,78 +59,7 @@ async function switchBackend(c: BackendChoice): Promise<BackendName | null> {
 }
 
 async function sendHistograms() {
-  if (trainer) post({ type: 'histograms', batch: trainer.batch, epoch: trainer.epoch, layers: await trainer.histograms() });
-}
-
-async function flush(t: Trainer): Promise<boolean> {
-  const points = await t.drainPoints();
-  if (points.length === 0) return true;
-  post({
-    type: 'progress',
-    epoch: t.epoch,
-    batch: t.batch,
-    batchInEpoch: t.batchInEpoch,
-    batchesPerEpoch: t.batchesPerEpoch,
-    examplesPerSecond: throughput.rate(),
-    points,
-  });
-  const last = points[points.length - 1];
-  if (!Number.isFinite(last.loss)) {
-    running = false;
-    post({ type: 'error', message: `The loss became ${last.loss} at batch ${last.batch}: training diverged. Lower the learning rate (now ${t.config.learningRate}) and press Reset.`, retryData: false });
-    post({ type: 'state', state: 'paused' });
-    return false;
-  }
-  return true;
-}
-
-async function endEpoch(t: Trainer) {
-  t.nextEpoch();
-  const r = await t.evaluate();
-  post({ type: 'epochEnd', epoch: t.epoch, batch: t.batch, testAccuracy: r.accuracy, testLoss: r.loss, evalMs: r.ms });
-  await sendHistograms();
-}
-
-async function trainOne(t: Trainer): Promise<boolean> {
-  t.trainBatch();
-  throughput.add(t.config.batchSize);
-  if (t.epochDone) {
-    if (!(await flush(t))) return false;
-    await endEpoch(t);
-  }
-  return true;
-}
-
-async function loop(t: Trainer) {
-  throughput.restart();
-  let lastFlush = performance.now(), lastYield = lastFlush, lastHist = lastFlush;
-  try {
-    while (running) {
-      if (!(await trainOne(t))) return;
-      const now = performance.now();
-      if (now - lastFlush >= 100 || t.pendingCount >= 64) {
-        if (!(await flush(t))) return;
-        lastFlush = performance.now();
-      }
-      if (now - lastHist >= 1000) {
-        await sendHistograms();
-        lastHist = performance.now();
-      }
-      if (now - lastYield >= 20) {
-        await yieldTask();
-        lastYield = performance.now();
-      }
-    }
-    await flush(t);
-    post({ type: 'state', state: 'paused' });
-  } catch (e) {
-    fail(`Training stopped: ${errorText(e)}`);
-  }
-}
-
-async function stopLoop() {
-  running = false;
-  await loopDone;
+  if (trainer) await runner.sendHistograms(trainer);
 }
 
 async function loadData() {
@@ -182,27 +106,16 @@ async function handle(msg: ToWorker) {
     case 'retryData':
       return loadData();
     case 'start':
-      if (!trainer || running) return;
-      running = true;
-      post({ type: 'state', state: 'training' });
-      loopDone = loop(trainer);
+      if (trainer) runner.start(trainer);
       return;
     case 'pause':
-      return stopLoop();
+      return runner.stop();
     case 'step':
-      if (!trainer || running) return;
-      try {
-        if (await trainOne(trainer)) {
-          await flush(trainer);
-          post({ type: 'state', state: 'paused' });
-        }
-      } catch (e) {
-        fail(`Training stopped: ${errorText(e)}`);
-      }
+      if (trainer) await runner.step(trainer);
       return;
     case 'reset':
       if (!trainer) return;
-      await stopLoop();
+      await runner.stop();
       trainer.reset();
       post({ type: 'resetDone' });
       post({ type: 'state', state: 'ready' });
@@ -210,8 +123,8 @@ async function handle(msg: ToWorker) {
     case 'setBackend': {
       choice = msg.backend;
       if (!trainer) return;
-      const wasRunning = running;
-      await stopLoop();
+      const wasRunning = runner.running;
+      await runner.stop();
       const weights = await trainer.exportWeights();
       if (!(await switchBackend(choice))) return;
       trainer.rebuild(weights);
@@ -219,9 +132,17 @@ async function handle(msg: ToWorker) {
       return;
     }
     case 'setNetwork': {
+      const old = network;
       network = msg.network;
       if (!trainer) return; // still loading: the new network is built when the data is ready
-      await stopLoop();
+      if (old && onlyDropoutDiffers(old, msg.network)) {
+        // Dropout rates are hyperparameters: they change live, the weights stay.
+        await trainer.saveSnapshot();
+        trainer.setDropoutRates(msg.network.layers.map((l) => (l.kind === 'dropout' ? l.rate : null)));
+        post({ type: 'configApplied', batch: trainer.batch, changes: dropoutChanges(old, msg.network) });
+        return;
+      }
+      await runner.stop();
       post({ type: 'state', state: 'loading' });
       probes = await probeAll(msg.network);
       if (!(await switchBackend(choice))) return;
@@ -234,10 +155,16 @@ async function handle(msg: ToWorker) {
       post({ type: 'state', state: 'ready' });
       return sendHistograms();
     }
-    case 'setConfig':
+    case 'setConfig': {
+      const old = config;
       config = msg.config;
-      trainer?.setConfig(msg.config);
+      if (!trainer) return;
+      if (trainer.batch > 0) await trainer.saveSnapshot(); // a change that diverges can be rolled back
+      trainer.setConfig(msg.config);
+      const changes = old ? describeChanges(old, msg.config) : [];
+      if (changes.length && trainer.batch > 0) post({ type: 'configApplied', batch: trainer.batch, changes });
       return;
+    }
     case 'predict':
       if (!trainer) return;
       post({ type: 'prediction', id: msg.id, probs: await trainer.predict(msg.pixels) });
@@ -256,6 +183,6 @@ self.onmessage = (e: MessageEvent<unknown>) => {
     console.warn('worker: ignored malformed message', msg);
     return;
   }
-  if (msg.type === 'pause') running = false;
+  if (msg.type === 'pause') runner.running = false;
   queue = queue.then(() => handle(msg)).catch((err) => fail(`Worker error: ${errorText(err)}`));
 };

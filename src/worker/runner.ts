@@ -1,0 +1,148 @@
+// The training loop around a Trainer: batching of events, epoch ends, the epoch limit, and divergence.
+// The loop yields to the event loop every ~20 ms through a MessageChannel (not animation frames, so hidden
+// tabs keep training), which lets predictions and control messages run between batches. Losses are read
+// back every ~100 ms, not per batch, so GPU backends are not stalled.
+import type { FromWorker } from '../protocol/fromWorker';
+import { Throughput } from './throughput';
+import type { Trainer } from './trainer';
+
+const channel = new MessageChannel();
+const wakeups: (() => void)[] = [];
+channel.port1.onmessage = () => wakeups.shift()?.();
+const yieldTask = () => new Promise<void>((r) => (wakeups.push(r), channel.port2.postMessage(0)));
+
+/** Smoothed cross-entropy above this counts as diverged. */
+const EXPLODED_LOSS = 50;
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export class Runner {
+  running = false;
+  private loopDone: Promise<void> = Promise.resolve();
+  private throughput = new Throughput();
+
+  constructor(
+    private readonly post: (m: FromWorker) => void,
+    private readonly fail: (message: string) => void,
+  ) {}
+
+  async sendHistograms(t: Trainer) {
+    this.post({ type: 'histograms', batch: t.batch, epoch: t.epoch, layers: await t.histograms() });
+  }
+
+  start(t: Trainer) {
+    if (this.running) return;
+    this.running = true;
+    this.post({ type: 'state', state: 'training' });
+    this.loopDone = this.loop(t);
+  }
+
+  async stop() {
+    this.running = false;
+    await this.loopDone;
+  }
+
+  /** Exactly one batch, then paused. */
+  async step(t: Trainer) {
+    if (this.running) return;
+    try {
+      if (!t.snapshot) await t.saveSnapshot();
+      if ((await this.trainOne(t)) && (await this.flush(t))) this.post({ type: 'state', state: 'paused' });
+    } catch (e) {
+      this.fail(`Training stopped: ${errorText(e)}`);
+    }
+  }
+
+  /** Posts the batches since the last flush; false (and training stopped) when training diverged. */
+  private async flush(t: Trainer): Promise<boolean> {
+    const points = await t.drainPoints();
+    if (points.length === 0) return true;
+    // Chance level is ln 10 ≈ 2.3; a smoothed loss far above it means the steps blew the weights up, even
+    // before anything overflows to NaN (Adam's bounded steps can grow weights for a long time first).
+    const bad = points.find((p) => !Number.isFinite(p.loss) || p.loss > EXPLODED_LOSS);
+    const finite = points.filter((p) => Number.isFinite(p.loss));
+    this.post({
+      type: 'progress',
+      epoch: t.epoch,
+      batch: t.batch,
+      batchInEpoch: t.batchInEpoch,
+      batchesPerEpoch: t.batchesPerEpoch,
+      examplesPerSecond: this.throughput.rate(),
+      learningRate: t.rate,
+      points: finite,
+    });
+    if (bad || !(await t.weightsFinite())) {
+      await this.diverged(t, bad?.batch ?? t.batch, bad && Number.isFinite(bad.loss) ? bad.loss : null);
+      return false;
+    }
+    return true;
+  }
+
+  private async diverged(t: Trainer, batch: number, loss: number | null) {
+    this.running = false;
+    const lr = t.rate;
+    const restored = t.restore();
+    const symptom = loss === null ? 'the loss became NaN (not a number)' : `the loss exploded to ${Math.round(loss)} (a random guess scores 2.3)`;
+    const what = `Training diverged at batch ${batch}: ${symptom}. With learning rate ${lr}, each step overshoots so far that the weights blow up.`;
+    if (!restored) {
+      this.post({ type: 'diverged', batch, restoredBatch: null, testAccuracy: null, message: `${what} There were no earlier weights to go back to: lower the learning rate and press Reset.` });
+    } else {
+      const r = await t.evaluate();
+      const advice = `Try a learning rate 10 to 100 times smaller (e.g. ${+(lr / 30).toPrecision(1)}), then press Resume.`;
+      this.post({
+        type: 'diverged',
+        batch,
+        restoredBatch: restored.batch,
+        testAccuracy: r.accuracy,
+        message: `${what} Training paused and the weights from batch ${restored.batch} were restored (test accuracy ${r.accuracy.toFixed(4)}). ${advice}`,
+      });
+    }
+    this.post({ type: 'state', state: 'paused' });
+  }
+
+  private async endEpoch(t: Trainer) {
+    t.nextEpoch();
+    const r = await t.evaluate();
+    this.post({ type: 'epochEnd', epoch: t.epoch, batch: t.batch, testAccuracy: r.accuracy, testLoss: r.loss, evalMs: r.ms });
+    await t.saveSnapshot();
+    await this.sendHistograms(t);
+    if (t.config.epochLimit > 0 && t.epoch >= t.config.epochLimit) this.running = false;
+  }
+
+  private async trainOne(t: Trainer): Promise<boolean> {
+    t.trainBatch();
+    this.throughput.add(t.config.batchSize);
+    if (t.epochDone) {
+      if (!(await this.flush(t))) return false;
+      await this.endEpoch(t);
+    }
+    return true;
+  }
+
+  private async loop(t: Trainer) {
+    this.throughput.restart();
+    let lastFlush = performance.now(), lastYield = lastFlush, lastHist = lastFlush;
+    try {
+      if (!t.snapshot) await t.saveSnapshot();
+      while (this.running) {
+        if (!(await this.trainOne(t))) return;
+        const now = performance.now();
+        if (now - lastFlush >= 100 || t.pendingCount >= 64) {
+          if (!(await this.flush(t))) return;
+          lastFlush = performance.now();
+        }
+        if (now - lastHist >= 1000) {
+          await this.sendHistograms(t);
+          lastHist = performance.now();
+        }
+        if (now - lastYield >= 20) {
+          await yieldTask();
+          lastYield = performance.now();
+        }
+      }
+      if (await this.flush(t)) this.post({ type: 'state', state: 'paused' });
+    } catch (e) {
+      this.fail(`Training stopped: ${errorText(e)}`);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+// Last known-good weights, kept in the worker so a diverged run can be rolled back.
+import * as tf from '@tensorflow/tfjs';
+
+export type Snapshot = { batch: number; epoch: number; weights: Float32Array[] };
+
+/** Copies every weight (trainable or not, e.g. BatchNorm statistics) to plain arrays. */
+export async function takeSnapshot(model: tf.LayersModel, batch: number, epoch: number): Promise<Snapshot> {
+  const weights = await Promise.all(model.getWeights().map(async (w) => (await w.data()) as Float32Array));
+  return { batch, epoch, weights: weights.map((w) => w.slice()) };
+}
+
+export function restoreSnapshot(model: tf.LayersModel, s: Snapshot) {
+  const shapes = model.getWeights().map((w) => w.shape);
+  const tensors = s.weights.map((w, i) => tf.tensor(w, shapes[i]));
+  model.setWeights(tensors);
+  tensors.forEach((t) => t.dispose());
+}
+
+/** True when every weight is finite. One reduction and one read-back for the whole model. */
+export async function weightsFinite(model: tf.LayersModel): Promise<boolean> {
+  const ok = tf.tidy(() => tf.stack(model.getWeights().map((w) => tf.all(tf.isFinite(w)).cast('float32'))).min());
+  const v = (await ok.data())[0];
+  ok.dispose();
+  return v === 1;
+}
