@@ -5,7 +5,7 @@ import type { TrainConfig } from '../model/training';
 import type { BatchPoint, FromWorker } from '../protocol/fromWorker';
 import { PROTOCOL_VERSION, type BackendChoice, type ToWorker } from '../protocol/toWorker';
 import { isFromWorker, transferablesOf, unreachable } from '../protocol/transfer';
-import { appendSeries, emptyMetrics, patch, useStore, type StatusSlice } from '../store/store';
+import { appendSeries, appendSnaps, emptyInsight, emptyMetrics, patch, useStore, type StatusSlice } from '../store/store';
 
 const THROTTLE_MS = 100;
 
@@ -55,6 +55,11 @@ export class WorkerBridge {
     this.send({ type: 'setBackend', backend });
   }
 
+  /** Asks for the test images in one confusion cell; they arrive in the store's insight.cell. */
+  getCell(actual: number, predicted: number) {
+    this.send({ type: 'getCell', actual, predicted });
+  }
+
   setNetwork(network: NetworkSpec) {
     this.send({ type: 'setNetwork', network });
   }
@@ -66,7 +71,8 @@ export class WorkerBridge {
 
   /** Classifies `pixels` (784 floats in [0,1]); only the latest drawing is sent while one is in flight. */
   predict(pixels: Float32Array | null) {
-    patch('draw', { input: pixels ? Array.from(pixels) : null, probs: pixels ? useStore.getState().draw.probs : null });
+    const d = useStore.getState().draw;
+    patch('draw', { input: pixels ? Array.from(pixels) : null, probs: pixels ? d.probs : null, activations: pixels ? d.activations : [] });
     if (!pixels) {
       this.queuedPixels = null;
       return;
@@ -135,6 +141,7 @@ export class WorkerBridge {
           batchesPerEpoch: msg.batchesPerEpoch,
           examplesPerSecond: msg.examplesPerSecond,
           learningRate: msg.learningRate,
+          insightShare: msg.insightShare,
         };
         this.schedule();
         return;
@@ -148,17 +155,42 @@ export class WorkerBridge {
       }
       case 'histograms':
         patch('metrics', { histograms: msg.layers, histogramEpoch: msg.epoch });
+        patch('insight', { snaps: appendSnaps(useStore.getState().insight.snaps, msg.batch, msg.layers) });
+        return;
+      case 'weightImages':
+        patch('insight', { weightPictures: msg.layers.map((l) => ({ ...l, values: Array.from(l.values) })) });
+        return;
+      case 'confusion':
+        patch('insight', { confusion: msg.confusion, confusionEpoch: msg.epoch });
+        return;
+      case 'cellImages':
+        patch('insight', {
+          cell: {
+            actual: msg.actual,
+            predicted: msg.predicted,
+            total: msg.total,
+            items: msg.indices.map((index, k) => ({
+              index,
+              pixels: Array.from(msg.pixels.subarray(k * 784, (k + 1) * 784)),
+              probs: Array.from(msg.probs.subarray(k * 10, (k + 1) * 10)),
+            })),
+          },
+        });
         return;
       case 'resetDone':
         this.pendingPoints = [];
         this.pendingStatus = {};
         patch('metrics', { ...emptyMetrics });
+        patch('insight', { ...emptyInsight });
         patch('status', { epoch: 0, batch: 0, batchInEpoch: 0, examplesPerSecond: 0, error: null });
         return;
       case 'prediction': {
         this.predictInFlight = false;
         const hasInput = useStore.getState().draw.input !== null;
-        patch('draw', { probs: hasInput ? Array.from(msg.probs) : null });
+        patch('draw', {
+          probs: hasInput ? Array.from(msg.probs) : null,
+          activations: hasInput ? msg.activations.map((a) => ({ ...a, values: Array.from(a.values) })) : [],
+        });
         const next = this.queuedPixels;
         this.queuedPixels = null;
         if (next) this.predict(next);

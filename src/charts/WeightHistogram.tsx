@@ -3,14 +3,14 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 
 const compact = (v: number) => (v >= 1000 ? `${+(v / 1000).toFixed(1)}k` : String(v));
 
-export type HistogramProps = { title: string; layer: number; min: number; max: number; counts: number[] };
+export type HistogramProps = { title: string; min: number; max: number; counts: number[] };
 
 /** Distribution of one layer's weights: count of weights per value bin. */
-function WeightHistogram({ title, layer, min, max, counts }: HistogramProps) {
+function WeightHistogram({ title, min, max, counts }: HistogramProps) {
   const width = (max - min) / Math.max(1, counts.length);
   const data = counts.map((c, i) => ({ centre: min + (i + 0.5) * width, count: c }));
   return (
-    <figure className="chart histogram" data-testid="insight.histogram" data-layer={layer} aria-label={`Weight histogram of ${title}`}>
+    <figure className="chart histogram" aria-label={`Weight histogram of ${title}`}>
       <figcaption>{title}</figcaption>
       <ResponsiveContainer width="100%" height={150}>
         <BarChart data={data} margin={{ top: 4, right: 8, bottom: 22, left: 4 }} barCategoryGap={0}>

@@ -5,6 +5,7 @@ import ChartsPanel from './ChartsPanel';
 import DataProgress from './DataProgress';
 import DrawPanel from './DrawPanel';
 import HyperParams from './HyperParams';
+import InsightsPanel from './InsightsPanel';
 import NetworkBuilder from './NetworkBuilder';
 import Notice from './Notice';
 import StatusBar from './StatusBar';
@@ -35,6 +36,9 @@ export default function App() {
           <DrawPanel />
         </section>
       </main>
+      <div className="app-insights">
+        <InsightsPanel />
+      </div>
     </div>
   );
 }

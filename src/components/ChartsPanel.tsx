@@ -3,7 +3,6 @@ import AccuracyChart from '../charts/AccuracyChart';
 import { downsample } from '../charts/downsample';
 import LossChart from '../charts/LossChart';
 import { shortLabel } from '../charts/markers';
-import WeightHistogram from '../charts/WeightHistogram';
 import { useStore } from '../store/store';
 
 /** Charts get plain, downsampled arrays; the store is read here, never inside a chart. */
@@ -11,8 +10,6 @@ export default function ChartsPanel() {
   const series = useStore((s) => s.metrics.series);
   const epochs = useStore((s) => s.metrics.epochs);
   const storeMarkers = useStore((s) => s.metrics.markers);
-  const histograms = useStore((s) => s.metrics.histograms);
-  const histogramEpoch = useStore((s) => s.metrics.histogramEpoch);
   const points = useMemo(() => downsample(series, 300), [series]);
   const markers = useMemo(() => storeMarkers.map((m) => ({ batch: m.batch, kind: m.kind, short: shortLabel(m.label) })), [storeMarkers]);
   return (
@@ -28,14 +25,6 @@ export default function ChartsPanel() {
           ))}
         </ul>
       )}
-      <h2>
-        Weights per layer <span className="muted">(epoch {histogramEpoch}, refreshed every second while training)</span>
-      </h2>
-      <div className="histograms">
-        {histograms.map((h) => (
-          <WeightHistogram key={h.layer} title={`Layer ${h.layer + 1}: ${h.name}`} layer={h.layer} min={h.min} max={h.max} counts={h.counts} />
-        ))}
-      </div>
     </div>
   );
 }

@@ -6,6 +6,9 @@ export type WorkerState = 'loading' | 'ready' | 'training' | 'paused' | 'error';
 /** One smoothed training point: `batch` counts batches since the last Reset. */
 export type BatchPoint = { batch: number; loss: number; accuracy: number };
 
+/** Counts per equal-width bin between min and max. */
+export type Bins = { min: number; max: number; counts: number[] };
+
 export type LayerHistogram = {
   /** Index of the layer in the network spec. */
   layer: number;
@@ -15,7 +18,19 @@ export type LayerHistogram = {
   max: number;
   /** Count of weights (kernel, not bias) per equal-width bin. */
   counts: number[];
+  /** Gradient of the loss for the same weights, from one recent batch; null before any training. */
+  grads: Bins | null;
+  /** ‖Δw‖ / ‖w‖ of the last measured step (healthy training: roughly 1e-3). */
+  updateRatio: number | null;
+  /** Fraction of this layer's ReLU units that output 0 for every one of 256 test images; null if not ReLU. */
+  deadFraction: number | null;
 };
+
+/** Layer outputs for the drawn digit: `values` row-major in `shape` (no batch dimension). */
+export type LayerActivation = { layer: number; name: string; shape: number[]; values: Float32Array };
+
+/** Weights drawn as pictures: dense units as 28×28 images, conv filters as k×k (averaged over input channels). */
+export type WeightImages = { layer: number; name: string; kind: 'dense' | 'conv'; side: number; count: number; values: Float32Array };
 
 export type FromWorker =
   | { type: 'state'; state: WorkerState }
@@ -34,6 +49,8 @@ export type FromWorker =
       examplesPerSecond: number;
       /** The learning rate in use now, after the schedule. */
       learningRate: number;
+      /** Share of training time spent on histograms and pictures since Train was pressed (0-1). */
+      insightShare: number;
       points: BatchPoint[];
     }
   /** A hyperparameter change took effect before batch `batch + 1`; `changes` are readable, for chart markers. */
@@ -45,7 +62,12 @@ export type FromWorker =
   | { type: 'histograms'; batch: number; epoch: number; layers: LayerHistogram[] }
   /** Reset happened: all history is gone. */
   | { type: 'resetDone' }
-  /** `probs` holds 10 class probabilities that sum to 1. */
-  | { type: 'prediction'; id: number; probs: Float32Array };
+  /** `probs` holds 10 class probabilities that sum to 1; `activations` every layer's output for that input. */
+  | { type: 'prediction'; id: number; probs: Float32Array; activations: LayerActivation[] }
+  /** After each epoch: confusion[actual * 10 + predicted] over the 10,000 test images. */
+  | { type: 'confusion'; epoch: number; confusion: number[] }
+  /** The test images in one confusion cell, most confident first: n × 784 bytes and n × 10 probabilities. */
+  | { type: 'cellImages'; actual: number; predicted: number; total: number; indices: number[]; pixels: Uint8Array; probs: Float32Array }
+  | { type: 'weightImages'; batch: number; layers: WeightImages[] }
 
 export type FromWorkerType = FromWorker['type'];

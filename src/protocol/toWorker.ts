@@ -2,7 +2,7 @@
 import type { NetworkSpec } from '../model/spec';
 import type { TrainConfig } from '../model/training';
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -24,6 +24,8 @@ export type ToWorker =
   /** A new (valid) network: backends are re-probed for it, weights start fresh from the seed. */
   | { type: 'setNetwork'; network: NetworkSpec }
   /** Classify one image: `pixels` is 784 floats in [0,1], row-major 28×28, white ink on black. */
-  | { type: 'predict'; id: number; pixels: Float32Array };
+  | { type: 'predict'; id: number; pixels: Float32Array }
+  /** Ask for the test images of one confusion-matrix cell (actual class, predicted class). */
+  | { type: 'getCell'; actual: number; predicted: number };
 
 export type ToWorkerType = ToWorker['type'];

@@ -2,12 +2,16 @@
 import type { FromWorker } from './fromWorker';
 import type { ToWorker } from './toWorker';
 
-/** Buffers to transfer (not copy) with a message: every typed array's buffer, each once. */
+/** Buffers to transfer (not copy) with a message: every typed array's buffer, each once, also inside arrays. */
 export function transferablesOf(msg: ToWorker | FromWorker): ArrayBuffer[] {
   const out = new Set<ArrayBuffer>();
-  for (const v of Object.values(msg)) {
-    if (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer) out.add(v.buffer);
-  }
+  const visit = (v: unknown, depth: number) => {
+    if (ArrayBuffer.isView(v)) {
+      if (v.buffer instanceof ArrayBuffer) out.add(v.buffer);
+    } else if (depth < 3 && Array.isArray(v)) v.forEach((x) => visit(x, depth + 1));
+    else if (depth < 3 && typeof v === 'object' && v !== null) Object.values(v).forEach((x) => visit(x, depth + 1));
+  };
+  visit(msg, 0);
   return [...out];
 }
 
@@ -16,8 +20,8 @@ export function unreachable(x: never): never {
   throw new Error(`Unhandled message: ${JSON.stringify(x)}`);
 }
 
-const TO_WORKER_TYPES = new Set(['init', 'retryData', 'start', 'pause', 'step', 'reset', 'setBackend', 'setConfig', 'setNetwork', 'predict']);
-const FROM_WORKER_TYPES = new Set(['state', 'dataProgress', 'dataReady', 'backend', 'error', 'progress', 'epochEnd', 'histograms', 'resetDone', 'prediction', 'configApplied', 'diverged']);
+const TO_WORKER_TYPES = new Set(['init', 'retryData', 'start', 'pause', 'step', 'reset', 'setBackend', 'setConfig', 'setNetwork', 'predict', 'getCell']);
+const FROM_WORKER_TYPES = new Set(['state', 'dataProgress', 'dataReady', 'backend', 'error', 'progress', 'epochEnd', 'histograms', 'resetDone', 'prediction', 'configApplied', 'diverged', 'confusion', 'cellImages', 'weightImages']);
 
 function hasType(x: unknown, types: Set<string>): boolean {
   return typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string' && types.has((x as { type: string }).type);
@@ -28,6 +32,7 @@ export function isToWorker(x: unknown): x is ToWorker {
   if (!hasType(x, TO_WORKER_TYPES)) return false;
   const m = x as ToWorker;
   if (m.type === 'predict') return m.pixels instanceof Float32Array && m.pixels.length === 784 && Number.isFinite(m.id);
+  if (m.type === 'getCell') return [m.actual, m.predicted].every((v) => Number.isInteger(v) && v >= 0 && v <= 9);
   if (m.type === 'setNetwork') return Array.isArray(m.network?.layers);
   if (m.type === 'init') return typeof m.dataUrl === 'string' && Array.isArray(m.network?.layers) && typeof m.config === 'object';
   return true;

@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import { presetById, DEFAULT_PRESET, type PresetId } from '../model/presets';
 import type { NetworkSpec } from '../model/spec';
 import { DEFAULT_CONFIG, type TrainConfig } from '../model/training';
-import type { BatchPoint, LayerHistogram, WorkerState } from '../protocol/fromWorker';
+import type { BatchPoint, Bins, LayerHistogram, WorkerState } from '../protocol/fromWorker';
 import type { BackendChoice, BackendName } from '../protocol/toWorker';
 
 export type EpochResult = { epoch: number; batch: number; testAccuracy: number; testLoss: number };
@@ -28,6 +28,8 @@ export type StatusSlice = {
   examplesPerSecond: number;
   /** Learning rate in use (after the schedule). */
   learningRate: number;
+  /** Share of training time the insights cost (0-1). */
+  insightShare: number;
 };
 
 /** A vertical marker on the charts: what changed, and after which batch. */
@@ -41,6 +43,29 @@ export type MetricsSlice = {
   histogramEpoch: number;
 };
 
+/** One moment of a layer's distributions, for the strips over time. */
+export type HistogramSnap = { batch: number; weights: Bins; grads: Bins | null };
+/** Snapshots kept per layer for the strips (about one per second). */
+export const MAX_SNAPS = 80;
+
+/** Plain-array versions of the worker's typed arrays, so the store stays serialisable. */
+export type WeightPictures = { layer: number; name: string; kind: 'dense' | 'conv'; side: number; count: number; values: number[] };
+export type Activation = { layer: number; name: string; shape: number[]; values: number[] };
+export type CellItem = { index: number; pixels: number[]; probs: number[] };
+export type Cell = { actual: number; predicted: number; total: number; items: CellItem[] };
+
+export type InsightSlice = {
+  /** confusion[actual * 10 + predicted] after the last epoch, or null before the first. */
+  confusion: number[] | null;
+  confusionEpoch: number;
+  /** History per spec-layer index. */
+  snaps: Record<number, HistogramSnap[]>;
+  weightPictures: WeightPictures[];
+  cell: Cell | null;
+};
+
+export const emptyInsight: InsightSlice = { confusion: null, confusionEpoch: 0, snaps: {}, weightPictures: [], cell: null };
+
 export type ConfigSlice = {
   /** 'custom' once the network differs from every preset. */
   presetId: PresetId | 'custom';
@@ -53,6 +78,8 @@ export type DrawSlice = {
   /** 784 values in [0,1] fed to the model, or null when the pad is empty. */
   input: number[] | null;
   probs: number[] | null;
+  /** Every layer's output for the drawn digit. */
+  activations: Activation[];
 };
 
 export type UiSlice = {
@@ -60,7 +87,7 @@ export type UiSlice = {
   notice: string | null;
 };
 
-export type AppState = { status: StatusSlice; metrics: MetricsSlice; config: ConfigSlice; draw: DrawSlice; ui: UiSlice };
+export type AppState = { status: StatusSlice; metrics: MetricsSlice; config: ConfigSlice; draw: DrawSlice; ui: UiSlice; insight: InsightSlice };
 
 export const initialStatus: StatusSlice = {
   state: 'loading',
@@ -76,6 +103,7 @@ export const initialStatus: StatusSlice = {
   batchesPerEpoch: 0,
   examplesPerSecond: 0,
   learningRate: DEFAULT_CONFIG.learningRate,
+  insightShare: 0,
 };
 
 export const emptyMetrics: MetricsSlice = { series: [], markers: [], epochs: [], histograms: [], histogramEpoch: 0 };
@@ -84,8 +112,9 @@ export const useStore = create<AppState>()(() => ({
   status: initialStatus,
   metrics: emptyMetrics,
   config: { presetId: DEFAULT_PRESET, network: presetById(DEFAULT_PRESET).network, train: DEFAULT_CONFIG, backendChoice: 'auto' },
-  draw: { input: null, probs: null },
+  draw: { input: null, probs: null, activations: [] },
   ui: { notice: null },
+  insight: emptyInsight,
 }));
 
 /** Shallow-merges into one slice. */
@@ -97,5 +126,17 @@ export function patch<K extends keyof AppState>(slice: K, values: Partial<AppSta
 export function appendSeries(series: BatchPoint[], points: BatchPoint[]): BatchPoint[] {
   let out = series.concat(points);
   while (out.length > MAX_SERIES) out = out.filter((_, i) => i % 2 === 1 || i === out.length - 1);
+  return out;
+}
+
+/** Adds the latest histograms to each layer's history, keeping the last MAX_SNAPS. */
+export function appendSnaps(snaps: Record<number, HistogramSnap[]>, batch: number, layers: LayerHistogram[]): Record<number, HistogramSnap[]> {
+  const out: Record<number, HistogramSnap[]> = {};
+  for (const l of layers) {
+    const prev = snaps[l.layer] ?? [];
+    const last = prev[prev.length - 1];
+    const snap = { batch, weights: { min: l.min, max: l.max, counts: l.counts }, grads: l.grads };
+    out[l.layer] = (last && last.batch === batch ? prev.slice(0, -1) : prev).concat(snap).slice(-MAX_SNAPS);
+  }
   return out;
 }

@@ -20,14 +20,21 @@ export class Runner {
   running = false;
   private loopDone: Promise<void> = Promise.resolve();
   private throughput = new Throughput();
+  /** Time spent on insights vs. all loop time since Train was pressed (ms). */
+  private insightMs = 0;
+  private loopStart = 0;
 
   constructor(
     private readonly post: (m: FromWorker) => void,
     private readonly fail: (message: string) => void,
   ) {}
 
+  /** Layer statistics and weight pictures: about once a second while training, and after each epoch. */
   async sendHistograms(t: Trainer) {
+    const t0 = performance.now();
     this.post({ type: 'histograms', batch: t.batch, epoch: t.epoch, layers: await t.histograms() });
+    this.post({ type: 'weightImages', batch: t.batch, layers: await t.weightImages() });
+    this.insightMs += performance.now() - t0;
   }
 
   start(t: Trainer) {
@@ -69,6 +76,7 @@ export class Runner {
       batchesPerEpoch: t.batchesPerEpoch,
       examplesPerSecond: this.throughput.rate(),
       learningRate: t.rate,
+      insightShare: this.loopStart ? this.insightMs / Math.max(1, performance.now() - this.loopStart) : 0,
       points: finite,
     });
     if (bad || !(await t.weightsFinite())) {
@@ -104,6 +112,7 @@ export class Runner {
     t.nextEpoch();
     const r = await t.evaluate();
     this.post({ type: 'epochEnd', epoch: t.epoch, batch: t.batch, testAccuracy: r.accuracy, testLoss: r.loss, evalMs: r.ms });
+    this.post({ type: 'confusion', epoch: t.epoch, confusion: r.confusion });
     await t.saveSnapshot();
     await this.sendHistograms(t);
     if (t.config.epochLimit > 0 && t.epoch >= t.config.epochLimit) this.running = false;
@@ -121,6 +130,8 @@ export class Runner {
 
   private async loop(t: Trainer) {
     this.throughput.restart();
+    this.insightMs = 0;
+    this.loopStart = performance.now();
     let lastFlush = performance.now(), lastYield = lastFlush, lastHist = lastFlush;
     try {
       if (!t.snapshot) await t.saveSnapshot();

@@ -3,33 +3,18 @@
 // (every ~100 ms) so GPU backends are not stalled each batch.
 import * as tf from '@tensorflow/tfjs';
 import { gatherBatch, PIXELS } from '../data/batch';
-import { histogram } from '../data/histogram';
 import { epochOrder } from '../data/prng';
+import { inferNetwork } from '../model/shapes';
 import type { NetworkSpec } from '../model/spec';
 import { scheduledRate, type TrainConfig } from '../model/training';
-import type { BatchPoint, LayerHistogram } from '../protocol/fromWorker';
-import { buildModel, probabilities } from './buildModel';
+import type { BatchPoint, LayerActivation, LayerHistogram, WeightImages } from '../protocol/fromWorker';
+import { buildModel } from './buildModel';
+import { cellMembers, evaluateModel, type EvalResult } from './evaluate';
+import { disposeStep, Insights, type StepStats } from './insights';
 import { makeOptimizer, setRate } from './optimizers';
 import { restoreSnapshot, takeSnapshot, weightsFinite, type Snapshot } from './snapshot';
 import type { Mnist } from './dataset';
-
-/** Debiased exponential moving average (as TensorBoard smooths curves). */
-class Ema {
-  private v = 0;
-  private n = 0;
-  constructor(private readonly alpha: number) {}
-  push(x: number): number {
-    this.n++;
-    this.v = this.alpha * this.v + (1 - this.alpha) * x;
-    return this.v / (1 - Math.pow(this.alpha, this.n));
-  }
-  reset() {
-    this.v = 0;
-    this.n = 0;
-  }
-}
-
-export type EvalResult = { accuracy: number; loss: number; ms: number };
+import { Ema } from './ema';
 
 export class Trainer {
   model!: tf.Sequential;
@@ -48,6 +33,12 @@ export class Trainer {
   private lossEma = new Ema(0.9);
   private accEma = new Ema(0.9);
   private testImages: tf.Tensor4D | null = null;
+  private insights!: Insights;
+  /** Gradients and pre-step weights of one recent batch, for the histograms; null until the next request. */
+  private step: StepStats | null = null;
+  /** Set to measure gradients and the update on the next batch (about once a second). */
+  wantStats = true;
+  lastEval: EvalResult | null = null;
   /** The learning rate the optimizer uses now (after the schedule). */
   rate = 0;
   /** Last known-good weights: taken when training starts, every epoch and before each config change. */
@@ -80,6 +71,7 @@ export class Trainer {
     this.specIndex = built.specIndex;
     this.optimizer = makeOptimizer(this.config);
     this.rate = this.config.learningRate;
+    this.insights = new Insights(this.model, this.specIndex, this.network);
   }
 
   /** Weights as plain arrays, to move the model to another backend. */
@@ -173,15 +165,30 @@ export class Trainer {
     let acc: tf.Scalar | null = null;
     const l2 = this.config.l2;
     const kernels = l2 > 0 ? this.model.trainableWeights.filter((w) => w.name.includes('kernel')).map((w) => w.read()) : [];
+    const withStats = this.wantStats;
+    this.wantStats = false;
     const loss = tf.tidy(() => {
       const xs = tf.tensor4d(this.x, [B, 28, 28, 1]);
       const labels = tf.tensor1d(this.y, 'int32');
-      return this.optimizer.minimize(() => {
+      const f = () => {
         const logits = this.model.apply(xs, { training: true }) as tf.Tensor2D;
         acc = tf.keep(tf.mean(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32')) as tf.Scalar);
         const ce = tf.losses.softmaxCrossEntropy(tf.oneHot(labels, 10), logits) as tf.Scalar;
-        return kernels.length ? tf.add(ce, tf.mul(l2, tf.addN(kernels.map((k) => tf.sum(tf.square(k)))))) : ce;
-      }, true) as tf.Scalar;
+        return (kernels.length ? tf.add(ce, tf.mul(l2, tf.addN(kernels.map((k) => tf.sum(tf.square(k)))))) : ce) as tf.Scalar;
+      };
+      if (!withStats) return this.optimizer.minimize(f, true) as tf.Scalar;
+      // Same step as minimize, but keeping the kernels' gradients and their values before the update.
+      const vars = this.model.trainableWeights.map((w) => w.read() as tf.Variable);
+      const { value, grads } = tf.variableGrads(f, vars);
+      const named = this.model.trainableWeights.filter((w) => w.name.includes('kernel') || w.name.includes('gamma'));
+      const before = named.map((w) => w.read().clone());
+      this.optimizer.applyGradients(grads);
+      disposeStep(this.step);
+      this.step = {
+        grads: new Map(named.map((w) => [w.name, tf.keep(grads[(w.read() as tf.Variable).name].clone())])),
+        ratios: new Map(named.map((w, i) => [w.name, tf.keep(tf.div(tf.norm(tf.sub(w.read(), before[i])), tf.norm(before[i])) as tf.Scalar)])),
+      };
+      return value;
     });
     this.pending.push({ batch: this.batch, loss, acc: acc as unknown as tf.Scalar });
   }
@@ -225,53 +232,60 @@ export class Trainer {
     }));
   }
 
-  /** Accuracy and mean loss on all test images, 1,000 at a time, one read-back at the end. */
-  async evaluate(): Promise<EvalResult> {
-    const t0 = performance.now();
-    const n = this.data.testLabels.length;
+  private testTensor(): tf.Tensor4D {
     if (!this.testImages) {
+      const n = this.data.testLabels.length;
       const xs = new Float32Array(n * PIXELS);
       for (let i = 0; i < xs.length; i++) xs[i] = this.data.testPixels[i] * (1 / 255);
       this.testImages = tf.tensor4d(xs, [n, 28, 28, 1]);
     }
-    const testImages = this.testImages;
-    const totals = tf.tidy(() => {
-      const labels = tf.tensor1d(Int32Array.from(this.data.testLabels), 'int32');
-      let correct: tf.Tensor = tf.scalar(0);
-      let lossSum: tf.Tensor = tf.scalar(0);
-      for (let s = 0; s < n; s += 1000) {
-        const size = Math.min(1000, n - s);
-        const logits = this.model.apply(testImages.slice([s, 0, 0, 0], [size, 28, 28, 1]), { training: false }) as tf.Tensor2D;
-        const y = labels.slice([s], [size]);
-        correct = correct.add(tf.equal(tf.argMax(logits, 1), y).cast('float32').sum());
-        lossSum = lossSum.add(tf.losses.softmaxCrossEntropy(tf.oneHot(y, 10), logits, undefined, undefined, tf.Reduction.SUM));
-      }
-      return tf.stack([correct, lossSum]);
+    return this.testImages;
+  }
+
+  /** Accuracy, loss and confusion matrix on all test images; kept for the mistakes gallery. */
+  async evaluate(): Promise<EvalResult> {
+    this.lastEval = await evaluateModel(this.model, this.testTensor(), this.data.testLabels);
+    return this.lastEval;
+  }
+
+  /** The test images of one confusion cell: pixels (n × 784 bytes) and probabilities (n × 10). */
+  cell(actual: number, predicted: number, limit = 48) {
+    const r = this.lastEval;
+    if (!r) return null;
+    const { total, indices } = cellMembers(r, this.data.testLabels, actual, predicted, limit);
+    const pixels = new Uint8Array(indices.length * PIXELS);
+    const probs = new Float32Array(indices.length * 10);
+    indices.forEach((t, k) => {
+      pixels.set(this.data.testPixels.subarray(t * PIXELS, (t + 1) * PIXELS), k * PIXELS);
+      probs.set(r.probs.subarray(t * 10, t * 10 + 10), k * 10);
     });
-    const [correct, lossSum] = await totals.data();
-    totals.dispose();
-    return { accuracy: correct / n, loss: lossSum / n, ms: performance.now() - t0 };
+    return { total, indices, pixels, probs };
   }
 
-  /** pixels: 784 floats in [0,1] → 10 probabilities. */
-  async predict(pixels: Float32Array): Promise<Float32Array> {
-    const probs = tf.tidy(() => probabilities(this.model, tf.tensor4d(pixels, [1, 28, 28, 1])));
-    const out = (await probs.data()) as Float32Array;
-    probs.dispose();
-    return out;
+  /** pixels: 784 floats in [0,1] → 10 probabilities and every layer's output. */
+  predict(pixels: Float32Array): Promise<{ probs: Float32Array; activations: LayerActivation[] }> {
+    return this.insights.predict(pixels);
   }
 
-  /** Weight (kernel) distribution of each trainable layer. */
+  /** Weight and gradient distributions of each trainable layer, dead ReLUs and update ratios. */
   async histograms(): Promise<LayerHistogram[]> {
-    const out: LayerHistogram[] = [];
-    for (const [li, layer] of this.model.layers.entries()) {
-      const kernel = layer.trainableWeights.find((w) => w.name.includes('kernel') || w.name.includes('gamma'));
-      if (!kernel) continue;
-      const values = await kernel.read().data();
-      const h = histogram(values, 30);
-      out.push({ layer: this.specIndex[li], name: layer.name, ...h });
-    }
+    const probe = this.testTensor().slice([0, 0, 0, 0], [256, 28, 28, 1]);
+    const dead = await this.insights.deadFractions(probe);
+    probe.dispose();
+    const out = await this.insights.histograms(this.step, dead);
+    disposeStep(this.step);
+    this.step = null;
+    this.wantStats = true;
     return out;
+  }
+
+  weightImages(): Promise<WeightImages[]> {
+    const info = inferNetwork(this.network);
+    const inputSizes = this.network.layers.map((_, i) => {
+      const shape = i === 0 ? null : info.layers[i - 1].outputShape;
+      return shape && shape.length === 1 ? shape[0] : null;
+    });
+    return this.insights.weightImages(inputSizes);
   }
 
   private discardPending() {
@@ -284,6 +298,9 @@ export class Trainer {
 
   private disposeTensors() {
     this.discardPending();
+    disposeStep(this.step);
+    this.step = null;
+    this.wantStats = true;
     this.testImages?.dispose();
     this.testImages = null;
     this.optimizer?.dispose();

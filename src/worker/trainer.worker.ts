@@ -167,8 +167,13 @@ async function handle(msg: ToWorker) {
     }
     case 'predict':
       if (!trainer) return;
-      post({ type: 'prediction', id: msg.id, probs: await trainer.predict(msg.pixels) });
+      post({ type: 'prediction', id: msg.id, ...(await trainer.predict(msg.pixels)) });
       return;
+    case 'getCell': {
+      const cell = trainer?.cell(msg.actual, msg.predicted);
+      if (cell) post({ type: 'cellImages', actual: msg.actual, predicted: msg.predicted, ...cell });
+      return;
+    }
     default:
       return unreachable(msg);
   }

@@ -1,0 +1,53 @@
+// Evaluation on the test set: accuracy, mean loss, the confusion matrix, and every image's probabilities
+// (kept in the worker for the mistakes gallery). One read-back for the whole set.
+import * as tf from '@tensorflow/tfjs';
+
+export type EvalResult = {
+  accuracy: number;
+  /** Mean cross-entropy (nats). */
+  loss: number;
+  ms: number;
+  /** 100 counts, row-major: confusion[actual * 10 + predicted]. */
+  confusion: number[];
+  /** Predicted class per test image. */
+  predicted: Uint8Array;
+  /** Probabilities, n × 10 row-major. */
+  probs: Float32Array;
+};
+
+/** images: [n, 28, 28, 1] in [0,1]; the model outputs logits [n, 10]. */
+export async function evaluateModel(model: tf.LayersModel, images: tf.Tensor4D, labels: Uint8Array, chunk = 1000): Promise<EvalResult> {
+  const t0 = performance.now();
+  const n = labels.length;
+  const all = tf.tidy(() => {
+    const parts: tf.Tensor[] = [];
+    for (let s = 0; s < n; s += chunk) {
+      const size = Math.min(chunk, n - s);
+      parts.push(tf.softmax(model.apply(images.slice([s, 0, 0, 0], [size, 28, 28, 1]), { training: false }) as tf.Tensor2D));
+    }
+    return tf.concat(parts);
+  });
+  const probs = (await all.data()) as Float32Array;
+  all.dispose();
+  const predicted = new Uint8Array(n);
+  const confusion = new Array<number>(100).fill(0);
+  let correct = 0, lossSum = 0;
+  for (let i = 0; i < n; i++) {
+    let best = 0;
+    for (let c = 1; c < 10; c++) if (probs[i * 10 + c] > probs[i * 10 + best]) best = c;
+    predicted[i] = best;
+    const y = labels[i];
+    confusion[y * 10 + best]++;
+    if (best === y) correct++;
+    lossSum -= Math.log(Math.max(probs[i * 10 + y], 1e-7));
+  }
+  return { accuracy: correct / n, loss: lossSum / n, ms: performance.now() - t0, confusion, predicted, probs };
+}
+
+/** Indices of test images with actual class a predicted as p, most confident first, at most `limit`. */
+export function cellMembers(r: EvalResult, labels: Uint8Array, a: number, p: number, limit: number): { total: number; indices: number[] } {
+  const idx: number[] = [];
+  for (let i = 0; i < labels.length; i++) if (labels[i] === a && r.predicted[i] === p) idx.push(i);
+  idx.sort((x, y) => r.probs[y * 10 + p] - r.probs[x * 10 + p]);
+  return { total: idx.length, indices: idx.slice(0, limit) };
+}
