@@ -9,8 +9,14 @@ export type TestPoint = { batch: number; testAccuracy: number; epoch: number };
 function AccuracyChart({ train, test, markers }: { train: AccuracyPoint[]; test: TestPoint[]; markers: Marker[] }) {
   const trainPct = train.map((p) => ({ batch: p.batch, train: 100 * p.accuracy }));
   const testPct = test.map((p) => ({ batch: p.batch, test: 100 * p.testAccuracy }));
+  const lastTrain = train[train.length - 1];
+  const lastTest = test[test.length - 1];
+  const summary =
+    (lastTrain ? `Training accuracy now ${(100 * lastTrain.accuracy).toFixed(1)}%. ` : 'No batches trained yet. ') +
+    (lastTest ? `Test accuracy after epoch ${lastTest.epoch}: ${(100 * lastTest.testAccuracy).toFixed(2)}%.` : 'No epoch completed yet.');
   return (
     <figure className="chart" aria-label="Accuracy">
+      <p className="sr-only">{summary}</p>
       <figcaption>Accuracy: training batches (smoothed) and the 10,000 test images after each epoch</figcaption>
       <ResponsiveContainer width="100%" height={220}>
         <ComposedChart margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>

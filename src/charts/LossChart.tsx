@@ -6,9 +6,15 @@ export type LossPoint = { batch: number; loss: number };
 
 /** Smoothed training loss (cross-entropy, nats) against batches trained. Expects ≤ a few hundred points. */
 function LossChart({ points, markers }: { points: LossPoint[]; markers: Marker[] }) {
+  const last = points[points.length - 1];
+  const lowest = points.reduce((m, p) => Math.min(m, p.loss), Infinity);
+  const summary = last
+    ? `Training loss after ${last.batch} batches: ${last.loss.toFixed(3)}, lowest so far ${lowest.toFixed(3)}.`
+    : 'Training loss: no batches trained yet.';
   return (
     <figure className="chart" aria-label="Training loss per batch">
       <figcaption>Training loss (smoothed)</figcaption>
+      <p className="sr-only">{summary}</p>
       <ResponsiveContainer width="100%" height={220}>
         <LineChart data={points} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#d6dbe3" />

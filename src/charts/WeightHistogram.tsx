@@ -9,9 +9,13 @@ export type HistogramProps = { title: string; min: number; max: number; counts: 
 function WeightHistogram({ title, min, max, counts }: HistogramProps) {
   const width = (max - min) / Math.max(1, counts.length);
   const data = counts.map((c, i) => ({ centre: min + (i + 0.5) * width, count: c }));
+  const total = counts.reduce((a, b) => a + b, 0);
+  const peak = counts.indexOf(Math.max(...counts));
+  const summary = `${title}: ${total} weights between ${min.toFixed(3)} and ${max.toFixed(3)}, most around ${(min + (peak + 0.5) * width).toFixed(3)}.`;
   return (
     <figure className="chart histogram" aria-label={`Weight histogram of ${title}`}>
       <figcaption>{title}</figcaption>
+      <p className="sr-only">{summary}</p>
       <ResponsiveContainer width="100%" height={150}>
         <BarChart data={data} margin={{ top: 4, right: 8, bottom: 22, left: 4 }} barCategoryGap={0}>
           <CartesianGrid strokeDasharray="3 3" stroke="#d6dbe3" vertical={false} />
