@@ -269,7 +269,7 @@ export class Trainer {
 
   /** Weight and gradient distributions of each trainable layer, dead ReLUs and update ratios. */
   async histograms(): Promise<LayerHistogram[]> {
-    const probe = this.testTensor().slice([0, 0, 0, 0], [256, 28, 28, 1]);
+    const probe = this.testTensor().slice([0, 0, 0, 0], [Math.min(256, this.data.testLabels.length), 28, 28, 1]);
     const dead = await this.insights.deadFractions(probe);
     probe.dispose();
     const out = await this.insights.histograms(this.step, dead);
