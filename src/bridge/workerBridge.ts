@@ -3,11 +3,15 @@
 import type { NetworkSpec } from '../model/spec';
 import type { TrainConfig } from '../model/training';
 import type { BatchPoint, FromWorker } from '../protocol/fromWorker';
-import { PROTOCOL_VERSION, type BackendChoice, type ToWorker } from '../protocol/toWorker';
+import { PROTOCOL_VERSION, type BackendChoice, type RestorePoint, type ToWorker } from '../protocol/toWorker';
 import { isFromWorker, transferablesOf, unreachable } from '../protocol/transfer';
-import { appendSeries, appendSnaps, emptyInsight, emptyMetrics, patch, useStore, type StatusSlice } from '../store/store';
+import { appendSeries, emptyInsight, emptyMetrics, patch, useStore, type StatusSlice } from '../store/store';
+import { isInsightEvent, routeInsight } from './routeInsight';
 
 const THROTTLE_MS = 100;
+/** Liveness: a ping every PING_MS; no pong for DEAD_MS means the worker died (or hangs) and is replaced. */
+const PING_MS = 2000;
+const DEAD_MS = 15000;
 
 export class WorkerBridge {
   private worker: Worker;
@@ -17,23 +21,58 @@ export class WorkerBridge {
   private predictId = 0;
   private predictInFlight = false;
   private queuedPixels: Float32Array | null = null;
+  /** The last known-good weights the worker sent, to restart a dead worker from. */
+  private restorePoint: RestorePoint | null = null;
+  private lastPong = performance.now();
+  private pingId = 0;
+  private benchmarkWaiters: ((r: Extract<FromWorker, { type: 'benchmarkResult' }>) => void)[] = [];
 
   constructor(private readonly dataUrl: string) {
-    this.worker = this.spawn();
+    this.worker = this.spawn(null);
+    setInterval(() => this.watchdog(), PING_MS);
   }
 
-  private spawn(): Worker {
+  private watchdog() {
+    if (performance.now() - this.lastPong > DEAD_MS) this.restart();
+    else this.send({ type: 'ping', id: ++this.pingId });
+  }
+
+  /** Replaces a dead worker with a new one that continues from the last snapshot. */
+  private restart() {
+    const wasTraining = useStore.getState().status.state === 'training';
+    const point = this.restorePoint;
+    this.worker.terminate();
+    this.predictInFlight = false;
+    this.lastPong = performance.now();
+    patch('ui', {
+      notice: `The training worker stopped responding, so a new one was started${point ? `; it continues from the weights saved at batch ${point.batch}` : ''}.`,
+    });
+    patch('status', { state: 'loading', dataProgress: 0 });
+    // History after the restore point is about to be trained again: drop it so the charts stay monotonic.
+    const upTo = point?.batch ?? 0;
+    const m = useStore.getState().metrics;
+    patch('metrics', { series: m.series.filter((p) => p.batch <= upTo), epochs: m.epochs.filter((e) => e.batch <= upTo), markers: m.markers.filter((k) => k.batch <= upTo) });
+    this.pendingPoints = [];
+    this.resumeAfterRestart = wasTraining;
+    this.worker = this.spawn(point);
+  }
+  private resumeAfterRestart = false;
+
+  private spawn(restore: RestorePoint | null): Worker {
     const w = new Worker(new URL('../worker/trainer.worker.ts', import.meta.url), { type: 'module', name: 'trainer' });
     w.onmessage = (e: MessageEvent<unknown>) => {
       if (isFromWorker(e.data)) this.route(e.data);
       else console.warn('bridge: ignored malformed message', e.data);
     };
     w.onerror = (e) => {
-      patch('status', { state: 'error', error: `The training worker crashed: ${e.message || 'unknown error'}. Reload the page.` });
+      console.error('training worker error', e.message);
+      this.restart();
     };
     const { network, train, backendChoice } = useStore.getState().config;
-    const init: ToWorker = { type: 'init', version: PROTOCOL_VERSION, dataUrl: this.dataUrl, network, config: train, backend: backendChoice };
-    w.postMessage(init);
+    const init: ToWorker = { type: 'init', version: PROTOCOL_VERSION, dataUrl: this.dataUrl, network, config: train, backend: backendChoice, restore };
+    // The restore point stays here (copied) in case this worker dies too.
+    const msg: ToWorker = restore ? { ...init, restore: { ...restore, weights: restore.weights.map((x) => x.slice()) } } : init;
+    w.postMessage(msg, transferablesOf(msg));
     return w;
   }
 
@@ -63,6 +102,19 @@ export class WorkerBridge {
   setNetwork(network: NetworkSpec) {
     this.send({ type: 'setNetwork', network });
   }
+
+  /** Bench and test hooks (window.playgroundDebug). */
+  debug = {
+    benchmarkFit: (backend: string, seconds: number) =>
+      new Promise<Extract<FromWorker, { type: 'benchmarkResult' }>>((resolve, reject) => {
+        if (useStore.getState().status.backend !== backend) return reject(new Error(`select ${backend} first`));
+        this.benchmarkWaiters.push(resolve);
+        this.send({ type: 'benchmarkFit', seconds });
+      }),
+    /** Kills the worker without telling anyone, as a crash would. */
+    killWorker: () => this.worker.terminate(),
+    loseBackend: () => this.send({ type: 'debugLoseBackend' }),
+  };
 
   setConfig(train: TrainConfig) {
     patch('config', { train });
@@ -115,9 +167,14 @@ export class WorkerBridge {
   }
 
   private route(msg: FromWorker) {
+    if (isInsightEvent(msg)) return routeInsight(msg);
     switch (msg.type) {
       case 'state':
         this.flush();
+        if (msg.state === 'ready' && this.resumeAfterRestart) {
+          this.resumeAfterRestart = false;
+          this.start();
+        }
         patch('status', { state: msg.state, ...(msg.state === 'training' ? { error: null } : {}) });
         return;
       case 'dataProgress':
@@ -153,31 +210,20 @@ export class WorkerBridge {
         patch('status', { epoch: msg.epoch });
         return;
       }
-      case 'histograms':
-        patch('metrics', { histograms: msg.layers, histogramEpoch: msg.epoch });
-        patch('insight', { snaps: appendSnaps(useStore.getState().insight.snaps, msg.batch, msg.layers) });
+      case 'pong':
+        this.lastPong = performance.now();
         return;
-      case 'weightImages':
-        patch('insight', { weightPictures: msg.layers.map((l) => ({ ...l, values: Array.from(l.values) })) });
+      case 'snapshot':
+        this.restorePoint = msg.point;
         return;
-      case 'confusion':
-        patch('insight', { confusion: msg.confusion, confusionEpoch: msg.epoch });
+      case 'backendLost':
+        patch('ui', { notice: msg.message });
         return;
-      case 'cellImages':
-        patch('insight', {
-          cell: {
-            actual: msg.actual,
-            predicted: msg.predicted,
-            total: msg.total,
-            items: msg.indices.map((index, k) => ({
-              index,
-              pixels: Array.from(msg.pixels.subarray(k * 784, (k + 1) * 784)),
-              probs: Array.from(msg.probs.subarray(k * 10, (k + 1) * 10)),
-            })),
-          },
-        });
+      case 'benchmarkResult':
+        this.benchmarkWaiters.shift()?.(msg);
         return;
       case 'resetDone':
+        this.restorePoint = null;
         this.pendingPoints = [];
         this.pendingStatus = {};
         patch('metrics', { ...emptyMetrics });
@@ -220,6 +266,9 @@ let bridge: WorkerBridge | null = null;
 
 /** The app's single bridge, created on first use. */
 export function getBridge(): WorkerBridge {
-  bridge ??= new WorkerBridge(`${import.meta.env.BASE_URL}data/`);
+  if (!bridge) {
+    bridge = new WorkerBridge(`${import.meta.env.BASE_URL}data/`);
+    (window as unknown as { playgroundDebug: WorkerBridge['debug'] }).playgroundDebug = bridge.debug;
+  }
   return bridge;
 }

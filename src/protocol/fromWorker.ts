@@ -1,5 +1,5 @@
 // Messages from the training worker to the page. One discriminated union; plain data and typed arrays only.
-import type { BackendName } from './toWorker';
+import type { BackendName, RestorePoint } from './toWorker';
 
 export type WorkerState = 'loading' | 'ready' | 'training' | 'paused' | 'error';
 
@@ -69,5 +69,11 @@ export type FromWorker =
   /** The test images in one confusion cell, most confident first: n × 784 bytes and n × 10 probabilities. */
   | { type: 'cellImages'; actual: number; predicted: number; total: number; indices: number[]; pixels: Uint8Array; probs: Float32Array }
   | { type: 'weightImages'; batch: number; layers: WeightImages[] }
+  | { type: 'pong'; id: number }
+  /** A copy of the last known-good weights, kept by the page to restart a worker that dies. */
+  | { type: 'snapshot'; point: RestorePoint }
+  /** The GPU backend stopped working; training moved to `to` with the weights saved at `restoredBatch`. */
+  | { type: 'backendLost'; from: BackendName; to: BackendName; restoredBatch: number | null; message: string }
+  | { type: 'benchmarkResult'; backend: BackendName; examplesPerSecond: number; batches: number; seconds: number }
 
 export type FromWorkerType = FromWorker['type'];

@@ -38,9 +38,16 @@ describe('worker protocol', () => {
       network: presetById('mlp-seed').network,
       config: DEFAULT_CONFIG,
       backend: 'auto',
+      restore: null,
     };
     expect(transferablesOf(msg)).toEqual([]);
     expect(await roundTrip(msg, [])).toEqual(msg);
+  });
+
+  it('transfers the weights of a restore point nested in init and snapshot messages', () => {
+    const weights = [new Float32Array(4), new Float32Array(2)];
+    const msg: FromWorker = { type: 'snapshot', point: { batch: 3, epoch: 0, weights } };
+    expect(transferablesOf(msg)).toEqual(weights.map((w) => w.buffer));
   });
 
   it('rejects malformed messages on both sides', () => {

@@ -2,15 +2,27 @@
 import type { NetworkSpec } from '../model/spec';
 import type { TrainConfig } from '../model/training';
 
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 export type BackendChoice = 'auto' | BackendName;
 
+/** Plain copies of every weight of the model (trainable or not), in model.getWeights() order. */
+export type RestorePoint = { batch: number; epoch: number; weights: Float32Array[] };
+
 export type ToWorker =
   /** First message. `dataUrl` is the folder holding the *.idx.gz files and manifest.json. */
-  | { type: 'init'; version: number; dataUrl: string; network: NetworkSpec; config: TrainConfig; backend: BackendChoice }
+  | {
+      type: 'init';
+      version: number;
+      dataUrl: string;
+      network: NetworkSpec;
+      config: TrainConfig;
+      backend: BackendChoice;
+      /** Weights (and counters) from a previous worker that died, to continue where it stopped. */
+      restore: RestorePoint | null;
+    }
   /** Load the dataset again after a failure. */
   | { type: 'retryData' }
   | { type: 'start' }
@@ -26,6 +38,12 @@ export type ToWorker =
   /** Classify one image: `pixels` is 784 floats in [0,1], row-major 28×28, white ink on black. */
   | { type: 'predict'; id: number; pixels: Float32Array }
   /** Ask for the test images of one confusion-matrix cell (actual class, predicted class). */
-  | { type: 'getCell'; actual: number; predicted: number };
+  | { type: 'getCell'; actual: number; predicted: number }
+  /** Liveness check; answered with 'pong' even while a long message is being handled. */
+  | { type: 'ping'; id: number }
+  /** Benchmark: a plain tfjs `model.fit` (batch 64) of the current network on the current backend. */
+  | { type: 'benchmarkFit'; seconds: number }
+  /** Test hook: lose the WebGL context or destroy the WebGPU device, as a driver reset would. */
+  | { type: 'debugLoseBackend' };
 
 export type ToWorkerType = ToWorker['type'];

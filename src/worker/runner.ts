@@ -16,8 +16,13 @@ const EXPLODED_LOSS = 50;
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/** How often, at most, the loop keeps a copy of the weights (for divergence, backend loss, worker death). */
+const SNAPSHOT_EVERY_MS = 5000;
+
 export class Runner {
   running = false;
+  /** Set (by backendWatch) when the GPU under the backend went away; the loop then hands over. */
+  lost: string | null = null;
   private loopDone: Promise<void> = Promise.resolve();
   private throughput = new Throughput();
   /** Time spent on insights vs. all loop time since Train was pressed (ms). */
@@ -27,7 +32,16 @@ export class Runner {
   constructor(
     private readonly post: (m: FromWorker) => void,
     private readonly fail: (message: string) => void,
+    /** Moves training to another backend; resumes it when `resume`. */
+    private readonly onBackendLost: (reason: string, resume: boolean) => Promise<void>,
   ) {}
+
+  /** Keeps a snapshot in the worker and sends a copy to the page (which restarts a dead worker from it). */
+  async snapshot(t: Trainer) {
+    await t.saveSnapshot();
+    const s = t.snapshot!;
+    this.post({ type: 'snapshot', point: { batch: s.batch, epoch: s.epoch, weights: s.weights.map((w) => w.slice()) } });
+  }
 
   /** Layer statistics and weight pictures: about once a second while training, and after each epoch. */
   async sendHistograms(t: Trainer) {
@@ -49,11 +63,19 @@ export class Runner {
     await this.loopDone;
   }
 
+  /** Gives up on a loop stuck on a dead GPU (a read-back that never returns); a later loop starts clean. */
+  abandon() {
+    this.running = false;
+    this.generation++;
+    this.loopDone = Promise.resolve();
+  }
+  private generation = 0;
+
   /** Exactly one batch, then paused. */
   async step(t: Trainer) {
     if (this.running) return;
     try {
-      if (!t.snapshot) await t.saveSnapshot();
+      if (!t.snapshot) await this.snapshot(t);
       if ((await this.trainOne(t)) && (await this.flush(t))) this.post({ type: 'state', state: 'paused' });
     } catch (e) {
       this.fail(`Training stopped: ${errorText(e)}`);
@@ -113,7 +135,7 @@ export class Runner {
     const r = await t.evaluate();
     this.post({ type: 'epochEnd', epoch: t.epoch, batch: t.batch, testAccuracy: r.accuracy, testLoss: r.loss, evalMs: r.ms });
     this.post({ type: 'confusion', epoch: t.epoch, confusion: r.confusion });
-    await t.saveSnapshot();
+    await this.snapshot(t);
     await this.sendHistograms(t);
     if (t.config.epochLimit > 0 && t.epoch >= t.config.epochLimit) this.running = false;
   }
@@ -129,15 +151,23 @@ export class Runner {
   }
 
   private async loop(t: Trainer) {
+    const generation = this.generation;
+    const current = () => generation === this.generation;
     this.throughput.restart();
     this.insightMs = 0;
     this.loopStart = performance.now();
-    let lastFlush = performance.now(), lastYield = lastFlush, lastHist = lastFlush;
+    let lastFlush = performance.now(), lastYield = lastFlush, lastHist = lastFlush, lastSnap = lastFlush;
     try {
-      if (!t.snapshot) await t.saveSnapshot();
-      while (this.running) {
+      await this.snapshot(t);
+      while (this.running && current()) {
+        if (this.lost) throw new Error(this.lost);
         if (!(await this.trainOne(t))) return;
         const now = performance.now();
+        if (now - lastSnap >= SNAPSHOT_EVERY_MS) {
+          if (!(await this.flush(t))) return; // only weights that passed the divergence check are kept
+          await this.snapshot(t);
+          lastSnap = performance.now();
+        }
         if (now - lastFlush >= 100 || t.pendingCount >= 64) {
           if (!(await this.flush(t))) return;
           lastFlush = performance.now();
@@ -151,9 +181,15 @@ export class Runner {
           lastYield = performance.now();
         }
       }
+      if (!current()) return;
       if (await this.flush(t)) this.post({ type: 'state', state: 'paused' });
     } catch (e) {
-      this.fail(`Training stopped: ${errorText(e)}`);
+      if (!current()) return;
+      // On a GPU backend an error mid-training means the device is gone or broken: move to another backend.
+      const gpu = this.lost !== null || /webgl|webgpu/.test(t.backendName);
+      this.running = false;
+      if (gpu) await this.onBackendLost(this.lost ?? errorText(e), true);
+      else this.fail(`Training stopped: ${errorText(e)}`);
     }
   }
 }

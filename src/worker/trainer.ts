@@ -53,6 +53,9 @@ export class Trainer {
     this.build();
   }
 
+  /** The tfjs backend this trainer's tensors live on. */
+  backendName = tf.getBackend();
+
   get trainCount() {
     return this.data.trainLabels.length;
   }
@@ -66,6 +69,7 @@ export class Trainer {
   }
 
   private build() {
+    this.backendName = tf.getBackend();
     const built = buildModel(this.network, this.config.seed);
     this.model = built.model;
     this.specIndex = built.specIndex;
@@ -81,9 +85,22 @@ export class Trainer {
 
   /** Rebuilds on the current backend and loads `weights` (from exportWeights); optimizer state restarts. */
   rebuild(weights: Float32Array[] | null) {
-    this.disposeTensors();
+    try {
+      this.disposeTensors();
+    } catch {
+      // The old backend may be gone (lost GPU): its tensors cannot be freed, only forgotten.
+    }
     this.build();
     if (weights) restoreSnapshot(this.model, { batch: this.batch, epoch: this.epoch, weights });
+  }
+
+  /** Continues from weights saved by another worker (which died) and its counters. */
+  restoreFrom(p: { batch: number; epoch: number; weights: Float32Array[] }) {
+    restoreSnapshot(this.model, p);
+    this.batch = p.batch;
+    this.epoch = p.epoch;
+    this.order = epochOrder(this.trainCount, this.config.seed, this.epoch);
+    this.snapshot = { ...p };
   }
 
   async saveSnapshot() {

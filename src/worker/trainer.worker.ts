@@ -2,10 +2,12 @@
 // loop itself is in runner.ts.
 import * as tf from '@tensorflow/tfjs';
 import type { FromWorker } from '../protocol/fromWorker';
-import { BACKENDS, PROTOCOL_VERSION, type BackendChoice, type BackendName, type ToWorker } from '../protocol/toWorker';
+import { BACKENDS, PROTOCOL_VERSION, type BackendChoice, type BackendName, type RestorePoint, type ToWorker } from '../protocol/toWorker';
 import { isToWorker, transferablesOf, unreachable } from '../protocol/transfer';
 import { chooseBackend, probeBackend, type Probe } from './backends';
 import { DataError, loadMnist, type Mnist } from './dataset';
+import { loseBackend, watchBackend } from './backendWatch';
+import { benchmarkFit } from './benchmarkFit';
 import { Runner } from './runner';
 import { Trainer } from './trainer';
 import { dropoutChanges, onlyDropoutDiffers } from '../model/layers';
@@ -23,6 +25,8 @@ let probes: Probe[] = [];
 let probedFor: NetworkSpec | null = null;
 let data: Mnist | null = null;
 let trainer: Trainer | null = null;
+/** Weights from a worker that died, applied once the model is built. */
+let restore: RestorePoint | null = null;
 
 function errorText(e: unknown) {
   return e instanceof Error ? e.message : String(e);
@@ -34,7 +38,31 @@ function fail(message: string, retryData = false) {
   post({ type: 'state', state: 'error' });
 }
 
-const runner = new Runner(post, (m) => fail(m));
+const runner = new Runner(post, (m) => fail(m), (reason, resume) => failover(reason, resume));
+
+/** The GPU went away: mark its backend broken, rebuild on the next best one from the last snapshot, go on. */
+async function failover(reason: string, resume: boolean) {
+  const t = trainer;
+  if (!t) return;
+  runner.running = false;
+  runner.lost = null;
+  const from = t.backendName as BackendName;
+  probes = probes.map((p) => (p.backend === from ? { ...p, ok: false, detail: reason } : p));
+  const to = await switchBackend(choice);
+  if (!to) return;
+  const snap = t.snapshot;
+  t.rebuild(snap ? snap.weights : null);
+  const where = snap ? `the weights saved at batch ${snap.batch}` : 'new weights (none were saved yet)';
+  post({
+    type: 'backendLost',
+    from,
+    to,
+    restoredBatch: snap?.batch ?? null,
+    message: `The ${from} backend stopped working (${reason}). Training moved to ${to} and continues from ${where}.`,
+  });
+  if (resume) runner.start(t);
+  else post({ type: 'state', state: 'paused' });
+}
 
 async function probeAll(net: NetworkSpec): Promise<Probe[]> {
   const out: Probe[] = [];
@@ -55,6 +83,12 @@ async function switchBackend(c: BackendChoice): Promise<BackendName | null> {
     return null;
   }
   post({ type: 'backend', backend: pick.backend, available: probes.filter((p) => p.ok).map((p) => p.backend), note: pick.note });
+  watchBackend((reason) => {
+    // The loop may be stuck on a read-back from the dead GPU: leave it behind and move on at once.
+    const wasRunning = runner.running;
+    runner.abandon();
+    queue = queue.then(() => failover(reason, wasRunning));
+  });
   return pick.backend;
 }
 
@@ -90,6 +124,11 @@ async function loadData() {
     fail(`Could not build the network: ${errorText(e)}`);
     return;
   }
+  if (restore) {
+    const sizes = trainer.model.getWeights().map((w) => w.size);
+    if (restore.weights.length === sizes.length && restore.weights.every((w, i) => w.length === sizes[i])) trainer.restoreFrom(restore);
+    restore = null;
+  }
   post({ type: 'state', state: 'ready' });
   await sendHistograms();
 }
@@ -102,6 +141,7 @@ async function handle(msg: ToWorker) {
       network = msg.network;
       config = msg.config;
       choice = msg.backend;
+      restore = msg.restore;
       return loadData();
     case 'retryData':
       return loadData();
@@ -174,6 +214,18 @@ async function handle(msg: ToWorker) {
       if (cell) post({ type: 'cellImages', actual: msg.actual, predicted: msg.predicted, ...cell });
       return;
     }
+    case 'ping':
+      return; // answered in onmessage, ahead of the queue
+    case 'benchmarkFit': {
+      if (!trainer || !data || !network) return;
+      await runner.stop();
+      const r = await benchmarkFit(network, data, msg.seconds);
+      post({ type: 'benchmarkResult', backend: tf.getBackend() as BackendName, ...r });
+      return;
+    }
+    case 'debugLoseBackend':
+      loseBackend();
+      return;
     default:
       return unreachable(msg);
   }
@@ -189,5 +241,6 @@ self.onmessage = (e: MessageEvent<unknown>) => {
     return;
   }
   if (msg.type === 'pause') runner.running = false;
+  if (msg.type === 'ping') post({ type: 'pong', id: msg.id });
   queue = queue.then(() => handle(msg)).catch((err) => fail(`Worker error: ${errorText(err)}`));
 };

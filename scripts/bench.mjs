@@ -1,0 +1,129 @@
+/* global window */
+// npm run bench: measures the playground in headless Chromium the way a person's browser runs it.
+// For each backend this Chromium offers (software WebGL/WebGPU through SwiftShader included) and for the
+// presets mlp-seed and cnn-small: our training loop's examples/s next to a plain `model.fit` baseline
+// (batch 64, as the tfjs examples do) run in the same worker on the same data, and their ratio. Then the wall
+// time from pressing Train to 97.5% test accuracy with mlp-seed, main-thread long tasks (> 50 ms) while
+// training, and the gzip size of the main-thread bundle. Prints a table; writes bench-results/bench.json.
+// Usage: npm run bench [-- --quick]   (needs `npm run build` first; starts its own preview server)
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const root = join(import.meta.dirname, '..');
+const quick = process.argv.includes('--quick');
+const PORT = 4190;
+const base = `http://127.0.0.1:${PORT}/`;
+const SAMPLE_S = quick ? 6 : 12;
+const HASH = {
+  'mlp-seed': '#v=1&net=f,d128.relu,d10.softmax&opt=adam&lr=0.002&bs=128&seed=42',
+  'cnn-small': '#v=1&net=c8.3.2.same.relu,c16.3.2.same.relu,f,d10.softmax&opt=adam&lr=0.002&bs=128&seed=42',
+};
+const gpuFlags = ['--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-webgpu-adapter=swiftshader', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'];
+
+function mainBundleGzip() {
+  const dist = join(root, 'dist');
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const files = [...new Set([...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]))];
+  return files.reduce((s, f) => s + gzipSync(readFileSync(join(dist, f))).length, 0);
+}
+
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore' });
+const stop = () => server.kill();
+process.on('exit', stop);
+for (let i = 0; i < 100; i++) {
+  try {
+    if ((await fetch(base)).ok) break;
+  } catch {
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', ...gpuFlags] });
+const num = async (page, id) => Number(await page.getByTestId(id).textContent());
+
+async function openPreset(preset) {
+  const page = await browser.newPage();
+  await page.goto(base + HASH[preset]);
+  await page.getByTestId('status.state').filter({ hasText: 'ready' }).waitFor({ timeout: 300_000 });
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: false });
+  });
+  return page;
+}
+
+/** Our loop: train SAMPLE_S seconds and read the throughput the app shows (a benchmark may sleep; tests never do). */
+async function ours(page) {
+  await page.evaluate(() => (window.__longTasks = []));
+  await page.getByTestId('train.start').click();
+  await page.waitForTimeout(SAMPLE_S * 1000);
+  const eps = await num(page, 'status.examples-per-second');
+  const longTasks = await page.evaluate(() => window.__longTasks.filter((d) => d > 50));
+  await page.getByTestId('train.pause').click();
+  await page.getByTestId('status.state').filter({ hasText: 'paused' }).waitFor({ timeout: 300_000 });
+  return { eps, longTasks };
+}
+
+async function baseline(page, backend) {
+  return page.evaluate(
+    ([b, s]) => window.playgroundDebug.benchmarkFit(b, s),
+    [backend, SAMPLE_S],
+  );
+}
+
+const results = { date: new Date().toISOString(), sampleSeconds: SAMPLE_S, rows: [], timeTo975: null, mainBundleGzipBytes: mainBundleGzip() };
+const probe = await openPreset('mlp-seed');
+const backends = (await probe.getByTestId('train.backend').locator('option').evaluateAll((os) => os.map((o) => o.value))).filter((v) => v !== 'auto');
+results.autoBackend = await probe.getByTestId('status.backend').textContent();
+await probe.close();
+
+for (const preset of ['mlp-seed', 'cnn-small']) {
+  for (const backend of backends) {
+    const page = await openPreset(preset);
+    const options = await page.getByTestId('train.backend').locator('option').evaluateAll((os) => os.map((o) => o.value));
+    if (!options.includes(backend)) {
+      results.rows.push({ preset, backend, note: 'cannot train this network' });
+      await page.close();
+      continue;
+    }
+    await page.getByTestId('train.backend').selectOption(backend);
+    await page.getByTestId('status.backend').filter({ hasText: new RegExp(`^${backend}$`) }).waitFor({ timeout: 120_000 });
+    const o = await ours(page);
+    const f = await baseline(page, backend);
+    const row = { preset, backend, ours: Math.round(o.eps), fit: Math.round(f.examplesPerSecond), ratio: +(o.eps / f.examplesPerSecond).toFixed(2), longTasksOver50ms: o.longTasks.length, worstLongTaskMs: Math.round(Math.max(0, ...o.longTasks)) };
+    results.rows.push(row);
+    console.log(JSON.stringify(row));
+    await page.close();
+  }
+}
+
+{
+  const page = await openPreset('mlp-seed');
+  const t0 = Date.now();
+  await page.getByTestId('train.start').click();
+  const epochs = [];
+  for (let e = 1; e <= 12; e++) {
+    await page.getByTestId('status.epoch').filter({ hasText: new RegExp(`^${e}$`) }).waitFor({ timeout: 600_000 });
+    const acc = await num(page, 'metrics.test-accuracy');
+    epochs.push({ epoch: e, accuracy: acc, seconds: (Date.now() - t0) / 1000 });
+    if (acc >= 0.975) break;
+  }
+  const hit = epochs.find((e) => e.accuracy >= 0.975) ?? null;
+  results.timeTo975 = { backend: await page.getByTestId('status.backend').textContent(), reached: hit, epochs, longTasksOver50ms: (await page.evaluate(() => window.__longTasks.filter((d) => d > 50))).length };
+  await page.close();
+}
+await browser.close();
+stop();
+
+mkdirSync(join(root, 'bench-results'), { recursive: true });
+writeFileSync(join(root, 'bench-results', 'bench.json'), JSON.stringify(results, null, 2) + '\n');
+console.log('\npreset     backend  ours ex/s  model.fit ex/s  ratio  long tasks >50ms');
+for (const r of results.rows)
+  console.log(r.note ? `${r.preset.padEnd(10)} ${r.backend.padEnd(8)} ${r.note}` : `${r.preset.padEnd(10)} ${r.backend.padEnd(8)} ${String(r.ours).padStart(9)}  ${String(r.fit).padStart(14)}  ${String(r.ratio).padStart(5)}  ${r.longTasksOver50ms}`);
+const t = results.timeTo975;
+console.log(`\nmlp-seed to 97.5% test accuracy (${t.backend}): ${t.reached ? `${t.reached.seconds.toFixed(1)} s, epoch ${t.reached.epoch}` : 'not reached in 12 epochs'}`);
+console.log(`main-thread bundle: ${(results.mainBundleGzipBytes / 1024).toFixed(0)} KiB gzip (JS + CSS), no tfjs (checked by scripts/checkBundle.mjs)`);
+console.log('written: bench-results/bench.json');
