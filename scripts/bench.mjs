@@ -5,7 +5,8 @@
 // (batch 64, as the tfjs examples do) run in the same worker on the same data, and their ratio. Then the wall
 // time from pressing Train to 97.5% test accuracy with mlp-seed, main-thread long tasks (> 50 ms) while
 // training, and the gzip size of the main-thread bundle. Prints a table; writes bench-results/bench.json.
-// Usage: npm run bench [-- --quick]   (needs `npm run build` first; starts its own preview server)
+// Usage: npm run bench [-- --quick] [-- --backend=wasm] [-- --preset=mlp-seed] [-- --skip-time]
+// (node scripts/bench.mjs needs `npm run build` first; it starts its own preview server)
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,10 @@ import { chromium } from '@playwright/test';
 
 const root = join(import.meta.dirname, '..');
 const quick = process.argv.includes('--quick');
+const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const onlyBackend = arg('backend');
+const onlyPreset = arg('preset');
+const skipTime = process.argv.includes('--skip-time');
 const PORT = 4190;
 const base = `http://127.0.0.1:${PORT}/`;
 const SAMPLE_S = quick ? 6 : 12;
@@ -80,8 +85,8 @@ const backends = (await probe.getByTestId('train.backend').locator('option').eva
 results.autoBackend = await probe.getByTestId('status.backend').textContent();
 await probe.close();
 
-for (const preset of ['mlp-seed', 'cnn-small']) {
-  for (const backend of backends) {
+for (const preset of ['mlp-seed', 'cnn-small'].filter((p) => !onlyPreset || p === onlyPreset)) {
+  for (const backend of backends.filter((b) => !onlyBackend || b === onlyBackend)) {
     const page = await openPreset(preset);
     const options = await page.getByTestId('train.backend').locator('option').evaluateAll((os) => os.map((o) => o.value));
     if (!options.includes(backend)) {
@@ -100,7 +105,7 @@ for (const preset of ['mlp-seed', 'cnn-small']) {
   }
 }
 
-{
+if (!skipTime) {
   const page = await openPreset('mlp-seed');
   const t0 = Date.now();
   await page.getByTestId('train.start').click();
@@ -124,6 +129,6 @@ console.log('\npreset     backend  ours ex/s  model.fit ex/s  ratio  long tasks 
 for (const r of results.rows)
   console.log(r.note ? `${r.preset.padEnd(10)} ${r.backend.padEnd(8)} ${r.note}` : `${r.preset.padEnd(10)} ${r.backend.padEnd(8)} ${String(r.ours).padStart(9)}  ${String(r.fit).padStart(14)}  ${String(r.ratio).padStart(5)}  ${r.longTasksOver50ms}`);
 const t = results.timeTo975;
-console.log(`\nmlp-seed to 97.5% test accuracy (${t.backend}): ${t.reached ? `${t.reached.seconds.toFixed(1)} s, epoch ${t.reached.epoch}` : 'not reached in 12 epochs'}`);
+if (t) console.log(`\nmlp-seed to 97.5% test accuracy (${t.backend}): ${t.reached ? `${t.reached.seconds.toFixed(1)} s, epoch ${t.reached.epoch}` : 'not reached in 12 epochs'}`);
 console.log(`main-thread bundle: ${(results.mainBundleGzipBytes / 1024).toFixed(0)} KiB gzip (JS + CSS), no tfjs (checked by scripts/checkBundle.mjs)`);
 console.log('written: bench-results/bench.json');

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import AccuracyChart from '../charts/AccuracyChart';
 import { downsample } from '../charts/downsample';
 import LossChart from '../charts/LossChart';
@@ -7,10 +7,11 @@ import { useStore } from '../store/store';
 
 /** Charts get plain, downsampled arrays; the store is read here, never inside a chart. */
 export default function ChartsPanel() {
-  const series = useStore((s) => s.metrics.series);
-  const epochs = useStore((s) => s.metrics.epochs);
-  const storeMarkers = useStore((s) => s.metrics.markers);
-  const points = useMemo(() => downsample(series, 300), [series]);
+  // Deferred: React renders the charts in interruptible slices, so they never block input or drawing.
+  const series = useDeferredValue(useStore((s) => s.metrics.series));
+  const epochs = useDeferredValue(useStore((s) => s.metrics.epochs));
+  const storeMarkers = useDeferredValue(useStore((s) => s.metrics.markers));
+  const points = useMemo(() => downsample(series, 200), [series]);
   const markers = useMemo(() => storeMarkers.map((m) => ({ batch: m.batch, kind: m.kind, short: shortLabel(m.label) })), [storeMarkers]);
   return (
     <div className="charts">
