@@ -6,6 +6,7 @@ import type { BatchPoint, FromWorker } from '../protocol/fromWorker';
 import { PROTOCOL_VERSION, type BackendChoice, type RestorePoint, type ToWorker } from '../protocol/toWorker';
 import { isFromWorker, transferablesOf, unreachable } from '../protocol/transfer';
 import { appendSeries, emptyInsight, emptyMetrics, patch, useStore, type StatusSlice } from '../store/store';
+import { downloadFile } from './downloadFile';
 import { isInsightEvent, routeInsight } from './routeInsight';
 
 // 2.5 store writes a second: charts stay live (at least twice a second) while main-thread rendering stays small;
@@ -103,6 +104,10 @@ export class WorkerBridge {
 
   setNetwork(network: NetworkSpec) {
     this.send({ type: 'setNetwork', network });
+  }
+
+  exportModel() {
+    this.send({ type: 'exportModel' });
   }
 
   /** Bench and test hooks (window.playgroundDebug). */
@@ -220,6 +225,10 @@ export class WorkerBridge {
         return;
       case 'backendLost':
         patch('ui', { notice: msg.message });
+        return;
+      case 'modelExport':
+        downloadFile('model.json', new Blob([msg.modelJson], { type: 'application/json' }));
+        downloadFile(msg.weightsFile, new Blob([msg.weights as BlobPart], { type: 'application/octet-stream' }));
         return;
       case 'benchmarkResult':
         this.benchmarkWaiters.shift()?.(msg);

@@ -4,6 +4,7 @@ import { getBridge } from '../bridge/workerBridge';
 import ChartsPanel from './ChartsPanel';
 import DataProgress from './DataProgress';
 import DrawPanel from './DrawPanel';
+import ExportPanel from './ExportPanel';
 import HyperParams from './HyperParams';
 import InsightsPanel from './InsightsPanel';
 import NetworkBuilder from './NetworkBuilder';
@@ -28,6 +29,7 @@ export default function App() {
           <NetworkBuilder />
           <TrainingControls />
           <HyperParams />
+          <ExportPanel />
         </section>
         <section className="panel panel-center" aria-label="Live charts">
           <ChartsPanel />

@@ -60,7 +60,10 @@ export default function NetworkBuilder() {
                 index={i}
                 count={network.layers.length}
                 layer={l}
-                info={info.layers[i]}
+                info={
+                  // Whole-network problems (no 10-way softmax output, too many parameters) show on the layer named.
+                  info.problemLayer === i && !info.layers[i].problem ? { ...info.layers[i], problem: info.problem } : info.layers[i]
+                }
                 onChange={(next) => changeNetwork(replaceLayer(network, i, next))}
                 onMove={(to) => changeNetwork(moveLayer(network, i, to))}
                 onDuplicate={() => changeNetwork(duplicateLayer(network, i))}

@@ -25,7 +25,7 @@ export default function WeightPicturesView({ layers }: { layers: WeightPictures[
                   side={l.side}
                   mode="signed"
                   range={range}
-                  size={l.kind === 'dense' ? 48 : 36}
+                  size={l.kind === 'dense' ? 40 : 36}
                   label={`${l.kind === 'dense' ? 'Unit' : 'Filter'} ${i + 1} of layer ${l.layer + 1}`}
                 />
               ))}

@@ -74,6 +74,8 @@ export type FromWorker =
   | { type: 'snapshot'; point: RestorePoint }
   /** The GPU backend stopped working; training moved to `to` with the weights saved at `restoredBatch`. */
   | { type: 'backendLost'; from: BackendName; to: BackendName; restoredBatch: number | null; message: string }
+  /** model.json text and the bytes of the weights file it names. */
+  | { type: 'modelExport'; modelJson: string; weightsFile: string; weights: Uint8Array }
   | { type: 'benchmarkResult'; backend: BackendName; examplesPerSecond: number; batches: number; seconds: number }
 
 export type FromWorkerType = FromWorker['type'];

@@ -43,6 +43,8 @@ export type ToWorker =
   | { type: 'ping'; id: number }
   /** Benchmark: a plain tfjs `model.fit` (batch 64) of the current network on the current backend. */
   | { type: 'benchmarkFit'; seconds: number }
+  /** Export the trained model in the TensorFlow.js Layers format (answered by 'modelExport'). */
+  | { type: 'exportModel' }
   /** Test hook: lose the WebGL context or destroy the WebGPU device, as a driver reset would. */
   | { type: 'debugLoseBackend' };
 

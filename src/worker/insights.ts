@@ -10,7 +10,7 @@ import type { NetworkSpec } from '../model/spec';
 export type StepStats = { grads: Map<string, tf.Tensor>; ratios: Map<string, tf.Scalar> };
 
 const BINS = 30;
-const MAX_DENSE_IMAGES = 64;
+const MAX_DENSE_IMAGES = 128;
 
 /** Histogram on a symmetric range that only grows, so snapshots over time share bins. */
 class StableRange {

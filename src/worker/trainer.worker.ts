@@ -8,6 +8,7 @@ import { chooseBackend, probeBackend, type Probe } from './backends';
 import { DataError, loadMnist, type Mnist } from './dataset';
 import { loseBackend, watchBackend } from './backendWatch';
 import { benchmarkFit } from './benchmarkFit';
+import { exportLayersModel, WEIGHTS_FILE } from './exportModel';
 import { Runner } from './runner';
 import { Trainer } from './trainer';
 import { dropoutChanges, onlyDropoutDiffers } from '../model/layers';
@@ -221,6 +222,12 @@ async function handle(msg: ToWorker) {
       await runner.stop();
       const r = await benchmarkFit(network, data, msg.seconds);
       post({ type: 'benchmarkResult', backend: tf.getBackend() as BackendName, ...r });
+      return;
+    }
+    case 'exportModel': {
+      if (!trainer) return;
+      const { modelJson, weights } = await exportLayersModel(trainer.model);
+      post({ type: 'modelExport', modelJson, weightsFile: WEIGHTS_FILE, weights: new Uint8Array(weights) });
       return;
     }
     case 'debugLoseBackend':

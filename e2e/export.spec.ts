@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
+import { expect, test } from '@playwright/test';
+import { openReady } from './helpers';
+
+test('the Keras script and the TF.js code carry the network; the TF.js model loads with tf.loadLayersModel', async ({ page }) => {
+  await openReady(page);
+  await page.getByTestId('train.step').click();
+  await expect(page.getByTestId('status.batch')).toHaveText('1');
+
+  const [keras] = await Promise.all([page.waitForEvent('download'), page.getByTestId('io.export-keras').click()]);
+  expect(keras.suggestedFilename()).toBe('mnist_playground.py');
+  const py = readFileSync((await keras.path())!, 'utf8');
+  expect(py).toContain('tf.keras.layers.Dense(128, activation="relu")');
+  expect(py).toContain('optimizer = tf.keras.optimizers.Adam(learning_rate=lr)');
+
+  const [code] = await Promise.all([page.waitForEvent('download'), page.getByTestId('io.export-tfjs-code').click()]);
+  expect(readFileSync((await code.path())!, 'utf8')).toContain("tf.layers.dense({ units: 128, activation: 'relu' })");
+
+  const downloads: { name: string; path: string }[] = [];
+  page.on('download', async (d) => downloads.push({ name: d.suggestedFilename(), path: (await d.path())! }));
+  await page.getByTestId('io.export-tfjs').click();
+  await expect.poll(() => downloads.length, { timeout: 30_000 }).toBe(2);
+  const json = JSON.parse(readFileSync(downloads.find((d) => d.name === 'model.json')!.path, 'utf8'));
+  const weightsPath = downloads.find((d) => d.name === json.weightsManifest[0].paths[0])!.path;
+  const buf = readFileSync(weightsPath);
+  await tf.setBackend('cpu');
+  const model = await tf.loadLayersModel(
+    tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) }),
+  );
+  expect(model.countParams()).toBe(101770);
+  const sums = tf.tidy(() => (model.predict(tf.zeros([2, 28, 28, 1])) as tf.Tensor).sum(1).arraySync() as number[]);
+  expect(sums[0]).toBeCloseTo(1, 5);
+  model.dispose();
+});

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { kerasScript, tfjsProgram } from './codegen';
+import { presetById, PRESETS, type PresetId } from './presets';
+import { DEFAULT_CONFIG } from './training';
+
+/** The lines between the opening and closing of the layer list. */
+function kerasLayers(code: string): string[] {
+  const body = code.split('model = tf.keras.Sequential([\n')[1].split('\n])')[0];
+  return body.split('\n').map((l) => l.trim().replace(/,$/, ''));
+}
+function tfjsLayers(code: string): string[] {
+  const body = code.split('layers: [\n')[1].split('\n    ],')[0];
+  return body.split('\n').map((l) => l.trim().replace(/,$/, ''));
+}
+
+const EXPECTED_KERAS: Record<PresetId, string[]> = {
+  'mlp-seed': ['tf.keras.layers.Flatten()', 'tf.keras.layers.Dense(128, activation="relu")', 'tf.keras.layers.Dense(10, activation="softmax")'],
+  logistic: ['tf.keras.layers.Flatten()', 'tf.keras.layers.Dense(10, activation="softmax")'],
+  'mlp-deep-dropout': [
+    'tf.keras.layers.Flatten()',
+    'tf.keras.layers.Dense(256, activation="relu")',
+    'tf.keras.layers.Dropout(0.2)',
+    'tf.keras.layers.Dense(128, activation="relu")',
+    'tf.keras.layers.Dropout(0.2)',
+    'tf.keras.layers.Dense(10, activation="softmax")',
+  ],
+  lenet5: [
+    'tf.keras.layers.Conv2D(6, kernel_size=5, strides=1, padding="same", activation="relu")',
+    'tf.keras.layers.AveragePooling2D(pool_size=2, strides=2)',
+    'tf.keras.layers.Conv2D(16, kernel_size=5, strides=1, padding="valid", activation="relu")',
+    'tf.keras.layers.AveragePooling2D(pool_size=2, strides=2)',
+    'tf.keras.layers.Flatten()',
+    'tf.keras.layers.Dense(120, activation="relu")',
+    'tf.keras.layers.Dense(84, activation="relu")',
+    'tf.keras.layers.Dense(10, activation="softmax")',
+  ],
+  'cnn-small': [
+    'tf.keras.layers.Conv2D(8, kernel_size=3, strides=2, padding="same", activation="relu")',
+    'tf.keras.layers.Conv2D(16, kernel_size=3, strides=2, padding="same", activation="relu")',
+    'tf.keras.layers.Flatten()',
+    'tf.keras.layers.Dense(10, activation="softmax")',
+  ],
+};
+
+const EXPECTED_TFJS: Record<PresetId, string[]> = {
+  'mlp-seed': ["tf.layers.flatten({ inputShape: [28, 28, 1] })", "tf.layers.dense({ units: 128, activation: 'relu' })", "tf.layers.dense({ units: 10, activation: 'softmax' })"],
+  logistic: ["tf.layers.flatten({ inputShape: [28, 28, 1] })", "tf.layers.dense({ units: 10, activation: 'softmax' })"],
+  'mlp-deep-dropout': [
+    "tf.layers.flatten({ inputShape: [28, 28, 1] })",
+    "tf.layers.dense({ units: 256, activation: 'relu' })",
+    'tf.layers.dropout({ rate: 0.2 })',
+    "tf.layers.dense({ units: 128, activation: 'relu' })",
+    'tf.layers.dropout({ rate: 0.2 })',
+    "tf.layers.dense({ units: 10, activation: 'softmax' })",
+  ],
+  lenet5: [
+    "tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 6, kernelSize: 5, strides: 1, padding: 'same', activation: 'relu' })",
+    'tf.layers.averagePooling2d({ poolSize: 2, strides: 2 })',
+    "tf.layers.conv2d({ filters: 16, kernelSize: 5, strides: 1, padding: 'valid', activation: 'relu' })",
+    'tf.layers.averagePooling2d({ poolSize: 2, strides: 2 })',
+    'tf.layers.flatten()',
+    "tf.layers.dense({ units: 120, activation: 'relu' })",
+    "tf.layers.dense({ units: 84, activation: 'relu' })",
+    "tf.layers.dense({ units: 10, activation: 'softmax' })",
+  ],
+  'cnn-small': [
+    "tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 8, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu' })",
+    "tf.layers.conv2d({ filters: 16, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu' })",
+    'tf.layers.flatten()',
+    "tf.layers.dense({ units: 10, activation: 'softmax' })",
+  ],
+};
+
+describe('Keras and TensorFlow.js code export', () => {
+  for (const p of PRESETS) {
+    it(`writes every layer of ${p.id} with its arguments`, () => {
+      const [input, ...layers] = kerasLayers(kerasScript(p.network, DEFAULT_CONFIG, p.name));
+      expect(input).toBe('tf.keras.Input(shape=(28, 28, 1))');
+      expect(layers).toEqual(EXPECTED_KERAS[p.id]);
+      expect(tfjsLayers(tfjsProgram(p.network, DEFAULT_CONFIG, p.name))).toEqual(EXPECTED_TFJS[p.id]);
+    });
+  }
+
+  it('carries optimizer, learning rate, batch size, loss, seed and epochs', () => {
+    const py = kerasScript(presetById('mlp-seed').network, { ...DEFAULT_CONFIG, optimizer: 'momentum', learningRate: 0.05, batchSize: 32, seed: 7, epochLimit: 3 }, 'x');
+    expect(py).toContain('lr = 0.05');
+    expect(py).toContain('optimizer = tf.keras.optimizers.SGD(learning_rate=lr, momentum=0.9)');
+    expect(py).toContain('loss="sparse_categorical_crossentropy"');
+    expect(py).toContain('tf.keras.utils.set_random_seed(7)');
+    expect(py).toContain('model.fit(x_train, y_train, batch_size=32, epochs=3');
+    expect(py).toContain('tf.keras.datasets.mnist.load_data()');
+    expect(py).toContain('x_train = (x_train / 255.0).astype("float32")[..., None]');
+    const js = tfjsProgram(presetById('mlp-seed').network, { ...DEFAULT_CONFIG, optimizer: 'rmsprop', learningRate: 0.001, batchSize: 256 }, 'x');
+    expect(js).toContain('optimizer: tf.train.rmsprop(0.001)');
+    expect(js).toContain("loss: 'categoricalCrossentropy'");
+    expect(js).toContain('batchSize: 256');
+  });
+
+  it('exports schedules, L2 and leaky ReLU the way each library spells them', () => {
+    const net = { layers: [{ kind: 'flatten' as const }, { kind: 'dense' as const, units: 32, activation: 'leakyRelu' as const }, { kind: 'dense' as const, units: 10, activation: 'softmax' as const }] };
+    const cfg = { ...DEFAULT_CONFIG, schedule: 'cosine' as const, epochLimit: 4, l2: 0.001 };
+    const py = kerasScript(net, cfg, 'x');
+    expect(py).toContain('tf.keras.optimizers.schedules.CosineDecay(0.002, decay_steps=4 * steps_per_epoch)');
+    expect(py).toContain('tf.keras.layers.Dense(32, activation="leaky_relu", kernel_regularizer=tf.keras.regularizers.L2(0.001))');
+    expect(tfjsLayers(tfjsProgram(net, cfg, 'x'))).toEqual([
+      "tf.layers.flatten({ inputShape: [28, 28, 1] })",
+      "tf.layers.dense({ units: 32, activation: 'linear', kernelRegularizer: tf.regularizers.l2({ l2: 0.001 }) })",
+      'tf.layers.leakyReLU({ alpha: 0.2 })',
+      "tf.layers.dense({ units: 10, activation: 'softmax', kernelRegularizer: tf.regularizers.l2({ l2: 0.001 }) })",
+    ]);
+  });
+});

@@ -1,0 +1,147 @@
+// Runnable code for the current experiment: a Python Keras script and the equivalent TensorFlow.js program.
+// Same layers (arguments included), optimizer, learning rate and schedule, batch size, loss and seed, and
+// the same input normalisation (pixel / 255, shape 28×28×1).
+import { assertNever, type Activation, type LayerSpec, type NetworkSpec } from './spec';
+import { COSINE_EPOCHS, STEP_EPOCHS, type TrainConfig } from './training';
+
+/** Epochs the exported code trains for: the epoch limit, or 5. */
+export const exportEpochs = (c: TrainConfig) => (c.epochLimit > 0 ? c.epochLimit : 5);
+
+const pyAct = (a: Activation) => (a === 'leakyRelu' ? 'leaky_relu' : a); // Keras 3: negative slope 0.2, as here
+const pyNum = (x: number) => (Number.isInteger(x) ? `${x}` : `${x}`);
+
+function kerasLayer(l: LayerSpec, l2: number): string {
+  const reg = l2 > 0 ? `, kernel_regularizer=tf.keras.regularizers.L2(${pyNum(l2)})` : '';
+  switch (l.kind) {
+    case 'dense':
+      return `tf.keras.layers.Dense(${l.units}, activation="${pyAct(l.activation)}"${reg})`;
+    case 'conv2d':
+      return `tf.keras.layers.Conv2D(${l.filters}, kernel_size=${l.kernelSize}, strides=${l.stride}, padding="${l.padding}", activation="${pyAct(l.activation)}"${reg})`;
+    case 'maxPool2d':
+      return `tf.keras.layers.MaxPooling2D(pool_size=${l.poolSize}, strides=${l.stride})`;
+    case 'avgPool2d':
+      return `tf.keras.layers.AveragePooling2D(pool_size=${l.poolSize}, strides=${l.stride})`;
+    case 'flatten':
+      return 'tf.keras.layers.Flatten()';
+    case 'dropout':
+      return `tf.keras.layers.Dropout(${pyNum(l.rate)})`;
+    case 'batchNorm':
+      return 'tf.keras.layers.BatchNormalization()';
+    case 'activation':
+      return `tf.keras.layers.Activation("${pyAct(l.activation)}")`;
+    default:
+      return assertNever(l, 'layer kind');
+  }
+}
+
+function kerasOptimizer(c: TrainConfig): string[] {
+  const lr =
+    c.schedule === 'constant'
+      ? pyNum(c.learningRate)
+      : c.schedule === 'step'
+        ? `tf.keras.optimizers.schedules.ExponentialDecay(${pyNum(c.learningRate)}, decay_steps=${STEP_EPOCHS} * steps_per_epoch, decay_rate=0.5, staircase=True)`
+        : `tf.keras.optimizers.schedules.CosineDecay(${pyNum(c.learningRate)}, decay_steps=${c.epochLimit > 0 ? c.epochLimit : COSINE_EPOCHS} * steps_per_epoch)`;
+  const opt =
+    c.optimizer === 'sgd'
+      ? `tf.keras.optimizers.SGD(learning_rate=lr)`
+      : c.optimizer === 'momentum'
+        ? `tf.keras.optimizers.SGD(learning_rate=lr, momentum=0.9)`
+        : c.optimizer === 'adam'
+          ? `tf.keras.optimizers.Adam(learning_rate=lr)`
+          : `tf.keras.optimizers.RMSprop(learning_rate=lr)`;
+  return [`steps_per_epoch = len(x_train) // ${c.batchSize}`, `lr = ${lr}`, `optimizer = ${opt}`];
+}
+
+/** A Python script that trains the same network with tf.keras on MNIST loaded the Keras way. */
+export function kerasScript(net: NetworkSpec, c: TrainConfig, title: string): string {
+  return `"""${title}: exported from MNIST Playground.
+
+Run: pip install tensorflow && python ${'mnist_playground.py'}
+"""
+import tensorflow as tf
+
+(x_train, y_train), (x_test, y_test) = tf.keras.datasets.mnist.load_data()
+# Same input as the playground: pixel / 255, shape (28, 28, 1), white ink on black.
+x_train = (x_train / 255.0).astype("float32")[..., None]
+x_test = (x_test / 255.0).astype("float32")[..., None]
+
+tf.keras.utils.set_random_seed(${c.seed})
+model = tf.keras.Sequential([
+    tf.keras.Input(shape=(28, 28, 1)),
+${net.layers.map((l) => `    ${kerasLayer(l, c.l2)},`).join('\n')}
+])
+
+${kerasOptimizer(c).join('\n')}
+model.compile(optimizer=optimizer, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+model.summary()
+model.fit(x_train, y_train, batch_size=${c.batchSize}, epochs=${exportEpochs(c)}, shuffle=True, validation_data=(x_test, y_test))
+loss, accuracy = model.evaluate(x_test, y_test, verbose=0)
+print(f"test accuracy: {accuracy:.4f}")
+`;
+}
+
+const jsAct = (a: Activation) => (a === 'leakyRelu' ? 'linear' : a);
+
+function tfjsLayer(l: LayerSpec, first: boolean, l2: number): string[] {
+  const input = first ? 'inputShape: [28, 28, 1], ' : '';
+  const reg = l2 > 0 ? `, kernelRegularizer: tf.regularizers.l2({ l2: ${l2} })` : '';
+  const leaky = (a: Activation) => (a === 'leakyRelu' ? ['tf.layers.leakyReLU({ alpha: 0.2 })'] : []);
+  switch (l.kind) {
+    case 'dense':
+      return [`tf.layers.dense({ ${input}units: ${l.units}, activation: '${jsAct(l.activation)}'${reg} })`, ...leaky(l.activation)];
+    case 'conv2d':
+      return [
+        `tf.layers.conv2d({ ${input}filters: ${l.filters}, kernelSize: ${l.kernelSize}, strides: ${l.stride}, padding: '${l.padding}', activation: '${jsAct(l.activation)}'${reg} })`,
+        ...leaky(l.activation),
+      ];
+    case 'maxPool2d':
+      return [`tf.layers.maxPooling2d({ ${input}poolSize: ${l.poolSize}, strides: ${l.stride} })`];
+    case 'avgPool2d':
+      return [`tf.layers.averagePooling2d({ ${input}poolSize: ${l.poolSize}, strides: ${l.stride} })`];
+    case 'flatten':
+      return [first ? 'tf.layers.flatten({ inputShape: [28, 28, 1] })' : 'tf.layers.flatten()'];
+    case 'dropout':
+      return [`tf.layers.dropout({ ${input}rate: ${l.rate} })`];
+    case 'batchNorm':
+      return [first ? `tf.layers.batchNormalization({ inputShape: [28, 28, 1] })` : 'tf.layers.batchNormalization()'];
+    case 'activation':
+      return l.activation === 'leakyRelu' ? [`tf.layers.leakyReLU({ ${input}alpha: 0.2 })`] : [`tf.layers.activation({ ${input}activation: '${l.activation}' })`];
+    default:
+      return assertNever(l, 'layer kind');
+  }
+}
+
+/** The equivalent TensorFlow.js program (ES module); `xTrain` is [n, 28, 28, 1] in [0,1], `yTrain` one-hot [n, 10]. */
+export function tfjsProgram(net: NetworkSpec, c: TrainConfig, title: string): string {
+  const opt =
+    c.optimizer === 'sgd'
+      ? `tf.train.sgd(${c.learningRate})`
+      : c.optimizer === 'momentum'
+        ? `tf.train.momentum(${c.learningRate}, 0.9)`
+        : c.optimizer === 'adam'
+          ? `tf.train.adam(${c.learningRate})`
+          : `tf.train.rmsprop(${c.learningRate})`;
+  const layers = net.layers.flatMap((l, i) => tfjsLayer(l, i === 0, c.l2));
+  return `// ${title}: exported from MNIST Playground.
+// xTrain: float32 [n, 28, 28, 1] with pixel / 255 (white ink on black); yTrain: one-hot [n, 10].
+import * as tf from '@tensorflow/tfjs';
+
+export function buildModel() {
+  const model = tf.sequential({
+    layers: [
+${layers.map((l) => `      ${l},`).join('\n')}
+    ],
+  });
+  model.compile({ optimizer: ${opt}, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  return model;
+}
+
+export async function train(xTrain, yTrain, xTest, yTest) {
+  const model = buildModel();
+  await model.fit(xTrain, yTrain, { batchSize: ${c.batchSize}, epochs: ${exportEpochs(c)}, shuffle: true, validationData: [xTest, yTest] });${
+    c.schedule !== 'constant' ? `\n  // The playground used a ${c.schedule} learning-rate schedule; tf.js fit() keeps the rate constant.` : ''
+  }
+  return model;
+}
+`;
+}
