@@ -27,6 +27,8 @@ export function changeNetwork(network: NetworkSpec, opts: { confirm?: boolean } 
   patch('config', { network, presetId: presetOf(network) ?? 'custom' });
   if (pending) clearTimeout(pending);
   if (inferNetwork(network).problem === null) {
+    // Until the worker has rebuilt, Train and Step must not act on the old model.
+    if (!live && useStore.getState().status.state !== 'error') patch('status', { state: 'loading' });
     pending = setTimeout(() => {
       pending = null;
       getBridge().setNetwork(useStore.getState().config.network);
