@@ -106,6 +106,18 @@ export class WorkerBridge {
     this.send({ type: 'setNetwork', network });
   }
 
+  private waiters = new Map<string, ((m: FromWorker) => void)[]>();
+
+  /** Sends `msg` and resolves with the next event of type `answer`. */
+  request<T extends FromWorker['type']>(msg: ToWorker, answer: T): Promise<Extract<FromWorker, { type: T }>> {
+    return new Promise((resolve) => {
+      const list = this.waiters.get(answer) ?? [];
+      list.push(resolve as (m: FromWorker) => void);
+      this.waiters.set(answer, list);
+      this.send(msg);
+    });
+  }
+
   exportModel() {
     this.send({ type: 'exportModel' });
   }
@@ -229,6 +241,10 @@ export class WorkerBridge {
       case 'modelExport':
         downloadFile('model.json', new Blob([msg.modelJson], { type: 'application/json' }));
         downloadFile(msg.weightsFile, new Blob([msg.weights as BlobPart], { type: 'application/octet-stream' }));
+        return;
+      case 'weights':
+      case 'sessionLoaded':
+        this.waiters.get(msg.type)?.shift()?.(msg);
         return;
       case 'benchmarkResult':
         this.benchmarkWaiters.shift()?.(msg);

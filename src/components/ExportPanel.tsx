@@ -4,6 +4,7 @@ import { downloadFile } from '../bridge/downloadFile';
 import { kerasScript, tfjsProgram } from '../model/codegen';
 import { PRESETS } from '../model/presets';
 import { useStore } from '../store/store';
+import SessionsPanel from './SessionsPanel';
 
 export default function ExportPanel() {
   const network = useStore((s) => s.config.network);
@@ -34,6 +35,7 @@ export default function ExportPanel() {
           TF.js code
         </button>
       </div>
+      <SessionsPanel />
     </div>
   );
 }

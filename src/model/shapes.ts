@@ -111,3 +111,24 @@ export function inferNetwork(net: NetworkSpec): NetworkInfo {
   }
   return { layers, totalParams, totalMacs, problem, problemLayer };
 }
+
+/**
+ * Sizes of the weight arrays tfjs keeps for this network, in model.getWeights() order: kernel then bias for
+ * Dense/Conv2D; gamma, beta, moving mean, moving variance for BatchNorm. Null when the network is invalid.
+ */
+export function weightSizes(net: NetworkSpec): number[] | null {
+  const info = inferNetwork(net);
+  if (info.problem) return null;
+  const out: number[] = [];
+  let input: Shape = INPUT_SHAPE;
+  net.layers.forEach((l, i) => {
+    if (l.kind === 'dense') out.push(input[0] * l.units, l.units);
+    else if (l.kind === 'conv2d') out.push(l.kernelSize * l.kernelSize * input[2] * l.filters, l.filters);
+    else if (l.kind === 'batchNorm') {
+      const ch = input[input.length - 1];
+      out.push(ch, ch, ch, ch);
+    }
+    input = info.layers[i].outputShape!;
+  });
+  return out;
+}

@@ -74,6 +74,9 @@ export type FromWorker =
   | { type: 'snapshot'; point: RestorePoint }
   /** The GPU backend stopped working; training moved to `to` with the weights saved at `restoredBatch`. */
   | { type: 'backendLost'; from: BackendName; to: BackendName; restoredBatch: number | null; message: string }
+  | { type: 'weights'; point: RestorePoint }
+  /** A loaded session is in place (after 'resetDone'): counters as saved. */
+  | { type: 'sessionLoaded'; batch: number; epoch: number }
   /** model.json text and the bytes of the weights file it names. */
   | { type: 'modelExport'; modelJson: string; weightsFile: string; weights: Uint8Array }
   | { type: 'benchmarkResult'; backend: BackendName; examplesPerSecond: number; batches: number; seconds: number }

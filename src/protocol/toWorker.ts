@@ -43,6 +43,10 @@ export type ToWorker =
   | { type: 'ping'; id: number }
   /** Benchmark: a plain tfjs `model.fit` (batch 64) of the current network on the current backend. */
   | { type: 'benchmarkFit'; seconds: number }
+  /** Ask for the current weights (answered by 'weights'), to save the session. */
+  | { type: 'getWeights' }
+  /** Replace the whole session: network, hyperparameters and (when given) trained weights and counters. */
+  | { type: 'loadSession'; network: NetworkSpec; config: TrainConfig; point: RestorePoint | null }
   /** Export the trained model in the TensorFlow.js Layers format (answered by 'modelExport'). */
   | { type: 'exportModel' }
   /** Test hook: lose the WebGL context or destroy the WebGPU device, as a driver reset would. */

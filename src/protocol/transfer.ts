@@ -20,8 +20,8 @@ export function unreachable(x: never): never {
   throw new Error(`Unhandled message: ${JSON.stringify(x)}`);
 }
 
-const TO_WORKER_TYPES = new Set(['init', 'retryData', 'start', 'pause', 'step', 'reset', 'setBackend', 'setConfig', 'setNetwork', 'predict', 'getCell', 'ping', 'benchmarkFit', 'debugLoseBackend', 'exportModel']);
-const FROM_WORKER_TYPES = new Set(['state', 'dataProgress', 'dataReady', 'backend', 'error', 'progress', 'epochEnd', 'histograms', 'resetDone', 'prediction', 'configApplied', 'diverged', 'confusion', 'cellImages', 'weightImages', 'pong', 'snapshot', 'backendLost', 'benchmarkResult', 'modelExport']);
+const TO_WORKER_TYPES = new Set(['init', 'retryData', 'start', 'pause', 'step', 'reset', 'setBackend', 'setConfig', 'setNetwork', 'predict', 'getCell', 'ping', 'benchmarkFit', 'debugLoseBackend', 'exportModel', 'getWeights', 'loadSession']);
+const FROM_WORKER_TYPES = new Set(['state', 'dataProgress', 'dataReady', 'backend', 'error', 'progress', 'epochEnd', 'histograms', 'resetDone', 'prediction', 'configApplied', 'diverged', 'confusion', 'cellImages', 'weightImages', 'pong', 'snapshot', 'backendLost', 'benchmarkResult', 'modelExport', 'weights', 'sessionLoaded']);
 
 function hasType(x: unknown, types: Set<string>): boolean {
   return typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string' && types.has((x as { type: string }).type);
@@ -33,6 +33,7 @@ export function isToWorker(x: unknown): x is ToWorker {
   const m = x as ToWorker;
   if (m.type === 'predict') return m.pixels instanceof Float32Array && m.pixels.length === 784 && Number.isFinite(m.id);
   if (m.type === 'getCell') return [m.actual, m.predicted].every((v) => Number.isInteger(v) && v >= 0 && v <= 9);
+  if (m.type === 'loadSession') return Array.isArray(m.network?.layers) && typeof m.config === 'object';
   if (m.type === 'setNetwork') return Array.isArray(m.network?.layers);
   if (m.type === 'init') return typeof m.dataUrl === 'string' && Array.isArray(m.network?.layers) && typeof m.config === 'object';
   return true;

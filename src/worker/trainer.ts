@@ -146,6 +146,14 @@ export class Trainer {
     this.accEma.reset();
   }
 
+  /** A saved session: its network and config, then its weights and counters when it has them. */
+  load(net: NetworkSpec, c: TrainConfig, point: { batch: number; epoch: number; weights: Float32Array[] } | null) {
+    this.network = net;
+    this.config = c;
+    this.reset();
+    if (point) this.restoreFrom(point);
+  }
+
   /** Switches to another network: new weights from the seed, history restarts. */
   setNetwork(net: NetworkSpec) {
     this.network = net;

@@ -224,6 +224,34 @@ async function handle(msg: ToWorker) {
       post({ type: 'benchmarkResult', backend: tf.getBackend() as BackendName, ...r });
       return;
     }
+    case 'getWeights': {
+      if (!trainer) return;
+      await runner.stop();
+      post({ type: 'weights', point: { batch: trainer.batch, epoch: trainer.epoch, weights: await trainer.exportWeights() } });
+      post({ type: 'state', state: trainer.batch > 0 ? 'paused' : 'ready' });
+      return;
+    }
+    case 'loadSession': {
+      if (!trainer) return;
+      await runner.stop();
+      const sameNet = JSON.stringify(network) === JSON.stringify(msg.network);
+      network = msg.network;
+      config = msg.config;
+      if (!sameNet) {
+        post({ type: 'state', state: 'loading' });
+        await probeAll(msg.network);
+        if (!(await switchBackend(choice))) return;
+      }
+      try {
+        trainer.load(msg.network, msg.config, msg.point);
+      } catch (e) {
+        return fail(`Could not open the session: ${errorText(e)}`);
+      }
+      post({ type: 'resetDone' });
+      post({ type: 'sessionLoaded', batch: trainer.batch, epoch: trainer.epoch });
+      post({ type: 'state', state: trainer.batch > 0 ? 'paused' : 'ready' });
+      return sendHistograms();
+    }
     case 'exportModel': {
       if (!trainer) return;
       const { modelJson, weights } = await exportLayersModel(trainer.model);

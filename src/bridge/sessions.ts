@@ -1,0 +1,87 @@
+// Saving and opening whole sessions: in the browser (IndexedDB through idb-keyval) and as files.
+// Opening validates the whole file first (decodeSession), so a bad file leaves the current session untouched.
+import { createStore, del, entries, get, set } from 'idb-keyval';
+import { presetOf } from '../model/presets';
+import { decodeSession, encodeSession, type Session } from '../store/session';
+import { patch, useStore } from '../store/store';
+import { downloadFile } from './downloadFile';
+import { getBridge } from './workerBridge';
+
+const db = createStore('mnist-playground', 'sessions');
+
+export type SavedMeta = { id: string; name: string; savedAt: string; batch: number };
+
+/** The current session, with the worker's current weights. */
+export async function captureSession(name: string): Promise<Session> {
+  const { point } = await getBridge().request({ type: 'getWeights' }, 'weights');
+  const { config, metrics } = useStore.getState();
+  return {
+    name,
+    savedAt: new Date().toISOString(),
+    network: config.network,
+    train: config.train,
+    point,
+    history: { series: metrics.series, epochs: metrics.epochs, markers: metrics.markers },
+  };
+}
+
+/** Puts a decoded session in place of the current one (after asking, if weights would be lost). */
+export async function openSession(s: Session): Promise<boolean> {
+  const { batch } = useStore.getState().status;
+  if (batch > 0 && !window.confirm(`Open "${s.name}"? The current network (trained for ${batch} batches) will be replaced.`)) return false;
+  patch('config', { network: s.network, train: s.train, presetId: presetOf(s.network) ?? 'custom' });
+  const done = await getBridge().request({ type: 'loadSession', network: s.network, config: s.train, point: s.point }, 'sessionLoaded');
+  patch('metrics', { series: s.history.series, epochs: s.history.epochs, markers: s.history.markers });
+  patch('status', { batch: done.batch, epoch: done.epoch });
+  patch('ui', { notice: `Opened "${s.name}"${s.point ? `, trained for ${s.point.batch} batches` : ''}.` });
+  return true;
+}
+
+export async function saveToBrowser(name: string): Promise<SavedMeta> {
+  const s = await captureSession(name);
+  const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
+  await set(id, encodeSession(s), db);
+  return { id, name: s.name, savedAt: s.savedAt, batch: s.point?.batch ?? 0 };
+}
+
+export async function listSaved(): Promise<SavedMeta[]> {
+  const all = await entries<string, string>(db);
+  const out: SavedMeta[] = [];
+  for (const [id, text] of all) {
+    const r = decodeSession(text);
+    if (r.ok) out.push({ id, name: r.session.name, savedAt: r.session.savedAt, batch: r.session.point?.batch ?? 0 });
+  }
+  return out.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+}
+
+/** Opens a saved session; returns an error message, or null when it opened (or the person declined). */
+export async function openSaved(id: string): Promise<string | null> {
+  const text = await get<string>(id, db);
+  if (!text) return 'That saved session no longer exists.';
+  const r = decodeSession(text);
+  if (!r.ok) return r.error;
+  await openSession(r.session);
+  return null;
+}
+
+export async function renameSaved(id: string, name: string) {
+  const text = await get<string>(id, db);
+  if (!text) return;
+  const r = decodeSession(text);
+  if (r.ok) await set(id, encodeSession({ ...r.session, name }), db);
+}
+
+export const deleteSaved = (id: string) => del(id, db);
+
+export async function downloadSession(name: string) {
+  const s = await captureSession(name);
+  downloadFile(`${name.replace(/[^\w.-]+/g, '_') || 'session'}.mnist-session.json`, new Blob([encodeSession(s)], { type: 'application/json' }));
+}
+
+/** Opens a session file chosen by the person; returns an error message or null. */
+export async function openSessionFile(file: File): Promise<string | null> {
+  const r = decodeSession(await file.text());
+  if (!r.ok) return r.error;
+  await openSession(r.session);
+  return null;
+}
