@@ -32,4 +32,19 @@ test('the Keras script and the TF.js code carry the network; the TF.js model loa
   const sums = tf.tidy(() => (model.predict(tf.zeros([2, 28, 28, 1])) as tf.Tensor).sum(1).arraySync() as number[]);
   expect(sums[0]).toBeCloseTo(1, 5);
   model.dispose();
+
+  // Import the export into a fresh page: it appears in the builder with its weights and predicts the same digit.
+  const other = await page.context().newPage();
+  await other.goto('/#v=1&net=f,d10.softmax');
+  await expect(other.getByTestId('status.state')).toHaveText('ready', { timeout: 120_000 });
+  await other.getByTestId('io.model-input').setInputFiles([
+    { name: 'model.json', mimeType: 'application/json', buffer: readFileSync(downloads.find((d) => d.name === 'model.json')!.path) },
+    { name: json.weightsManifest[0].paths[0], mimeType: 'application/octet-stream', buffer: buf },
+  ]);
+  await expect(other.getByTestId('builder.params')).toHaveText('101770', { timeout: 60_000 });
+  await expect(other.getByTestId('builder.preset')).toHaveValue('mlp-seed');
+  await expect(other.getByTestId('status.state')).toHaveText(/ready|paused/);
+  await other.getByTestId('io.model-input').setInputFiles([{ name: 'model.json', mimeType: 'application/json', buffer: Buffer.from('not json') }]);
+  await expect(other.getByTestId('io.error')).toContainText('not JSON');
+  await expect(other.getByTestId('builder.params')).toHaveText('101770'); // unchanged
 });

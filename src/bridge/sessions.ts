@@ -2,6 +2,7 @@
 // Opening validates the whole file first (decodeSession), so a bad file leaves the current session untouched.
 import { createStore, del, entries, get, set } from 'idb-keyval';
 import { presetOf } from '../model/presets';
+import { importLayersModel } from '../model/importModel';
 import { decodeSession, encodeSession, type Session } from '../store/session';
 import { patch, useStore } from '../store/store';
 import { downloadFile } from './downloadFile';
@@ -83,5 +84,19 @@ export async function openSessionFile(file: File): Promise<string | null> {
   const r = decodeSession(await file.text());
   if (!r.ok) return r.error;
   await openSession(r.session);
+  return null;
+}
+
+/** Imports a TensorFlow.js Layers model (model.json plus its weight files); returns an error message or null. */
+export async function importModelFiles(files: File[]): Promise<string | null> {
+  const json = files.find((f) => f.name.endsWith('.json'));
+  if (!json) return 'Choose the model.json file together with its weight file(s).';
+  const buffers = new Map<string, ArrayBuffer>();
+  for (const f of files) if (f !== json) buffers.set(f.name, await f.arrayBuffer());
+  const r = importLayersModel(await json.text(), buffers);
+  if (!r.ok) return r.error;
+  const { train } = useStore.getState().config;
+  const name = json.name.replace(/\.json$/, '');
+  await openSession({ name: `imported ${name}`, savedAt: '', network: r.network, train, point: { batch: 0, epoch: 0, weights: r.weights }, history: { series: [], epochs: [], markers: [] } });
   return null;
 }

@@ -1,6 +1,6 @@
 // Save the whole session in the browser or as a file, and open it again later to continue training.
 import { useRef, useState } from 'react';
-import { deleteSaved, downloadSession, listSaved, openSaved, openSessionFile, renameSaved, saveToBrowser, type SavedMeta } from '../bridge/sessions';
+import { deleteSaved, downloadSession, importModelFiles, listSaved, openSaved, openSessionFile, renameSaved, saveToBrowser, type SavedMeta } from '../bridge/sessions';
 import { useStore } from '../store/store';
 
 export default function SessionsPanel() {
@@ -9,6 +9,7 @@ export default function SessionsPanel() {
   const [saved, setSaved] = useState<SavedMeta[] | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const file = useRef<HTMLInputElement>(null);
+  const modelFiles = useRef<HTMLInputElement>(null);
   const busy = state === 'loading' || state === 'error';
   const refresh = async () => setSaved(await listSaved());
   const report = (error: string | null, ok: string) => setMessage(error ? { text: error, error: true } : { text: ok, error: false });
@@ -40,6 +41,21 @@ export default function SessionsPanel() {
         <button data-testid="io.open-file" disabled={busy} onClick={() => file.current?.click()}>
           Open file…
         </button>
+        <button data-testid="io.import-model" disabled={busy} onClick={() => modelFiles.current?.click()} title="model.json and its .bin weight files">
+          Import TF.js model…
+        </button>
+        <input
+          ref={modelFiles}
+          type="file"
+          multiple
+          hidden
+          data-testid="io.model-input"
+          onChange={async (e) => {
+            const fs = Array.from(e.target.files ?? []);
+            e.target.value = '';
+            if (fs.length) report(await importModelFiles(fs), `Imported ${fs.map((f) => f.name).join(' + ')}.`);
+          }}
+        />
         <input
           ref={file}
           type="file"

@@ -1,0 +1,157 @@
+// Import of a TensorFlow.js Layers model (model.json + weight files) into a network spec and weight arrays in
+// our model.getWeights() order. Pure: checks every layer and every byte count before anything is applied.
+import { inferNetwork, weightSizes } from './shapes';
+import { ACTIVATIONS, type Activation, type LayerSpec, type NetworkSpec } from './spec';
+
+export type Imported = { ok: true; network: NetworkSpec; weights: Float32Array[] } | { ok: false; error: string };
+
+type Json = Record<string, unknown>;
+const isObj = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
+const pair = (x: unknown): number | null => {
+  const v = Array.isArray(x) ? x : [x, x];
+  return v.length === 2 && v[0] === v[1] && Number.isInteger(v[0]) ? (v[0] as number) : null;
+};
+const SUPPORTED = 'Dense, Conv2D, MaxPooling2D, AveragePooling2D, Flatten, Dropout, BatchNormalization, Activation, LeakyReLU (alpha 0.2)';
+
+function activation(a: unknown): Activation | null {
+  if (a === 'leaky_relu') return 'leakyRelu';
+  return typeof a === 'string' && (ACTIVATIONS as readonly string[]).includes(a) && a !== 'leakyRelu' ? (a as Activation) : null;
+}
+
+/** One Keras layer config → our spec, or a reason it is not supported. */
+function mapLayer(className: string, c: Json): LayerSpec | string | null {
+  const act = () => activation(c.activation ?? 'linear');
+  switch (className) {
+    case 'InputLayer':
+      return null;
+    case 'Dense': {
+      const a = act();
+      if (!a) return `activation "${String(c.activation)}"`;
+      if (c.use_bias === false) return 'use_bias: false';
+      return { kind: 'dense', units: Number(c.units), activation: a };
+    }
+    case 'Conv2D': {
+      const a = act(), k = pair(c.kernel_size), s = pair(c.strides ?? 1), d = pair(c.dilation_rate ?? 1);
+      if (!a) return `activation "${String(c.activation)}"`;
+      if (k === null || s === null) return 'non-square kernels or strides';
+      if (d !== 1) return 'dilation';
+      if (c.use_bias === false) return 'use_bias: false';
+      if (c.data_format && c.data_format !== 'channels_last') return 'channels_first';
+      const padding = c.padding === 'same' ? 'same' : c.padding === 'valid' ? 'valid' : null;
+      if (!padding) return `padding "${String(c.padding)}"`;
+      return { kind: 'conv2d', filters: Number(c.filters), kernelSize: k, stride: s, padding, activation: a };
+    }
+    case 'MaxPooling2D':
+    case 'AveragePooling2D': {
+      const p = pair(c.pool_size), s = c.strides == null ? p : pair(c.strides);
+      if (p === null || s === null) return 'non-square pooling';
+      if (c.padding && c.padding !== 'valid') return 'pooling with padding "same"';
+      return { kind: className === 'MaxPooling2D' ? 'maxPool2d' : 'avgPool2d', poolSize: p, stride: s };
+    }
+    case 'Flatten':
+      return { kind: 'flatten' };
+    case 'Dropout':
+      return { kind: 'dropout', rate: Number(c.rate) };
+    case 'BatchNormalization':
+      return { kind: 'batchNorm' };
+    case 'Activation': {
+      const a = activation(c.activation);
+      return a ? { kind: 'activation', activation: a } : `activation "${String(c.activation)}"`;
+    }
+    case 'LeakyReLU': {
+      const alpha = Number(c.alpha ?? c.negative_slope ?? 0.3);
+      return Math.abs(alpha - 0.2) < 1e-6 ? { kind: 'activation', activation: 'leakyRelu' } : `alpha ${alpha} (this app uses 0.2)`;
+    }
+    default:
+      return 'unknown';
+  }
+}
+
+/** Weight names this app expects for spec layer `l` named `name`, in model.getWeights() order. */
+function expectedNames(l: LayerSpec, name: string): string[] {
+  if (l.kind === 'dense' || l.kind === 'conv2d') return [`${name}/kernel`, `${name}/bias`];
+  if (l.kind === 'batchNorm') return ['gamma', 'beta', 'moving_mean', 'moving_variance'].map((w) => `${name}/${w}`);
+  return [];
+}
+
+/** files: every weight file named in the manifest, by file name. */
+export function importLayersModel(modelJsonText: string, files: Map<string, ArrayBuffer>): Imported {
+  const bad = (error: string): Imported => ({ ok: false, error: `This model cannot be imported: ${error}.` });
+  let j: unknown;
+  try {
+    j = JSON.parse(modelJsonText);
+  } catch {
+    return bad('model.json is not JSON (is the file complete?)');
+  }
+  if (!isObj(j) || !isObj(j.modelTopology)) return bad('model.json has no modelTopology: it is not a TensorFlow.js Layers model');
+  if (j.format !== undefined && j.format !== 'layers-model') return bad(`its format is "${String(j.format)}", only "layers-model" is supported`);
+  const topo = isObj(j.modelTopology.model_config) ? j.modelTopology.model_config : j.modelTopology;
+  if (topo.class_name !== 'Sequential') return bad(`it is a ${String(topo.class_name)} model; only Sequential models are supported`);
+  const cfg = topo.config;
+  const layerList = Array.isArray(cfg) ? cfg : isObj(cfg) && Array.isArray(cfg.layers) ? cfg.layers : null;
+  if (!layerList || layerList.length === 0) return bad('it has no layers');
+  const layers: LayerSpec[] = [];
+  const names: string[] = [];
+  const unsupported: string[] = [];
+  let inputShape: unknown = null;
+  for (const raw of layerList) {
+    if (!isObj(raw) || typeof raw.class_name !== 'string' || !isObj(raw.config)) return bad('a layer entry is damaged');
+    const c = raw.config;
+    inputShape ??= c.batch_input_shape ?? c.batch_shape ?? null;
+    const mapped = mapLayer(raw.class_name, c);
+    if (typeof mapped === 'string') unsupported.push(`${raw.class_name} "${String(c.name)}"${mapped === 'unknown' ? '' : ` (${mapped})`}`);
+    else if (mapped) {
+      layers.push(mapped);
+      names.push(String(c.name));
+    }
+  }
+  if (unsupported.length) return bad(`unsupported layers: ${unsupported.join(', ')}. Supported: ${SUPPORTED}`);
+  const shape = JSON.stringify(Array.isArray(inputShape) ? inputShape.slice(1) : null);
+  if (shape === '[784]') {
+    layers.unshift({ kind: 'flatten' }); // a flat 784 input equals our 28×28×1 image flattened row by row
+    names.unshift('');
+  } else if (shape !== '[28,28,1]') return bad(`its input is ${shape}, MNIST images need [28,28,1] or [784]`);
+  const network: NetworkSpec = { layers };
+  const problem = inferNetwork(network).problem;
+  if (problem) return bad(problem.replace(/\.$/, ''));
+  const sizes = weightSizes(network)!;
+
+  // Weights: the manifest's specs, laid end to end over its files in order.
+  if (!Array.isArray(j.weightsManifest)) return bad('model.json has no weightsManifest');
+  const byName = new Map<string, Float32Array>();
+  for (const group of j.weightsManifest) {
+    if (!isObj(group) || !Array.isArray(group.paths) || !Array.isArray(group.weights)) return bad('the weightsManifest is damaged');
+    const parts: ArrayBuffer[] = [];
+    for (const p of group.paths) {
+      const f = files.get(String(p).split('/').pop() ?? '');
+      if (!f) return bad(`the weight file "${String(p)}" was not given`);
+      parts.push(f);
+    }
+    const total = parts.reduce((s, b) => s + b.byteLength, 0);
+    const all = new Uint8Array(total);
+    parts.reduce((off, b) => (all.set(new Uint8Array(b), off), off + b.byteLength), 0);
+    let off = 0;
+    for (const w of group.weights) {
+      if (!isObj(w) || typeof w.name !== 'string' || !Array.isArray(w.shape)) return bad('a weight entry is damaged');
+      if (w.dtype !== 'float32' || w.quantization) return bad(`weight "${w.name}" is ${String(w.dtype)}${w.quantization ? ' (quantized)' : ''}; only float32 is supported`);
+      const n = (w.shape as unknown[]).reduce<number>((a, b) => a * Number(b), 1);
+      if (!Number.isInteger(n) || n < 0 || n > 50_000_000) return bad(`weight "${w.name}" has an impossible shape`);
+      if (off + n * 4 > total) return bad(`the weight files are too short (truncated?) at "${w.name}"`);
+      byName.set(w.name, new Float32Array(all.buffer.slice(off, off + n * 4)));
+      off += n * 4;
+    }
+    if (off !== total) return bad(`the weight files have ${total - off} bytes more than the manifest describes`);
+  }
+  const find = (want: string) => [...byName.entries()].find(([k]) => k === want || k.endsWith(`/${want}`))?.[1];
+  const weights: Float32Array[] = [];
+  for (const [i, l] of layers.entries()) {
+    for (const want of expectedNames(l, names[i])) {
+      const w = find(want);
+      if (!w) return bad(`weight "${want}" is missing`);
+      const k = weights.length;
+      if (w.length !== sizes[k]) return bad(`weight "${want}" holds ${w.length} numbers, the layer needs ${sizes[k]}`);
+      weights.push(w);
+    }
+  }
+  return { ok: true, network, weights };
+}
