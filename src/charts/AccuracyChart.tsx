@@ -6,7 +6,7 @@ export type AccuracyPoint = { batch: number; accuracy: number };
 export type TestPoint = { batch: number; testAccuracy: number; epoch: number };
 
 /** Training accuracy per batch (smoothed, %) and test accuracy after each epoch (%), on one batch axis. */
-function AccuracyChart({ train, test, markers }: { train: AccuracyPoint[]; test: TestPoint[]; markers: Marker[] }) {
+function AccuracyChart({ train, test, markers, height = 220 }: { train: AccuracyPoint[]; test: TestPoint[]; markers: Marker[]; height?: number }) {
   const trainPct = train.map((p) => ({ batch: p.batch, train: 100 * p.accuracy }));
   const testPct = test.map((p) => ({ batch: p.batch, test: 100 * p.testAccuracy }));
   const lastTrain = train[train.length - 1];
@@ -18,7 +18,7 @@ function AccuracyChart({ train, test, markers }: { train: AccuracyPoint[]; test:
     <figure className="chart" aria-label="Accuracy">
       <p className="sr-only">{summary}</p>
       <figcaption>Accuracy: training batches (smoothed) and the 10,000 test images after each epoch</figcaption>
-      <ResponsiveContainer width="100%" height={220}>
+      <ResponsiveContainer width="100%" height={height}>
         <ComposedChart margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#d6dbe3" />
           <XAxis dataKey="batch" type="number" domain={['dataMin', 'dataMax']} allowDuplicatedCategory={false} label={{ value: 'batches trained', position: 'insideBottom', offset: -14 }} />

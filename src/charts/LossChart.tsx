@@ -5,7 +5,7 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, ReferenceLine, Too
 export type LossPoint = { batch: number; loss: number };
 
 /** Smoothed training loss (cross-entropy, nats) against batches trained. Expects ≤ a few hundred points. */
-function LossChart({ points, markers }: { points: LossPoint[]; markers: Marker[] }) {
+function LossChart({ points, markers, height = 220 }: { points: LossPoint[]; markers: Marker[]; height?: number }) {
   const last = points[points.length - 1];
   const lowest = points.reduce((m, p) => Math.min(m, p.loss), Infinity);
   const summary = last
@@ -15,7 +15,7 @@ function LossChart({ points, markers }: { points: LossPoint[]; markers: Marker[]
     <figure className="chart" aria-label="Training loss per batch">
       <figcaption>Training loss (smoothed)</figcaption>
       <p className="sr-only">{summary}</p>
-      <ResponsiveContainer width="100%" height={220}>
+      <ResponsiveContainer width="100%" height={height}>
         <LineChart data={points} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#d6dbe3" />
           <XAxis dataKey="batch" type="number" domain={['dataMin', 'dataMax']} label={{ value: 'batches trained', position: 'insideBottom', offset: -14 }} />

@@ -1,7 +1,9 @@
 // Page layout: network and controls on the left, live charts in the middle, drawing pad on the right.
 import { useEffect } from 'react';
 import { getBridge } from '../bridge/workerBridge';
+import { useStore } from '../store/store';
 import ChartsPanel from './ChartsPanel';
+import ClassroomBar from './ClassroomBar';
 import DataProgress from './DataProgress';
 import DrawPanel from './DrawPanel';
 import ExportPanel from './ExportPanel';
@@ -16,11 +18,13 @@ export default function App() {
   useEffect(() => {
     getBridge();
   }, []);
+  const presenter = useStore((s) => s.ui.presenter);
   return (
-    <div className="app">
+    <div className={presenter ? 'app presenter' : 'app'}>
       <header className="app-header">
         <h1>MNIST Playground</h1>
         <StatusBar />
+        <ClassroomBar />
       </header>
       <Notice />
       <DataProgress />

@@ -11,12 +11,13 @@ export default function ChartsPanel() {
   const series = useDeferredValue(useStore((s) => s.metrics.series));
   const epochs = useDeferredValue(useStore((s) => s.metrics.epochs));
   const storeMarkers = useDeferredValue(useStore((s) => s.metrics.markers));
+  const height = useStore((s) => s.ui.presenter) ? 165 : 220;
   const points = useMemo(() => downsample(series, 200), [series]);
   const markers = useMemo(() => storeMarkers.map((m) => ({ batch: m.batch, kind: m.kind, short: shortLabel(m.label) })), [storeMarkers]);
   return (
     <div className="charts">
-      <LossChart points={points} markers={markers} />
-      <AccuracyChart train={points} test={epochs} markers={markers} />
+      <LossChart points={points} markers={markers} height={height} />
+      <AccuracyChart train={points} test={epochs} markers={markers} height={height} />
       {storeMarkers.length > 0 && (
         <ul className="markers" aria-label="Changes during training">
           {storeMarkers.map((m, i) => (

@@ -85,6 +85,8 @@ export type DrawSlice = {
 export type UiSlice = {
   /** A one-off message, e.g. that a shared link could not be read. */
   notice: string | null;
+  /** Large type and high contrast for a projector. */
+  presenter: boolean;
 };
 
 export type AppState = { status: StatusSlice; metrics: MetricsSlice; config: ConfigSlice; draw: DrawSlice; ui: UiSlice; insight: InsightSlice };
@@ -113,7 +115,7 @@ export const useStore = create<AppState>()(() => ({
   metrics: emptyMetrics,
   config: { presetId: DEFAULT_PRESET, network: presetById(DEFAULT_PRESET).network, train: DEFAULT_CONFIG, backendChoice: 'auto' },
   draw: { input: null, probs: null, activations: [] },
-  ui: { notice: null },
+  ui: { notice: null, presenter: false },
   insight: emptyInsight,
 }));
 
