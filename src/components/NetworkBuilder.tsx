@@ -44,6 +44,8 @@ export default function NetworkBuilder() {
           Empty network
         </button>
       </div>
+      {/* DndContext outside the list: it renders its own live region, which may not sit inside an <ol>. */}
+      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
       <ol className="layers" aria-label="Layers, from input to output">
         <li className="layer layer-input">
           <div className="layer-head">
@@ -51,7 +53,6 @@ export default function NetworkBuilder() {
             <span className="layer-shape">28×28×1</span>
           </div>
         </li>
-        <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
           <SortableContext items={ids} strategy={verticalListSortingStrategy}>
             {network.layers.map((l, i) => (
               <LayerCard
@@ -72,8 +73,8 @@ export default function NetworkBuilder() {
               />
             ))}
           </SortableContext>
-        </DndContext>
       </ol>
+      </DndContext>
       <p className="total">
         Trainable parameters: <strong data-testid="builder.params">{info.totalParams}</strong>
         <br />
