@@ -12,6 +12,12 @@ test('lessons load their experiment and paragraph; presenter mode fits network, 
   await expect(page.getByTestId('hp.learning-rate')).toHaveValue('5');
   await expect(page.getByTestId('hp.optimizer')).toHaveValue('sgd');
 
+  // Explanations sit next to what they explain and open on demand.
+  await expect(page.getByText('each step overshoots the valley')).toBeHidden();
+  await page.getByLabel('Explain: Learning rate and gradient descent').click();
+  await expect(page.getByText('each step overshoots the valley')).toBeVisible();
+  await page.getByLabel('Explain: Learning rate and gradient descent').click();
+
   const toggle = page.getByTestId('ui.presenter');
   await expect(toggle).toHaveAttribute('aria-checked', 'false');
   await toggle.click();

@@ -4,6 +4,7 @@ import { downsample } from '../charts/downsample';
 import LossChart from '../charts/LossChart';
 import { shortLabel } from '../charts/markers';
 import { useStore } from '../store/store';
+import Explain from './Explain';
 
 /** Charts get plain, downsampled arrays; the store is read here, never inside a chart. */
 export default function ChartsPanel() {
@@ -16,6 +17,11 @@ export default function ChartsPanel() {
   const markers = useMemo(() => storeMarkers.map((m) => ({ batch: m.batch, kind: m.kind, short: shortLabel(m.label) })), [storeMarkers]);
   return (
     <div className="charts">
+      <Explain topic="Loss and accuracy">
+        The loss (cross-entropy) measures how wrong the predicted probabilities are: 2.3 is a blind guess among ten digits, 0 is certain and
+        right. Training lowers it on batches of training images; the orange points show accuracy on 10,000 test images the network never
+        trains on, which tells whether it learned digits or memorised examples.
+      </Explain>
       <LossChart points={points} markers={markers} height={height} />
       <AccuracyChart train={points} test={epochs} markers={markers} height={height} />
       {storeMarkers.length > 0 && (

@@ -3,6 +3,7 @@
 import { changeNetwork, getBridge } from '../bridge/experiment';
 import { BATCH_SIZES, configProblem, OPTIMIZERS, SCHEDULES, type OptimizerName, type Schedule, type TrainConfig } from '../model/training';
 import { useStore } from '../store/store';
+import Explain from './Explain';
 import NumberInput from './NumberInput';
 
 export default function HyperParams() {
@@ -19,7 +20,14 @@ export default function HyperParams() {
   const dropoutRate = dropouts.length && dropouts[0].kind === 'dropout' ? dropouts[0].rate : 0;
   return (
     <div className="hyper">
-      <h2>Hyperparameters</h2>
+      <h2>
+        Hyperparameters{' '}
+        <Explain topic="Learning rate and gradient descent">
+          Backpropagation works out, for every weight, which way it should move to lower the loss (the gradient). Gradient descent then moves
+          each weight a step against its gradient; the learning rate is the step size. Too small and learning crawls; too large and each step
+          overshoots the valley, so the loss goes up instead of down — raise it while training and watch the loss curve react.
+        </Explain>
+      </h2>
       <NumberInput label="Learning rate" testId="hp.learning-rate" value={train.learningRate} onCommit={(v) => apply({ ...train, learningRate: v })} />
       <label className="field">
         <span>Schedule</span>

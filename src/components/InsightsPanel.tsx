@@ -6,6 +6,7 @@ import ConfusionMatrix from '../charts/ConfusionMatrix';
 import { getBridge } from '../bridge/workerBridge';
 import { useStore } from '../store/store';
 import ActivationsView from './ActivationsView';
+import Explain from './Explain';
 import LayerInsights from './LayerInsights';
 import MistakeGallery from './MistakeGallery';
 import WeightPicturesView from './WeightPicturesView';
@@ -16,7 +17,15 @@ const LayerList = memo(function LayerList() {
   const share = useStore((s) => s.status.insightShare);
   return (
     <div>
-      <h3>Layers: weights and gradients over time</h3>
+      <h3>
+        Layers: weights and gradients over time{' '}
+        <Explain topic="Weight histograms">
+          The histogram counts how many weights of a layer have each value. At the start they are small random numbers around 0; as the
+          network learns, the shape spreads and changes. Gradients show how hard training pushes on the weights; the update/weight ratio
+          says how big each step is compared with the weights themselves (about 0.001 is healthy). A dead ReLU unit outputs 0 for every
+          image, so it no longer learns.
+        </Explain>
+      </h3>
       <p className="muted small">
         Each strip shows a distribution over the last ~80 seconds of training; brighter = more weights with that value. Refreshed every second;
         measuring takes <span data-testid="insight.cost">{(100 * share).toFixed(1)}</span>% of training time.

@@ -8,6 +8,7 @@ import { PRESETS, type PresetId } from '../model/presets';
 import { inferNetwork } from '../model/shapes';
 import { useStore } from '../store/store';
 import AddLayerMenu from './AddLayerMenu';
+import Explain from './Explain';
 import LayerCard from './LayerCard';
 
 const idOf = (i: number) => `layer-${i}`;
@@ -25,7 +26,14 @@ export default function NetworkBuilder() {
   const preset = PRESETS.find((p) => p.id === presetId);
   return (
     <div className="network">
-      <h2>Network</h2>
+      <h2>
+        Network{' '}
+        <Explain topic="Neurons, weights and layers">
+          Each unit (neuron) multiplies every input by a weight — the strength of a synapse — adds a bias and passes the sum through an
+          activation function such as ReLU (keep positives, zero the rest). A layer is many units side by side; a deep network stacks
+          layers, so later layers combine the patterns earlier ones found. Training only changes the weights and biases.
+        </Explain>
+      </h2>
       <label className="field">
         <span>Preset</span>
         <select data-testid="builder.preset" value={presetId} onChange={(e) => choosePreset(e.target.value as PresetId)}>
