@@ -12,6 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { mainThreadFiles } from './bundleFiles.mjs';
 
 const root = join(import.meta.dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -30,9 +31,7 @@ const gpuFlags = ['--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-w
 
 function mainBundleGzip() {
   const dist = join(root, 'dist');
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const files = [...new Set([...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]))];
-  return files.reduce((s, f) => s + gzipSync(readFileSync(join(dist, f))).length, 0);
+  return mainThreadFiles(dist).reduce((s, f) => s + gzipSync(readFileSync(join(dist, f))).length, 0);
 }
 
 const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore' });

@@ -3,12 +3,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { mainThreadFiles } from './bundleFiles.mjs';
 
 const dist = join(import.meta.dirname, '..', 'dist');
-const html = readFileSync(join(dist, 'index.html'), 'utf8');
-const entries = [...html.matchAll(/src="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
-const preloads = [...html.matchAll(/href="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
-const mainFiles = [...new Set([...entries, ...preloads])];
+const mainFiles = mainThreadFiles(dist, ['js']);
 if (mainFiles.length === 0) {
   console.error('checkBundle: no entry script found in dist/index.html');
   process.exit(1);

@@ -8,8 +8,6 @@ import { patch, useStore } from '../store/store';
 import { decodeExperiment, encodeExperiment } from '../store/urlState';
 import { getBridge } from './workerBridge';
 
-export { getBridge };
-
 const NETWORK_DEBOUNCE_MS = 250;
 let pending: ReturnType<typeof setTimeout> | null = null;
 

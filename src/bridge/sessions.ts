@@ -11,6 +11,8 @@ import { getBridge } from './workerBridge';
 const db = createStore('mnist-playground', 'sessions');
 
 export type SavedMeta = { id: string; name: string; savedAt: string; batch: number };
+/** What IndexedDB holds per session: a small summary for the list, and the session file's text. */
+type SavedRecord = { meta: Omit<SavedMeta, 'id'>; text: string };
 
 /** The current session, with the worker's current weights. */
 export async function captureSession(name: string): Promise<Session> {
@@ -41,35 +43,35 @@ export async function openSession(s: Session): Promise<boolean> {
 export async function saveToBrowser(name: string): Promise<SavedMeta> {
   const s = await captureSession(name);
   const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
-  await set(id, encodeSession(s), db);
-  return { id, name: s.name, savedAt: s.savedAt, batch: s.point?.batch ?? 0 };
+  const meta = { name: s.name, savedAt: s.savedAt, batch: s.point?.batch ?? 0 };
+  await set(id, { meta, text: encodeSession(s) } satisfies SavedRecord, db);
+  return { id, ...meta };
 }
 
+/** The saved sessions, newest first. Only their summaries are read: weights are checked when one is opened. */
 export async function listSaved(): Promise<SavedMeta[]> {
-  const all = await entries<string, string>(db);
-  const out: SavedMeta[] = [];
-  for (const [id, text] of all) {
-    const r = decodeSession(text);
-    if (r.ok) out.push({ id, name: r.session.name, savedAt: r.session.savedAt, batch: r.session.point?.batch ?? 0 });
-  }
-  return out.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+  const all = await entries<string, SavedRecord>(db);
+  return all
+    .filter(([, r]) => typeof r?.meta?.name === 'string')
+    .map(([id, r]) => ({ id, ...r.meta }))
+    .sort((a, b) => b.savedAt.localeCompare(a.savedAt));
 }
 
 /** Opens a saved session; returns an error message, or null when it opened (or the person declined). */
 export async function openSaved(id: string): Promise<string | null> {
-  const text = await get<string>(id, db);
-  if (!text) return 'That saved session no longer exists.';
-  const r = decodeSession(text);
+  const rec = await get<SavedRecord>(id, db);
+  if (!rec) return 'That saved session no longer exists.';
+  const r = decodeSession(rec.text);
   if (!r.ok) return r.error;
   await openSession(r.session);
   return null;
 }
 
 export async function renameSaved(id: string, name: string) {
-  const text = await get<string>(id, db);
-  if (!text) return;
-  const r = decodeSession(text);
-  if (r.ok) await set(id, encodeSession({ ...r.session, name }), db);
+  const rec = await get<SavedRecord>(id, db);
+  if (!rec) return;
+  const r = decodeSession(rec.text);
+  if (r.ok) await set(id, { meta: { ...rec.meta, name }, text: encodeSession({ ...r.session, name }) } satisfies SavedRecord, db);
 }
 
 export const deleteSaved = (id: string) => del(id, db);

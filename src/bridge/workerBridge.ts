@@ -28,7 +28,8 @@ export class WorkerBridge {
   private restorePoint: RestorePoint | null = null;
   private lastPong = performance.now();
   private pingId = 0;
-  private benchmarkWaiters: ((r: Extract<FromWorker, { type: 'benchmarkResult' }>) => void)[] = [];
+  /** Set when a worker that was training died: the new one resumes training once it is ready. */
+  private resumeAfterRestart = false;
 
   constructor(private readonly dataUrl: string) {
     this.worker = this.spawn(null);
@@ -59,7 +60,6 @@ export class WorkerBridge {
     this.resumeAfterRestart = wasTraining;
     this.worker = this.spawn(point);
   }
-  private resumeAfterRestart = false;
 
   private spawn(restore: RestorePoint | null): Worker {
     const w = new Worker(new URL('../worker/trainer.worker.ts', import.meta.url), { type: 'module', name: 'trainer' });
@@ -124,12 +124,10 @@ export class WorkerBridge {
 
   /** Bench and test hooks (window.playgroundDebug). */
   debug = {
-    benchmarkFit: (backend: string, seconds: number) =>
-      new Promise<Extract<FromWorker, { type: 'benchmarkResult' }>>((resolve, reject) => {
-        if (useStore.getState().status.backend !== backend) return reject(new Error(`select ${backend} first`));
-        this.benchmarkWaiters.push(resolve);
-        this.send({ type: 'benchmarkFit', seconds });
-      }),
+    benchmarkFit: (backend: string, seconds: number) => {
+      if (useStore.getState().status.backend !== backend) return Promise.reject(new Error(`select ${backend} first`));
+      return this.request({ type: 'benchmarkFit', seconds }, 'benchmarkResult');
+    },
     /** Kills the worker without telling anyone, as a crash would. */
     killWorker: () => this.worker.terminate(),
     loseBackend: () => this.send({ type: 'debugLoseBackend' }),
@@ -244,10 +242,8 @@ export class WorkerBridge {
         return;
       case 'weights':
       case 'sessionLoaded':
-        this.waiters.get(msg.type)?.shift()?.(msg);
-        return;
       case 'benchmarkResult':
-        this.benchmarkWaiters.shift()?.(msg);
+        this.waiters.get(msg.type)?.shift()?.(msg);
         return;
       case 'resetDone':
         this.restorePoint = null;

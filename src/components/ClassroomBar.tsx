@@ -1,6 +1,7 @@
 // Classroom controls: presenter mode (large type, high contrast) and the lesson presets with their paragraph.
 import { useState } from 'react';
-import { changeNetwork, getBridge } from '../bridge/experiment';
+import { changeNetwork } from '../bridge/experiment';
+import { getBridge } from '../bridge/workerBridge';
 import { LESSONS, type LessonId } from '../model/lessons';
 import { patch, useStore } from '../store/store';
 

@@ -1,6 +1,7 @@
 // Hyperparameters, all editable while training: each change reaches the worker at once and takes effect from
 // the next batch without touching the weights (the chart marks where).
-import { changeNetwork, getBridge } from '../bridge/experiment';
+import { changeNetwork } from '../bridge/experiment';
+import { getBridge } from '../bridge/workerBridge';
 import { BATCH_SIZES, configProblem, OPTIMIZERS, SCHEDULES, type OptimizerName, type Schedule, type TrainConfig } from '../model/training';
 import { useStore } from '../store/store';
 import Explain from './Explain';

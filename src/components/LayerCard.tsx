@@ -44,7 +44,7 @@ export default function LayerCard({ id, index, count, layer, info, onChange, onM
           {formatShape(info.outputShape)}
         </span>
       </div>
-      <LayerFields layer={layer} index={index} onChange={onChange} />
+      <LayerFields layer={layer} onChange={onChange} />
       <div className="layer-foot">
         <span className="layer-params" data-testid="builder.layer-params">
           {info.params.toLocaleString('en')} params · {compact(info.macs)} MACs

@@ -1,7 +1,7 @@
 // Inline editors for one layer's parameters. Numbers are committed as typed; shape inference flags bad values.
 import { ACTIVATIONS, type Activation, type LayerSpec, type Padding } from '../model/spec';
 
-type Props = { layer: LayerSpec; index: number; onChange: (l: LayerSpec) => void };
+type Props = { layer: LayerSpec; onChange: (l: LayerSpec) => void };
 
 function NumberField({ label, value, min, max, step, onChange }: { label: string; value: number; min: number; max?: number; step?: number; onChange: (v: number) => void }) {
   return (

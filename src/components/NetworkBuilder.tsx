@@ -77,7 +77,7 @@ export default function NetworkBuilder() {
                 onMove={(to) => changeNetwork(moveLayer(network, i, to))}
                 onDuplicate={() => changeNetwork(duplicateLayer(network, i))}
                 onRemove={() => changeNetwork(removeLayer(network, i))}
-                onInsertFlatten={info.layers[i].problem?.includes('Flatten') ? () => changeNetwork(insertLayer(network, i, { kind: 'flatten' })) : null}
+                onInsertFlatten={info.layers[i].needsFlatten ? () => changeNetwork(insertLayer(network, i, { kind: 'flatten' })) : null}
               />
             ))}
           </SortableContext>

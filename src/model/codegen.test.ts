@@ -3,15 +3,13 @@ import { kerasScript, tfjsProgram } from './codegen';
 import { presetById, PRESETS, type PresetId } from './presets';
 import { DEFAULT_CONFIG } from './training';
 
-/** The lines between the opening and closing of the layer list. */
-function kerasLayers(code: string): string[] {
-  const body = code.split('model = tf.keras.Sequential([\n')[1].split('\n])')[0];
+/** The lines between the opening and closing of a layer list, without indentation and trailing commas. */
+function linesBetween(code: string, open: string, close: string): string[] {
+  const body = code.split(open)[1].split(close)[0];
   return body.split('\n').map((l) => l.trim().replace(/,$/, ''));
 }
-function tfjsLayers(code: string): string[] {
-  const body = code.split('layers: [\n')[1].split('\n    ],')[0];
-  return body.split('\n').map((l) => l.trim().replace(/,$/, ''));
-}
+const kerasLayers = (code: string) => linesBetween(code, 'model = tf.keras.Sequential([\n', '\n])');
+const tfjsLayers = (code: string) => linesBetween(code, 'layers: [\n', '\n    ],');
 
 const EXPECTED_KERAS: Record<PresetId, string[]> = {
   'mlp-seed': ['tf.keras.layers.Flatten()', 'tf.keras.layers.Dense(128, activation="relu")', 'tf.keras.layers.Dense(10, activation="softmax")'],
@@ -94,6 +92,7 @@ describe('Keras and TensorFlow.js code export', () => {
     expect(js).toContain('optimizer: tf.train.rmsprop(0.001)');
     expect(js).toContain("loss: 'categoricalCrossentropy'");
     expect(js).toContain('batchSize: 256');
+    expect(js).toContain("import * as tf from '@tensorflow/tfjs';");
   });
 
   it('exports schedules, L2 and leaky ReLU the way each library spells them', () => {

@@ -8,10 +8,9 @@ import { COSINE_EPOCHS, STEP_EPOCHS, type TrainConfig } from './training';
 export const exportEpochs = (c: TrainConfig) => (c.epochLimit > 0 ? c.epochLimit : 5);
 
 const pyAct = (a: Activation) => (a === 'leakyRelu' ? 'leaky_relu' : a); // Keras 3: negative slope 0.2, as here
-const pyNum = (x: number) => (Number.isInteger(x) ? `${x}` : `${x}`);
 
 function kerasLayer(l: LayerSpec, l2: number): string {
-  const reg = l2 > 0 ? `, kernel_regularizer=tf.keras.regularizers.L2(${pyNum(l2)})` : '';
+  const reg = l2 > 0 ? `, kernel_regularizer=tf.keras.regularizers.L2(${l2})` : '';
   switch (l.kind) {
     case 'dense':
       return `tf.keras.layers.Dense(${l.units}, activation="${pyAct(l.activation)}"${reg})`;
@@ -24,7 +23,7 @@ function kerasLayer(l: LayerSpec, l2: number): string {
     case 'flatten':
       return 'tf.keras.layers.Flatten()';
     case 'dropout':
-      return `tf.keras.layers.Dropout(${pyNum(l.rate)})`;
+      return `tf.keras.layers.Dropout(${l.rate})`;
     case 'batchNorm':
       return 'tf.keras.layers.BatchNormalization()';
     case 'activation':
@@ -37,10 +36,10 @@ function kerasLayer(l: LayerSpec, l2: number): string {
 function kerasOptimizer(c: TrainConfig): string[] {
   const lr =
     c.schedule === 'constant'
-      ? pyNum(c.learningRate)
+      ? String(c.learningRate)
       : c.schedule === 'step'
-        ? `tf.keras.optimizers.schedules.ExponentialDecay(${pyNum(c.learningRate)}, decay_steps=${STEP_EPOCHS} * steps_per_epoch, decay_rate=0.5, staircase=True)`
-        : `tf.keras.optimizers.schedules.CosineDecay(${pyNum(c.learningRate)}, decay_steps=${c.epochLimit > 0 ? c.epochLimit : COSINE_EPOCHS} * steps_per_epoch)`;
+        ? `tf.keras.optimizers.schedules.ExponentialDecay(${String(c.learningRate)}, decay_steps=${STEP_EPOCHS} * steps_per_epoch, decay_rate=0.5, staircase=True)`
+        : `tf.keras.optimizers.schedules.CosineDecay(${String(c.learningRate)}, decay_steps=${c.epochLimit > 0 ? c.epochLimit : COSINE_EPOCHS} * steps_per_epoch)`;
   const opt =
     c.optimizer === 'sgd'
       ? `tf.keras.optimizers.SGD(learning_rate=lr)`
@@ -56,7 +55,7 @@ function kerasOptimizer(c: TrainConfig): string[] {
 export function kerasScript(net: NetworkSpec, c: TrainConfig, title: string): string {
   return `"""${title}: exported from MNIST Playground.
 
-Run: pip install tensorflow && python ${'mnist_playground.py'}
+Run: pip install tensorflow && python mnist_playground.py
 """
 import tensorflow as tf
 
@@ -79,6 +78,9 @@ loss, accuracy = model.evaluate(x_test, y_test, verbose=0)
 print(f"test accuracy: {accuracy:.4f}")
 `;
 }
+
+/** The package the generated TensorFlow.js program imports (this module only writes text, it imports nothing). */
+const TFJS_PACKAGE = '@tensorflow/tfjs';
 
 const jsAct = (a: Activation) => (a === 'leakyRelu' ? 'linear' : a);
 
@@ -124,7 +126,7 @@ export function tfjsProgram(net: NetworkSpec, c: TrainConfig, title: string): st
   const layers = net.layers.flatMap((l, i) => tfjsLayer(l, i === 0, c.l2));
   return `// ${title}: exported from MNIST Playground.
 // xTrain: float32 [n, 28, 28, 1] with pixel / 255 (white ink on black); yTrain: one-hot [n, 10].
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '${TFJS_PACKAGE}';
 
 export function buildModel() {
   const model = tf.sequential({

@@ -32,7 +32,9 @@ describe('shape inference', () => {
   });
 
   it('explains impossible networks instead of throwing', () => {
-    expect(inferNetwork({ layers: [{ kind: 'dense', units: 10, activation: 'softmax' }] }).problem).toMatch(/Flatten/);
+    const noFlatten = inferNetwork({ layers: [{ kind: 'dense', units: 10, activation: 'softmax' }] });
+    expect(noFlatten.problem).toMatch(/Flatten/);
+    expect(noFlatten.layers[0].needsFlatten).toBe(true);
     expect(
       inferNetwork({ layers: [{ kind: 'conv2d', filters: 4, kernelSize: 30, stride: 1, padding: 'valid', activation: 'relu' }, { kind: 'flatten' }, out] }).problem,
     ).toMatch(/Layer 1: Kernel 30×30 is larger than its 28×28 input/);

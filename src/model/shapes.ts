@@ -13,6 +13,8 @@ export type LayerInfo = {
   /** Multiply-adds per example, a rough measure of work. */
   macs: number;
   problem: string | null;
+  /** The problem is a 3-D tensor fed to Dense: inserting a Flatten before this layer fixes it. */
+  needsFlatten?: true;
 };
 
 export type NetworkInfo = {
@@ -38,7 +40,7 @@ export function inferLayer(spec: LayerSpec, input: Shape): LayerInfo {
   switch (spec.kind) {
     case 'dense': {
       if (!Number.isInteger(spec.units) || spec.units < 1 || spec.units > 4096) return bad('Dense units must be a whole number from 1 to 4096.');
-      if (input.length !== 1) return bad(`Dense needs a flat input but gets ${formatShape(input)}: add a Flatten layer before it.`);
+      if (input.length !== 1) return { ...bad(`Dense needs a flat input but gets ${formatShape(input)}: add a Flatten layer before it.`), needsFlatten: true };
       const n = input[0];
       return ok([spec.units], n * spec.units + spec.units, n * spec.units);
     }

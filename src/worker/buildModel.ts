@@ -12,9 +12,8 @@ export type BuiltModel = {
   specIndex: number[];
 };
 
-function act(a: Activation): TfActivation | 'leakyRelu' {
-  return a;
-}
+/** tfjs has no 'leakyRelu' activation string: such layers are built linear and followed by a LeakyReLU layer. */
+const tfAct = (a: Activation): TfActivation => (a === 'leakyRelu' ? 'linear' : a);
 
 function layersFor(spec: LayerSpec, i: number, seed: number, isLast: boolean, first: boolean): tf.layers.Layer[] {
   const input = first ? { inputShape: [...INPUT_SHAPE] } : {};
@@ -23,12 +22,10 @@ function layersFor(spec: LayerSpec, i: number, seed: number, isLast: boolean, fi
     a === 'leakyRelu' ? [layer, tf.layers.leakyReLU({ alpha: 0.2 })] : [layer];
   switch (spec.kind) {
     case 'dense': {
-      const a = isLast && spec.activation === 'softmax' ? 'linear' : act(spec.activation);
-      const tfAct = a === 'leakyRelu' ? 'linear' : a;
-      return withAct(tf.layers.dense({ ...input, units: spec.units, activation: tfAct, kernelInitializer: init(), name: `dense_${i}` }), spec.activation);
+      const activation = isLast && spec.activation === 'softmax' ? 'linear' : tfAct(spec.activation);
+      return withAct(tf.layers.dense({ ...input, units: spec.units, activation, kernelInitializer: init(), name: `dense_${i}` }), spec.activation);
     }
-    case 'conv2d': {
-      const a = act(spec.activation);
+    case 'conv2d':
       return withAct(
         tf.layers.conv2d({
           ...input,
@@ -36,13 +33,12 @@ function layersFor(spec: LayerSpec, i: number, seed: number, isLast: boolean, fi
           kernelSize: spec.kernelSize,
           strides: spec.stride,
           padding: spec.padding,
-          activation: a === 'leakyRelu' ? 'linear' : a,
+          activation: tfAct(spec.activation),
           kernelInitializer: init(),
           name: `conv2d_${i}`,
         }),
         spec.activation,
       );
-    }
     case 'maxPool2d':
       return [tf.layers.maxPooling2d({ ...input, poolSize: spec.poolSize, strides: spec.stride, name: `maxpool_${i}` })];
     case 'avgPool2d':

@@ -45,9 +45,21 @@ export async function evaluateModel(model: tf.LayersModel, images: tf.Tensor4D, 
 }
 
 /** Indices of test images with actual class a predicted as p, most confident first, at most `limit`. */
-export function cellMembers(r: EvalResult, labels: Uint8Array, a: number, p: number, limit: number): { total: number; indices: number[] } {
+function cellMembers(r: EvalResult, labels: Uint8Array, a: number, p: number, limit: number): { total: number; indices: number[] } {
   const idx: number[] = [];
   for (let i = 0; i < labels.length; i++) if (labels[i] === a && r.predicted[i] === p) idx.push(i);
   idx.sort((x, y) => r.probs[y * 10 + p] - r.probs[x * 10 + p]);
   return { total: idx.length, indices: idx.slice(0, limit) };
+}
+
+/** The test images of one confusion cell: their pixels (n × 784 bytes) and probabilities (n × 10). */
+export function cellImages(r: EvalResult, pixels: Uint8Array, labels: Uint8Array, a: number, p: number, limit = 48) {
+  const { total, indices } = cellMembers(r, labels, a, p, limit);
+  const images = new Uint8Array(indices.length * 784);
+  const probs = new Float32Array(indices.length * 10);
+  indices.forEach((t, k) => {
+    images.set(pixels.subarray(t * 784, (t + 1) * 784), k * 784);
+    probs.set(r.probs.subarray(t * 10, t * 10 + 10), k * 10);
+  });
+  return { total, indices, pixels: images, probs };
 }

@@ -1,9 +1,10 @@
 // What is inside the network, for the page: weight and gradient histograms on stable ranges, update-to-weight
 // ratios, dead ReLU units, every layer's output for the drawn digit, and weights drawn as images.
-// Built once per model; owns its probe tensors. Runs about once a second, so it stays a small share of training.
+// Built once per model; its probe model shares the trained model's layers and weights, so it owns no tensors.
 import * as tf from '@tensorflow/tfjs';
 import { histogram } from '../data/histogram';
 import type { Bins, LayerActivation, LayerHistogram, WeightImages } from '../protocol/fromWorker';
+import { inferNetwork } from '../model/shapes';
 import type { NetworkSpec } from '../model/spec';
 
 /** Kernel gradients and ‖Δw‖/‖w‖ of one step, keyed by variable name (tensors, read later in one go). */
@@ -21,17 +22,17 @@ class StableRange {
     const prev = this.r.get(key) ?? 0;
     // Grow to 1.25× what is needed, rounded, so the range changes rarely.
     const need = m > prev ? Number((m * 1.25).toPrecision(2)) : prev;
-    this.r.set(key, need || 1e-6);
-    const h = histogram([...Array.from(values), -(need || 1e-6), need || 1e-6], BINS);
-    h.counts[0]--; // remove the two range anchors again
-    h.counts[BINS - 1]--;
-    return h;
+    const r = need || 1e-6;
+    this.r.set(key, r);
+    return histogram(values, BINS, { min: -r, max: r });
   }
 }
 
 export class Insights {
   private probe: tf.LayersModel;
   private ranges = new StableRange();
+  /** Per spec layer: the length of its input when that input is flat, else null (computed once per model). */
+  private inputSizes: (number | null)[];
 
   constructor(
     private readonly model: tf.Sequential,
@@ -39,6 +40,11 @@ export class Insights {
     private readonly network: NetworkSpec,
   ) {
     this.probe = tf.model({ inputs: model.inputs, outputs: model.layers.map((l) => l.output as tf.SymbolicTensor) });
+    const info = inferNetwork(network);
+    this.inputSizes = network.layers.map((_, i) => {
+      const shape = i === 0 ? null : info.layers[i - 1].outputShape;
+      return shape && shape.length === 1 ? shape[0] : null;
+    });
   }
 
   /** The tfjs layer whose output is spec layer i's output (the last one built for it). */
@@ -101,7 +107,8 @@ export class Insights {
   }
 
   /** Dense layers fed by the raw image (784 inputs) as 28×28 pictures per unit; conv filters as k×k. */
-  async weightImages(inputSizes: (number | null)[]): Promise<WeightImages[]> {
+  async weightImages(): Promise<WeightImages[]> {
+    const inputSizes = this.inputSizes;
     const out: WeightImages[] = [];
     for (const [li, layer] of this.model.layers.entries()) {
       const spec = this.specIndex[li];
@@ -123,9 +130,6 @@ export class Insights {
     return out;
   }
 
-  dispose() {
-    // The probe model shares its layers (and weights) with the trained model: nothing of its own to free.
-  }
 }
 
 export function disposeStep(s: StepStats | null) {

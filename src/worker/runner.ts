@@ -37,10 +37,20 @@ export class Runner {
   ) {}
 
   /** Keeps a snapshot in the worker and sends a copy to the page (which restarts a dead worker from it). */
-  async snapshot(t: Trainer) {
+  /**
+   * Keeps a snapshot in the worker and sends a copy to the page (which restarts a dead worker from it), after
+   * checking that every weight is finite — the only place weights are read back whole, not every flush.
+   * False (and training stopped, last good weights restored) when they are not.
+   */
+  private async checkpoint(t: Trainer): Promise<boolean> {
+    if (!(await t.weightsFinite())) {
+      await this.diverged(t, t.batch, null);
+      return false;
+    }
     await t.saveSnapshot();
     const s = t.snapshot!;
     this.post({ type: 'snapshot', point: { batch: s.batch, epoch: s.epoch, weights: s.weights.map((w) => w.slice()) } });
+    return true;
   }
 
   /** Layer statistics and weight pictures: about once a second while training, and after each epoch. */
@@ -75,14 +85,14 @@ export class Runner {
   async step(t: Trainer) {
     if (this.running) return;
     try {
-      if (!t.snapshot) await this.snapshot(t);
+      if (!t.snapshot && !(await this.checkpoint(t))) return;
       if ((await this.trainOne(t)) && (await this.flush(t))) this.post({ type: 'state', state: 'paused' });
     } catch (e) {
       this.fail(`Training stopped: ${errorText(e)}`);
     }
   }
 
-  /** Posts the batches since the last flush; false (and training stopped) when training diverged. */
+  /** Posts the batches since the last flush; false (and training stopped) when the loss diverged. */
   private async flush(t: Trainer): Promise<boolean> {
     const points = await t.drainPoints();
     if (points.length === 0) return true;
@@ -101,8 +111,8 @@ export class Runner {
       insightShare: this.loopStart ? this.insightMs / Math.max(1, performance.now() - this.loopStart) : 0,
       points: finite,
     });
-    if (bad || !(await t.weightsFinite())) {
-      await this.diverged(t, bad?.batch ?? t.batch, bad && Number.isFinite(bad.loss) ? bad.loss : null);
+    if (bad) {
+      await this.diverged(t, bad.batch, Number.isFinite(bad.loss) ? bad.loss : null);
       return false;
     }
     return true;
@@ -112,7 +122,7 @@ export class Runner {
     this.running = false;
     const lr = t.rate;
     const restored = t.restore();
-    const symptom = loss === null ? 'the loss became NaN (not a number)' : `the loss exploded to ${Math.round(loss)} (a random guess scores 2.3)`;
+    const symptom = loss === null ? 'the loss or the weights became NaN (not a number) or infinite' : `the loss exploded to ${Math.round(loss)} (a random guess scores 2.3)`;
     const what = `Training diverged at batch ${batch}: ${symptom}. With learning rate ${lr}, each step overshoots so far that the weights blow up.`;
     if (!restored) {
       this.post({ type: 'diverged', batch, restoredBatch: null, testAccuracy: null, message: `${what} There were no earlier weights to go back to: lower the learning rate and press Reset.` });
@@ -130,14 +140,15 @@ export class Runner {
     this.post({ type: 'state', state: 'paused' });
   }
 
-  private async endEpoch(t: Trainer) {
+  private async endEpoch(t: Trainer): Promise<boolean> {
     t.nextEpoch();
     const r = await t.evaluate();
     this.post({ type: 'epochEnd', epoch: t.epoch, batch: t.batch, testAccuracy: r.accuracy, testLoss: r.loss, evalMs: r.ms });
     this.post({ type: 'confusion', epoch: t.epoch, confusion: r.confusion });
-    await this.snapshot(t);
+    if (!(await this.checkpoint(t))) return false;
     await this.sendHistograms(t);
     if (t.config.epochLimit > 0 && t.epoch >= t.config.epochLimit) this.running = false;
+    return true;
   }
 
   private async trainOne(t: Trainer): Promise<boolean> {
@@ -145,7 +156,7 @@ export class Runner {
     this.throughput.add(t.config.batchSize);
     if (t.epochDone) {
       if (!(await this.flush(t))) return false;
-      await this.endEpoch(t);
+      return this.endEpoch(t);
     }
     return true;
   }
@@ -158,14 +169,13 @@ export class Runner {
     this.loopStart = performance.now();
     let lastFlush = performance.now(), lastYield = lastFlush, lastHist = lastFlush, lastSnap = lastFlush;
     try {
-      await this.snapshot(t);
+      if (!(await this.checkpoint(t))) return;
       while (this.running && current()) {
         if (this.lost) throw new Error(this.lost);
         if (!(await this.trainOne(t))) return;
         const now = performance.now();
         if (now - lastSnap >= SNAPSHOT_EVERY_MS) {
-          if (!(await this.flush(t))) return; // only weights that passed the divergence check are kept
-          await this.snapshot(t);
+          if (!(await this.flush(t)) || !(await this.checkpoint(t))) return; // only checked weights are kept
           lastSnap = performance.now();
         }
         if (now - lastFlush >= 100 || t.pendingCount >= 64) {

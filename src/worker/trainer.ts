@@ -4,12 +4,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { gatherBatch, PIXELS } from '../data/batch';
 import { epochOrder } from '../data/prng';
-import { inferNetwork } from '../model/shapes';
 import type { NetworkSpec } from '../model/spec';
 import { scheduledRate, type TrainConfig } from '../model/training';
 import type { BatchPoint, LayerActivation, LayerHistogram, WeightImages } from '../protocol/fromWorker';
 import { buildModel } from './buildModel';
-import { cellMembers, evaluateModel, type EvalResult } from './evaluate';
+import { cellImages, evaluateModel, type EvalResult } from './evaluate';
 import { disposeStep, Insights, type StepStats } from './insights';
 import { makeOptimizer, setRate } from './optimizers';
 import { restoreSnapshot, takeSnapshot, weightsFinite, type Snapshot } from './snapshot';
@@ -154,12 +153,6 @@ export class Trainer {
     if (point) this.restoreFrom(point);
   }
 
-  /** Switches to another network: new weights from the seed, history restarts. */
-  setNetwork(net: NetworkSpec) {
-    this.network = net;
-    this.reset();
-  }
-
   setConfig(c: TrainConfig) {
     const old = this.config;
     this.config = c;
@@ -274,17 +267,8 @@ export class Trainer {
   }
 
   /** The test images of one confusion cell: pixels (n × 784 bytes) and probabilities (n × 10). */
-  cell(actual: number, predicted: number, limit = 48) {
-    const r = this.lastEval;
-    if (!r) return null;
-    const { total, indices } = cellMembers(r, this.data.testLabels, actual, predicted, limit);
-    const pixels = new Uint8Array(indices.length * PIXELS);
-    const probs = new Float32Array(indices.length * 10);
-    indices.forEach((t, k) => {
-      pixels.set(this.data.testPixels.subarray(t * PIXELS, (t + 1) * PIXELS), k * PIXELS);
-      probs.set(r.probs.subarray(t * 10, t * 10 + 10), k * 10);
-    });
-    return { total, indices, pixels, probs };
+  cell(actual: number, predicted: number) {
+    return this.lastEval && cellImages(this.lastEval, this.data.testPixels, this.data.testLabels, actual, predicted);
   }
 
   /** pixels: 784 floats in [0,1] → 10 probabilities and every layer's output. */
@@ -305,12 +289,7 @@ export class Trainer {
   }
 
   weightImages(): Promise<WeightImages[]> {
-    const info = inferNetwork(this.network);
-    const inputSizes = this.network.layers.map((_, i) => {
-      const shape = i === 0 ? null : info.layers[i - 1].outputShape;
-      return shape && shape.length === 1 ? shape[0] : null;
-    });
-    return this.insights.weightImages(inputSizes);
+    return this.insights.weightImages();
   }
 
   private discardPending() {

@@ -65,12 +65,12 @@ async function failover(reason: string, resume: boolean) {
   else post({ type: 'state', state: 'paused' });
 }
 
-async function probeAll(net: NetworkSpec): Promise<Probe[]> {
+/** Probes every backend for `net` and keeps the result in `probes`. */
+async function probeAll(net: NetworkSpec): Promise<void> {
   const out: Probe[] = [];
   for (const b of BACKENDS) out.push(await probeBackend(b, net)); // one at a time: tfjs has one active backend
   probedFor = net;
   probes = out;
-  return out;
 }
 
 async function switchBackend(c: BackendChoice): Promise<BackendName | null> {
@@ -93,6 +93,29 @@ async function switchBackend(c: BackendChoice): Promise<BackendName | null> {
   return pick.backend;
 }
 
+/**
+ * Stops training and rebuilds the trainer for `net` and `cfg`, with `point`'s weights or fresh ones from the
+ * seed; backends are re-checked only when the network differs from the one they were probed for.
+ */
+async function rebuild(t: Trainer, net: NetworkSpec, cfg: TrainConfig, point: RestorePoint | null): Promise<boolean> {
+  await runner.stop();
+  network = net;
+  config = cfg;
+  if (JSON.stringify(probedFor) !== JSON.stringify(net)) {
+    post({ type: 'state', state: 'loading' });
+    await probeAll(net);
+    if (!(await switchBackend(choice))) return false;
+  }
+  try {
+    t.load(net, cfg, point);
+  } catch (e) {
+    fail(`Could not build the network: ${errorText(e)}`);
+    return false;
+  }
+  post({ type: 'resetDone' });
+  return true;
+}
+
 async function sendHistograms() {
   if (trainer) await runner.sendHistograms(trainer);
 }
@@ -100,7 +123,7 @@ async function sendHistograms() {
 async function loadData() {
   post({ type: 'state', state: 'loading' });
   let last = 0;
-  const probing = probedFor === network ? Promise.resolve(probes) : probeAll(network!);
+  const probing = probedFor === network ? Promise.resolve() : probeAll(network!);
   try {
     data = await loadMnist(dataUrl, (loaded, total) => {
       const now = performance.now();
@@ -114,9 +137,9 @@ async function loadData() {
     fail(e instanceof DataError ? e.message : `Could not load the MNIST data: ${errorText(e)}`, true);
     return;
   }
-  probes = await probing;
+  await probing;
   const net = network!;
-  if (probedFor !== net) probes = await probeAll(net); // the network changed while the data loaded
+  if (probedFor !== net) await probeAll(net); // the network changed while the data loaded
   post({ type: 'dataReady', trainCount: data.trainLabels.length, testCount: data.testLabels.length });
   if (!(await switchBackend(choice))) return;
   try {
@@ -183,16 +206,7 @@ async function handle(msg: ToWorker) {
         post({ type: 'configApplied', batch: trainer.batch, changes: dropoutChanges(old, msg.network) });
         return;
       }
-      await runner.stop();
-      post({ type: 'state', state: 'loading' });
-      probes = await probeAll(msg.network);
-      if (!(await switchBackend(choice))) return;
-      try {
-        trainer.setNetwork(msg.network);
-      } catch (e) {
-        return fail(`Could not build the network: ${errorText(e)}`);
-      }
-      post({ type: 'resetDone' });
+      if (!(await rebuild(trainer, msg.network, config!, null))) return;
       post({ type: 'state', state: 'ready' });
       return sendHistograms();
     }
@@ -226,28 +240,15 @@ async function handle(msg: ToWorker) {
     }
     case 'getWeights': {
       if (!trainer) return;
+      // The loop stops for the read so the weights come from one step, and carries on if it was running.
+      const wasRunning = runner.running;
       await runner.stop();
       post({ type: 'weights', point: { batch: trainer.batch, epoch: trainer.epoch, weights: await trainer.exportWeights() } });
-      post({ type: 'state', state: trainer.batch > 0 ? 'paused' : 'ready' });
+      if (wasRunning) runner.start(trainer);
       return;
     }
     case 'loadSession': {
-      if (!trainer) return;
-      await runner.stop();
-      const sameNet = JSON.stringify(network) === JSON.stringify(msg.network);
-      network = msg.network;
-      config = msg.config;
-      if (!sameNet) {
-        post({ type: 'state', state: 'loading' });
-        await probeAll(msg.network);
-        if (!(await switchBackend(choice))) return;
-      }
-      try {
-        trainer.load(msg.network, msg.config, msg.point);
-      } catch (e) {
-        return fail(`Could not open the session: ${errorText(e)}`);
-      }
-      post({ type: 'resetDone' });
+      if (!trainer || !(await rebuild(trainer, msg.network, msg.config, msg.point))) return;
       post({ type: 'sessionLoaded', batch: trainer.batch, epoch: trainer.epoch });
       post({ type: 'state', state: trainer.batch > 0 ? 'paused' : 'ready' });
       return sendHistograms();
