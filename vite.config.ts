@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { tfjsWasmThreads } from './build/tfjsWasmThreads.ts';
 
@@ -9,7 +10,32 @@ const isolation = {
 };
 
 export default defineConfig({
-  plugins: [react(), tfjsWasmThreads()],
+  plugins: [
+    react(),
+    tfjsWasmThreads(),
+    // Offline after the first visit: Workbox precaches the app shell (incl. the tfjs .wasm files); the MNIST
+    // files are cached by the training worker as it downloads them (src/worker/dataCache.ts).
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: false,
+      manifest: {
+        name: 'MNIST Playground',
+        short_name: 'MNIST',
+        description: 'Build, train and probe neural networks on MNIST, in the browser.',
+        theme_color: '#1f4e79',
+        background_color: '#ffffff',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,wasm,webmanifest}'],
+        globIgnores: ['data/**'],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+  ],
   server: { headers: isolation },
   preview: { headers: isolation },
   worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },

@@ -13,12 +13,17 @@ for (const r of recipes) {
   await page.getByTestId('hp.optimizer').selectOption(r.optimizer);
   await page.getByTestId('hp.batch-size').selectOption(String(r.batchSize));
   await page.getByTestId('hp.learning-rate').fill(String(r.learningRate));
+  if (r.schedule) await page.getByTestId('hp.schedule').selectOption(r.schedule);
+  if (r.epochLimit) {
+    await page.getByTestId('hp.epoch-limit').fill(String(r.epochLimit));
+    await page.getByTestId('hp.epoch-limit').press('Enter');
+  }
   const backend = await page.getByTestId('status.backend').textContent();
   const t0 = Date.now();
   await page.getByTestId('train.start').click();
   const epochs = [];
   let reached = null;
-  for (let e = 1; e <= 12 && reached === null; e++) {
+  for (let e = 1; e <= (r.epochLimit || 12) && reached === null; e++) {
     await page.getByTestId('status.epoch').filter({ hasText: new RegExp(`^${e}$`) }).waitFor({ timeout: 300_000 });
     const acc = Number(await page.getByTestId('metrics.test-accuracy').textContent());
     const s = (Date.now() - t0) / 1000;

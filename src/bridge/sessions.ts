@@ -1,5 +1,7 @@
 // Saving and opening whole sessions: in the browser (IndexedDB through idb-keyval) and as files.
 // Opening validates the whole file first (decodeSession), so a bad file leaves the current session untouched.
+import { i18next } from '../i18n/i18n';
+import { msg, type Msg } from '../model/msg';
 import { createStore, del, entries, get, set } from 'idb-keyval';
 import { presetOf } from '../model/presets';
 import { importLayersModel } from '../model/importModel';
@@ -31,12 +33,12 @@ export async function captureSession(name: string): Promise<Session> {
 /** Puts a decoded session in place of the current one (after asking, if weights would be lost). */
 export async function openSession(s: Session): Promise<boolean> {
   const { batch } = useStore.getState().status;
-  if (batch > 0 && !window.confirm(`Open "${s.name}"? The current network (trained for ${batch} batches) will be replaced.`)) return false;
+  if (batch > 0 && !window.confirm(i18next.t('io.confirmOpen', { name: s.name, batch }))) return false;
   patch('config', { network: s.network, train: s.train, presetId: presetOf(s.network) ?? 'custom' });
   const done = await getBridge().request({ type: 'loadSession', network: s.network, config: s.train, point: s.point }, 'sessionLoaded');
   patch('metrics', { series: s.history.series, epochs: s.history.epochs, markers: s.history.markers });
   patch('status', { batch: done.batch, epoch: done.epoch });
-  patch('ui', { notice: `Opened "${s.name}"${s.point ? `, trained for ${s.point.batch} batches` : ''}.` });
+  patch('ui', { notice: s.point ? msg('io.openedTrainedNotice', { name: s.name, batch: s.point.batch }) : msg('io.openedNotice', { name: s.name }) });
   return true;
 }
 
@@ -58,9 +60,9 @@ export async function listSaved(): Promise<SavedMeta[]> {
 }
 
 /** Opens a saved session; returns an error message, or null when it opened (or the person declined). */
-export async function openSaved(id: string): Promise<string | null> {
+export async function openSaved(id: string): Promise<Msg | null> {
   const rec = await get<SavedRecord>(id, db);
-  if (!rec) return 'That saved session no longer exists.';
+  if (!rec) return msg('io.gone');
   const r = decodeSession(rec.text);
   if (!r.ok) return r.error;
   await openSession(r.session);
@@ -82,7 +84,7 @@ export async function downloadSession(name: string) {
 }
 
 /** Opens a session file chosen by the person; returns an error message or null. */
-export async function openSessionFile(file: File): Promise<string | null> {
+export async function openSessionFile(file: File): Promise<Msg | null> {
   const r = decodeSession(await file.text());
   if (!r.ok) return r.error;
   await openSession(r.session);
@@ -90,15 +92,15 @@ export async function openSessionFile(file: File): Promise<string | null> {
 }
 
 /** Imports a TensorFlow.js Layers model (model.json plus its weight files); returns an error message or null. */
-export async function importModelFiles(files: File[]): Promise<string | null> {
+export async function importModelFiles(files: File[]): Promise<Msg | null> {
   const json = files.find((f) => f.name.endsWith('.json'));
-  if (!json) return 'Choose the model.json file together with its weight file(s).';
+  if (!json) return msg('io.chooseModelJson');
   const buffers = new Map<string, ArrayBuffer>();
   for (const f of files) if (f !== json) buffers.set(f.name, await f.arrayBuffer());
   const r = importLayersModel(await json.text(), buffers);
   if (!r.ok) return r.error;
   const { train } = useStore.getState().config;
   const name = json.name.replace(/\.json$/, '');
-  await openSession({ name: `imported ${name}`, savedAt: '', network: r.network, train, point: { batch: 0, epoch: 0, weights: r.weights }, history: { series: [], epochs: [], markers: [] } });
+  await openSession({ name: i18next.t('io.importedName', { name }), savedAt: '', network: r.network, train, point: { batch: 0, epoch: 0, weights: r.weights }, history: { series: [], epochs: [], markers: [] } });
   return null;
 }

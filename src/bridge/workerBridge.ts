@@ -1,5 +1,6 @@
 // The page's only client of the training worker: typed sends, routing of events into the store, and
 // throttling so the store (and React) sees training data at most every THROTTLE_MS.
+import { msg as note } from '../model/msg';
 import type { NetworkSpec } from '../model/spec';
 import type { TrainConfig } from '../model/training';
 import type { BatchPoint, FromWorker } from '../protocol/fromWorker';
@@ -49,7 +50,7 @@ export class WorkerBridge {
     this.predictInFlight = false;
     this.lastPong = performance.now();
     patch('ui', {
-      notice: `The training worker stopped responding, so a new one was started${point ? `; it continues from the weights saved at batch ${point.batch}` : ''}.`,
+      notice: point ? note('worker.restartedFrom', { batch: point.batch }) : note('worker.restarted'),
     });
     patch('status', { state: 'loading', dataProgress: 0 });
     // History after the restore point is about to be trained again: drop it so the charts stay monotonic.
@@ -109,6 +110,12 @@ export class WorkerBridge {
   private waiters = new Map<string, ((m: FromWorker) => void)[]>();
 
   /** Sends `msg` and resolves with the next event of type `answer`. */
+  /** A random test image with its label; null while the data is not loaded. */
+  sample = async (): Promise<{ pixels: Uint8Array; label: number } | null> => {
+    const r = await this.request({ type: 'getSample' }, 'sample');
+    return r.index < 0 ? null : { pixels: r.pixels, label: r.label };
+  };
+
   request<T extends FromWorker['type']>(msg: ToWorker, answer: T): Promise<Extract<FromWorker, { type: T }>> {
     return new Promise((resolve) => {
       const list = this.waiters.get(answer) ?? [];
@@ -243,6 +250,7 @@ export class WorkerBridge {
       case 'weights':
       case 'sessionLoaded':
       case 'benchmarkResult':
+      case 'sample':
         this.waiters.get(msg.type)?.shift()?.(msg);
         return;
       case 'resetDone':
@@ -268,13 +276,14 @@ export class WorkerBridge {
       case 'configApplied': {
         this.flush();
         const m = useStore.getState().metrics;
-        patch('metrics', { markers: [...m.markers, { batch: msg.batch, label: msg.changes.join(', '), kind: 'change' }] });
+        const label = msg.changes.reduce((a, b) => note('change.list', { first: a, rest: b }));
+        patch('metrics', { markers: [...m.markers, { batch: msg.batch, label, kind: 'change' }] });
         return;
       }
       case 'diverged': {
         this.flush();
         const m = useStore.getState().metrics;
-        const label = msg.restoredBatch === null ? 'diverged' : `diverged: restored batch ${msg.restoredBatch}`;
+        const label = msg.restoredBatch === null ? note('marker.diverged') : note('marker.divergedRestored', { batch: msg.restoredBatch });
         patch('metrics', { markers: [...m.markers, { batch: msg.batch, label, kind: 'diverged' }] });
         patch('status', { error: msg.message, canRetryData: false });
         return;

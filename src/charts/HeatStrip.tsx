@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { memo, useEffect, useRef } from 'react';
 import type { Bins } from '../protocol/fromWorker';
 import { css, viridis } from './palette';
@@ -8,7 +9,8 @@ export type StripSnap = { batch: number; bins: Bins };
  * A distribution over time, TensorBoard style: one column per snapshot (left = oldest), value on the vertical
  * axis, colour = share of weights in that bin (log scale, viridis). Each column keeps its own value range.
  */
-function HeatStrip({ snaps, label, unit }: { snaps: StripSnap[]; label: string; unit: string }) {
+function HeatStrip({ snaps, label }: { snaps: StripSnap[]; label: string }) {
+  const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const top = Math.max(1e-12, ...snaps.map((s) => Math.max(Math.abs(s.bins.min), Math.abs(s.bins.max))));
   useEffect(() => {
@@ -32,12 +34,12 @@ function HeatStrip({ snaps, label, unit }: { snaps: StripSnap[]; label: string; 
   }, [snaps, top]);
   const last = snaps[snaps.length - 1];
   const summary = last
-    ? `${label}: ${snaps.length} snapshots from batch ${snaps[0].batch} to ${last.batch}; now between ${last.bins.min.toPrecision(2)} and ${last.bins.max.toPrecision(2)} ${unit}.`
-    : `${label}: no data yet.`;
+    ? t('charts.stripSummary', { label, n: snaps.length, from: snaps[0].batch, to: last.batch, min: last.bins.min.toPrecision(2), max: last.bins.max.toPrecision(2) })
+    : t('charts.stripEmpty', { label });
   return (
     <figure className="strip">
       <figcaption>
-        {label} <span className="muted">(±{top.toPrecision(2)}, over time →)</span>
+        {label} <span className="muted">{t('charts.stripRange', { range: top.toPrecision(2) })}</span>
       </figcaption>
       <canvas ref={canvas} width={240} height={64} role="img" aria-label={summary} />
     </figure>

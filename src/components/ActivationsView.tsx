@@ -1,6 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import PixelImage from '../charts/PixelImage';
-import { KIND_LABEL } from '../model/layers';
-import type { LayerKind } from '../model/spec';
+import { LAYER_KINDS } from '../model/layers';
 import type { Activation } from '../store/store';
 
 const MAX_MAPS = 16;
@@ -8,11 +8,12 @@ const MAX_BARS = 128;
 
 /** Every layer's output for the drawn digit: feature maps for image-shaped outputs, bars for vectors. */
 export default function ActivationsView({ activations }: { activations: Activation[] }) {
-  if (activations.length === 0) return <p className="muted">Draw a digit to see what each layer makes of it.</p>;
+  const { t } = useTranslation();
+  if (activations.length === 0) return <p className="muted">{t('insight.drawFirst')}</p>;
   return (
     <ol className="activations">
       {activations.map((a) => {
-        const label = `${a.layer + 1}. ${KIND_LABEL[a.name as LayerKind] ?? a.name}`;
+        const label = `${a.layer + 1}. ${(LAYER_KINDS as readonly string[]).includes(a.name) ? t(`kind.${a.name}`) : a.name}`;
         let max = 1e-9;
         for (const v of a.values) max = Math.max(max, Math.abs(v));
         if (a.shape.length === 3) {
@@ -21,13 +22,14 @@ export default function ActivationsView({ activations }: { activations: Activati
           return (
             <li key={a.layer}>
               <span className="act-label">
-                {label} <span className="muted">{a.shape.join('×')}{c > maps ? `, first ${maps} maps` : ''}</span>
+                {label} <span className="muted">{a.shape.join('×')}
+                  {c > maps ? t('insight.firstMaps', { n: maps }) : ''}</span>
               </span>
               <div className="picture-grid">
                 {Array.from({ length: maps }, (_, k) => {
                   const plane = new Array<number>(h * w);
                   for (let i = 0; i < h * w; i++) plane[i] = a.values[i * c + k];
-                  return <PixelImage key={k} values={plane} side={h} mode="gray" scale={1 / max} size={Math.max(28, Math.min(56, h * 2))} label={`Feature map ${k + 1} of layer ${a.layer + 1}`} />;
+                  return <PixelImage key={k} values={plane} side={h} mode="gray" scale={1 / max} size={Math.max(28, Math.min(56, h * 2))} label={t('insight.featureMap', { i: k + 1, n: a.layer + 1 })} />;
                 })}
               </div>
             </li>
@@ -37,9 +39,9 @@ export default function ActivationsView({ activations }: { activations: Activati
           return (
             <li key={a.layer}>
               <span className="act-label">
-                {label} <span className="muted">784 values: the 28×28 image as one long list</span>
+                {label} <span className="muted">{t('insight.flatValues')}</span>
               </span>
-              <PixelImage values={a.values} side={28} mode="gray" scale={1 / max} size={56} label={`${label}: the input image flattened`} />
+              <PixelImage values={a.values} side={28} mode="gray" scale={1 / max} size={56} label={t('insight.flatImage', { label })} />
             </li>
           );
         }
@@ -48,9 +50,13 @@ export default function ActivationsView({ activations }: { activations: Activati
         return (
           <li key={a.layer}>
             <span className="act-label">
-              {label} <span className="muted">{a.values.length} values{a.values.length > n ? `, first ${n}` : ''}{last ? ' (probabilities)' : ''}</span>
+              {label} <span className="muted">
+                {t('insight.values', { n: a.values.length })}
+                {a.values.length > n ? t('insight.firstValues', { n }) : ''}
+                {last ? t('insight.probabilities') : ''}
+              </span>
             </span>
-            <svg className="bars" viewBox={`0 0 ${n} 20`} preserveAspectRatio="none" role="img" aria-label={`${label}: ${a.values.length} outputs, largest ${max.toPrecision(2)}`}>
+            <svg className="bars" viewBox={`0 0 ${n} 20`} preserveAspectRatio="none" role="img" aria-label={t('insight.barsLabel', { label, n: a.values.length, max: max.toPrecision(2) })}>
               {Array.from({ length: n }, (_, i) => {
                 const v = a.values[i] / max;
                 return <rect key={i} x={i + 0.1} width={0.8} y={v >= 0 ? 10 - 10 * v : 10} height={Math.abs(10 * v)} fill={v >= 0 ? '#e69f00' : '#0072b2'} />;

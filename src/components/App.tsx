@@ -1,7 +1,10 @@
-// Page layout: network and controls on the left, live charts in the middle, drawing pad on the right.
+// Page layout: network and controls on the left, live charts in the middle, drawing pad on the right. A link
+// can hide or lock each part (PartView) for a focused exercise.
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { getBridge } from '../bridge/workerBridge';
 import { useStore } from '../store/store';
+import Announcer from './Announcer';
 import ChartsPanel from './ChartsPanel';
 import ClassroomBar from './ClassroomBar';
 import DataProgress from './DataProgress';
@@ -11,40 +14,68 @@ import HyperParams from './HyperParams';
 import InsightsPanel from './InsightsPanel';
 import NetworkBuilder from './NetworkBuilder';
 import Notice from './Notice';
+import PartView from './PartView';
 import StatusBar from './StatusBar';
 import TrainingControls from './TrainingControls';
 
 export default function App() {
+  const { t } = useTranslation();
   useEffect(() => {
     getBridge();
   }, []);
   const presenter = useStore((s) => s.ui.presenter);
+  const offline = useStore((s) => s.ui.offlineReady);
+  useEffect(() => {
+    document.title = t('app.title');
+  }, [t]);
   return (
     <div className={presenter ? 'app presenter' : 'app'}>
       <header className="app-header">
-        <h1>MNIST Playground</h1>
+        <h1>
+          {t('app.title')}
+          {offline && (
+            <span className="badge" data-testid="ui.offline-ready" title={t('app.offlineReadyTitle')}>
+              {t('app.offlineReady')}
+            </span>
+          )}
+        </h1>
         <StatusBar />
         <ClassroomBar />
       </header>
       <Notice />
       <DataProgress />
+      <Announcer />
       <main className="app-main">
-        <section className="panel panel-left" aria-label="Network and training">
-          <NetworkBuilder />
-          <TrainingControls />
-          <HyperParams />
-          <ExportPanel />
+        <section className="panel panel-left" aria-label={t('app.networkAndTraining')}>
+          <PartView part="network">
+            <NetworkBuilder />
+          </PartView>
+          <PartView part="training">
+            <TrainingControls />
+          </PartView>
+          <PartView part="hyper">
+            <HyperParams />
+          </PartView>
+          <PartView part="share">
+            <ExportPanel />
+          </PartView>
         </section>
-        <section className="panel panel-center" aria-label="Live charts">
-          <ChartsPanel />
-        </section>
-        <section className="panel panel-right" aria-label="Draw a digit">
-          <DrawPanel />
-        </section>
+        <PartView part="charts">
+          <section className="panel panel-center" aria-label={t('app.liveCharts')}>
+            <ChartsPanel />
+          </section>
+        </PartView>
+        <PartView part="draw">
+          <section className="panel panel-right" aria-label={t('app.drawDigit')}>
+            <DrawPanel />
+          </section>
+        </PartView>
       </main>
-      <div className="app-insights">
-        <InsightsPanel />
-      </div>
+      <PartView part="insights">
+        <div className="app-insights">
+          <InsightsPanel />
+        </div>
+      </PartView>
     </div>
   );
 }

@@ -1,37 +1,55 @@
-// Classroom controls: presenter mode (large type, high contrast) and the lesson presets with their paragraph.
+// Classroom controls: language, presenter mode (large type, high contrast), the lesson presets with their
+// paragraph, and the exercise-link builder (which parts a shared link hides or locks).
 import { useState } from 'react';
-import { changeNetwork } from '../bridge/experiment';
+import { useTranslation } from 'react-i18next';
+import { changeNetwork, chooseLanguage } from '../bridge/experiment';
 import { getBridge } from '../bridge/workerBridge';
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from '../i18n/languages';
 import { LESSONS, type LessonId } from '../model/lessons';
 import { patch, useStore } from '../store/store';
+import ExerciseLink from './ExerciseLink';
+import PartView from './PartView';
 
 export default function ClassroomBar() {
+  const { t } = useTranslation();
   const presenter = useStore((s) => s.ui.presenter);
+  const language = useStore((s) => s.ui.language);
   const [lesson, setLesson] = useState<LessonId | ''>('');
-  const current = LESSONS.find((l) => l.id === lesson);
   return (
     <div className="classroom">
       <label className="field inline">
-        <span>Lesson</span>
-        <select
-          data-testid="ui.lesson"
-          value={lesson}
-          onChange={(e) => {
-            const l = LESSONS.find((x) => x.id === e.target.value);
-            if (!l) return setLesson('');
-            if (!changeNetwork(l.network)) return;
-            getBridge().setConfig(l.train);
-            setLesson(l.id);
-          }}
-        >
-          <option value="">Choose a lesson…</option>
-          {LESSONS.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.title}
+        <span>{t('ui.language')}</span>
+        <select data-testid="ui.language" value={language} onChange={(e) => isLanguage(e.target.value) && chooseLanguage(e.target.value)}>
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LANGUAGE_NAMES[l]}
             </option>
           ))}
         </select>
       </label>
+      <PartView part="lessons">
+        <label className="field inline">
+          <span>{t('lesson.label')}</span>
+          <select
+            data-testid="ui.lesson"
+            value={lesson}
+            onChange={(e) => {
+              const l = LESSONS.find((x) => x.id === e.target.value);
+              if (!l) return setLesson('');
+              if (!changeNetwork(l.network)) return;
+              getBridge().setConfig(l.train);
+              setLesson(l.id);
+            }}
+          >
+            <option value="">{t('lesson.choose')}</option>
+            {LESSONS.map((l) => (
+              <option key={l.id} value={l.id}>
+                {t(`lesson.${l.id}.title`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </PartView>
       <button
         role="switch"
         aria-checked={presenter}
@@ -39,11 +57,12 @@ export default function ClassroomBar() {
         className={presenter ? 'switch on' : 'switch'}
         onClick={() => patch('ui', { presenter: !presenter })}
       >
-        Presenter mode
+        {t('presenter.label')}
       </button>
-      {current && (
+      <ExerciseLink />
+      {lesson && (
         <p className="lesson-text" data-testid="ui.lesson-text" role="note">
-          <strong>{current.title}.</strong> {current.text}
+          <strong>{t(`lesson.${lesson}.title`)}.</strong> {t(`lesson.${lesson}.text`)}
         </p>
       )}
     </div>

@@ -1,19 +1,21 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/store';
 
 /** Download progress of the MNIST files; visible only while they load. */
 export default function DataProgress() {
+  const { t } = useTranslation();
   const state = useStore((s) => s.status.state);
   const progress = useStore((s) => s.status.dataProgress);
   if (state !== 'loading') return null;
   if (progress >= 100)
     return (
       <div className="data-progress" role="status">
-        Preparing the network: checking which backends can train it…
+        {t('data.preparing')}
       </div>
     );
   return (
     <div className="data-progress">
-      <label id="data-progress-label">Loading MNIST (60,000 training + 10,000 test images): {progress}%</label>
+      <label id="data-progress-label">{t('data.loading', { percent: progress })}</label>
       <div
         className="progress"
         role="progressbar"

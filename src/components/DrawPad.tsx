@@ -1,16 +1,19 @@
 import { useCallback, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { rgbaChannel, toMnistInput } from '../data/preprocess';
 
 const SIZE = 280; // canvas pixels; the digit is scaled down to 20×20 inside a 28×28 field
 const PEN = 20; // stroke width in canvas pixels, close to MNIST's stroke after scaling
 
-type Props = { onInput: (pixels: Float32Array | null) => void; clearSignal: number };
+/** `image`: a 28×28 grey image (0-255) to put on the pad, e.g. a test digit; it replaces the drawing. */
+type Props = { onInput: (pixels: Float32Array | null) => void; clearSignal: number; image: Uint8Array | null };
 
 /**
  * A canvas for mouse, finger or pen (pointer events). Ink is drawn white on a transparent canvas over a
  * dark background, so the alpha channel is the MNIST intensity. Preprocessing runs once per frame at most.
  */
-export default function DrawPad({ onInput, clearSignal }: Props) {
+export default function DrawPad({ onInput, clearSignal, image }: Props) {
+  const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const last = useRef<{ x: number; y: number } | null>(null);
   const frame = useRef(0);
@@ -31,6 +34,21 @@ export default function DrawPad({ onInput, clearSignal }: Props) {
     ctx()?.clearRect(0, 0, SIZE, SIZE);
     onInput(null);
   }, [clearSignal, onInput]);
+
+  useEffect(() => {
+    const c = ctx();
+    if (!c || !image) return;
+    // White ink with the grey level as alpha, like a stroke; scaled up 10× with smoothing.
+    const small = new OffscreenCanvas(28, 28);
+    const sc = small.getContext('2d')!;
+    const img = sc.createImageData(28, 28);
+    for (let i = 0; i < 784; i++) img.data.set([255, 255, 255, image[i]], i * 4);
+    sc.putImageData(img, 0, 0);
+    c.clearRect(0, 0, SIZE, SIZE);
+    c.imageSmoothingEnabled = true;
+    c.drawImage(small, 0, 0, SIZE, SIZE);
+    emit();
+  }, [image, emit]);
 
   const point = (e: React.PointerEvent) => {
     const r = canvas.current!.getBoundingClientRect();
@@ -63,7 +81,7 @@ export default function DrawPad({ onInput, clearSignal }: Props) {
       width={SIZE}
       height={SIZE}
       role="img"
-      aria-label="Drawing pad: draw a digit from 0 to 9"
+      aria-label={t('draw.pad')}
       onPointerDown={(e) => {
         e.currentTarget.setPointerCapture(e.pointerId);
         last.current = point(e);

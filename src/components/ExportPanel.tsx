@@ -1,4 +1,5 @@
 // Keep and share: the trained model in the TensorFlow.js Layers format, and runnable Keras / TensorFlow.js code.
+import { useTranslation } from 'react-i18next';
 import { getBridge } from '../bridge/workerBridge';
 import { downloadFile } from '../bridge/downloadFile';
 import { kerasScript, tfjsProgram } from '../model/codegen';
@@ -7,32 +8,34 @@ import { useStore } from '../store/store';
 import SessionsPanel from './SessionsPanel';
 
 export default function ExportPanel() {
+  const { t } = useTranslation();
   const network = useStore((s) => s.config.network);
   const train = useStore((s) => s.config.train);
   const presetId = useStore((s) => s.config.presetId);
   const state = useStore((s) => s.status.state);
-  const title = PRESETS.find((p) => p.id === presetId)?.name ?? 'Custom network';
+  const preset = PRESETS.find((p) => p.id === presetId);
+  const title = preset ? t(`preset.${preset.id}.name`) : t('builder.custom');
   const ready = state !== 'loading' && state !== 'error';
   return (
     <div className="export">
-      <h2>Keep and share</h2>
+      <h2>{t('io.heading')}</h2>
       <div className="button-row">
-        <button data-testid="io.export-tfjs" disabled={!ready} onClick={() => getBridge().exportModel()} title="model.json + weights, loadable with tf.loadLayersModel">
-          Download model (TF.js)
+        <button data-testid="io.export-tfjs" disabled={!ready} onClick={() => getBridge().exportModel()} title={t('io.exportTfjsTitle')}>
+          {t('io.exportTfjs')}
         </button>
         <button
           data-testid="io.export-keras"
           onClick={() => downloadFile('mnist_playground.py', new Blob([kerasScript(network, train, title)], { type: 'text/x-python' }))}
-          title="A Python script that trains this network with Keras"
+          title={t('io.exportKerasTitle')}
         >
-          Keras script
+          {t('io.exportKeras')}
         </button>
         <button
           data-testid="io.export-tfjs-code"
           onClick={() => downloadFile('mnist-playground.js', new Blob([tfjsProgram(network, train, title)], { type: 'text/javascript' }))}
-          title="The same network as TensorFlow.js code"
+          title={t('io.exportCodeTitle')}
         >
-          TF.js code
+          {t('io.exportCode')}
         </button>
       </div>
       <SessionsPanel />

@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** The 28×28 image actually fed to the model (white ink on black), scaled up with square pixels. */
 export default function InputPreview({ input }: { input: number[] | null }) {
+  const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const c = canvas.current?.getContext('2d');
@@ -15,8 +17,8 @@ export default function InputPreview({ input }: { input: number[] | null }) {
   }, [input]);
   return (
     <figure className="preview">
-      <canvas ref={canvas} width={28} height={28} data-testid="draw.input-preview" role="img" aria-label="The 28 by 28 pixel input the model sees" />
-      <figcaption>Model input (28×28)</figcaption>
+      <canvas ref={canvas} width={28} height={28} data-testid="draw.input-preview" role="img" aria-label={t('draw.preview')} />
+      <figcaption>{t('draw.previewCaption')}</figcaption>
     </figure>
   );
 }

@@ -2,6 +2,7 @@
 // as pictures, and what each layer makes of the drawn digit. Each part subscribes to its own slice of the
 // store, so a histogram refresh does not redraw the pictures and vice versa (main-thread time is precious).
 import { memo, useDeferredValue, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import ConfusionMatrix from '../charts/ConfusionMatrix';
 import { getBridge } from '../bridge/workerBridge';
 import { useStore } from '../store/store';
@@ -12,23 +13,18 @@ import MistakeGallery from './MistakeGallery';
 import WeightPicturesView from './WeightPicturesView';
 
 const LayerList = memo(function LayerList() {
+  const { t } = useTranslation();
   const histograms = useDeferredValue(useStore((s) => s.metrics.histograms));
   const snaps = useDeferredValue(useStore((s) => s.insight.snaps));
   const share = useStore((s) => s.status.insightShare);
   return (
     <div>
       <h3>
-        Layers: weights and gradients over time{' '}
-        <Explain topic="Weight histograms">
-          The histogram counts how many weights of a layer have each value. At the start they are small random numbers around 0; as the
-          network learns, the shape spreads and changes. Gradients show how hard training pushes on the weights; the update/weight ratio
-          says how big each step is compared with the weights themselves (about 0.001 is healthy). A dead ReLU unit outputs 0 for every
-          image, so it no longer learns.
-        </Explain>
+        {t('insight.layers')} <Explain topic="histogram" />
       </h3>
       <p className="muted small">
-        Each strip shows a distribution over the last ~80 seconds of training; brighter = more weights with that value. Refreshed every second;
-        measuring takes <span data-testid="insight.cost">{(100 * share).toFixed(1)}</span>% of training time.
+        {t('insight.stripNote')} <span data-testid="insight.cost">{(100 * share).toFixed(1)}</span>
+        {t('insight.stripNoteEnd')}
       </p>
       <div className="layer-insights">
         {histograms.map((h) => (
@@ -40,13 +36,16 @@ const LayerList = memo(function LayerList() {
 });
 
 const ConfusionSection = memo(function ConfusionSection() {
+  const { t } = useTranslation();
   const confusion = useStore((s) => s.insight.confusion);
   const confusionEpoch = useStore((s) => s.insight.confusionEpoch);
   const cell = useStore((s) => s.insight.cell);
   const [selected, setSelected] = useState<[number, number] | null>(null);
   return (
     <div>
-      <h3>Confusion matrix {confusion && <span className="muted">(after epoch {confusionEpoch}, 10,000 test images)</span>}</h3>
+      <h3>
+        {t('insight.confusion')} {confusion && <span className="muted">{t('insight.confusionAfter', { epoch: confusionEpoch })}</span>}
+      </h3>
       {confusion ? (
         <ConfusionMatrix
           confusion={confusion}
@@ -57,7 +56,7 @@ const ConfusionSection = memo(function ConfusionSection() {
           }}
         />
       ) : (
-        <p className="muted">Appears after the first epoch.</p>
+        <p className="muted">{t('insight.confusionLater')}</p>
       )}
       {cell && selected && <MistakeGallery cell={cell} />}
     </div>
@@ -65,22 +64,24 @@ const ConfusionSection = memo(function ConfusionSection() {
 });
 
 const PicturesSection = memo(function PicturesSection() {
+  const { t } = useTranslation();
   const pictures = useDeferredValue(useStore((s) => s.insight.weightPictures));
   const activations = useDeferredValue(useStore((s) => s.draw.activations));
   return (
     <div>
-      <h3>What the weights look like</h3>
+      <h3>{t('insight.weightPictures')}</h3>
       <WeightPicturesView layers={pictures} />
-      <h3>What each layer sees</h3>
+      <h3>{t('insight.layerSees')}</h3>
       <ActivationsView activations={activations} />
     </div>
   );
 });
 
 export default function InsightsPanel() {
+  const { t } = useTranslation();
   return (
-    <section className="panel insights" aria-label="Inside the network">
-      <h2>Inside the network</h2>
+    <section className="panel insights" aria-label={t('insight.heading')}>
+      <h2>{t('insight.heading')}</h2>
       <div className="insight-grid">
         <LayerList />
         <ConfusionSection />

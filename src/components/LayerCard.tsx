@@ -1,7 +1,8 @@
 // One layer in the builder: drag handle (pointer or keyboard), edit fields, shape, parameter count, problem.
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { KIND_LABEL } from '../model/layers';
+import { useTranslation } from 'react-i18next';
+import { useMsg } from '../i18n/translate';
 import { formatShape, type LayerInfo } from '../model/shapes';
 import type { LayerSpec } from '../model/spec';
 import LayerFields from './LayerFields';
@@ -22,6 +23,9 @@ type Props = {
 const compact = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k` : String(n));
 
 export default function LayerCard({ id, index, count, layer, info, onChange, onMove, onDuplicate, onRemove, onInsertFlatten }: Props) {
+  const { t } = useTranslation();
+  const tm = useMsg();
+  const kind = t(`kind.${layer.kind}`);
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id });
   const style = { transform: CSS.Transform.toString(transform), transition };
   const n = index + 1;
@@ -34,42 +38,42 @@ export default function LayerCard({ id, index, count, layer, info, onChange, onM
       data-kind={layer.kind}
     >
       <div className="layer-head">
-        <button ref={setActivatorNodeRef} className="drag-handle" aria-label={`Move layer ${n} (${KIND_LABEL[layer.kind]}): drag, or press space then arrow keys`} {...attributes} {...listeners}>
+        <button ref={setActivatorNodeRef} className="drag-handle" aria-label={t('layer.drag', { n, kind })} {...attributes} {...listeners}>
           ⠿
         </button>
         <span className="layer-name">
-          {n}. {KIND_LABEL[layer.kind]}
+          {n}. {kind}
         </span>
-        <span className="layer-shape" data-testid="builder.layer-shape" title="output shape">
+        <span className="layer-shape" data-testid="builder.layer-shape" title={t('layer.outputShape')}>
           {formatShape(info.outputShape)}
         </span>
       </div>
       <LayerFields layer={layer} onChange={onChange} />
       <div className="layer-foot">
         <span className="layer-params" data-testid="builder.layer-params">
-          {info.params.toLocaleString('en')} params · {compact(info.macs)} MACs
+          {t('layer.cost', { params: info.params.toLocaleString('en'), macs: compact(info.macs) })}
         </span>
         <span className="layer-actions">
-          <button aria-label={`Move layer ${n} up`} disabled={index === 0} onClick={() => onMove(index - 1)}>
+          <button aria-label={t('layer.up', { n })} disabled={index === 0} onClick={() => onMove(index - 1)}>
             ↑
           </button>
-          <button aria-label={`Move layer ${n} down`} disabled={index === count - 1} onClick={() => onMove(index + 1)}>
+          <button aria-label={t('layer.down', { n })} disabled={index === count - 1} onClick={() => onMove(index + 1)}>
             ↓
           </button>
-          <button aria-label={`Duplicate layer ${n}`} onClick={onDuplicate}>
-            Copy
+          <button aria-label={t('layer.duplicate', { n })} onClick={onDuplicate}>
+            {t('layer.copy')}
           </button>
-          <button aria-label={`Remove layer ${n}`} onClick={onRemove}>
+          <button aria-label={t('layer.remove', { n })} onClick={onRemove}>
             ✕
           </button>
         </span>
       </div>
       {info.problem && (
         <p className="layer-problem" role="alert">
-          {info.problem}
+          {tm(info.problem)}
           {onInsertFlatten && (
             <button className="fix" onClick={onInsertFlatten}>
-              Insert Flatten
+              {t('layer.insertFlatten')}
             </button>
           )}
         </p>

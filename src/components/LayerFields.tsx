@@ -1,21 +1,24 @@
 // Inline editors for one layer's parameters. Numbers are committed as typed; shape inference flags bad values.
+import { useTranslation } from 'react-i18next';
 import { ACTIVATIONS, type Activation, type LayerSpec, type Padding } from '../model/spec';
 
 type Props = { layer: LayerSpec; onChange: (l: LayerSpec) => void };
 
 function NumberField({ label, value, min, max, step, onChange }: { label: string; value: number; min: number; max?: number; step?: number; onChange: (v: number) => void }) {
+  const { t } = useTranslation();
   return (
     <label className="mini-field">
-      <span>{label}</span>
+      <span>{t(`field.${label}`)}</span>
       <input type="number" value={Number.isFinite(value) ? value : ''} min={min} max={max} step={step ?? 1} onChange={(e) => onChange(e.target.value === '' ? NaN : Number(e.target.value))} />
     </label>
   );
 }
 
-function ActivationField({ value, onChange, label = 'activation' }: { value: Activation; onChange: (a: Activation) => void; label?: string }) {
+function ActivationField({ value, onChange }: { value: Activation; onChange: (a: Activation) => void }) {
+  const { t } = useTranslation();
   return (
     <label className="mini-field">
-      <span>{label}</span>
+      <span>{t('field.activation')}</span>
       <select value={value} onChange={(e) => onChange(e.target.value as Activation)}>
         {ACTIVATIONS.map((a) => (
           <option key={a} value={a}>
@@ -28,6 +31,7 @@ function ActivationField({ value, onChange, label = 'activation' }: { value: Act
 }
 
 export default function LayerFields({ layer: l, onChange }: Props) {
+  const { t } = useTranslation();
   switch (l.kind) {
     case 'dense':
       return (
@@ -43,7 +47,7 @@ export default function LayerFields({ layer: l, onChange }: Props) {
           <NumberField label="kernel" value={l.kernelSize} min={1} max={28} onChange={(kernelSize) => onChange({ ...l, kernelSize })} />
           <NumberField label="stride" value={l.stride} min={1} max={28} onChange={(stride) => onChange({ ...l, stride })} />
           <label className="mini-field">
-            <span>padding</span>
+            <span>{t('field.padding')}</span>
             <select value={l.padding} onChange={(e) => onChange({ ...l, padding: e.target.value as Padding })}>
               <option value="same">same</option>
               <option value="valid">valid</option>

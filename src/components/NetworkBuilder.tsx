@@ -2,7 +2,9 @@
 // pointer and keyboard) or with the arrow buttons, inline parameters, shapes, costs and problems.
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { useTranslation } from 'react-i18next';
 import { changeNetwork, choosePreset } from '../bridge/experiment';
+import { useMsg } from '../i18n/translate';
 import { duplicateLayer, insertLayer, moveLayer, removeLayer, replaceLayer } from '../model/layers';
 import { PRESETS, type PresetId } from '../model/presets';
 import { inferNetwork } from '../model/shapes';
@@ -15,6 +17,8 @@ const idOf = (i: number) => `layer-${i}`;
 const indexOf = (id: string | number) => Number(String(id).slice(6));
 
 export default function NetworkBuilder() {
+  const { t } = useTranslation();
+  const tm = useMsg();
   const network = useStore((s) => s.config.network);
   const presetId = useStore((s) => s.config.presetId);
   const info = inferNetwork(network);
@@ -27,37 +31,32 @@ export default function NetworkBuilder() {
   return (
     <div className="network">
       <h2>
-        Network{' '}
-        <Explain topic="Neurons, weights and layers">
-          Each unit (neuron) multiplies every input by a weight — the strength of a synapse — adds a bias and passes the sum through an
-          activation function such as ReLU (keep positives, zero the rest). A layer is many units side by side; a deep network stacks
-          layers, so later layers combine the patterns earlier ones found. Training only changes the weights and biases.
-        </Explain>
+        {t('builder.heading')} <Explain topic="neurons" />
       </h2>
       <label className="field">
-        <span>Preset</span>
+        <span>{t('builder.preset')}</span>
         <select data-testid="builder.preset" value={presetId} onChange={(e) => choosePreset(e.target.value as PresetId)}>
-          {presetId === 'custom' && <option value="custom">Custom network</option>}
+          {presetId === 'custom' && <option value="custom">{t('builder.custom')}</option>}
           {PRESETS.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.name}
+              {t(`preset.${p.id}.name`)}
             </option>
           ))}
         </select>
       </label>
-      {preset && <p className="muted blurb">{preset.blurb}</p>}
+      {preset && <p className="muted blurb">{t(`preset.${preset.id}.blurb`)}</p>}
       <div className="button-row">
         <AddLayerMenu count={network.layers.length} onAdd={(at, l) => changeNetwork(insertLayer(network, at, l))} />
         <button data-testid="builder.clear" onClick={() => changeNetwork({ layers: [] })} disabled={network.layers.length === 0}>
-          Empty network
+          {t('builder.empty')}
         </button>
       </div>
       {/* DndContext outside the list: it renders its own live region, which may not sit inside an <ol>. */}
       <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
-      <ol className="layers" aria-label="Layers, from input to output">
+      <ol className="layers" aria-label={t('builder.layers')}>
         <li className="layer layer-input">
           <div className="layer-head">
-            <span className="layer-name">Input image</span>
+            <span className="layer-name">{t('builder.input')}</span>
             <span className="layer-shape">28×28×1</span>
           </div>
         </li>
@@ -84,15 +83,15 @@ export default function NetworkBuilder() {
       </ol>
       </DndContext>
       <p className="total">
-        Trainable parameters: <strong data-testid="builder.params">{info.totalParams}</strong>
+        {t('builder.params')} <strong data-testid="builder.params">{info.totalParams}</strong>
         <br />
         <span className="muted" data-testid="builder.macs">
-          Work per image: {(info.totalMacs / 1e6).toFixed(2)} M multiply-adds
+          {t('builder.work', { macs: (info.totalMacs / 1e6).toFixed(2) })}
         </span>
       </p>
       {info.problem && (
         <p className="problem" role="alert" data-testid="builder.problem">
-          {info.problem}
+          {tm(info.problem)}
         </p>
       )}
     </div>

@@ -1,11 +1,13 @@
 import { useState } from 'react';
+import { useMsg } from '../i18n/translate';
+import { msg, type Msg } from '../model/msg';
 
 type Props = {
   label: string;
   testId: string;
   value: number;
   /** Returns a problem to show, or null when the value was applied. */
-  onCommit: (v: number) => string | null;
+  onCommit: (v: number) => Msg | null;
   hint?: string;
 };
 
@@ -14,7 +16,8 @@ export default function NumberInput({ label, testId, value, onCommit, hint }: Pr
   // While the person types, their text is shown as is ("0." stays "0."); otherwise the store's value is,
   // so changes from the URL or elsewhere appear.
   const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const tm = useMsg();
+  const [error, setError] = useState<Msg | null>(null);
   const text = draft ?? String(value);
   const id = `num-${testId}`;
   return (
@@ -34,14 +37,14 @@ export default function NumberInput({ label, testId, value, onCommit, hint }: Pr
           onBlur={() => error === null && setDraft(null)}
           onChange={(e) => {
             setDraft(e.target.value);
-            const t = e.target.value.trim();
-            setError(t === '' || !Number.isFinite(Number(t)) ? `Enter a number for ${label.toLowerCase()}.` : onCommit(Number(t)));
+            const v = e.target.value.trim();
+            setError(v === '' || !Number.isFinite(Number(v)) ? msg('hp.enterNumber', { label: label.toLowerCase() }) : onCommit(Number(v)));
           }}
         />
       </label>
       {error && (
         <p className="field-error" id={`${id}-err`} role="alert">
-          {error}
+          {tm(error)}
         </p>
       )}
     </>

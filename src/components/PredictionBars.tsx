@@ -1,17 +1,19 @@
+import { useTranslation } from 'react-i18next';
 /** The predicted digit and one bar per class; values are also in data-value for tests and screen readers. */
 export default function PredictionBars({ probs, active }: { probs: number[] | null; active: boolean }) {
+  const { t } = useTranslation();
   const shown = active && probs ? probs : null;
   const best = shown ? shown.indexOf(Math.max(...shown)) : -1;
   return (
     <div className="prediction">
-      <div className="predicted" aria-live="polite">
-        <span className="muted">Prediction</span>
+      <div className="predicted">
+        <span className="muted">{t('draw.prediction')}</span>
         <span className="predicted-digit" data-testid="draw.prediction">
           {best >= 0 ? String(best) : ''}
         </span>
-        {best >= 0 && <span className="muted">{(100 * shown![best]).toFixed(1)}% sure</span>}
+        {best >= 0 && <span className="muted">{t('draw.sure', { percent: (100 * shown![best]).toFixed(1) })}</span>}
       </div>
-      <ul className="probs" aria-label="Probability of each digit">
+      <ul className="probs" aria-label={t('draw.probabilities')}>
         {Array.from({ length: 10 }, (_, d) => {
           const p = shown ? shown[d] : 0;
           return (

@@ -1,23 +1,28 @@
 // Save the whole session in the browser or as a file, and open it again later to continue training.
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { deleteSaved, downloadSession, importModelFiles, listSaved, openSaved, openSessionFile, renameSaved, saveToBrowser, type SavedMeta } from '../bridge/sessions';
+import { useMsg } from '../i18n/translate';
+import { msg, type Msg } from '../model/msg';
 import { useStore } from '../store/store';
 
 export default function SessionsPanel() {
+  const { t, i18n } = useTranslation();
+  const tm = useMsg();
   const state = useStore((s) => s.status.state);
-  const [name, setName] = useState('My network');
+  const [name, setName] = useState(() => t('io.defaultName'));
   const [saved, setSaved] = useState<SavedMeta[] | null>(null);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<{ text: Msg; error: boolean } | null>(null);
   const file = useRef<HTMLInputElement>(null);
   const modelFiles = useRef<HTMLInputElement>(null);
   const busy = state === 'loading' || state === 'error';
   const refresh = async () => setSaved(await listSaved());
-  const report = (error: string | null, ok: string) => setMessage(error ? { text: error, error: true } : { text: ok, error: false });
+  const report = (error: Msg | null, ok: Msg) => setMessage(error ? { text: error, error: true } : { text: ok, error: false });
   return (
     <div className="sessions">
-      <h3>Sessions</h3>
+      <h3>{t('io.sessions')}</h3>
       <label className="field">
-        <span>Name</span>
+        <span>{t('io.name')}</span>
         <input data-testid="io.name" value={name} onChange={(e) => setName(e.target.value)} />
       </label>
       <div className="button-row">
@@ -25,24 +30,24 @@ export default function SessionsPanel() {
           data-testid="io.save"
           disabled={busy}
           onClick={async () => {
-            const m = await saveToBrowser(name.trim() || 'Untitled session');
-            report(null, `Saved "${m.name}" in this browser (batch ${m.batch}).`);
+            const m = await saveToBrowser(name.trim() || t('io.untitled'));
+            report(null, msg('io.saved', { name: m.name, batch: m.batch }));
             if (saved) await refresh();
           }}
         >
-          Save in browser
+          {t('io.save')}
         </button>
         <button data-testid="io.open" aria-expanded={saved !== null} onClick={() => (saved ? setSaved(null) : refresh())}>
-          Open saved…
+          {t('io.open')}
         </button>
         <button data-testid="io.download-session" disabled={busy} onClick={() => downloadSession(name.trim() || 'session')}>
-          Download file
+          {t('io.download')}
         </button>
         <button data-testid="io.open-file" disabled={busy} onClick={() => file.current?.click()}>
-          Open file…
+          {t('io.openFile')}
         </button>
-        <button data-testid="io.import-model" disabled={busy} onClick={() => modelFiles.current?.click()} title="model.json and its .bin weight files">
-          Import TF.js model…
+        <button data-testid="io.import-model" disabled={busy} onClick={() => modelFiles.current?.click()} title={t('io.importModelTitle')}>
+          {t('io.importModel')}
         </button>
         <input
           ref={modelFiles}
@@ -53,7 +58,7 @@ export default function SessionsPanel() {
           onChange={async (e) => {
             const fs = Array.from(e.target.files ?? []);
             e.target.value = '';
-            if (fs.length) report(await importModelFiles(fs), `Imported ${fs.map((f) => f.name).join(' + ')}.`);
+            if (fs.length) report(await importModelFiles(fs), msg('io.imported', { files: fs.map((f) => f.name).join(' + ') }));
           }}
         />
         <input
@@ -65,48 +70,48 @@ export default function SessionsPanel() {
           onChange={async (e) => {
             const f = e.target.files?.[0];
             e.target.value = '';
-            if (f) report(await openSessionFile(f), `Opened ${f.name}.`);
+            if (f) report(await openSessionFile(f), msg('io.opened', { name: f.name }));
           }}
         />
       </div>
       {message && (
         <p className={message.error ? 'field-error' : 'muted small'} role={message.error ? 'alert' : 'status'} data-testid={message.error ? 'io.error' : 'io.message'}>
-          {message.text}
+          {tm(message.text)}
         </p>
       )}
       {saved && (
-        <ul className="saved-list" aria-label="Sessions saved in this browser">
-          {saved.length === 0 && <li className="muted">Nothing saved in this browser yet.</li>}
+        <ul className="saved-list" aria-label={t('io.savedList')}>
+          {saved.length === 0 && <li className="muted">{t('io.nothingSaved')}</li>}
           {saved.map((m) => (
             <li key={m.id} data-testid="io.saved-item">
               <span>
-                <strong>{m.name}</strong> <span className="muted">batch {m.batch} · {new Date(m.savedAt).toLocaleString()}</span>
+                <strong>{m.name}</strong> <span className="muted">{t('io.savedMeta', { batch: m.batch, date: new Date(m.savedAt).toLocaleString(i18n.language) })}</span>
               </span>
               <span className="layer-actions">
-                <button onClick={async () => report(await openSaved(m.id), `Opened "${m.name}".`)} disabled={busy}>
-                  Open
+                <button onClick={async () => report(await openSaved(m.id), msg('io.openedNotice', { name: m.name }))} disabled={busy}>
+                  {t('io.openOne')}
                 </button>
                 <button
                   onClick={async () => {
-                    const n = window.prompt('New name', m.name);
+                    const n = window.prompt(t('io.newName'), m.name);
                     if (n && n.trim()) {
                       await renameSaved(m.id, n.trim());
                       await refresh();
                     }
                   }}
                 >
-                  Rename
+                  {t('io.rename')}
                 </button>
                 <button
-                  aria-label={`Delete ${m.name}`}
+                  aria-label={t('io.deleteLabel', { name: m.name })}
                   onClick={async () => {
-                    if (window.confirm(`Delete "${m.name}" from this browser?`)) {
+                    if (window.confirm(t('io.confirmDelete', { name: m.name }))) {
                       await deleteSaved(m.id);
                       await refresh();
                     }
                   }}
                 >
-                  Delete
+                  {t('io.delete')}
                 </button>
               </span>
             </li>

@@ -1,11 +1,15 @@
+import { useTranslation } from 'react-i18next';
 import { getBridge } from '../bridge/workerBridge';
+import { useMsg } from '../i18n/translate';
 import { useStore } from '../store/store';
 
-function Stat({ label, testId, value, title }: { label: string; testId: string; value: string; title?: string }) {
+function Stat({ label, testId, value, title, shown }: { label: string; testId: string; value: string; title?: string; shown?: string }) {
   return (
     <div className="stat" title={title}>
       <span className="stat-label">{label}</span>
-      <span className="stat-value" data-testid={testId} title={title}>
+      {/* The test-id element keeps the contract's plain value; a translated word, when different, sits beside it. */}
+      {shown && shown !== value && <span className="stat-value">{shown} </span>}
+      <span className={shown && shown !== value ? 'stat-code' : 'stat-value'} data-testid={testId} title={title}>
         {value}
       </span>
     </div>
@@ -13,6 +17,8 @@ function Stat({ label, testId, value, title }: { label: string; testId: string; 
 }
 
 export default function StatusBar() {
+  const { t } = useTranslation();
+  const tm = useMsg();
   const state = useStore((s) => s.status.state);
   const backend = useStore((s) => s.status.backend);
   const backendNote = useStore((s) => s.status.backendNote);
@@ -27,21 +33,21 @@ export default function StatusBar() {
   const lastLoss = loss === undefined ? '' : loss.toFixed(4);
   return (
     <div className="status-bar">
-      <div className="stats" role="status" aria-live="polite">
-        <Stat label="State" testId="status.state" value={state} />
-        <Stat label="Backend" testId="status.backend" value={backend ?? ''} title={backendNote} />
-        <Stat label="Epoch" testId="status.epoch" value={String(epoch)} />
-        <Stat label="Batch" testId="status.batch" value={String(batch)} />
-        <Stat label="Examples/s" testId="status.examples-per-second" value={String(Math.round(eps))} />
-        <Stat label="Train loss" testId="metrics.train-loss" value={lastLoss} />
-        <Stat label="Test accuracy" testId="metrics.test-accuracy" value={lastTest} />
+      <div className="stats">
+        <Stat label={t('status.state')} testId="status.state" value={state} shown={t(`state.${state}`)} />
+        <Stat label={t('status.backend')} testId="status.backend" value={backend ?? ''} title={backendNote ? tm(backendNote) : undefined} />
+        <Stat label={t('status.epoch')} testId="status.epoch" value={String(epoch)} />
+        <Stat label={t('status.batch')} testId="status.batch" value={String(batch)} />
+        <Stat label={t('status.examplesPerSecond')} testId="status.examples-per-second" value={String(Math.round(eps))} />
+        <Stat label={t('status.trainLoss')} testId="metrics.train-loss" value={lastLoss} />
+        <Stat label={t('status.testAccuracy')} testId="metrics.test-accuracy" value={lastTest} />
       </div>
       {error && (
         <div className="error" role="alert">
-          <span data-testid="status.error">{error}</span>
+          <span data-testid="status.error">{tm(error)}</span>
           {canRetry && (
             <button data-testid="data.retry" onClick={() => getBridge().retryData()}>
-              Retry
+              {t('status.retry')}
             </button>
           )}
         </div>

@@ -1,9 +1,13 @@
+import { useTranslation } from 'react-i18next';
 import { getBridge } from '../bridge/workerBridge';
+import { useMsg } from '../i18n/translate';
 import { inferNetwork } from '../model/shapes';
 import { BACKENDS, type BackendChoice } from '../protocol/toWorker';
 import { useStore } from '../store/store';
 
 export default function TrainingControls() {
+  const { t } = useTranslation();
+  const tm = useMsg();
   const state = useStore((s) => s.status.state);
   const available = useStore((s) => s.status.availableBackends);
   const choice = useStore((s) => s.config.backendChoice);
@@ -20,43 +24,43 @@ export default function TrainingControls() {
   const etaS = training && eps > 0 ? ((batchesPerEpoch - batchInEpoch) * batchSize) / eps : null;
   return (
     <div className="controls">
-      <h2>Training</h2>
+      <h2>{t('train.heading')}</h2>
       <div className="button-row">
         {training ? (
           <button data-testid="train.pause" className="primary" onClick={bridge.pause}>
-            Pause
+            {t('train.pause')}
           </button>
         ) : (
           <button data-testid="train.start" className="primary" disabled={!canTrain} onClick={bridge.start}>
-            {state === 'paused' ? 'Resume' : 'Train'}
+            {state === 'paused' ? t('train.resume') : t('train.train')}
           </button>
         )}
-        <button data-testid="train.step" disabled={!canTrain} onClick={bridge.step} title="Train exactly one batch">
-          Step
+        <button data-testid="train.step" disabled={!canTrain} onClick={bridge.step} title={t('train.stepTitle')}>
+          {t('train.step')}
         </button>
-        <button data-testid="train.reset" disabled={!(canTrain || training)} onClick={bridge.reset} title="New random weights, history cleared">
-          Reset
+        <button data-testid="train.reset" disabled={!(canTrain || training)} onClick={bridge.reset} title={t('train.resetTitle')}>
+          {t('train.reset')}
         </button>
       </div>
-      {networkProblem && <p className="field-error">Fix the network to train: {networkProblem}</p>}
-      <div className="epoch-progress" aria-label={`Epoch progress ${epochPct}%`}>
+      {networkProblem && <p className="field-error">{t('train.fixNetwork', { problem: tm(networkProblem) })}</p>}
+      <div className="epoch-progress" aria-label={t('train.epochProgress', { percent: epochPct })}>
         <div className="progress small">
           <div className="progress-fill" style={{ width: `${epochPct}%` }} />
         </div>
         <span>
-          batch {batchInEpoch} / {batchesPerEpoch || '—'} of this epoch
-          {etaS !== null && <span data-testid="status.eta"> · about {Math.ceil(etaS)} s to its end</span>}
+          {t('train.batchOfEpoch', { batch: batchInEpoch, total: batchesPerEpoch || '—' })}
+          {etaS !== null && <span data-testid="status.eta">{t('train.eta', { seconds: Math.ceil(etaS) })}</span>}
         </span>
       </div>
       <label className="field">
-        <span>Backend</span>
+        <span>{t('train.backend')}</span>
         <select
           data-testid="train.backend"
           value={choice}
           onChange={(e) => bridge.setBackend(e.target.value as BackendChoice)}
           disabled={state === 'loading'}
         >
-          <option value="auto">auto (fastest)</option>
+          <option value="auto">{t('train.auto')}</option>
           {BACKENDS.filter((b) => available.includes(b)).map((b) => (
             <option key={b} value={b}>
               {b}

@@ -1,9 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import PixelImage from '../charts/PixelImage';
 import type { WeightPictures } from '../store/store';
 
 /** Dense units fed by the image, as 28×28 pictures of their weights; convolution filters as k×k pictures. */
 export default function WeightPicturesView({ layers }: { layers: WeightPictures[] }) {
-  if (layers.length === 0) return <p className="muted">No dense layer reads the image directly and no convolution: nothing to draw.</p>;
+  const { t } = useTranslation();
+  if (layers.length === 0) return <p className="muted">{t('insight.noPictures')}</p>;
   return (
     <div className="weight-pictures">
       {layers.map((l) => {
@@ -15,7 +17,7 @@ export default function WeightPicturesView({ layers }: { layers: WeightPictures[
         return (
           <figure key={l.layer}>
             <figcaption>
-              Layer {l.layer + 1} ({l.kind === 'dense' ? `first ${l.count} units, 28×28 weights each` : `${l.count} filters, ${l.side}×${l.side}`}) · orange +, blue − (±{range.toPrecision(2)})
+              {t(l.kind === 'dense' ? 'insight.denseCaption' : 'insight.convCaption', { n: l.layer + 1, count: l.count, side: l.side, range: range.toPrecision(2) })}
             </figcaption>
             <div className="picture-grid">
               {Array.from({ length: l.count }, (_, i) => (
@@ -26,7 +28,7 @@ export default function WeightPicturesView({ layers }: { layers: WeightPictures[
                   mode="signed"
                   range={range}
                   size={l.kind === 'dense' ? 40 : 36}
-                  label={`${l.kind === 'dense' ? 'Unit' : 'Filter'} ${i + 1} of layer ${l.layer + 1}`}
+                  label={t(l.kind === 'dense' ? 'insight.unit' : 'insight.filter', { i: i + 1, n: l.layer + 1 })}
                 />
               ))}
             </div>

@@ -72,10 +72,10 @@ const EXPECTED_TFJS: Record<PresetId, string[]> = {
 describe('Keras and TensorFlow.js code export', () => {
   for (const p of PRESETS) {
     it(`writes every layer of ${p.id} with its arguments`, () => {
-      const [input, ...layers] = kerasLayers(kerasScript(p.network, DEFAULT_CONFIG, p.name));
+      const [input, ...layers] = kerasLayers(kerasScript(p.network, DEFAULT_CONFIG, p.id));
       expect(input).toBe('tf.keras.Input(shape=(28, 28, 1))');
       expect(layers).toEqual(EXPECTED_KERAS[p.id]);
-      expect(tfjsLayers(tfjsProgram(p.network, DEFAULT_CONFIG, p.name))).toEqual(EXPECTED_TFJS[p.id]);
+      expect(tfjsLayers(tfjsProgram(p.network, DEFAULT_CONFIG, p.id))).toEqual(EXPECTED_TFJS[p.id]);
     });
   }
 

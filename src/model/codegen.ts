@@ -62,7 +62,7 @@ import tensorflow as tf
 (x_train, y_train), (x_test, y_test) = tf.keras.datasets.mnist.load_data()
 # Same input as the playground: pixel / 255, shape (28, 28, 1), white ink on black.
 x_train = (x_train / 255.0).astype("float32")[..., None]
-x_test = (x_test / 255.0).astype("float32")[..., None]
+x_test = (x_test / 255.0).astype("float32")[..., None]${c.trainSize > 0 ? `\n# The playground trained on the first ${c.trainSize} training images only.\nx_train, y_train = x_train[:${c.trainSize}], y_train[:${c.trainSize}]` : ''}
 
 tf.keras.utils.set_random_seed(${c.seed})
 model = tf.keras.Sequential([
@@ -139,7 +139,7 @@ ${layers.map((l) => `      ${l},`).join('\n')}
 }
 
 export async function train(xTrain, yTrain, xTest, yTest) {
-  const model = buildModel();
+  const model = buildModel();${c.trainSize > 0 ? `\n  // The playground trained on the first ${c.trainSize} training images only.\n  [xTrain, yTrain] = [xTrain.slice(0, ${c.trainSize}), yTrain.slice(0, ${c.trainSize})];` : ''}
   await model.fit(xTrain, yTrain, { batchSize: ${c.batchSize}, epochs: ${exportEpochs(c)}, shuffle: true, validationData: [xTest, yTest] });${
     c.schedule !== 'constant' ? `\n  // The playground used a ${c.schedule} learning-rate schedule; tf.js fit() keeps the rate constant.` : ''
   }

@@ -1,9 +1,10 @@
 // Import of a TensorFlow.js Layers model (model.json + weight files) into a network spec and weight arrays in
 // our model.getWeights() order. Pure: checks every layer and every byte count before anything is applied.
+import { msg, type Msg } from './msg';
 import { inferNetwork, weightSizes } from './shapes';
 import { ACTIVATIONS, type Activation, type LayerSpec, type NetworkSpec } from './spec';
 
-export type Imported = { ok: true; network: NetworkSpec; weights: Float32Array[] } | { ok: false; error: string };
+export type Imported = { ok: true; network: NetworkSpec; weights: Float32Array[] } | { ok: false; error: Msg };
 
 type Json = Record<string, unknown>;
 const isObj = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -76,26 +77,26 @@ function expectedNames(l: LayerSpec, name: string): string[] {
 
 /** files: every weight file named in the manifest, by file name. */
 export function importLayersModel(modelJsonText: string, files: Map<string, ArrayBuffer>): Imported {
-  const bad = (error: string): Imported => ({ ok: false, error: `This model cannot be imported: ${error}.` });
+  const bad = (why: string, values?: Record<string, string | number>): Imported => ({ ok: false, error: msg('import.unreadable', { why: msg(`import.${why}`, values) }) });
   let j: unknown;
   try {
     j = JSON.parse(modelJsonText);
   } catch {
-    return bad('model.json is not JSON (is the file complete?)');
+    return bad('notJson');
   }
-  if (!isObj(j) || !isObj(j.modelTopology)) return bad('model.json has no modelTopology: it is not a TensorFlow.js Layers model');
-  if (j.format !== undefined && j.format !== 'layers-model') return bad(`its format is "${String(j.format)}", only "layers-model" is supported`);
+  if (!isObj(j) || !isObj(j.modelTopology)) return bad('noTopology');
+  if (j.format !== undefined && j.format !== 'layers-model') return bad('format', { format: String(j.format).slice(0, 40) });
   const topo = isObj(j.modelTopology.model_config) ? j.modelTopology.model_config : j.modelTopology;
-  if (topo.class_name !== 'Sequential') return bad(`it is a ${String(topo.class_name)} model; only Sequential models are supported`);
+  if (topo.class_name !== 'Sequential') return bad('notSequential', { name: String(topo.class_name).slice(0, 40) });
   const cfg = topo.config;
   const layerList = Array.isArray(cfg) ? cfg : isObj(cfg) && Array.isArray(cfg.layers) ? cfg.layers : null;
-  if (!layerList || layerList.length === 0) return bad('it has no layers');
+  if (!layerList || layerList.length === 0) return bad('noLayers');
   const layers: LayerSpec[] = [];
   const names: string[] = [];
   const unsupported: string[] = [];
   let inputShape: unknown = null;
   for (const raw of layerList) {
-    if (!isObj(raw) || typeof raw.class_name !== 'string' || !isObj(raw.config)) return bad('a layer entry is damaged');
+    if (!isObj(raw) || typeof raw.class_name !== 'string' || !isObj(raw.config)) return bad('layerDamaged');
     const c = raw.config;
     inputShape ??= c.batch_input_shape ?? c.batch_shape ?? null;
     const mapped = mapLayer(raw.class_name, c);
@@ -105,26 +106,26 @@ export function importLayersModel(modelJsonText: string, files: Map<string, Arra
       names.push(String(c.name));
     }
   }
-  if (unsupported.length) return bad(`unsupported layers: ${unsupported.join(', ')}. Supported: ${SUPPORTED}`);
+  if (unsupported.length) return bad('unsupported', { list: unsupported.join(', '), supported: SUPPORTED });
   const shape = JSON.stringify(Array.isArray(inputShape) ? inputShape.slice(1) : null);
   if (shape === '[784]') {
     layers.unshift({ kind: 'flatten' }); // a flat 784 input equals our 28×28×1 image flattened row by row
     names.unshift('');
-  } else if (shape !== '[28,28,1]') return bad(`its input is ${shape}, MNIST images need [28,28,1] or [784]`);
+  } else if (shape !== '[28,28,1]') return bad('input', { shape });
   const network: NetworkSpec = { layers };
   const problem = inferNetwork(network).problem;
-  if (problem) return bad(problem.replace(/\.$/, ''));
+  if (problem) return { ok: false, error: msg('import.network', { problem }) };
   const sizes = weightSizes(network)!;
 
   // Weights: the manifest's specs, laid end to end over its files in order.
-  if (!Array.isArray(j.weightsManifest)) return bad('model.json has no weightsManifest');
+  if (!Array.isArray(j.weightsManifest)) return bad('noManifest');
   const byName = new Map<string, Float32Array>();
   for (const group of j.weightsManifest) {
-    if (!isObj(group) || !Array.isArray(group.paths) || !Array.isArray(group.weights)) return bad('the weightsManifest is damaged');
+    if (!isObj(group) || !Array.isArray(group.paths) || !Array.isArray(group.weights)) return bad('manifestDamaged');
     const parts: ArrayBuffer[] = [];
     for (const p of group.paths) {
       const f = files.get(String(p).split('/').pop() ?? '');
-      if (!f) return bad(`the weight file "${String(p)}" was not given`);
+      if (!f) return bad('missingFile', { file: String(p).slice(0, 80) });
       parts.push(f);
     }
     const total = parts.reduce((s, b) => s + b.byteLength, 0);
@@ -132,24 +133,24 @@ export function importLayersModel(modelJsonText: string, files: Map<string, Arra
     parts.reduce((off, b) => (all.set(new Uint8Array(b), off), off + b.byteLength), 0);
     let off = 0;
     for (const w of group.weights) {
-      if (!isObj(w) || typeof w.name !== 'string' || !Array.isArray(w.shape)) return bad('a weight entry is damaged');
-      if (w.dtype !== 'float32' || w.quantization) return bad(`weight "${w.name}" is ${String(w.dtype)}${w.quantization ? ' (quantized)' : ''}; only float32 is supported`);
+      if (!isObj(w) || typeof w.name !== 'string' || !Array.isArray(w.shape)) return bad('weightDamaged');
+      if (w.dtype !== 'float32' || w.quantization) return bad('dtype', { name: w.name, dtype: `${String(w.dtype)}${w.quantization ? ' (quantized)' : ''}` });
       const n = (w.shape as unknown[]).reduce<number>((a, b) => a * Number(b), 1);
-      if (!Number.isInteger(n) || n < 0 || n > 50_000_000) return bad(`weight "${w.name}" has an impossible shape`);
-      if (off + n * 4 > total) return bad(`the weight files are too short (truncated?) at "${w.name}"`);
+      if (!Number.isInteger(n) || n < 0 || n > 50_000_000) return bad('impossibleShape', { name: w.name });
+      if (off + n * 4 > total) return bad('short', { name: w.name });
       byName.set(w.name, new Float32Array(all.buffer.slice(off, off + n * 4)));
       off += n * 4;
     }
-    if (off !== total) return bad(`the weight files have ${total - off} bytes more than the manifest describes`);
+    if (off !== total) return bad('long', { bytes: total - off });
   }
   const find = (want: string) => [...byName.entries()].find(([k]) => k === want || k.endsWith(`/${want}`))?.[1];
   const weights: Float32Array[] = [];
   for (const [i, l] of layers.entries()) {
     for (const want of expectedNames(l, names[i])) {
       const w = find(want);
-      if (!w) return bad(`weight "${want}" is missing`);
+      if (!w) return bad('missingWeight', { name: want });
       const k = weights.length;
-      if (w.length !== sizes[k]) return bad(`weight "${want}" holds ${w.length} numbers, the layer needs ${sizes[k]}`);
+      if (w.length !== sizes[k]) return bad('weightShape', { name: want, found: w.length, wanted: sizes[k] });
       weights.push(w);
     }
   }

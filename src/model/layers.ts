@@ -1,4 +1,5 @@
 // Per-kind defaults, labels and edits of layer specs, shared by the builder UI and the URL codec.
+import { msg, type Msg } from './msg';
 import { assertNever, type LayerKind, type LayerSpec, type NetworkSpec } from './spec';
 
 export const LAYER_KINDS: readonly LayerKind[] = ['dense', 'conv2d', 'maxPool2d', 'avgPool2d', 'flatten', 'dropout', 'batchNorm', 'activation'];
@@ -83,9 +84,9 @@ export function onlyDropoutDiffers(a: NetworkSpec, b: NetworkSpec): boolean {
 }
 
 /** "dropout (layer 3) 0.2 → 0.5" for each changed rate. */
-export function dropoutChanges(a: NetworkSpec, b: NetworkSpec): string[] {
+export function dropoutChanges(a: NetworkSpec, b: NetworkSpec): Msg[] {
   return a.layers.flatMap((l, i) => {
     const m = b.layers[i];
-    return l.kind === 'dropout' && m?.kind === 'dropout' && l.rate !== m.rate ? [`dropout (layer ${i + 1}) ${l.rate} → ${m.rate}`] : [];
+    return l.kind === 'dropout' && m?.kind === 'dropout' && l.rate !== m.rate ? [msg('change.dropout', { n: i + 1, from: l.rate, to: m.rate })] : [];
   });
 }

@@ -4,13 +4,12 @@ import type { NetworkSpec } from './spec';
 export type PresetId = 'mlp-seed' | 'logistic' | 'mlp-deep-dropout' | 'lenet5' | 'cnn-small';
 export const PRESET_IDS: readonly PresetId[] = ['mlp-seed', 'logistic', 'mlp-deep-dropout', 'lenet5', 'cnn-small'];
 
-export type Preset = { id: PresetId; name: string; blurb: string; network: NetworkSpec };
+/** Names and descriptions are in the i18n catalogues under preset.<id>.name / .blurb. */
+export type Preset = { id: PresetId; network: NetworkSpec };
 
 export const PRESETS: readonly Preset[] = [
   {
     id: 'mlp-seed',
-    name: 'Founding MLP (784-128-10)',
-    blurb: 'One hidden layer of 128 ReLU units: about 97.5% on the test set.',
     network: {
       layers: [
         { kind: 'flatten' },
@@ -21,14 +20,10 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'logistic',
-    name: 'Logistic regression',
-    blurb: 'No hidden layer: each digit is a weighted sum of pixels. Tops out near 92%.',
     network: { layers: [{ kind: 'flatten' }, { kind: 'dense', units: 10, activation: 'softmax' }] },
   },
   {
     id: 'mlp-deep-dropout',
-    name: 'Deeper MLP with dropout',
-    blurb: 'Two hidden layers with dropout against overfitting.',
     network: {
       layers: [
         { kind: 'flatten' },
@@ -42,8 +37,6 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'lenet5',
-    name: 'LeNet-5 style CNN',
-    blurb: 'LeCun’s classic: two convolution + pooling stages, then dense layers.',
     network: {
       layers: [
         { kind: 'conv2d', filters: 6, kernelSize: 5, stride: 1, padding: 'same', activation: 'relu' },
@@ -59,8 +52,6 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'cnn-small',
-    name: 'Small CNN (fast on CPU)',
-    blurb: 'Two small convolutions with strides: a CNN that still trains quickly without a GPU.',
     network: {
       layers: [
         { kind: 'conv2d', filters: 8, kernelSize: 3, stride: 2, padding: 'same', activation: 'relu' },

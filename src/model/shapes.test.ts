@@ -1,7 +1,8 @@
+import { chinese, english } from '../i18n/english';
 import { describe, expect, it } from 'vitest';
 import { presetById } from './presets';
 import { inferNetwork, windowOut } from './shapes';
-import type { LayerSpec } from './spec';
+import type { LayerSpec, NetworkSpec } from './spec';
 
 const out: LayerSpec = { kind: 'dense', units: 10, activation: 'softmax' };
 
@@ -31,14 +32,19 @@ describe('shape inference', () => {
     expect(info.layers[2].params).toBe(5 * 5 * 6 * 16 + 16);
   });
 
-  it('explains impossible networks instead of throwing', () => {
+  it('explains impossible networks instead of throwing, in both languages', () => {
+    const text = (net: NetworkSpec) => {
+      const p = inferNetwork(net).problem;
+      return p ? english(p) : null;
+    };
     const noFlatten = inferNetwork({ layers: [{ kind: 'dense', units: 10, activation: 'softmax' }] });
-    expect(noFlatten.problem).toMatch(/Flatten/);
+    expect(text({ layers: [{ kind: 'dense', units: 10, activation: 'softmax' }] })).toMatch(/Flatten/);
     expect(noFlatten.layers[0].needsFlatten).toBe(true);
-    expect(
-      inferNetwork({ layers: [{ kind: 'conv2d', filters: 4, kernelSize: 30, stride: 1, padding: 'valid', activation: 'relu' }, { kind: 'flatten' }, out] }).problem,
-    ).toMatch(/Layer 1: Kernel 30×30 is larger than its 28×28 input/);
-    expect(inferNetwork({ layers: [{ kind: 'flatten' }, { kind: 'dense', units: 10, activation: 'relu' }] }).problem).toMatch(/softmax/);
-    expect(inferNetwork({ layers: [] }).problem).toMatch(/no layers/);
+    const bigKernel: NetworkSpec = { layers: [{ kind: 'conv2d', filters: 4, kernelSize: 30, stride: 1, padding: 'valid', activation: 'relu' }, { kind: 'flatten' }, out] };
+    expect(text(bigKernel)).toBe('Layer 1: Kernel 30×30 is larger than its 28×28 input.');
+    expect(chinese(inferNetwork(bigKernel).problem!)).toBe('第 1 层：30×30 的卷积核比它的 28×28 输入还大。');
+    expect(text({ layers: [{ kind: 'flatten' }, { kind: 'dense', units: 10, activation: 'relu' }] })).toMatch(/softmax/);
+    expect(text({ layers: [] })).toMatch(/no layers/);
+    expect(text({ layers: [{ kind: 'flatten' }, { kind: 'dense', units: 0, activation: 'relu' }, out] })).toBe('Layer 2: Dense units must be a whole number from 1 to 4096.');
   });
 });

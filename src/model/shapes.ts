@@ -1,5 +1,6 @@
 // Shape inference and parameter counts, in pure TypeScript. This is the single source of the shapes and
 // counts the UI shows; shapes.test.ts and the worker's build check it against what tfjs actually builds.
+import { msg, type Msg } from './msg';
 import { INPUT_SHAPE, NUM_CLASSES, assertNever, type LayerSpec, type NetworkSpec } from './spec';
 
 /** Per-example shape without the batch dimension: [features] or [height, width, channels]. */
@@ -12,7 +13,7 @@ export type LayerInfo = {
   params: number;
   /** Multiply-adds per example, a rough measure of work. */
   macs: number;
-  problem: string | null;
+  problem: Msg | null;
   /** The problem is a 3-D tensor fed to Dense: inserting a Flatten before this layer fixes it. */
   needsFlatten?: true;
 };
@@ -22,7 +23,7 @@ export type NetworkInfo = {
   totalParams: number;
   totalMacs: number;
   /** The first problem in layer order, or a whole-network problem; null when the network can train. */
-  problem: string | null;
+  problem: Msg | null;
   problemLayer: number | null;
 };
 
@@ -36,22 +37,22 @@ export function windowOut(size: number, window: number, stride: number, padding:
 
 export function inferLayer(spec: LayerSpec, input: Shape): LayerInfo {
   const ok = (outputShape: Shape, params = 0, macs = 0): LayerInfo => ({ outputShape, params, macs, problem: null });
-  const bad = (problem: string): LayerInfo => ({ outputShape: null, params: 0, macs: 0, problem });
+  const bad = (problem: Msg): LayerInfo => ({ outputShape: null, params: 0, macs: 0, problem });
   switch (spec.kind) {
     case 'dense': {
-      if (!Number.isInteger(spec.units) || spec.units < 1 || spec.units > 4096) return bad('Dense units must be a whole number from 1 to 4096.');
-      if (input.length !== 1) return { ...bad(`Dense needs a flat input but gets ${formatShape(input)}: add a Flatten layer before it.`), needsFlatten: true };
+      if (!Number.isInteger(spec.units) || spec.units < 1 || spec.units > 4096) return bad(msg('problem.badNumber', { kind: msg('kind.dense'), field: msg('field.units'), min: 1, max: 4096 }));
+      if (input.length !== 1) return { ...bad(msg('problem.denseNeedsFlat', { shape: formatShape(input) })), needsFlatten: true };
       const n = input[0];
       return ok([spec.units], n * spec.units + spec.units, n * spec.units);
     }
     case 'conv2d': {
-      if (input.length !== 3) return bad(`Conv2D needs an image-shaped input (height×width×channels) but gets ${formatShape(input)}.`);
-      if (!Number.isInteger(spec.filters) || spec.filters < 1 || spec.filters > 512) return bad('Conv2D filters must be a whole number from 1 to 512.');
-      if (!Number.isInteger(spec.kernelSize) || spec.kernelSize < 1) return bad('Conv2D kernel size must be a positive whole number.');
-      if (!Number.isInteger(spec.stride) || spec.stride < 1) return bad('Conv2D stride must be a positive whole number.');
+      if (input.length !== 3) return bad(msg('problem.convNeedsImage', { shape: formatShape(input) }));
+      if (!Number.isInteger(spec.filters) || spec.filters < 1 || spec.filters > 512) return bad(msg('problem.badNumber', { kind: msg('kind.conv2d'), field: msg('field.filters'), min: 1, max: 512 }));
+      if (!Number.isInteger(spec.kernelSize) || spec.kernelSize < 1) return bad(msg('problem.badPositive', { kind: msg('kind.conv2d'), field: msg('field.kernel') }));
+      if (!Number.isInteger(spec.stride) || spec.stride < 1) return bad(msg('problem.badPositive', { kind: msg('kind.conv2d'), field: msg('field.stride') }));
       const [h, w, c] = input;
       if (spec.padding === 'valid' && (spec.kernelSize > h || spec.kernelSize > w))
-        return bad(`Kernel ${spec.kernelSize}×${spec.kernelSize} is larger than its ${h}×${w} input.`);
+        return bad(msg('problem.kernelTooLarge', { k: spec.kernelSize, h, w }));
       const oh = windowOut(h, spec.kernelSize, spec.stride, spec.padding);
       const ow = windowOut(w, spec.kernelSize, spec.stride, spec.padding);
       const k = spec.kernelSize * spec.kernelSize * c;
@@ -59,17 +60,17 @@ export function inferLayer(spec: LayerSpec, input: Shape): LayerInfo {
     }
     case 'maxPool2d':
     case 'avgPool2d': {
-      if (input.length !== 3) return bad(`Pooling needs an image-shaped input but gets ${formatShape(input)}.`);
+      if (input.length !== 3) return bad(msg('problem.poolNeedsImage', { shape: formatShape(input) }));
       if (!Number.isInteger(spec.poolSize) || spec.poolSize < 1 || !Number.isInteger(spec.stride) || spec.stride < 1)
-        return bad('Pool size and stride must be positive whole numbers.');
+        return bad(msg('problem.poolPositive'));
       const [h, w, c] = input;
-      if (spec.poolSize > h || spec.poolSize > w) return bad(`Pooling ${spec.poolSize}×${spec.poolSize} does not fit its ${h}×${w} input: it would shrink it to nothing.`);
+      if (spec.poolSize > h || spec.poolSize > w) return bad(msg('problem.poolTooLarge', { p: spec.poolSize, h, w }));
       return ok([windowOut(h, spec.poolSize, spec.stride, 'valid'), windowOut(w, spec.poolSize, spec.stride, 'valid'), c]);
     }
     case 'flatten':
       return ok([product(input)]);
     case 'dropout':
-      if (!(spec.rate >= 0 && spec.rate < 1)) return bad('Dropout rate must be at least 0 and less than 1.');
+      if (!(spec.rate >= 0 && spec.rate < 1)) return bad(msg('problem.badRate'));
       return ok(input);
     case 'batchNorm': {
       const ch = input[input.length - 1];
@@ -88,12 +89,12 @@ export const MAX_PARAMS = 5_000_000;
 export function inferNetwork(net: NetworkSpec): NetworkInfo {
   const layers: LayerInfo[] = [];
   let shape: Shape | null = INPUT_SHAPE;
-  let problem: string | null = null;
+  let problem: Msg | null = null;
   let problemLayer: number | null = null;
   net.layers.forEach((spec, i) => {
     const info: LayerInfo = shape ? inferLayer(spec, shape) : { outputShape: null, params: 0, macs: 0, problem: null };
     if (info.problem && problem === null) {
-      problem = `Layer ${i + 1}: ${info.problem}`;
+      problem = msg('problem.layer', { n: i + 1, problem: info.problem });
       problemLayer = i;
     }
     layers.push(info);
@@ -104,11 +105,11 @@ export function inferNetwork(net: NetworkSpec): NetworkInfo {
   if (problem === null) {
     const last = net.layers[net.layers.length - 1];
     const out = layers[layers.length - 1]?.outputShape;
-    if (!last) problem = 'The network has no layers: add a Dense layer with 10 softmax units.';
+    if (!last) problem = msg('problem.noLayers');
     else if (!out || out.length !== 1 || out[0] !== NUM_CLASSES || last.kind !== 'dense' || last.activation !== 'softmax')
-      problem = `The last layer must be Dense with ${NUM_CLASSES} units and softmax, one output per digit.`;
+      problem = msg('problem.lastLayer', { classes: NUM_CLASSES });
     else if (totalParams > MAX_PARAMS)
-      problem = `${totalParams.toLocaleString('en')} parameters is more than a browser can train safely (limit ${MAX_PARAMS.toLocaleString('en')}).`;
+      problem = msg('problem.tooManyParams', { params: totalParams.toLocaleString('en'), limit: MAX_PARAMS.toLocaleString('en') });
     if (problem !== null) problemLayer = last ? net.layers.length - 1 : null;
   }
   return { layers, totalParams, totalMacs, problem, problemLayer };

@@ -1,3 +1,4 @@
+import { chinese, english } from '../i18n/english';
 import { describe, expect, it } from 'vitest';
 import { configProblem, DEFAULT_CONFIG, describeChanges, scheduledRate } from './training';
 
@@ -21,12 +22,14 @@ describe('learning-rate schedules', () => {
 describe('config', () => {
   it('accepts the default and names each problem', () => {
     expect(configProblem(DEFAULT_CONFIG)).toBeNull();
-    expect(configProblem({ ...DEFAULT_CONFIG, learningRate: 0 })).toMatch(/Learning rate/);
-    expect(configProblem({ ...DEFAULT_CONFIG, batchSize: 1.5 })).toMatch(/Batch size/);
-    expect(configProblem({ ...DEFAULT_CONFIG, l2: -1 })).toMatch(/L2/);
-    expect(configProblem({ ...DEFAULT_CONFIG, epochLimit: -1 })).toMatch(/Epoch limit/);
+    expect(english(configProblem({ ...DEFAULT_CONFIG, learningRate: 0 })!)).toMatch(/Learning rate/);
+    expect(english(configProblem({ ...DEFAULT_CONFIG, batchSize: 1.5 })!)).toMatch(/Batch size/);
+    expect(english(configProblem({ ...DEFAULT_CONFIG, l2: -1 })!)).toMatch(/L2/);
+    expect(english(configProblem({ ...DEFAULT_CONFIG, epochLimit: -1 })!)).toMatch(/Epoch limit/);
+    expect(english(configProblem({ ...DEFAULT_CONFIG, trainSize: 5 })!)).toMatch(/Training images/);
   });
   it('describes changes for chart markers', () => {
-    expect(describeChanges(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, learningRate: 0.01, optimizer: 'sgd' })).toEqual(['optimizer adam → sgd', 'learning rate 0.002 → 0.01']);
+    expect(describeChanges(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, learningRate: 0.01, optimizer: 'sgd' }).map(english)).toEqual(['optimizer adam → sgd', 'learning rate 0.002 → 0.01']);
+    expect(describeChanges(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, trainSize: 500 }).map(chinese)).toEqual(['训练图像数 0 → 500']);
   });
 });

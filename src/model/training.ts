@@ -1,4 +1,5 @@
 // Training hyperparameters: plain data shared by the store, the URL and the worker.
+import { msg, type Msg } from './msg';
 
 export type OptimizerName = 'sgd' | 'momentum' | 'adam' | 'rmsprop';
 export const OPTIMIZERS: readonly OptimizerName[] = ['sgd', 'momentum', 'adam', 'rmsprop'];
@@ -15,6 +16,8 @@ export type TrainConfig = {
   schedule: Schedule;
   /** Training pauses by itself after this many epochs; 0 means no limit. */
   epochLimit: number;
+  /** Train on only the first this-many training images (to show overfitting); 0 means all 60,000. */
+  trainSize: number;
 };
 
 /** How the learning rate changes over training: constant, halved every 2 epochs, or a cosine decay. */
@@ -55,35 +58,27 @@ export const DEFAULT_CONFIG: TrainConfig = {
   l2: 0,
   schedule: 'constant',
   epochLimit: 0,
+  trainSize: 0,
 };
 
 export const BATCH_SIZES: readonly number[] = [16, 32, 64, 128, 256, 512];
 
 /** A readable problem with the config, or null when it can be used. */
-export function configProblem(c: TrainConfig): string | null {
-  if (!OPTIMIZERS.includes(c.optimizer)) return `Unknown optimizer "${String(c.optimizer)}".`;
+export function configProblem(c: TrainConfig): Msg | null {
+  if (!OPTIMIZERS.includes(c.optimizer)) return msg('config.unknownOptimizer', { name: String(c.optimizer).slice(0, 12) });
   if (!(Number.isFinite(c.learningRate) && c.learningRate > 0 && c.learningRate <= 1000))
-    return 'Learning rate must be a number above 0 and at most 1000.';
-  if (!(Number.isInteger(c.batchSize) && c.batchSize >= 1 && c.batchSize <= 4096)) return 'Batch size must be a whole number from 1 to 4096.';
-  if (!(Number.isInteger(c.seed) && c.seed >= 0 && c.seed <= 0xffffffff)) return 'Seed must be a whole number from 0 to 4294967295.';
-  if (!(Number.isFinite(c.l2) && c.l2 >= 0 && c.l2 <= 1)) return 'L2 weight decay must be a number from 0 to 1.';
-  if (!SCHEDULES.includes(c.schedule)) return `Unknown learning-rate schedule "${String(c.schedule)}".`;
-  if (!(Number.isInteger(c.epochLimit) && c.epochLimit >= 0 && c.epochLimit <= 1000)) return 'Epoch limit must be a whole number from 0 (none) to 1000.';
+    return msg('config.learningRate');
+  if (!(Number.isInteger(c.batchSize) && c.batchSize >= 1 && c.batchSize <= 4096)) return msg('config.batchSize');
+  if (!(Number.isInteger(c.seed) && c.seed >= 0 && c.seed <= 0xffffffff)) return msg('config.seed');
+  if (!(Number.isFinite(c.l2) && c.l2 >= 0 && c.l2 <= 1)) return msg('config.l2');
+  if (!SCHEDULES.includes(c.schedule)) return msg('config.unknownSchedule', { name: String(c.schedule).slice(0, 12) });
+  if (!(Number.isInteger(c.epochLimit) && c.epochLimit >= 0 && c.epochLimit <= 1000)) return msg('config.epochLimit');
+  if (!(Number.isInteger(c.trainSize) && (c.trainSize === 0 || (c.trainSize >= 10 && c.trainSize <= 60000)))) return msg('config.trainSize');
   return null;
 }
 
-/** Human-readable differences between two configs, e.g. "learning rate 0.002 → 0.01". */
-export function describeChanges(a: TrainConfig, b: TrainConfig): string[] {
-  const out: string[] = [];
-  const names: Record<keyof TrainConfig, string> = {
-    optimizer: 'optimizer',
-    learningRate: 'learning rate',
-    batchSize: 'batch size',
-    seed: 'seed',
-    l2: 'L2',
-    schedule: 'schedule',
-    epochLimit: 'epoch limit',
-  };
-  for (const k of Object.keys(names) as (keyof TrainConfig)[]) if (a[k] !== b[k]) out.push(`${names[k]} ${a[k]} → ${b[k]}`);
-  return out;
+/** The differences between two configs, one Msg each, e.g. "learning rate 0.002 → 0.01". */
+export function describeChanges(a: TrainConfig, b: TrainConfig): Msg[] {
+  const keys: (keyof TrainConfig)[] = ['optimizer', 'learningRate', 'batchSize', 'seed', 'l2', 'schedule', 'epochLimit', 'trainSize'];
+  return keys.filter((k) => a[k] !== b[k]).map((k) => msg(`change.${k}`, { from: a[k], to: b[k] }));
 }

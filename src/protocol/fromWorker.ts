@@ -1,4 +1,6 @@
 // Messages from the training worker to the page. One discriminated union; plain data and typed arrays only.
+// Text for people travels as Msg (catalogue key + values): the page translates it.
+import type { Msg } from '../model/msg';
 import type { BackendName, RestorePoint } from './toWorker';
 
 export type WorkerState = 'loading' | 'ready' | 'training' | 'paused' | 'error';
@@ -37,8 +39,8 @@ export type FromWorker =
   | { type: 'dataProgress'; loadedBytes: number; totalBytes: number }
   | { type: 'dataReady'; trainCount: number; testCount: number }
   /** Which backend trains now, which ones were confirmed by a real training step, and why this one. */
-  | { type: 'backend'; backend: BackendName; available: BackendName[]; note: string }
-  | { type: 'error'; message: string; retryData: boolean }
+  | { type: 'backend'; backend: BackendName; available: BackendName[]; note: Msg }
+  | { type: 'error'; message: Msg; retryData: boolean }
   /** Sent at most every ~100 ms while training; `points` holds the batches since the previous one. */
   | {
       type: 'progress';
@@ -54,9 +56,9 @@ export type FromWorker =
       points: BatchPoint[];
     }
   /** A hyperparameter change took effect before batch `batch + 1`; `changes` are readable, for chart markers. */
-  | { type: 'configApplied'; batch: number; changes: string[] }
+  | { type: 'configApplied'; batch: number; changes: Msg[] }
   /** Loss or weights became NaN/∞: training paused and, when possible, the last good weights came back. */
-  | { type: 'diverged'; batch: number; restoredBatch: number | null; testAccuracy: number | null; message: string }
+  | { type: 'diverged'; batch: number; restoredBatch: number | null; testAccuracy: number | null; message: Msg }
   /** After each completed epoch: accuracy and mean loss on all 10,000 test images. */
   | { type: 'epochEnd'; epoch: number; batch: number; testAccuracy: number; testLoss: number; evalMs: number }
   | { type: 'histograms'; batch: number; epoch: number; layers: LayerHistogram[] }
@@ -69,11 +71,13 @@ export type FromWorker =
   /** The test images in one confusion cell, most confident first: n × 784 bytes and n × 10 probabilities. */
   | { type: 'cellImages'; actual: number; predicted: number; total: number; indices: number[]; pixels: Uint8Array; probs: Float32Array }
   | { type: 'weightImages'; batch: number; layers: WeightImages[] }
+  /** Test image `index` (784 bytes, 0-255) and its label; index -1 and no pixels while the data is not loaded. */
+  | { type: 'sample'; index: number; label: number; pixels: Uint8Array }
   | { type: 'pong'; id: number }
   /** A copy of the last known-good weights, kept by the page to restart a worker that dies. */
   | { type: 'snapshot'; point: RestorePoint }
   /** The GPU backend stopped working; training moved to `to` with the weights saved at `restoredBatch`. */
-  | { type: 'backendLost'; from: BackendName; to: BackendName; restoredBatch: number | null; message: string }
+  | { type: 'backendLost'; from: BackendName; to: BackendName; restoredBatch: number | null; message: Msg }
   | { type: 'weights'; point: RestorePoint }
   /** A loaded session is in place (after 'resetDone'): counters as saved. */
   | { type: 'sessionLoaded'; batch: number; epoch: number }

@@ -2,7 +2,7 @@
 import type { NetworkSpec } from '../model/spec';
 import type { TrainConfig } from '../model/training';
 
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -39,6 +39,8 @@ export type ToWorker =
   | { type: 'predict'; id: number; pixels: Float32Array }
   /** Ask for the test images of one confusion-matrix cell (actual class, predicted class). */
   | { type: 'getCell'; actual: number; predicted: number }
+  /** A random test image, for people who cannot draw (keyboard, screen reader) and for demonstrations. */
+  | { type: 'getSample' }
   /** Liveness check; answered with 'pong' even while a long message is being handled. */
   | { type: 'ping'; id: number }
   /** Benchmark: a plain tfjs `model.fit` (batch 64) of the current network on the current backend. */

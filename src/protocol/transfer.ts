@@ -1,4 +1,5 @@
 // Helpers shared by both sides of the worker boundary.
+import { isMsg } from '../model/msg';
 import type { FromWorker } from './fromWorker';
 import type { ToWorker } from './toWorker';
 
@@ -20,8 +21,8 @@ export function unreachable(x: never): never {
   throw new Error(`Unhandled message: ${JSON.stringify(x)}`);
 }
 
-const TO_WORKER_TYPES = new Set(['init', 'retryData', 'start', 'pause', 'step', 'reset', 'setBackend', 'setConfig', 'setNetwork', 'predict', 'getCell', 'ping', 'benchmarkFit', 'debugLoseBackend', 'exportModel', 'getWeights', 'loadSession']);
-const FROM_WORKER_TYPES = new Set(['state', 'dataProgress', 'dataReady', 'backend', 'error', 'progress', 'epochEnd', 'histograms', 'resetDone', 'prediction', 'configApplied', 'diverged', 'confusion', 'cellImages', 'weightImages', 'pong', 'snapshot', 'backendLost', 'benchmarkResult', 'modelExport', 'weights', 'sessionLoaded']);
+const TO_WORKER_TYPES = new Set(['init', 'retryData', 'start', 'pause', 'step', 'reset', 'setBackend', 'setConfig', 'setNetwork', 'predict', 'getCell', 'getSample', 'ping', 'benchmarkFit', 'debugLoseBackend', 'exportModel', 'getWeights', 'loadSession']);
+const FROM_WORKER_TYPES = new Set(['state', 'dataProgress', 'dataReady', 'backend', 'error', 'progress', 'epochEnd', 'histograms', 'resetDone', 'prediction', 'configApplied', 'diverged', 'confusion', 'cellImages', 'weightImages', 'pong', 'snapshot', 'backendLost', 'benchmarkResult', 'modelExport', 'weights', 'sessionLoaded', 'sample']);
 
 function hasType(x: unknown, types: Set<string>): boolean {
   return typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string' && types.has((x as { type: string }).type);
@@ -44,5 +45,8 @@ export function isFromWorker(x: unknown): x is FromWorker {
   const m = x as FromWorker;
   if (m.type === 'prediction') return m.probs instanceof Float32Array && m.probs.length === 10;
   if (m.type === 'progress') return Array.isArray(m.points);
+  if (m.type === 'error' || m.type === 'diverged' || m.type === 'backendLost') return isMsg(m.message);
+  if (m.type === 'backend') return isMsg(m.note);
+  if (m.type === 'configApplied') return Array.isArray(m.changes) && m.changes.every(isMsg);
   return true;
 }

@@ -1,3 +1,4 @@
+import { english } from '../i18n/english';
 import { describe, expect, it } from 'vitest';
 import { presetById } from '../model/presets';
 import { weightSizes } from '../model/shapes';
@@ -13,7 +14,7 @@ function session(): Session {
     network,
     train: { ...DEFAULT_CONFIG, learningRate: 0.01, seed: 9 },
     point: { batch: 1234, epoch: 2, weights: sizes.map((n, k) => Float32Array.from({ length: n }, (_, i) => Math.sin(i + k))) },
-    history: { series: [{ batch: 1, loss: 2.3, accuracy: 0.1 }], epochs: [{ epoch: 1, batch: 468, testAccuracy: 0.97, testLoss: 0.1 }], markers: [{ batch: 5, label: 'lr', kind: 'change' }] },
+    history: { series: [{ batch: 1, loss: 2.3, accuracy: 0.1 }], epochs: [{ epoch: 1, batch: 468, testAccuracy: 0.97, testLoss: 0.1 }], markers: [{ batch: 5, label: { key: 'change.learningRate', values: { from: 0.002, to: 0.01 } }, kind: 'change' }] },
   };
 }
 
@@ -62,7 +63,7 @@ describe('session files', () => {
     it(`refuses ${name} with a clear message`, () => {
       const r = decodeSession(make());
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.error).toMatch(message);
+      if (!r.ok) expect(english(r.error)).toMatch(message);
     });
   }
 

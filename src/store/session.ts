@@ -1,5 +1,6 @@
 // A whole session as one file (and one IndexedDB record): network, hyperparameters and seed, weights and
 // metric history. Decoding checks everything before anything is applied, so a bad file changes nothing.
+import { isMsg, msg, type Msg } from '../model/msg';
 import { weightSizes } from '../model/shapes';
 import { configProblem, type TrainConfig } from '../model/training';
 import type { NetworkSpec } from '../model/spec';
@@ -54,39 +55,39 @@ export function encodeSession(s: Session): string {
   });
 }
 
-export type DecodedSession = { ok: true; session: Session } | { ok: false; error: string };
+export type DecodedSession = { ok: true; session: Session } | { ok: false; error: Msg };
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isInt = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0;
 
 /** Parses and checks a session file. Never throws; the error says what is wrong in plain words. */
 export function decodeSession(text: string): DecodedSession {
-  const bad = (error: string): DecodedSession => ({ ok: false, error: `This is not a session that can be opened: ${error}.` });
-  if (text.length > MAX_BYTES) return bad('the file is larger than 100 MB');
+  const bad = (why: string, values?: Record<string, string | number>): DecodedSession => ({ ok: false, error: msg('file.sessionUnreadable', { why: msg(`file.${why}`, values) }) });
+  if (text.length > MAX_BYTES) return bad('tooLarge');
   let j: unknown;
   try {
     j = JSON.parse(text);
   } catch {
-    return bad('it is not JSON (is the file complete?)');
+    return bad('notJson');
   }
-  if (!isObj(j) || j.format !== SESSION_FORMAT) return bad('it is not an MNIST Playground session file');
-  if (j.version !== SESSION_VERSION) return bad(`it has format version ${JSON.stringify(j.version)}, this app reads version ${SESSION_VERSION}`);
-  if (typeof j.experiment !== 'string') return bad('the network is missing');
+  if (!isObj(j) || j.format !== SESSION_FORMAT) return bad('notSession');
+  if (j.version !== SESSION_VERSION) return bad('version', { found: String(JSON.stringify(j.version)).slice(0, 12), wanted: SESSION_VERSION });
+  if (typeof j.experiment !== 'string') return bad('noNetwork');
   const exp = decodeExperiment(j.experiment);
-  if (exp.notice) return bad('its network or hyperparameters are damaged');
+  if (exp.notice) return bad('networkDamaged');
   const sizes = weightSizes(exp.experiment.network);
-  if (!sizes) return bad('its network cannot be built');
+  if (!sizes) return bad('networkUnbuildable');
   let point: RestorePoint | null = null;
   if (j.point !== null && j.point !== undefined) {
     const p = j.point;
-    if (!isObj(p) || !isInt(p.batch) || !isInt(p.epoch) || !Array.isArray(p.weights)) return bad('the weights section is damaged');
-    if (p.weights.length !== sizes.length) return bad(`it has ${p.weights.length} weight arrays, the network needs ${sizes.length}`);
+    if (!isObj(p) || !isInt(p.batch) || !isInt(p.epoch) || !Array.isArray(p.weights)) return bad('weightsDamaged');
+    if (p.weights.length !== sizes.length) return bad('weightCount', { found: p.weights.length, wanted: sizes.length });
     const weights: Float32Array[] = [];
     for (const [i, w] of p.weights.entries()) {
       const a = typeof w === 'string' ? fromBase64(w) : null;
-      if (!a) return bad(`weight array ${i + 1} is not readable`);
-      if (a.length !== sizes[i]) return bad(`weight array ${i + 1} holds ${a.length} numbers, the network needs ${sizes[i]}`);
-      if (!a.every(Number.isFinite)) return bad(`weight array ${i + 1} contains NaN or infinite values`);
+      if (!a) return bad('weightUnreadable', { n: i + 1 });
+      if (a.length !== sizes[i]) return bad('weightSize', { n: i + 1, found: a.length, wanted: sizes[i] });
+      if (!a.every(Number.isFinite)) return bad('weightNaN', { n: i + 1 });
       weights.push(a);
     }
     point = { batch: p.batch, epoch: p.epoch, weights };
@@ -95,11 +96,17 @@ export function decodeSession(text: string): DecodedSession {
   const arr = <T>(x: unknown, ok: (v: Record<string, unknown>) => boolean) => (Array.isArray(x) && x.every((v) => isObj(v) && ok(v)) ? (x as T[]) : null);
   const series = arr<BatchPoint>(h.series ?? [], (v) => isInt(v.batch) && typeof v.loss === 'number' && typeof v.accuracy === 'number');
   const epochs = arr<EpochResult>(h.epochs ?? [], (v) => isInt(v.epoch) && isInt(v.batch) && typeof v.testAccuracy === 'number');
-  const markers = arr<ChartMarker>(h.markers ?? [], (v) => isInt(v.batch) && typeof v.label === 'string');
-  if (!series || !epochs || !markers) return bad('its metric history is damaged');
+  const rawMarkers = arr<Record<string, unknown>>(h.markers ?? [], (v) => isInt(v.batch) && (typeof v.label === 'string' || isMsg(v.label)));
+  if (!series || !epochs || !rawMarkers) return bad('historyDamaged');
+  // Files from before translation carry marker labels as English text: kept as they are.
+  const markers: ChartMarker[] = rawMarkers.map((m) => ({
+    batch: m.batch as number,
+    kind: m.kind === 'diverged' ? 'diverged' : 'change',
+    label: typeof m.label === 'string' ? msg('text', { text: m.label }) : (m.label as Msg),
+  }));
   const name = typeof j.name === 'string' && j.name.trim() ? j.name.slice(0, 100) : 'Untitled session';
   const train = exp.experiment.train;
-  if (configProblem(train)) return bad('its hyperparameters are out of range');
+  if (configProblem(train)) return bad('configRange');
   return {
     ok: true,
     session: { name, savedAt: typeof j.savedAt === 'string' ? j.savedAt : '', network: exp.experiment.network, train, point, history: { series, epochs, markers } },

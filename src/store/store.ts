@@ -1,11 +1,14 @@
 // One zustand store of slices holding serialisable data only. Components select one value at a time.
 // The bridge writes training data here at most ~10 times a second.
 import { create } from 'zustand';
+import type { Language } from '../i18n/languages';
+import type { Msg } from '../model/msg';
 import { presetById, DEFAULT_PRESET, type PresetId } from '../model/presets';
 import type { NetworkSpec } from '../model/spec';
 import { DEFAULT_CONFIG, type TrainConfig } from '../model/training';
 import type { BatchPoint, Bins, LayerHistogram, WorkerState } from '../protocol/fromWorker';
 import type { BackendChoice, BackendName } from '../protocol/toWorker';
+import type { Part } from './urlState';
 
 export type EpochResult = { epoch: number; batch: number; testAccuracy: number; testLoss: number };
 
@@ -16,8 +19,8 @@ export type StatusSlice = {
   state: WorkerState;
   backend: BackendName | null;
   availableBackends: BackendName[];
-  backendNote: string;
-  error: string | null;
+  backendNote: Msg | null;
+  error: Msg | null;
   canRetryData: boolean;
   /** 0-100 while the dataset downloads. */
   dataProgress: number;
@@ -33,7 +36,7 @@ export type StatusSlice = {
 };
 
 /** A vertical marker on the charts: what changed, and after which batch. */
-export type ChartMarker = { batch: number; label: string; kind: 'change' | 'diverged' };
+export type ChartMarker = { batch: number; label: Msg; kind: 'change' | 'diverged' };
 
 export type MetricsSlice = {
   series: BatchPoint[];
@@ -84,9 +87,17 @@ export type DrawSlice = {
 
 export type UiSlice = {
   /** A one-off message, e.g. that a shared link could not be read. */
-  notice: string | null;
+  notice: Msg | null;
   /** Large type and high contrast for a projector. */
   presenter: boolean;
+  language: Language;
+  /** Parts of the page the link hides, or shows but locks (a focused exercise). */
+  hidden: Part[];
+  locked: Part[];
+  /** Opened from a link that hides or locks parts: the exercise builder stays out of the students' way. */
+  exerciseView: boolean;
+  /** The service worker has stored the app: it loads without a network from now on. */
+  offlineReady: boolean;
 };
 
 export type AppState = { status: StatusSlice; metrics: MetricsSlice; config: ConfigSlice; draw: DrawSlice; ui: UiSlice; insight: InsightSlice };
@@ -95,7 +106,7 @@ export const initialStatus: StatusSlice = {
   state: 'loading',
   backend: null,
   availableBackends: [],
-  backendNote: '',
+  backendNote: null,
   error: null,
   canRetryData: false,
   dataProgress: 0,
@@ -115,7 +126,7 @@ export const useStore = create<AppState>()(() => ({
   metrics: emptyMetrics,
   config: { presetId: DEFAULT_PRESET, network: presetById(DEFAULT_PRESET).network, train: DEFAULT_CONFIG, backendChoice: 'auto' },
   draw: { input: null, probs: null, activations: [] },
-  ui: { notice: null, presenter: false },
+  ui: { notice: null, presenter: false, language: 'en', hidden: [], locked: [], exerciseView: false, offlineReady: false },
   insight: emptyInsight,
 }));
 

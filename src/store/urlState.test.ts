@@ -1,3 +1,4 @@
+import { english } from '../i18n/english';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../model/presets';
 import { mulberry32 } from '../data/prng';
@@ -8,7 +9,7 @@ import { decodeExperiment, defaultExperiment, encodeExperiment, type Experiment 
 describe('URL hash codec', () => {
   it('round-trips every preset with its hyperparameters and seed', () => {
     for (const p of PRESETS) {
-      const e: Experiment = { network: p.network, train: { optimizer: 'rmsprop', learningRate: 0.0005, batchSize: 32, seed: 1234, l2: 0.0001, schedule: 'cosine', epochLimit: 8 } };
+      const e: Experiment = { network: p.network, train: { optimizer: 'rmsprop', learningRate: 0.0005, batchSize: 32, seed: 1234, l2: 0.0001, schedule: 'cosine', epochLimit: 8, trainSize: 500 } };
       const hash = encodeExperiment(e);
       expect(decodeExperiment(`#${hash}`)).toEqual({ experiment: e, notice: null });
     }
@@ -36,7 +37,7 @@ describe('URL hash codec', () => {
     ]) {
       const r = decodeExperiment(h);
       expect(r.experiment).toEqual(defaultExperiment());
-      expect(r.notice).toMatch(/could not be read/);
+      expect(r.notice && english(r.notice)).toMatch(/could not be read/);
     }
   });
 

@@ -1,9 +1,11 @@
 // The whole experiment in the URL hash, TensorFlow Playground style: `#v=1&net=...&opt=adam&lr=0.002&bs=128&seed=42`
-// (plus l2, sched and ep when they differ from the defaults).
+// (plus l2, sched, ep and n when they differ from the defaults), then the view: lang, hide, lock (encodeView).
 // Layers are comma-separated tokens:
 //   d128.relu (dense)  c8.3.1.same.relu (conv2d: filters.kernel.stride.padding.activation)
 //   mp2.2 / ap2.2 (max/avg pool: size.stride)  f (flatten)  do0.25 (dropout)  bn (batch norm)  a.tanh (activation)
 // Decoding never throws: anything malformed or out of range gives the defaults and a notice to show.
+import { isLanguage, type Language } from '../i18n/languages';
+import { isMsg, msg, type Msg } from '../model/msg';
 import { presetById, DEFAULT_PRESET } from '../model/presets';
 import { ACTIVATIONS, assertNever, type Activation, type LayerSpec, type NetworkSpec } from '../model/spec';
 import { configProblem, DEFAULT_CONFIG, OPTIMIZERS, type OptimizerName, type Schedule, type TrainConfig } from '../model/training';
@@ -13,7 +15,7 @@ const MAX_HASH = 2000;
 const MAX_LAYERS = 40;
 
 export type Experiment = { network: NetworkSpec; train: TrainConfig };
-export type Decoded = { experiment: Experiment; notice: string | null };
+export type Decoded = { experiment: Experiment; notice: Msg | null };
 
 export const defaultExperiment = (): Experiment => ({ network: presetById(DEFAULT_PRESET).network, train: { ...DEFAULT_CONFIG } });
 
@@ -51,6 +53,7 @@ export function encodeExperiment(e: Experiment): string {
   if (e.train.l2 !== DEFAULT_CONFIG.l2) p.set('l2', String(e.train.l2));
   if (e.train.schedule !== DEFAULT_CONFIG.schedule) p.set('sched', e.train.schedule);
   if (e.train.epochLimit !== DEFAULT_CONFIG.epochLimit) p.set('ep', String(e.train.epochLimit));
+  if (e.train.trainSize !== DEFAULT_CONFIG.trainSize) p.set('n', String(e.train.trainSize));
   return p.toString().replace(/%2C/g, ',');
 }
 
@@ -58,8 +61,8 @@ const INT = '(\\d{1,5})';
 const ACT = `(${ACTIVATIONS.join('|')})`;
 const isAct = (s: string): s is Activation => (ACTIVATIONS as readonly string[]).includes(s);
 
-/** One layer token → spec, or an error string. Ranges are checked later by shape inference. */
-function decodeLayer(t: string): LayerSpec | string {
+/** One layer token → spec, or why not. Ranges are checked later by shape inference. */
+function decodeLayer(t: string): LayerSpec | Msg {
   let m: RegExpMatchArray | null;
   if ((m = t.match(new RegExp(`^d${INT}\\.${ACT}$`))) && isAct(m[2])) return { kind: 'dense', units: Number(m[1]), activation: m[2] };
   if ((m = t.match(new RegExp(`^c${INT}\\.${INT}\\.${INT}\\.(same|valid)\\.${ACT}$`))) && isAct(m[5]))
@@ -70,32 +73,29 @@ function decodeLayer(t: string): LayerSpec | string {
   if ((m = t.match(/^do(0(?:\.\d{1,6})?)$/))) return { kind: 'dropout', rate: Number(m[1]) };
   if (t === 'bn') return { kind: 'batchNorm' };
   if ((m = t.match(new RegExp(`^a\\.${ACT}$`))) && isAct(m[1])) return { kind: 'activation', activation: m[1] };
-  return `unknown layer "${t.slice(0, 24)}"`;
+  return msg('url.unknownLayer', { token: t.slice(0, 24) });
 }
 
 function decodeUnsafe(hash: string): Decoded {
   const raw = hash.replace(/^#/, '');
   if (raw.trim() === '') return { experiment: defaultExperiment(), notice: null };
-  const bad = (why: string): Decoded => ({
-    experiment: defaultExperiment(),
-    notice: `The link could not be read (${why}), so the default experiment was loaded.`,
-  });
-  if (raw.length > MAX_HASH) return bad('it is too long');
+  const bad = (why: Msg): Decoded => ({ experiment: defaultExperiment(), notice: msg('url.unreadable', { why }) });
+  if (raw.length > MAX_HASH) return bad(msg('url.tooLong'));
   const p = new URLSearchParams(raw);
   const v = p.get('v');
-  if (v !== String(URL_VERSION)) return bad(v === null ? 'no version' : `unknown version "${v.slice(0, 8)}"`);
+  if (v !== String(URL_VERSION)) return bad(v === null ? msg('url.noVersion') : msg('url.badVersion', { version: v.slice(0, 8) }));
   const net = p.get('net');
-  if (net === null || net === '') return bad('no network');
+  if (net === null || net === '') return bad(msg('url.noNetwork'));
   const tokens = net.split(',');
-  if (tokens.length > MAX_LAYERS) return bad(`more than ${MAX_LAYERS} layers`);
+  if (tokens.length > MAX_LAYERS) return bad(msg('url.tooManyLayers', { max: MAX_LAYERS }));
   const layers: LayerSpec[] = [];
   for (const t of tokens) {
     const l = decodeLayer(t);
-    if (typeof l === 'string') return bad(l);
+    if (isMsg(l)) return bad(l);
     layers.push(l);
   }
   const opt = p.get('opt') ?? DEFAULT_CONFIG.optimizer;
-  if (!(OPTIMIZERS as readonly string[]).includes(opt)) return bad(`unknown optimizer "${opt.slice(0, 12)}"`);
+  if (!(OPTIMIZERS as readonly string[]).includes(opt)) return bad(msg('url.unknownOptimizer', { name: opt.slice(0, 12) }));
   const num = (key: string, fallback: number) => {
     const s = p.get(key);
     return s === null ? fallback : /^\d+(\.\d+)?(e-?\d+)?$/i.test(s) ? Number(s) : NaN;
@@ -108,9 +108,10 @@ function decodeUnsafe(hash: string): Decoded {
     l2: num('l2', DEFAULT_CONFIG.l2),
     schedule: (p.get('sched') ?? DEFAULT_CONFIG.schedule) as Schedule,
     epochLimit: num('ep', DEFAULT_CONFIG.epochLimit),
+    trainSize: num('n', DEFAULT_CONFIG.trainSize),
   };
   const problem = configProblem(train);
-  if (problem) return bad(problem.replace(/\.$/, ''));
+  if (problem) return { experiment: defaultExperiment(), notice: msg('url.badConfig', { problem }) };
   return { experiment: { network: { layers }, train }, notice: null };
 }
 
@@ -119,6 +120,45 @@ export function decodeExperiment(hash: string): Decoded {
   try {
     return decodeUnsafe(hash);
   } catch {
-    return { experiment: defaultExperiment(), notice: 'The link could not be read, so the default experiment was loaded.' };
+    return { experiment: defaultExperiment(), notice: msg('url.unreadablePlain') };
   }
+}
+
+/** Parts of the page a link can hide or lock, so a teacher can hand out a focused exercise. */
+export type Part = 'lessons' | 'network' | 'training' | 'hyper' | 'share' | 'charts' | 'draw' | 'insights';
+export const PARTS: readonly Part[] = ['lessons', 'network', 'training', 'hyper', 'share', 'charts', 'draw', 'insights'];
+const isPart = (s: string): s is Part => (PARTS as readonly string[]).includes(s);
+
+/** How the page shows itself, next to the experiment in the hash: `&lang=zh-CN&hide=insights&lock=network`. */
+export type View = { language: Language | null; hidden: Part[]; locked: Part[] };
+export type DecodedView = { view: View; notice: Msg | null };
+
+export function encodeView(v: View): string {
+  const p = new URLSearchParams();
+  if (v.language) p.set('lang', v.language);
+  if (v.hidden.length) p.set('hide', v.hidden.join(','));
+  if (v.locked.length) p.set('lock', v.locked.filter((x) => !v.hidden.includes(x)).join(','));
+  if (p.get('lock') === '') p.delete('lock');
+  return p.toString().replace(/%2C/g, ',');
+}
+
+/** Never throws. Unknown languages are ignored; unknown parts are dropped with a notice, the rest still apply. */
+export function decodeView(hash: string): DecodedView {
+  let p: URLSearchParams;
+  try {
+    p = new URLSearchParams(hash.replace(/^#/, '').slice(0, MAX_HASH));
+  } catch {
+    return { view: { language: null, hidden: [], locked: [] }, notice: null };
+  }
+  const lang = p.get('lang');
+  let notice: Msg | null = null;
+  const parts = (key: string): Part[] => {
+    const raw = (p.get(key) ?? '').split(',').filter((x) => x !== '');
+    const bad = raw.find((x) => !isPart(x));
+    if (bad !== undefined) notice = msg('url.badView', { name: bad.slice(0, 24) });
+    return [...new Set(raw.filter(isPart))];
+  };
+  const hidden = parts('hide');
+  const locked = parts('lock').filter((x) => !hidden.includes(x));
+  return { view: { language: isLanguage(lang) ? lang : null, hidden, locked }, notice };
 }

@@ -2,6 +2,7 @@
 // step of the current model (e.g. wasm in tfjs 4.22 cannot train convolutions: Conv2DBackpropFilter is
 // missing). Software-emulated GPUs (SwiftShader, llvmpipe) are ranked after wasm: measured here they are
 // 3-25x slower than wasm with threads and SIMD.
+import { msg, type Msg } from '../model/msg';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -88,20 +89,23 @@ function rank(p: Probe): number {
 }
 
 /** Picks the backend for `choice` among confirmed probes, with a sentence saying why. */
-export function chooseBackend(choice: BackendChoice, probes: Probe[]): { backend: BackendName; note: string } | null {
+export function chooseBackend(choice: BackendChoice, probes: Probe[]): { backend: BackendName; note: Msg } | null {
   const ok = probes.filter((p) => p.ok);
   if (ok.length === 0) return null;
   if (choice !== 'auto') {
     const p = ok.find((q) => q.backend === choice);
-    if (p) return { backend: p.backend, note: `${p.backend} (${p.detail}) chosen by you${p.software ? '; software-emulated GPU: slow' : ''}.` };
+    if (p) return { backend: p.backend, note: msg(p.software ? 'backend.chosenSoftware' : 'backend.chosen', { backend: p.backend, detail: p.detail }) };
     const best = chooseBackend('auto', probes);
-    const why = probes.find((q) => q.backend === choice)?.detail ?? 'not tested';
-    return best && { backend: best.backend, note: `${choice} cannot train this network (${why}); using ${best.backend}.` };
+    const why = probes.find((q) => q.backend === choice)?.detail;
+    return best && { backend: best.backend, note: msg('backend.cannot', { choice, why: why ?? msg('backend.notTested'), backend: best.backend }) };
   }
   const best = [...ok].sort((a, b) => rank(a) - rank(b))[0];
   const skipped = probes
     .filter((p) => rank(p) < rank(best) || (p.software && p.ok))
     .filter((p) => p.backend !== best.backend)
-    .map((p) => `${p.backend}: ${p.ok ? 'software-emulated, slower' : p.detail}`);
-  return { backend: best.backend, note: `${best.backend} (${best.detail}): fastest working backend.${skipped.length ? ` Skipped ${skipped.join('; ')}.` : ''}` };
+    .map((p) => (p.ok ? msg('backend.skippedSoftware', { backend: p.backend }) : msg('backend.skipped', { backend: p.backend, detail: p.detail })));
+  const values = { backend: best.backend, detail: best.detail };
+  if (skipped.length === 0) return { backend: best.backend, note: msg('backend.fastest', values) };
+  // Up to three skipped backends, each its own Msg, so the sentence translates as a whole.
+  return { backend: best.backend, note: msg(`backend.fastestSkipped${Math.min(skipped.length, 3)}`, { ...values, s1: skipped[0], s2: skipped[1] ?? '', s3: skipped[2] ?? '' }) };
 }

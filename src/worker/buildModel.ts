@@ -61,7 +61,7 @@ function layersFor(spec: LayerSpec, i: number, seed: number, isLast: boolean, fi
 /** Builds the model and checks its shapes and parameter count against our own inference. */
 export function buildModel(net: NetworkSpec, seed: number): BuiltModel {
   const info = inferNetwork(net);
-  if (info.problem) throw new Error(info.problem);
+  if (info.problem) throw new Error(`invalid network (${info.problem.key})`);
   const model = tf.sequential();
   const specIndex: number[] = [];
   net.layers.forEach((spec, i) => {

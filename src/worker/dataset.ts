@@ -1,5 +1,7 @@
 // Fetches the generated MNIST files with byte-level progress, gunzips them and checks every header and size.
 import { parseIdxImages, parseIdxLabels } from '../data/idx';
+import { msg, type Msg } from '../model/msg';
+import { clearCached, readCached, writeCached } from './dataCache';
 
 export type Mnist = {
   trainPixels: Uint8Array; // 60,000 × 784 bytes
@@ -12,17 +14,22 @@ const FILES = ['train-images.idx.gz', 'train-labels.idx.gz', 'test-images.idx.gz
 type FileName = (typeof FILES)[number];
 type Manifest = { version: number; files: Record<FileName, { bytes: number; rawBytes: number }> };
 
-export class DataError extends Error {}
+/** A data problem to show as it is, with Retry. */
+export class DataError extends Error {
+  constructor(readonly text: Msg) {
+    super(text.key);
+  }
+}
 
 async function fetchBytes(url: string, name: string, onBytes: (n: number) => void): Promise<Uint8Array> {
   let res: Response;
   try {
     res = await fetch(url, { cache: 'no-cache' });
   } catch {
-    throw new DataError(`Could not download ${name}: the server did not answer. Check the connection and press Retry.`);
+    throw new DataError(msg('data.noAnswer', { name }));
   }
-  if (!res.ok) throw new DataError(`Could not download ${name} (HTTP ${res.status}). The MNIST files may be missing on the server.`);
-  if (!res.body) throw new DataError(`Could not download ${name}: empty response.`);
+  if (!res.ok) throw new DataError(msg('data.http', { name, status: res.status }));
+  if (!res.body) throw new DataError(msg('data.empty', { name }));
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -49,11 +56,11 @@ async function gunzipIfNeeded(bytes: Uint8Array, name: string): Promise<Uint8Arr
     const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
     return new Uint8Array(await new Response(stream).arrayBuffer());
   } catch {
-    throw new DataError(`${name} is corrupt or truncated: it could not be decompressed. Press Retry to download it again.`);
+    throw new DataError(msg('data.corrupt', { name }));
   }
 }
 
-/** Loads all four files; reports (loaded, total) compressed bytes. Throws DataError with a readable message. */
+/** Loads all four files (stored copies first); reports (loaded, total) compressed bytes. Throws DataError. */
 export async function loadMnist(baseUrl: string, onProgress: (loaded: number, total: number) => void): Promise<Mnist> {
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
   let manifest: Manifest | null = null;
@@ -72,14 +79,29 @@ export async function loadMnist(baseUrl: string, onProgress: (loaded: number, to
   const total = FILES.reduce((s, f) => s + expected[f], 0);
   let loaded = 0;
   onProgress(0, total);
-  const raw = await Promise.all(
-    FILES.map((f) =>
-      fetchBytes(`${base}${f}`, f, (n) => {
+  const download = async (f: FileName) => {
+    const url = `${base}${f}`;
+    const cached = await readCached(url, manifest ? expected[f] : null);
+    const bytes =
+      cached ??
+      (await fetchBytes(url, f, (n) => {
         loaded += n;
         onProgress(Math.min(loaded, total), total);
-      }).then((b) => gunzipIfNeeded(b, f)),
-    ),
-  );
+      }));
+    if (cached) {
+      loaded += cached.byteLength;
+      onProgress(Math.min(loaded, total), total);
+    }
+    return { url, bytes, fresh: cached === null };
+  };
+  const got = await Promise.all(FILES.map(download));
+  let raw: Uint8Array[];
+  try {
+    raw = await Promise.all(got.map((g, i) => gunzipIfNeeded(g.bytes, FILES[i])));
+  } catch (e) {
+    await clearCached(); // a damaged stored copy must not come back on Retry
+    throw e;
+  }
   const [trI, trL, teI, teL] = raw;
   const results = [
     parseIdxImages(trI, 'train-images', 60000),
@@ -87,9 +109,15 @@ export async function loadMnist(baseUrl: string, onProgress: (loaded: number, to
     parseIdxImages(teI, 'test-images', 10000),
     parseIdxLabels(teL, 'test-labels', 10000),
   ] as const;
-  for (const r of results) if (!r.ok) throw new DataError(`The MNIST data is damaged: ${r.error} Press Retry to download it again.`);
+  for (const r of results)
+    if (!r.ok) {
+      await clearCached();
+      throw new DataError(msg('data.damaged', { detail: r.error }));
+    }
+  const fresh = got.filter((g) => g.fresh);
+  if (fresh.length) await writeCached(fresh);
   const [a, b, c, d] = results;
-  if (!a.ok || !b.ok || !c.ok || !d.ok) throw new DataError('unreachable');
+  if (!a.ok || !b.ok || !c.ok || !d.ok) throw new Error('unreachable');
   onProgress(total, total);
   return { trainPixels: a.value.pixels, trainLabels: b.value.labels, testPixels: c.value.pixels, testLabels: d.value.labels };
 }

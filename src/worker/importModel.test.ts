@@ -1,5 +1,6 @@
 // Import of TensorFlow.js Layers models: this app's own exports round-trip exactly; bad files are refused
 // with a clear message.
+import { english } from '../i18n/english';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importLayersModel } from '../model/importModel';
@@ -84,7 +85,7 @@ describe('TensorFlow.js Layers import', () => {
       const [text, files] = mutate(JSON.parse(e.modelJson), e.weights);
       const r = importLayersModel(text, files);
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.error).toMatch(message);
+      if (!r.ok) expect(english(r.error)).toMatch(message);
     });
   }
 });

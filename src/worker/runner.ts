@@ -2,6 +2,7 @@
 // The loop yields to the event loop every ~20 ms through a MessageChannel (not animation frames, so hidden
 // tabs keep training), which lets predictions and control messages run between batches. Losses are read
 // back every ~100 ms, not per batch, so GPU backends are not stalled.
+import { msg, type Msg } from '../model/msg';
 import type { FromWorker } from '../protocol/fromWorker';
 import { Throughput } from './throughput';
 import type { Trainer } from './trainer';
@@ -31,7 +32,7 @@ export class Runner {
 
   constructor(
     private readonly post: (m: FromWorker) => void,
-    private readonly fail: (message: string) => void,
+    private readonly fail: (message: Msg) => void,
     /** Moves training to another backend; resumes it when `resume`. */
     private readonly onBackendLost: (reason: string, resume: boolean) => Promise<void>,
   ) {}
@@ -88,7 +89,7 @@ export class Runner {
       if (!t.snapshot && !(await this.checkpoint(t))) return;
       if ((await this.trainOne(t)) && (await this.flush(t))) this.post({ type: 'state', state: 'paused' });
     } catch (e) {
-      this.fail(`Training stopped: ${errorText(e)}`);
+      this.fail(msg('worker.trainingStopped', { detail: errorText(e) }));
     }
   }
 
@@ -122,19 +123,17 @@ export class Runner {
     this.running = false;
     const lr = t.rate;
     const restored = t.restore();
-    const symptom = loss === null ? 'the loss or the weights became NaN (not a number) or infinite' : `the loss exploded to ${Math.round(loss)} (a random guess scores 2.3)`;
-    const what = `Training diverged at batch ${batch}: ${symptom}. With learning rate ${lr}, each step overshoots so far that the weights blow up.`;
+    const what = loss === null ? msg('worker.diverged.nan', { batch, lr }) : msg('worker.diverged.exploded', { batch, lr, loss: Math.round(loss) });
     if (!restored) {
-      this.post({ type: 'diverged', batch, restoredBatch: null, testAccuracy: null, message: `${what} There were no earlier weights to go back to: lower the learning rate and press Reset.` });
+      this.post({ type: 'diverged', batch, restoredBatch: null, testAccuracy: null, message: msg('worker.diverged.noRestore', { what }) });
     } else {
       const r = await t.evaluate();
-      const advice = `Try a learning rate 10 to 100 times smaller (e.g. ${+(lr / 30).toPrecision(1)}), then press Resume.`;
       this.post({
         type: 'diverged',
         batch,
         restoredBatch: restored.batch,
         testAccuracy: r.accuracy,
-        message: `${what} Training paused and the weights from batch ${restored.batch} were restored (test accuracy ${r.accuracy.toFixed(4)}). ${advice}`,
+        message: msg('worker.diverged.restored', { what, batch: restored.batch, accuracy: r.accuracy.toFixed(4), suggestion: +(lr / 30).toPrecision(1) }),
       });
     }
     this.post({ type: 'state', state: 'paused' });
@@ -199,7 +198,7 @@ export class Runner {
       const gpu = this.lost !== null || /webgl|webgpu/.test(t.backendName);
       this.running = false;
       if (gpu) await this.onBackendLost(this.lost ?? errorText(e), true);
-      else this.fail(`Training stopped: ${errorText(e)}`);
+      else this.fail(msg('worker.trainingStopped', { detail: errorText(e) }));
     }
   }
 }

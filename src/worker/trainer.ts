@@ -55,8 +55,10 @@ export class Trainer {
   /** The tfjs backend this trainer's tensors live on. */
   backendName = tf.getBackend();
 
+  /** Images per epoch: the first `trainSize` of the training set, or all of it. */
   get trainCount() {
-    return this.data.trainLabels.length;
+    const all = this.data.trainLabels.length;
+    return this.config.trainSize > 0 ? Math.min(all, this.config.trainSize) : all;
   }
 
   get batchesPerEpoch() {
@@ -160,6 +162,11 @@ export class Trainer {
       this.optimizer.dispose();
       this.optimizer = makeOptimizer(c);
       this.rate = c.learningRate;
+    }
+    if (c.trainSize !== old.trainSize) {
+      // A different set of images: this epoch starts over on it (weights and counters stay).
+      this.cursor = 0;
+      this.order = epochOrder(this.trainCount, c.seed, this.epoch);
     }
     this.applySchedule();
   }

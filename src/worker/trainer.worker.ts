@@ -12,6 +12,7 @@ import { exportLayersModel, WEIGHTS_FILE } from './exportModel';
 import { Runner } from './runner';
 import { Trainer } from './trainer';
 import { dropoutChanges, onlyDropoutDiffers } from '../model/layers';
+import { msg as text, type Msg } from '../model/msg';
 import type { NetworkSpec } from '../model/spec';
 import { describeChanges, type TrainConfig } from '../model/training';
 
@@ -33,7 +34,7 @@ function errorText(e: unknown) {
   return e instanceof Error ? e.message : String(e);
 }
 
-function fail(message: string, retryData = false) {
+function fail(message: Msg, retryData = false) {
   runner.running = false;
   post({ type: 'error', message, retryData });
   post({ type: 'state', state: 'error' });
@@ -53,13 +54,12 @@ async function failover(reason: string, resume: boolean) {
   if (!to) return;
   const snap = t.snapshot;
   t.rebuild(snap ? snap.weights : null);
-  const where = snap ? `the weights saved at batch ${snap.batch}` : 'new weights (none were saved yet)';
   post({
     type: 'backendLost',
     from,
     to,
     restoredBatch: snap?.batch ?? null,
-    message: `The ${from} backend stopped working (${reason}). Training moved to ${to} and continues from ${where}.`,
+    message: snap ? text('worker.backendLost', { from, to, reason, batch: snap.batch }) : text('worker.backendLostFresh', { from, to, reason }),
   });
   if (resume) runner.start(t);
   else post({ type: 'state', state: 'paused' });
@@ -76,11 +76,11 @@ async function probeAll(net: NetworkSpec): Promise<void> {
 async function switchBackend(c: BackendChoice): Promise<BackendName | null> {
   const pick = chooseBackend(c, probes);
   if (!pick) {
-    fail(`No backend can train this network here: ${probes.map((p) => `${p.backend}: ${p.detail}`).join('; ')}.`);
+    fail(text('worker.noBackend', { details: probes.map((p) => `${p.backend}: ${p.detail}`).join('; ') }));
     return null;
   }
   if (!(await tf.setBackend(pick.backend))) {
-    fail(`The ${pick.backend} backend stopped working.`);
+    fail(text('worker.backendStopped', { backend: pick.backend }));
     return null;
   }
   post({ type: 'backend', backend: pick.backend, available: probes.filter((p) => p.ok).map((p) => p.backend), note: pick.note });
@@ -109,7 +109,7 @@ async function rebuild(t: Trainer, net: NetworkSpec, cfg: TrainConfig, point: Re
   try {
     t.load(net, cfg, point);
   } catch (e) {
-    fail(`Could not build the network: ${errorText(e)}`);
+    fail(text('worker.buildFailed', { detail: errorText(e) }));
     return false;
   }
   post({ type: 'resetDone' });
@@ -134,7 +134,7 @@ async function loadData() {
     });
   } catch (e) {
     await probing;
-    fail(e instanceof DataError ? e.message : `Could not load the MNIST data: ${errorText(e)}`, true);
+    fail(e instanceof DataError ? e.text : text('data.failed', { detail: errorText(e) }), true);
     return;
   }
   await probing;
@@ -145,7 +145,7 @@ async function loadData() {
   try {
     trainer = new Trainer(data, net, config!);
   } catch (e) {
-    fail(`Could not build the network: ${errorText(e)}`);
+    fail(text('worker.buildFailed', { detail: errorText(e) }));
     return;
   }
   if (restore) {
@@ -160,7 +160,7 @@ async function loadData() {
 async function handle(msg: ToWorker) {
   switch (msg.type) {
     case 'init':
-      if (msg.version !== PROTOCOL_VERSION) return fail(`Page and worker versions differ (${msg.version} vs ${PROTOCOL_VERSION}): reload the page.`);
+      if (msg.version !== PROTOCOL_VERSION) return fail(text('worker.versions', { page: msg.version, worker: PROTOCOL_VERSION }));
       dataUrl = msg.dataUrl;
       network = msg.network;
       config = msg.config;
@@ -229,6 +229,11 @@ async function handle(msg: ToWorker) {
       if (cell) post({ type: 'cellImages', actual: msg.actual, predicted: msg.predicted, ...cell });
       return;
     }
+    case 'getSample': {
+      if (!data) return post({ type: 'sample', index: -1, label: -1, pixels: new Uint8Array(0) });
+      const i = Math.floor(Math.random() * data.testLabels.length);
+      return post({ type: 'sample', index: i, label: data.testLabels[i], pixels: data.testPixels.slice(i * 784, (i + 1) * 784) });
+    }
     case 'ping':
       return; // answered in onmessage, ahead of the queue
     case 'benchmarkFit': {
@@ -278,5 +283,5 @@ self.onmessage = (e: MessageEvent<unknown>) => {
   }
   if (msg.type === 'pause') runner.running = false;
   if (msg.type === 'ping') post({ type: 'pong', id: msg.id });
-  queue = queue.then(() => handle(msg)).catch((err) => fail(`Worker error: ${errorText(err)}`));
+  queue = queue.then(() => handle(msg)).catch((err) => fail(text('worker.error', { detail: errorText(err) })));
 };
