@@ -22,4 +22,11 @@ test('no serious or critical accessibility violations on the main views', async 
 
   await page.getByTestId('ui.presenter').click();
   expect(await serious(page), 'presenter mode').toEqual([]);
+  await page.getByTestId('ui.presenter').click();
+
+  await page.getByTestId('ui.language').selectOption('zh-CN');
+  await expect(page.getByTestId('train.start')).toHaveText('继续');
+  await page.getByText('练习链接', { exact: true }).click();
+  await page.getByTestId('ui.exercise-network').selectOption('locked');
+  expect(await serious(page), 'in Chinese, with the exercise menu open and the network locked').toEqual([]);
 });

@@ -394,7 +394,7 @@ export const en = {
   'url.tooManyLayers': 'more than {{max}} layers',
   'url.unknownLayer': 'unknown layer "{{token}}"',
   'url.unknownOptimizer': 'unknown optimizer "{{name}}"',
-  'url.badView': 'unknown part "{{name}}" in hide or lock',
+  'url.badView': 'The link names an unknown part "{{name}}" to hide or lock; the rest of it was applied.',
 
   // From the training worker
   'worker.restarted': 'The training worker stopped responding, so a new one was started.',

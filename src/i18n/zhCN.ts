@@ -381,7 +381,7 @@ export const zhCN: Record<MessageKey, string> = {
   'url.tooManyLayers': '超过 {{max}} 层',
   'url.unknownLayer': '未知的层“{{token}}”',
   'url.unknownOptimizer': '未知的优化器“{{name}}”',
-  'url.badView': '隐藏或锁定中有未知部分“{{name}}”',
+  'url.badView': '链接要隐藏或锁定一个未知部分“{{name}}”；其余部分已应用。',
 
   'worker.restarted': '训练线程没有响应，已启动一个新的。',
   'worker.restartedFrom': '训练线程没有响应，已启动一个新的；它从第 {{batch}} 批保存的权重继续。',

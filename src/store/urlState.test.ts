@@ -4,7 +4,7 @@ import { PRESETS } from '../model/presets';
 import { mulberry32 } from '../data/prng';
 import { LAYER_KINDS } from '../model/layers';
 import { configProblem } from '../model/training';
-import { decodeExperiment, defaultExperiment, encodeExperiment, type Experiment } from './urlState';
+import { decodeExperiment, decodeView, defaultExperiment, encodeExperiment, encodeView, type Experiment } from './urlState';
 
 describe('URL hash codec', () => {
   it('round-trips every preset with its hyperparameters and seed', () => {
@@ -68,5 +68,22 @@ describe('URL hash codec', () => {
       else expect(r.experiment).toEqual(defaultExperiment());
     }
     expect(decodedOk).toBeGreaterThan(0); // some mutations stay valid and are kept
+  });
+
+  it('keeps the view next to the experiment: language, hidden and locked parts', () => {
+    const exp = encodeExperiment(defaultExperiment());
+    const view = encodeView({ language: 'zh-CN', hidden: ['insights', 'share'], locked: ['network'] });
+    expect(view).toBe('lang=zh-CN&hide=insights,share&lock=network');
+    const hash = `#${exp}&${view}`;
+    expect(decodeView(hash)).toEqual({ view: { language: 'zh-CN', hidden: ['insights', 'share'], locked: ['network'] }, notice: null });
+    expect(decodeExperiment(hash)).toEqual({ experiment: defaultExperiment(), notice: null });
+    expect(encodeView({ language: null, hidden: [], locked: [] })).toBe('');
+  });
+
+  it('forgives a bad view: unknown languages ignored, unknown parts dropped with a notice, hidden wins over locked', () => {
+    const r = decodeView('#lang=fr&hide=charts,bogus,charts&lock=charts,hyper');
+    expect(r.view).toEqual({ language: null, hidden: ['charts'], locked: ['hyper'] });
+    expect(english(r.notice!)).toBe('The link names an unknown part "bogus" to hide or lock; the rest of it was applied.');
+    expect(decodeView('#%%%&lang').view).toEqual({ language: null, hidden: [], locked: [] });
   });
 });

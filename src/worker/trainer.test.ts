@@ -63,6 +63,22 @@ describe('Trainer', () => {
     expect(Array.from(a.start[0].slice(0, 20))).not.toEqual(Array.from(c.start[0].slice(0, 20)));
   });
 
+  it('trains on only the first trainSize images when asked, and switches back live', async () => {
+    const t = new Trainer(data, presetById('mlp-seed').network, { ...config, trainSize: 320 });
+    expect(t.batchesPerEpoch).toBe(10); // 320 / 32
+    let batches = 0;
+    while (!t.epochDone) {
+      t.trainBatch();
+      batches++;
+    }
+    expect(batches).toBe(10);
+    t.setConfig({ ...config, trainSize: 0 });
+    expect(t.batchesPerEpoch).toBe(50); // all 1600
+    expect(t.batchInEpoch).toBe(0); // the epoch starts over on the new set
+    await t.drainPoints();
+    t.dispose();
+  });
+
   it('does not leak tensors across epochs', async () => {
     const t = new Trainer(fakeData(320), presetById('mlp-seed').network, { ...config, batchSize: 32 });
     const counts: number[] = [];
