@@ -1,8 +1,10 @@
 // The baseline for `npm run bench`: the same network trained with plain `model.fit` at batch 64, as the
-// tfjs examples do, on 10,000 training images, for a fixed time on the current backend.
+// tfjs examples do, on 10,000 training images, for a fixed time on the current backend, with stock tfjs kernels
+// (the app's faster wasm matrix products are switched off while it runs).
 import * as tf from '@tensorflow/tfjs';
 import type { NetworkSpec } from '../model/spec';
 import { buildModel } from './buildModel';
+import { setFastWasmMatMul } from './fastWasmMatMul';
 import type { Mnist } from './dataset';
 
 export async function benchmarkFit(net: NetworkSpec, data: Mnist, seconds: number): Promise<{ examplesPerSecond: number; batches: number; seconds: number }> {
@@ -14,6 +16,7 @@ export async function benchmarkFit(net: NetworkSpec, data: Mnist, seconds: numbe
   let batches = 0;
   let t0 = 0;
   let elapsed = 0;
+  setFastWasmMatMul(false);
   try {
     await model.fit(xs, ys, {
       batchSize: 64,
@@ -31,6 +34,7 @@ export async function benchmarkFit(net: NetworkSpec, data: Mnist, seconds: numbe
       },
     });
   } finally {
+    setFastWasmMatMul(true);
     xs.dispose();
     ys.dispose();
     model.dispose();
