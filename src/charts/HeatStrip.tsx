@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { memo, useEffect, useRef } from 'react';
 import type { Bins } from '../protocol/fromWorker';
-import { css, viridis } from './palette';
+import { viridis } from './palette';
 
 export type StripSnap = { batch: number; bins: Bins };
 
@@ -14,23 +14,36 @@ function HeatStrip({ snaps, label }: { snaps: StripSnap[]; label: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const top = Math.max(1e-12, ...snaps.map((s) => Math.max(Math.abs(s.bins.min), Math.abs(s.bins.max))));
   useEffect(() => {
-    const c = canvas.current?.getContext('2d');
-    if (!c || !canvas.current) return;
-    const W = canvas.current.width, H = canvas.current.height;
-    c.fillStyle = css(viridis(0));
-    c.fillRect(0, 0, W, H);
+    const el = canvas.current;
+    const c = el?.getContext('2d');
+    if (!el || !c) return;
+    // One pixel buffer, one putImageData: thousands of fillRect calls per refresh were measurable.
+    const W = el.width, H = el.height;
+    const img = c.createImageData(W, H);
+    const d = img.data;
+    const paint = (p: number, [r, g, b]: [number, number, number]) => {
+      d[p] = r;
+      d[p + 1] = g;
+      d[p + 2] = b;
+      d[p + 3] = 255;
+    };
+    const background = viridis(0);
+    for (let p = 0; p < W * H; p++) paint(p * 4, background);
     const colW = W / Math.max(1, snaps.length);
-    const y = (v: number) => H / 2 - (v / top) * (H / 2);
+    const row = (v: number) => H / 2 - (v / top) * (H / 2);
     snaps.forEach((s, i) => {
       const total = s.bins.counts.reduce((a, b) => a + b, 0) || 1;
       const bw = (s.bins.max - s.bins.min) / s.bins.counts.length;
+      const x0 = Math.floor(i * colW), x1 = Math.min(W, Math.max(x0 + 1, Math.floor((i + 1) * colW)));
       s.bins.counts.forEach((n, k) => {
         if (n === 0) return;
-        const y0 = y(s.bins.min + (k + 1) * bw), y1 = y(s.bins.min + k * bw);
-        c.fillStyle = css(viridis(Math.log1p((60 * n) / total) / Math.log1p(60)));
-        c.fillRect(i * colW, y0, Math.ceil(colW), Math.max(1, y1 - y0));
+        const y0 = Math.max(0, Math.floor(row(s.bins.min + (k + 1) * bw)));
+        const y1 = Math.min(H, Math.max(y0 + 1, Math.ceil(row(s.bins.min + k * bw))));
+        const colour = viridis(Math.log1p((60 * n) / total) / Math.log1p(60));
+        for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) paint((y * W + x) * 4, colour);
       });
     });
+    c.putImageData(img, 0, 0);
   }, [snaps, top]);
   const last = snaps[snaps.length - 1];
   const summary = last

@@ -285,8 +285,6 @@ export const en = {
   'insight.noPictures': 'No dense layer reads the image directly and no convolution: nothing to draw.',
   'insight.denseCaption': 'Layer {{n}} (first {{count}} units, 28×28 weights each) · orange +, blue − (±{{range}})',
   'insight.convCaption': 'Layer {{n}} ({{count}} filters, {{side}}×{{side}}) · orange +, blue − (±{{range}})',
-  'insight.unit': 'Unit {{i}} of layer {{n}}',
-  'insight.filter': 'Filter {{i}} of layer {{n}}',
   'insight.drawFirst': 'Draw a digit to see what each layer makes of it.',
   'insight.firstMaps': ', first {{n}} maps',
   'insight.featureMap': 'Feature map {{i}} of layer {{n}}',

@@ -276,8 +276,6 @@ export const zhCN: Record<MessageKey, string> = {
   'insight.noPictures': '没有直接读取图像的 Dense 层，也没有卷积层：没有可画的。',
   'insight.denseCaption': '第 {{n}} 层（前 {{count}} 个单元，每个 28×28 个权重）· 橙色为正，蓝色为负（±{{range}}）',
   'insight.convCaption': '第 {{n}} 层（{{count}} 个卷积核，{{side}}×{{side}}）· 橙色为正，蓝色为负（±{{range}}）',
-  'insight.unit': '第 {{n}} 层的第 {{i}} 个单元',
-  'insight.filter': '第 {{n}} 层的第 {{i}} 个卷积核',
   'insight.drawFirst': '写一个数字，看看每一层怎样理解它。',
   'insight.firstMaps': '，前 {{n}} 个特征图',
   'insight.featureMap': '第 {{n}} 层的第 {{i}} 个特征图',
