@@ -30,8 +30,12 @@ function AccuracyChart({ train, test, markers, height = 220 }: { train: Accuracy
       <p className="sr-only">{summary}</p>
       <figcaption>{t('charts.accuracyCaption')}</figcaption>
       <ul className="legend" aria-hidden="true">
-        <li style={{ color: TRAIN }}>━ {t('charts.trainSeries')}</li>
-        <li style={{ color: TEST }}>● {t('charts.testSeries')}</li>
+        <li>
+          <span style={{ color: TRAIN }}>━</span> {t('charts.trainSeries')}
+        </li>
+        <li>
+          <span style={{ color: TEST }}>●</span> {t('charts.testSeries')}
+        </li>
       </ul>
       <SeriesChart
         series={series}

@@ -164,8 +164,8 @@ function SeriesChart({ series, markers, yDomain, xLabel, yLabel, format, xName, 
         <div className="chart-readout" style={{ left: Math.min(hover.px + 12, Math.max(0, width - 170)) }}>
           <strong>{xName(readout[0].p!.x)}</strong>
           {readout.map(({ s, p }) => (
-            <span key={s.name} style={{ color: s.color }}>
-              {s.name}: {format(p!.y)}
+            <span key={s.name}>
+              <span style={{ color: s.color }}>■</span> {s.name}: {format(p!.y)}
             </span>
           ))}
         </div>
