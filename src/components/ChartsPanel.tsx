@@ -24,6 +24,7 @@ export default function ChartsPanel() {
       <Explain topic="loss" />
       <LossChart points={points} markers={markers} height={height} />
       <AccuracyChart train={points} test={epochs} markers={markers} height={height} />
+      {storeMarkers.length > 0 && <Explain topic="lrChange" />}
       {storeMarkers.length > 0 && (
         <ul className="markers" aria-label={t('charts.changes')}>
           {storeMarkers.map((m, i) => (

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 
-export type ExplainTopic = 'neurons' | 'gradient' | 'loss' | 'histogram';
+export type ExplainTopic = 'neurons' | 'activation' | 'gradient' | 'lrChange' | 'loss' | 'histogram';
 
 /** A short explanation next to the control or chart that shows the concept; closed until asked for. */
 export default function Explain({ topic }: { topic: ExplainTopic }) {

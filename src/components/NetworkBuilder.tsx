@@ -47,6 +47,7 @@ export default function NetworkBuilder() {
       {preset && <p className="muted blurb">{t(`preset.${preset.id}.blurb`)}</p>}
       <div className="button-row">
         <AddLayerMenu count={network.layers.length} onAdd={(at, l) => changeNetwork(insertLayer(network, at, l))} />
+        <Explain topic="activation" />
         <button data-testid="builder.clear" onClick={() => changeNetwork({ layers: [] })} disabled={network.layers.length === 0}>
           {t('builder.empty')}
         </button>

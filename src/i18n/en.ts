@@ -212,6 +212,12 @@ export const en = {
   'explain.neurons.topic': 'Neurons, weights and layers',
   'explain.neurons.text':
     'Each unit (neuron) multiplies every input by a weight — the strength of a synapse — adds a bias and passes the sum through an activation function such as ReLU (keep positives, zero the rest). A layer is many units side by side; a deep network stacks layers, so later layers combine the patterns earlier ones found. Training only changes the weights and biases.',
+  'explain.activation.topic': 'Activation functions',
+  'explain.activation.text':
+    'The activation function bends each unit’s weighted sum: ReLU keeps positives and turns negatives into 0, sigmoid and tanh squash it into (0, 1) and (−1, 1), and softmax turns the last layer’s ten scores into probabilities that add up to 1. Without this bend, any stack of layers would collapse into one weighted sum — depth would add nothing.',
+  'explain.lrChange.topic': 'Why the loss reacts to a learning-rate change',
+  'explain.lrChange.text':
+    'Each dashed line marks a change. Raise the learning rate and every step gets longer: if it overshoots the bottom of the valley, the loss jumps or climbs right after the line. Lower it and the steps get shorter: the curve calms down and can settle lower, but learns more slowly.',
   'explain.gradient.topic': 'Learning rate and gradient descent',
   'explain.gradient.text':
     'Backpropagation works out, for every weight, which way it should move to lower the loss (the gradient). Gradient descent then moves each weight a step against its gradient; the learning rate is the step size. Too small and learning crawls; too large and each step overshoots the valley, so the loss goes up instead of down — raise it while training and watch the loss curve react.',
