@@ -17,6 +17,14 @@ const EXPLODED_LOSS = 50;
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/**
+ * Insights (histograms, gradients, dead ReLUs, weight pictures) may take at most this share of the loop's
+ * time: about once a second on fast backends, less often where they are slow (measured on software WebGPU
+ * with a CNN they took ~50% of training time when refreshed every second).
+ */
+const INSIGHT_BUDGET = 0.05;
+const INSIGHT_MIN_INTERVAL_MS = 1000;
+
 /** How often, at most, the loop keeps a copy of the weights (for divergence, backend loss, worker death). */
 const SNAPSHOT_EVERY_MS = 5000;
 
@@ -29,6 +37,8 @@ export class Runner {
   /** Time spent on insights vs. all loop time since Train was pressed (ms). */
   private insightMs = 0;
   private loopStart = 0;
+  private insightInterval = INSIGHT_MIN_INTERVAL_MS;
+  private lastInsight = 0;
 
   constructor(
     private readonly post: (m: FromWorker) => void,
@@ -54,12 +64,19 @@ export class Runner {
     return true;
   }
 
-  /** Layer statistics and weight pictures: about once a second while training, and after each epoch. */
+  /** Layer statistics and weight pictures; the next refresh waits long enough to stay within INSIGHT_BUDGET. */
   async sendHistograms(t: Trainer) {
     const t0 = performance.now();
     this.post({ type: 'histograms', batch: t.batch, epoch: t.epoch, layers: await t.histograms() });
     this.post({ type: 'weightImages', batch: t.batch, layers: await t.weightImages() });
-    this.insightMs += performance.now() - t0;
+    const ms = performance.now() - t0;
+    this.insightMs += ms;
+    this.insightInterval = Math.max(INSIGHT_MIN_INTERVAL_MS, ms / INSIGHT_BUDGET);
+    this.lastInsight = performance.now();
+  }
+
+  private insightsDue() {
+    return performance.now() - this.lastInsight >= this.insightInterval;
   }
 
   start(t: Trainer) {
@@ -145,7 +162,7 @@ export class Runner {
     this.post({ type: 'epochEnd', epoch: t.epoch, batch: t.batch, testAccuracy: r.accuracy, testLoss: r.loss, evalMs: r.ms });
     this.post({ type: 'confusion', epoch: t.epoch, confusion: r.confusion });
     if (!(await this.checkpoint(t))) return false;
-    await this.sendHistograms(t);
+    if (this.insightsDue()) await this.sendHistograms(t);
     if (t.config.epochLimit > 0 && t.epoch >= t.config.epochLimit) this.running = false;
     return true;
   }
@@ -166,7 +183,8 @@ export class Runner {
     this.throughput.restart();
     this.insightMs = 0;
     this.loopStart = performance.now();
-    let lastFlush = performance.now(), lastYield = lastFlush, lastHist = lastFlush, lastSnap = lastFlush;
+    let lastFlush = performance.now(), lastYield = lastFlush, lastSnap = lastFlush;
+    this.lastInsight = lastFlush;
     try {
       if (!(await this.checkpoint(t))) return;
       while (this.running && current()) {
@@ -181,17 +199,16 @@ export class Runner {
           if (!(await this.flush(t))) return;
           lastFlush = performance.now();
         }
-        if (now - lastHist >= 1000) {
-          await this.sendHistograms(t);
-          lastHist = performance.now();
-        }
+        if (this.insightsDue()) await this.sendHistograms(t);
         if (now - lastYield >= 20) {
           await yieldTask();
           lastYield = performance.now();
         }
       }
       if (!current()) return;
-      if (await this.flush(t)) this.post({ type: 'state', state: 'paused' });
+      if (!(await this.flush(t))) return;
+      this.post({ type: 'state', state: 'paused' });
+      await this.sendHistograms(t); // the paused page shows the weights as they are now
     } catch (e) {
       if (!current()) return;
       // On a GPU backend an error mid-training means the device is gone or broken: move to another backend.
