@@ -1,6 +1,6 @@
 // Backend registration, probing and choice. A backend is trusted only after it has run one real training
-// step of the current model (e.g. wasm in tfjs 4.22 cannot train convolutions: Conv2DBackpropFilter is
-// missing). Software-emulated GPUs (SwiftShader, llvmpipe) are ranked after wasm: measured here they are
+// step of the current model (a backend may lack a kernel the network needs: wasm in tfjs 4.22 lacked the
+// convolution filter gradient until wasmConvGrad.ts supplied it). Software-emulated GPUs (SwiftShader, llvmpipe) are ranked after wasm: measured here they are
 // 3-25x slower than wasm with threads and SIMD.
 import { msg, type Msg } from '../model/msg';
 import * as tf from '@tensorflow/tfjs';
@@ -13,6 +13,7 @@ import type { NetworkSpec } from '../model/spec';
 import type { BackendChoice, BackendName } from '../protocol/toWorker';
 import { buildModel } from './buildModel';
 import { setFastWasmMatMul } from './fastWasmMatMul';
+import { registerWasmConvGrad } from './wasmConvGrad';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -25,6 +26,8 @@ setWasmPaths({
 setThreadsCount(Math.max(1, Math.min(8, navigator.hardwareConcurrency || 1)));
 // Transposed matrix products on XNNPACK too: about 3x faster backward passes on wasm (fastWasmMatMul.ts).
 setFastWasmMatMul(true);
+// Convolutions train on wasm too (its missing filter gradient, wasmConvGrad.ts).
+registerWasmConvGrad();
 // tfjs refuses software WebGL by default; we accept it and rank it by speed instead.
 tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
 

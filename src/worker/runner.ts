@@ -25,8 +25,12 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const INSIGHT_BUDGET = 0.05;
 const INSIGHT_MIN_INTERVAL_MS = 1000;
 
-/** How often, at most, the loop keeps a copy of the weights (for divergence, backend loss, worker death). */
+/**
+ * How often, at most, the loop keeps a checked copy of the weights (for divergence, backend loss, worker
+ * death); where reading the weights back is slow (software GPUs) less often, within SNAPSHOT_BUDGET.
+ */
 const SNAPSHOT_EVERY_MS = 5000;
+const SNAPSHOT_BUDGET = 0.02;
 
 export class Runner {
   running = false;
@@ -38,6 +42,7 @@ export class Runner {
   private insightMs = 0;
   private loopStart = 0;
   private insightInterval = INSIGHT_MIN_INTERVAL_MS;
+  private snapshotInterval = SNAPSHOT_EVERY_MS;
   private lastInsight = 0;
 
   constructor(
@@ -47,13 +52,13 @@ export class Runner {
     private readonly onBackendLost: (reason: string, resume: boolean) => Promise<void>,
   ) {}
 
-  /** Keeps a snapshot in the worker and sends a copy to the page (which restarts a dead worker from it). */
   /**
    * Keeps a snapshot in the worker and sends a copy to the page (which restarts a dead worker from it), after
    * checking that every weight is finite — the only place weights are read back whole, not every flush.
    * False (and training stopped, last good weights restored) when they are not.
    */
   private async checkpoint(t: Trainer): Promise<boolean> {
+    const t0 = performance.now();
     if (!(await t.weightsFinite())) {
       await this.diverged(t, t.batch, null);
       return false;
@@ -61,6 +66,7 @@ export class Runner {
     await t.saveSnapshot();
     const s = t.snapshot!;
     this.post({ type: 'snapshot', point: { batch: s.batch, epoch: s.epoch, weights: s.weights.map((w) => w.slice()) } });
+    this.snapshotInterval = Math.max(SNAPSHOT_EVERY_MS, (performance.now() - t0) / SNAPSHOT_BUDGET);
     return true;
   }
 
@@ -191,7 +197,7 @@ export class Runner {
         if (this.lost) throw new Error(this.lost);
         if (!(await this.trainOne(t))) return;
         const now = performance.now();
-        if (now - lastSnap >= SNAPSHOT_EVERY_MS) {
+        if (now - lastSnap >= this.snapshotInterval) {
           if (!(await this.flush(t)) || !(await this.checkpoint(t))) return; // only checked weights are kept
           lastSnap = performance.now();
         }
