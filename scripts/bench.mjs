@@ -1,4 +1,4 @@
-/* global window */
+/* global window, document */
 // npm run bench: measures the playground in headless Chromium the way a person's browser runs it.
 // For each backend this Chromium offers (software WebGL/WebGPU through SwiftShader included) and for the
 // presets mlp-seed and cnn-small: our training loop's examples/s next to a plain `model.fit` baseline
