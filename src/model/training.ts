@@ -44,11 +44,11 @@ export function scheduledRate(c: Pick<TrainConfig, 'learningRate' | 'schedule' |
 
 /**
  * Default recipe for `mlp-seed`: Adam, learning rate 0.002, batch 128 — the quickest to 97.5% test accuracy in
- * wall time among those measured in headless Chromium on wasm, 2 cores (node scripts/timeTo975.mjs):
- *   Adam 0.002 / 128: 59.8 s (epoch 5)    Adam 0.003 / 128: 66.4 s (epoch 5)
- *   Adam 0.003 / 256: 70.0 s (epoch 6)    Adam 0.002 /  64: 76.9 s (epoch 5)
- * SGD 0.1 / 64 needs about 9 epochs (DESIGN.md). Batch 128 halves per-batch overhead against 64 and Adam's
- * per-weight step sizes keep early epochs fast; larger batches need more epochs.
+ * wall time among those measured in headless Chromium on wasm, 2 cores (node scripts/timeTo975.mjs, with the
+ * faster wasm products of worker/fastWasmMatMul.ts):
+ *   Adam 0.002 / 128: 17.3 s (epoch 5)    Adam 0.002 / 64: 24.3 s (epoch 5)    Adam 0.001 / 32: 40.6 s (epoch 5)
+ * Cosine decay over 3 epochs does not get there (0.9686–0.9724 at epoch 3). SGD 0.1 / 64 needs about 9 epochs
+ * (DESIGN.md). Batch 128 halves per-batch overhead against 64; larger batches need more epochs.
  */
 export const DEFAULT_CONFIG: TrainConfig = {
   optimizer: 'adam',

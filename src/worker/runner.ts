@@ -5,6 +5,7 @@
 import { msg, type Msg } from '../model/msg';
 import type { FromWorker } from '../protocol/fromWorker';
 import { Throughput } from './throughput';
+import type { Snapshot } from './snapshot';
 import type { Trainer } from './trainer';
 
 const channel = new MessageChannel();
@@ -57,17 +58,20 @@ export class Runner {
    * checking that every weight is finite — the only place weights are read back whole, not every flush.
    * False (and training stopped, last good weights restored) when they are not.
    */
-  private async checkpoint(t: Trainer): Promise<boolean> {
+  private async checkpoint(t: Trainer, trusted = false): Promise<boolean> {
     const t0 = performance.now();
     if (!(await t.weightsFinite())) {
       await this.diverged(t, t.batch, null);
       return false;
     }
-    await t.saveSnapshot();
-    const s = t.snapshot!;
-    this.post({ type: 'snapshot', point: { batch: s.batch, epoch: s.epoch, weights: s.weights.map((w) => w.slice()) } });
+    await t.saveSnapshot(trusted);
+    if (trusted) this.postSnapshot(t.snapshot!);
     this.snapshotInterval = Math.max(SNAPSHOT_EVERY_MS, (performance.now() - t0) / SNAPSHOT_BUDGET);
     return true;
+  }
+
+  private postSnapshot(s: Snapshot) {
+    this.post({ type: 'snapshot', point: { batch: s.batch, epoch: s.epoch, weights: s.weights.map((w) => w.slice()) } });
   }
 
   /** Layer statistics and weight pictures; the next refresh waits long enough to stay within INSIGHT_BUDGET. */
@@ -109,7 +113,7 @@ export class Runner {
   async step(t: Trainer) {
     if (this.running) return;
     try {
-      if (!t.snapshot && !(await this.checkpoint(t))) return;
+      if (!t.snapshot && !(await this.checkpoint(t, true))) return;
       if ((await this.trainOne(t)) && (await this.flush(t))) this.post({ type: 'state', state: 'paused' });
     } catch (e) {
       this.fail(msg('worker.trainingStopped', { detail: errorText(e) }));
@@ -139,6 +143,8 @@ export class Runner {
       await this.diverged(t, bad.batch, Number.isFinite(bad.loss) ? bad.loss : null);
       return false;
     }
+    const confirmed = t.confirmSnapshot(points[points.length - 1].batch);
+    if (confirmed) this.postSnapshot(confirmed);
     return true;
   }
 
@@ -192,7 +198,7 @@ export class Runner {
     let lastFlush = performance.now(), lastYield = lastFlush, lastSnap = lastFlush;
     this.lastInsight = lastFlush;
     try {
-      if (!(await this.checkpoint(t))) return;
+      if (!(await this.checkpoint(t, true))) return;
       while (this.running && current()) {
         if (this.lost) throw new Error(this.lost);
         if (!(await this.trainOne(t))) return;

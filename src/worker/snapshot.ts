@@ -3,10 +3,19 @@ import * as tf from '@tensorflow/tfjs';
 
 export type Snapshot = { batch: number; epoch: number; weights: Float32Array[] };
 
-/** Copies every weight (trainable or not, e.g. BatchNorm statistics) to plain arrays. */
+/**
+ * Copies every weight (trainable or not, e.g. BatchNorm statistics) to plain arrays, as they are at the call:
+ * the clones are taken synchronously, so training steps that run while the read-back is awaited (the loop
+ * keeps going) cannot mix later weights into the copy.
+ */
 export async function takeSnapshot(model: tf.LayersModel, batch: number, epoch: number): Promise<Snapshot> {
-  const weights = await Promise.all(model.getWeights().map(async (w) => (await w.data()) as Float32Array));
-  return { batch, epoch, weights: weights.map((w) => w.slice()) };
+  const copies = model.getWeights().map((w) => w.clone());
+  try {
+    const weights = await Promise.all(copies.map(async (w) => (await w.data()) as Float32Array));
+    return { batch, epoch, weights: weights.map((w) => w.slice()) };
+  } finally {
+    tf.dispose(copies);
+  }
 }
 
 export function restoreSnapshot(model: tf.LayersModel, s: Snapshot) {

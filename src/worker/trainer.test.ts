@@ -79,6 +79,26 @@ describe('Trainer', () => {
     t.dispose();
   });
 
+  it('trusts a weight copy only after a loss computed on it was seen', async () => {
+    const t = new Trainer(data, presetById('mlp-seed').network, config);
+    await t.saveSnapshot(true);
+    const first = t.snapshot;
+    t.trainBatch();
+    await t.saveSnapshot(); // after batch 1: a candidate
+    expect(t.snapshot).toBe(first);
+    expect(t.confirmSnapshot(1)).toBeNull(); // batch 1's loss was computed before these weights existed
+    t.trainBatch();
+    const confirmed = t.confirmSnapshot(2); // batch 2's loss was computed on them
+    expect(confirmed?.batch).toBe(1);
+    expect(t.snapshot).toBe(confirmed);
+    await t.saveSnapshot();
+    t.restore(); // a divergence throws the candidate away and goes back to the trusted copy
+    expect(t.candidate).toBeNull();
+    expect(t.snapshot).toBe(confirmed);
+    await t.drainPoints();
+    t.dispose();
+  });
+
   it('does not leak tensors across epochs', async () => {
     const t = new Trainer(fakeData(320), presetById('mlp-seed').network, { ...config, batchSize: 32 });
     const counts: number[] = [];

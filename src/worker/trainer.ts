@@ -104,12 +104,33 @@ export class Trainer {
     this.snapshot = { ...p };
   }
 
-  async saveSnapshot() {
-    this.snapshot = await takeSnapshot(this.model, this.batch, this.epoch);
+  /**
+   * Weights copied but not yet trusted: a step with a huge learning rate can leave weights that are finite but
+   * useless, and the loss that shows it is only computed by the next batch. A candidate becomes the snapshot
+   * once a loss computed on it has been seen to be sound (confirmSnapshot).
+   */
+  candidate: Snapshot | null = null;
+
+  /** Copies the weights: trusted at once (`trusted`: e.g. fresh or just restored), otherwise as a candidate. */
+  async saveSnapshot(trusted = false) {
+    const s = await takeSnapshot(this.model, this.batch, this.epoch);
+    if (trusted) {
+      this.snapshot = s;
+      this.candidate = null;
+    } else this.candidate = s;
+  }
+
+  /** Promotes the candidate when batch `checkedBatch` (its loss computed on later weights) was sound. */
+  confirmSnapshot(checkedBatch: number): Snapshot | null {
+    if (!this.candidate || checkedBatch <= this.candidate.batch) return null;
+    this.snapshot = this.candidate;
+    this.candidate = null;
+    return this.snapshot;
   }
 
   /** Rolls back to the last snapshot with a fresh optimizer (its moments may hold the divergence too). */
   restore(): Snapshot | null {
+    this.candidate = null;
     const s = this.snapshot;
     if (!s) return null;
     restoreSnapshot(this.model, s);
