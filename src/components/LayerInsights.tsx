@@ -9,7 +9,7 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 /** One trainable layer: latest weight histogram, weights and gradients over time, dead ReLUs, update ratio. */
 export default function LayerInsights({ h, snaps }: { h: LayerHistogram; snaps: HistogramSnap[] }) {
   const { t } = useTranslation();
-  const title = t('insight.layerTitle', { n: h.layer + 1, name: h.name });
+  const title = t('insight.layerTitle', { n: h.layer + 1, name: t(`kind.${h.name}`, { defaultValue: h.name }) });
   const ratio = h.updateRatio;
   const ratioNote = ratio === null ? '' : ratio > 0.01 ? t('insight.ratioLarge') : ratio < 1e-5 ? t('insight.ratioTiny') : t('insight.ratioHealthy');
   return (

@@ -14,6 +14,7 @@ export type Bins = { min: number; max: number; counts: number[] };
 export type LayerHistogram = {
   /** Index of the layer in the network spec. */
   layer: number;
+  /** The layer's kind (LayerKind), for its label. */
   name: string;
   /** Lower edge of the first bin and upper edge of the last, in weight units. */
   min: number;

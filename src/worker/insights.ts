@@ -105,7 +105,7 @@ export class Insights {
       const ratio = r ? (await r.data())[0] : NaN;
       const updateRatio = Number.isFinite(ratio) ? ratio : null;
       const spec = this.specIndex[li];
-      out.push({ layer: spec, name: layer.name, ...h, grads, updateRatio, deadFraction: dead.get(spec) ?? null });
+      out.push({ layer: spec, name: this.network.layers[spec].kind, ...h, grads, updateRatio, deadFraction: dead.get(spec) ?? null });
     }
     return out;
   }

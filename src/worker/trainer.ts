@@ -13,6 +13,7 @@ import { disposeStep, Insights, type StepStats } from './insights';
 import { makeOptimizer, setRate } from './optimizers';
 import { restoreSnapshot, takeSnapshot, weightsFinite, type Snapshot } from './snapshot';
 import type { Mnist } from './dataset';
+import { trainStep } from './trainStep';
 import { Ema } from './ema';
 
 export class Trainer {
@@ -208,35 +209,14 @@ export class Trainer {
     this.applySchedule();
     this.cursor += B;
     this.batch++;
-    let acc: tf.Scalar | null = null;
-    const l2 = this.config.l2;
-    const kernels = l2 > 0 ? this.model.trainableWeights.filter((w) => w.name.includes('kernel')).map((w) => w.read()) : [];
     const withStats = this.wantStats;
     this.wantStats = false;
-    const loss = tf.tidy(() => {
-      const xs = tf.tensor4d(this.x, [B, 28, 28, 1]);
-      const labels = tf.tensor1d(this.y, 'int32');
-      const f = () => {
-        const logits = this.model.apply(xs, { training: true }) as tf.Tensor2D;
-        acc = tf.keep(tf.mean(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32')) as tf.Scalar);
-        const ce = tf.losses.softmaxCrossEntropy(tf.oneHot(labels, 10), logits) as tf.Scalar;
-        return (kernels.length ? tf.add(ce, tf.mul(l2, tf.addN(kernels.map((k) => tf.sum(tf.square(k)))))) : ce) as tf.Scalar;
-      };
-      if (!withStats) return this.optimizer.minimize(f, true) as tf.Scalar;
-      // Same step as minimize, but keeping the kernels' gradients and their values before the update.
-      const vars = this.model.trainableWeights.map((w) => w.read() as tf.Variable);
-      const { value, grads } = tf.variableGrads(f, vars);
-      const named = this.model.trainableWeights.filter((w) => w.name.includes('kernel') || w.name.includes('gamma'));
-      const before = named.map((w) => w.read().clone());
-      this.optimizer.applyGradients(grads);
+    const { loss, acc, stats } = trainStep(this.model, this.optimizer, { x: this.x, y: this.y, batchSize: B, l2: this.config.l2, withStats });
+    if (stats) {
       disposeStep(this.step);
-      this.step = {
-        grads: new Map(named.map((w) => [w.name, tf.keep(grads[(w.read() as tf.Variable).name].clone())])),
-        ratios: new Map(named.map((w, i) => [w.name, tf.keep(tf.div(tf.norm(tf.sub(w.read(), before[i])), tf.norm(before[i])) as tf.Scalar)])),
-      };
-      return value;
-    });
-    this.pending.push({ batch: this.batch, loss, acc: acc as unknown as tf.Scalar });
+      this.step = stats;
+    }
+    this.pending.push({ batch: this.batch, loss, acc });
   }
 
   /** Sets the optimizer's rate from the schedule at the current point of training. */
