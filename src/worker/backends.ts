@@ -12,6 +12,7 @@ import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wa
 import type { NetworkSpec } from '../model/spec';
 import type { BackendChoice, BackendName } from '../protocol/toWorker';
 import { buildModel } from './buildModel';
+import { setFastCpuConv } from './fastCpuConv';
 import { setFastCpuMatMul } from './fastCpuMatMul';
 import { setFastWasmMatMul } from './fastWasmMatMul';
 import { registerWasmConvGrad } from './wasmConvGrad';
@@ -27,8 +28,9 @@ setWasmPaths({
 setThreadsCount(Math.max(1, Math.min(8, navigator.hardwareConcurrency || 1)));
 // Transposed matrix products on XNNPACK too: about 3x faster backward passes on wasm (fastWasmMatMul.ts).
 setFastWasmMatMul(true);
-// And a register-blocked product for the plain-JS cpu backend (fastCpuMatMul.ts).
+// And a register-blocked product for the plain-JS cpu backend, convolutions through it (fastCpu*.ts).
 setFastCpuMatMul(true);
+setFastCpuConv(true);
 // Convolutions train on wasm too (its missing filter gradient, wasmConvGrad.ts).
 registerWasmConvGrad();
 // tfjs refuses software WebGL by default; we accept it and rank it by speed instead.

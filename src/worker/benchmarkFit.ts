@@ -1,10 +1,11 @@
 // The baseline for `npm run bench`: the same network trained with plain `model.fit` at batch 64, as the
 // tfjs examples do, on 10,000 training images, for a fixed time on the current backend, with stock tfjs kernels
-// (the app's faster wasm and cpu matrix products and wasm convolution input gradient are switched off while it runs; stock
+// (the app's faster wasm and cpu matrix products and convolutions are switched off while it runs; stock
 // tfjs has no wasm filter gradient at all, so the app's one stays).
 import * as tf from '@tensorflow/tfjs';
 import type { NetworkSpec } from '../model/spec';
 import { buildModel } from './buildModel';
+import { setFastCpuConv } from './fastCpuConv';
 import { setFastCpuMatMul } from './fastCpuMatMul';
 import { setFastWasmMatMul } from './fastWasmMatMul';
 import { setFastWasmConvInput } from './wasmConvGrad';
@@ -22,6 +23,7 @@ export async function benchmarkFit(net: NetworkSpec, data: Mnist, seconds: numbe
   setFastWasmMatMul(false);
   setFastWasmConvInput(false);
   setFastCpuMatMul(false);
+  setFastCpuConv(false);
   try {
     await model.fit(xs, ys, {
       batchSize: 64,
@@ -42,6 +44,7 @@ export async function benchmarkFit(net: NetworkSpec, data: Mnist, seconds: numbe
     setFastWasmMatMul(true);
     setFastWasmConvInput(true);
     setFastCpuMatMul(true);
+    setFastCpuConv(true);
     xs.dispose();
     ys.dispose();
     model.dispose();

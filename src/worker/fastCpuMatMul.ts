@@ -12,7 +12,7 @@ type CpuBackend = {
 };
 
 /** out[m×n] = op(A)·B for row-major B[k×n]; A is [m×k], or [k×m] when `ta`. */
-function product(a: Float32Array, ao: number, b: Float32Array, bo: number, m: number, k: number, n: number, ta: boolean, out: Float32Array, oo: number) {
+export function product(a: Float32Array, ao: number, b: Float32Array, bo: number, m: number, k: number, n: number, ta: boolean, out: Float32Array, oo: number) {
   const at = (i: number, p: number) => (ta ? a[ao + p * m + i] : a[ao + i * k + p]);
   let i = 0;
   for (; i + 4 <= m; i += 4) {
@@ -39,7 +39,7 @@ function product(a: Float32Array, ao: number, b: Float32Array, bo: number, m: nu
 }
 
 /** [rows×cols] → [cols×rows] */
-function transposed(x: Float32Array, off: number, rows: number, cols: number): Float32Array {
+export function transposed(x: Float32Array, off: number, rows: number, cols: number): Float32Array {
   const t = new Float32Array(rows * cols);
   for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) t[c * rows + r] = x[off + r * cols + c];
   return t;
