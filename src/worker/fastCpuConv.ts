@@ -3,8 +3,9 @@
 // out[N, out] = patches[N, K] · W[K, out]; filter gradient dW[K, out] = patchesᵀ · dy; input gradient
 // dx = col2im(dy · Wᵀ), with N = batch·outH·outW positions and K = kh·kw·in window values.
 import * as tf from '@tensorflow/tfjs';
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import type { TensorInfo } from '@tensorflow/tfjs';
 import { product, transposed } from './fastCpuMatMul';
+import { kernelSwitch, type Replacement } from './kernelSwitch';
 
 type CpuBackend = {
   readSync(dataId: object): tf.backend_util.BackendValues;
@@ -23,30 +24,13 @@ const plain = (a: Attrs) => a.dataFormat === 'NHWC' && (a.dilations === undefine
 const infoOf = (xShape: number[], filterShape: number[], a: Attrs) =>
   tf.backend_util.computeConv2DInfo(xShape as [number, number, number, number], filterShape as [number, number, number, number], a.strides, 1, a.pad, a.dimRoundingMode, false, 'channelsLast');
 
-/** patches[N, K]: each output position's window, zero where it hangs over the padding. */
-function im2col(x: Float32Array, c: Info): Float32Array {
+/**
+ * Walks every (output position, window element) pair once, in patches[N, K] order: gathers x into cols
+ * (im2col) or, with `scatter`, adds cols back into x (col2im). Window elements over the padding are skipped
+ * (left 0 in cols).
+ */
+function windows(c: Info, cols: Float32Array, x: Float32Array, scatter: boolean) {
   const { batchSize: B, inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW, strideHeight: sh, strideWidth: sw, filterHeight: KH, filterWidth: KW } = c;
-  const K = KH * KW * C;
-  const out = new Float32Array(B * OH * OW * K);
-  let o = 0;
-  for (let b = 0; b < B; b++)
-    for (let oy = 0; oy < OH; oy++)
-      for (let ox = 0; ox < OW; ox++)
-        for (let kh = 0; kh < KH; kh++) {
-          const iy = oy * sh - c.padInfo.top + kh;
-          for (let kw = 0; kw < KW; kw++) {
-            const ix = ox * sw - c.padInfo.left + kw;
-            if (iy < 0 || iy >= H || ix < 0 || ix >= W) o += C;
-            else for (let ch = 0, i = ((b * H + iy) * W + ix) * C; ch < C; ch++) out[o++] = x[i + ch];
-          }
-        }
-  return out;
-}
-
-/** Adds each window value of cols[N, K] back into its input position: dx[B, H, W, C]. */
-function col2im(cols: Float32Array, c: Info): Float32Array {
-  const { batchSize: B, inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW, strideHeight: sh, strideWidth: sw, filterHeight: KH, filterWidth: KW } = c;
-  const dx = new Float32Array(B * H * W * C);
   let k = 0;
   for (let b = 0; b < B; b++)
     for (let oy = 0; oy < OH; oy++)
@@ -56,15 +40,27 @@ function col2im(cols: Float32Array, c: Info): Float32Array {
           for (let kw = 0; kw < KW; kw++) {
             const ix = ox * sw - c.padInfo.left + kw;
             if (iy < 0 || iy >= H || ix < 0 || ix >= W) k += C;
-            else for (let ch = 0, i = ((b * H + iy) * W + ix) * C; ch < C; ch++) dx[i + ch] += cols[k++];
+            else if (scatter) for (let ch = 0, i = ((b * H + iy) * W + ix) * C; ch < C; ch++) x[i + ch] += cols[k++];
+            else for (let ch = 0, i = ((b * H + iy) * W + ix) * C; ch < C; ch++) cols[k++] = x[i + ch];
           }
         }
+}
+
+function im2col(x: Float32Array, c: Info): Float32Array {
+  const cols = new Float32Array(c.batchSize * c.outHeight * c.outWidth * c.filterHeight * c.filterWidth * c.inChannels);
+  windows(c, cols, x, false);
+  return cols;
+}
+
+function col2im(cols: Float32Array, c: Info): Float32Array {
+  const dx = new Float32Array(c.batchSize * c.inHeight * c.inWidth * c.inChannels);
+  windows(c, cols, dx, true);
   return dx;
 }
 
 const f32 = (backend: CpuBackend, t: TensorInfo) => backend.readSync(t.dataId) as Float32Array;
 
-const kernels: Record<string, (args: Parameters<KernelFunc>[0], stock: KernelFunc) => TensorInfo> = {
+const kernels: Record<string, Replacement> = {
   Conv2D(args, stock) {
     const a = args.attrs as unknown as Attrs;
     const { x, filter } = args.inputs as { x: TensorInfo; filter: TensorInfo };
@@ -100,16 +96,5 @@ const kernels: Record<string, (args: Parameters<KernelFunc>[0], stock: KernelFun
   },
 };
 
-const originals = new Map<string, KernelConfig>();
-
 /** The im2col convolutions on (default) or tfjs's own (for the benchmark's stock `model.fit` baseline). */
-export function setFastCpuConv(on: boolean) {
-  for (const name of Object.keys(kernels)) {
-    const current = tf.getKernel(name, 'cpu');
-    if (!current) continue;
-    if (!originals.has(name)) originals.set(name, current);
-    const original = originals.get(name)!;
-    tf.unregisterKernel(name, 'cpu');
-    tf.registerKernel(on ? { ...original, kernelFunc: (args) => kernels[name](args, original.kernelFunc) } : original);
-  }
-}
+export const setFastCpuConv = kernelSwitch('cpu', kernels);

@@ -3,7 +3,8 @@
 // this machine, x[128,784]·W[784,128]: 35 ms tfjs, 16 ms here; xᵀ·dy 43 → 16 ms). The cpu backend trains
 // only where neither wasm nor a GPU works, but then every step is dominated by these products.
 import * as tf from '@tensorflow/tfjs';
-import type { KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import type { KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import { kernelSwitch } from './kernelSwitch';
 
 type CpuBackend = {
   readSync(dataId: object): tf.backend_util.BackendValues;
@@ -45,8 +46,6 @@ export function transposed(x: Float32Array, off: number, rows: number, cols: num
   return t;
 }
 
-const originals = new Map<string, KernelConfig>();
-
 function batchMatMul(args: Parameters<KernelFunc>[0], stock: KernelFunc): TensorInfo {
   const { a, b } = args.inputs as { a: TensorInfo; b: TensorInfo };
   const { transposeA, transposeB } = args.attrs as { transposeA: boolean; transposeB: boolean };
@@ -75,7 +74,8 @@ function fusedMatMul(args: Parameters<KernelFunc>[0], stock: KernelFunc): Tensor
   const { a, b, bias, preluActivationWeights } = args.inputs as Record<string, TensorInfo | undefined>;
   const { activation } = args.attrs as { activation?: string };
   if ((activation && activation !== 'linear') || preluActivationWeights) return stock(args) as TensorInfo;
-  const prod = batchMatMul({ ...args, inputs: { a: a!, b: b! } }, originals.get('BatchMatMul')!.kernelFunc);
+  // The registered BatchMatMul: this file's product while switched on (and tfjs's own behind it).
+  const prod = tf.getKernel('BatchMatMul', 'cpu')!.kernelFunc({ ...args, inputs: { a: a!, b: b! } }) as TensorInfo;
   if (!bias) return prod;
   const add = tf.getKernel('Add', 'cpu')!.kernelFunc;
   const sum = add({ inputs: { a: prod, b: bias }, backend: args.backend, attrs: {} as NamedAttrMap }) as TensorInfo;
@@ -84,14 +84,4 @@ function fusedMatMul(args: Parameters<KernelFunc>[0], stock: KernelFunc): Tensor
 }
 
 /** The faster products on (default) or tfjs's own (for the benchmark's stock `model.fit` baseline). */
-export function setFastCpuMatMul(on: boolean) {
-  const impl: Record<string, typeof batchMatMul> = { BatchMatMul: batchMatMul, _FusedMatMul: fusedMatMul };
-  for (const name of Object.keys(impl)) {
-    const current = tf.getKernel(name, 'cpu');
-    if (!current) continue;
-    if (!originals.has(name)) originals.set(name, current);
-    const original = originals.get(name)!;
-    tf.unregisterKernel(name, 'cpu');
-    tf.registerKernel(on ? { ...original, kernelFunc: (args) => impl[name](args, original.kernelFunc) } : original);
-  }
-}
+export const setFastCpuMatMul = kernelSwitch('cpu', { BatchMatMul: batchMatMul, _FusedMatMul: fusedMatMul });

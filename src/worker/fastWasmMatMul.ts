@@ -5,11 +5,11 @@
 // 1.5 ms as transpose(x) (0.5 ms) then a plain product. These wrappers make the transposes explicit so every
 // product reaches XNNPACK; results are the same products (checked in fastWasmMatMul.test.ts).
 import * as tf from '@tensorflow/tfjs';
-import type { KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import type { KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import { kernelSwitch, type Replacement } from './kernelSwitch';
 
 type Args = Parameters<KernelFunc>[0];
 
-const originals = new Map<string, KernelConfig>();
 
 /** Swaps the last two axes: [..., m, n] → [..., n, m], on the wasm backend's own Transpose kernel. */
 function transposeLast(x: TensorInfo, backend: Args['backend']): TensorInfo {
@@ -20,35 +20,24 @@ function transposeLast(x: TensorInfo, backend: Args['backend']): TensorInfo {
   return transpose({ inputs: { x }, backend, attrs: { perm } as unknown as NamedAttrMap }) as TensorInfo;
 }
 
-function explicitTransposes(original: KernelFunc): KernelFunc {
-  return (args: Args) => {
-    const { transposeA, transposeB } = args.attrs as { transposeA?: boolean; transposeB?: boolean };
-    if (!transposeA && !transposeB) return original(args);
-    const { a, b } = args.inputs as { a: TensorInfo; b: TensorInfo };
-    const backend = args.backend as Args['backend'] & { disposeData(id: object): void };
-    const ta = transposeA ? transposeLast(a, backend) : a;
-    const tb = transposeB ? transposeLast(b, backend) : b;
-    try {
-      return original({ ...args, inputs: { ...args.inputs, a: ta, b: tb }, attrs: { ...args.attrs, transposeA: false, transposeB: false } });
-    } finally {
-      if (ta !== a) backend.disposeData(ta.dataId);
-      if (tb !== b) backend.disposeData(tb.dataId);
-    }
-  };
-}
+const explicitTransposes: Replacement = (args, original) => {
+  const { transposeA, transposeB } = args.attrs as { transposeA?: boolean; transposeB?: boolean };
+  if (!transposeA && !transposeB) return original(args) as TensorInfo;
+  const { a, b } = args.inputs as { a: TensorInfo; b: TensorInfo };
+  const backend = args.backend as Args['backend'] & { disposeData(id: object): void };
+  const ta = transposeA ? transposeLast(a, backend) : a;
+  const tb = transposeB ? transposeLast(b, backend) : b;
+  try {
+    return original({ ...args, inputs: { ...args.inputs, a: ta, b: tb }, attrs: { ...args.attrs, transposeA: false, transposeB: false } }) as TensorInfo;
+  } finally {
+    if (ta !== a) backend.disposeData(ta.dataId);
+    if (tb !== b) backend.disposeData(tb.dataId);
+  }
+};
 
 /**
  * Turns the fast products on or off for the wasm backend (on by default in the app; off for the plain
  * `model.fit` baseline of the benchmark, which measures stock tfjs). Safe to call before or after the
  * backend is initialised: the original setup functions are kept.
  */
-export function setFastWasmMatMul(on: boolean) {
-  for (const name of ['BatchMatMul', '_FusedMatMul']) {
-    const current = tf.getKernel(name, 'wasm');
-    if (!current) continue;
-    if (!originals.has(name)) originals.set(name, current);
-    const original = originals.get(name)!;
-    tf.unregisterKernel(name, 'wasm');
-    tf.registerKernel(on ? { ...original, kernelFunc: explicitTransposes(original.kernelFunc) } : original);
-  }
-}
+export const setFastWasmMatMul = kernelSwitch('wasm', { BatchMatMul: explicitTransposes, _FusedMatMul: explicitTransposes });

@@ -7,6 +7,7 @@
 //   for the forward convolution (Node, wasm SIMD, 1 thread). Here dx = col2im(dy[N, out] · Wᵀ[out, K]).
 import * as tf from '@tensorflow/tfjs';
 import type { KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import { kernelSwitch, type Replacement } from './kernelSwitch';
 
 type WasmBackend = {
   makeOutput(shape: number[], dtype: tf.DataType): TensorInfo;
@@ -61,11 +62,11 @@ const backpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
   }
 };
 
-const backpropInput: KernelFunc = ({ inputs, backend, attrs }) => {
+const backpropInput: Replacement = ({ inputs, backend, attrs }, stock) => {
   const wasm = backend as unknown as WasmBackend;
   const { dy, filter } = inputs as { dy: TensorInfo; filter: TensorInfo };
   const { strides, pad, dataFormat, dimRoundingMode, inputShape } = attrs as unknown as Omit<Attrs, 'filterShape'> & { inputShape: [number, number, number, number] };
-  if (dataFormat !== 'NHWC') return stockBackpropInput!({ inputs, backend, attrs });
+  if (dataFormat !== 'NHWC') return stock({ inputs, backend, attrs }) as TensorInfo;
   const fs = filter.shape as [number, number, number, number];
   const info = tf.backend_util.computeConv2DInfo(inputShape, fs, strides, 1, pad, dimRoundingMode, false, 'channelsLast');
   const { batchSize: B, inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW, strideHeight: sh, strideWidth: sw, filterHeight: KH, filterWidth: KW } = info;
@@ -107,19 +108,11 @@ const backpropInput: KernelFunc = ({ inputs, backend, attrs }) => {
   }
 };
 
-let stockBackpropInput: KernelFunc | null = null;
+/** The matrix-product input gradient on (default) or tfjs's own (for the benchmark's stock baseline). */
+export const setFastWasmConvInput = kernelSwitch('wasm', { Conv2DBackpropInput: backpropInput });
 
 /** Lets wasm train convolutions (call once, after the wasm backend is imported). */
 export function registerWasmConvGrad() {
   if (!tf.getKernel('Conv2DBackpropFilter', 'wasm')) tf.registerKernel({ kernelName: 'Conv2DBackpropFilter', backendName: 'wasm', kernelFunc: backpropFilter });
   setFastWasmConvInput(true);
-}
-
-/** The matrix-product input gradient on (default) or tfjs's own (for the benchmark's stock baseline). */
-export function setFastWasmConvInput(on: boolean) {
-  const current = tf.getKernel('Conv2DBackpropInput', 'wasm');
-  if (!current) return;
-  stockBackpropInput ??= current.kernelFunc;
-  tf.unregisterKernel('Conv2DBackpropInput', 'wasm');
-  tf.registerKernel({ ...current, kernelFunc: on ? backpropInput : stockBackpropInput });
 }
