@@ -54,17 +54,16 @@ export class Runner {
   ) {}
 
   /**
-   * Keeps a snapshot in the worker and sends a copy to the page (which restarts a dead worker from it), after
-   * checking that every weight is finite — the only place weights are read back whole, not every flush.
-   * False (and training stopped, last good weights restored) when they are not.
+   * Copies the weights (the only place they are read back whole, not every flush) and keeps the copy if every
+   * weight is finite; a trusted copy also goes to the page (which restarts a dead worker from it). False (and
+   * training stopped, last good weights restored) when a weight is NaN or infinite.
    */
   private async checkpoint(t: Trainer, trusted = false): Promise<boolean> {
     const t0 = performance.now();
-    if (!(await t.weightsFinite())) {
+    if (!(await t.saveSnapshot(trusted))) {
       await this.diverged(t, t.batch, null);
       return false;
     }
-    await t.saveSnapshot(trusted);
     if (trusted) this.postSnapshot(t.snapshot!);
     this.snapshotInterval = Math.max(SNAPSHOT_EVERY_MS, (performance.now() - t0) / SNAPSHOT_BUDGET);
     return true;

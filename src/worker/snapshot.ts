@@ -24,11 +24,3 @@ export function restoreSnapshot(model: tf.LayersModel, s: Snapshot) {
   model.setWeights(tensors);
   tensors.forEach((t) => t.dispose());
 }
-
-/** True when every weight is finite. One reduction and one read-back for the whole model. */
-export async function weightsFinite(model: tf.LayersModel): Promise<boolean> {
-  const ok = tf.tidy(() => tf.stack(model.getWeights().map((w) => tf.all(tf.isFinite(w)).cast('float32'))).min());
-  const v = (await ok.data())[0];
-  ok.dispose();
-  return v === 1;
-}

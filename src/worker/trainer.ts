@@ -11,7 +11,7 @@ import { buildModel } from './buildModel';
 import { cellImages, evaluateModel, type EvalResult } from './evaluate';
 import { disposeStep, Insights, type StepStats } from './insights';
 import { makeOptimizer, setRate } from './optimizers';
-import { restoreSnapshot, takeSnapshot, weightsFinite, type Snapshot } from './snapshot';
+import { restoreSnapshot, takeSnapshot, type Snapshot } from './snapshot';
 import type { Mnist } from './dataset';
 import { trainStep } from './trainStep';
 import { Ema } from './ema';
@@ -112,13 +112,18 @@ export class Trainer {
    */
   candidate: Snapshot | null = null;
 
-  /** Copies the weights: trusted at once (`trusted`: e.g. fresh or just restored), otherwise as a candidate. */
-  async saveSnapshot(trusted = false) {
+  /**
+   * Copies the weights: trusted at once (`trusted`: e.g. fresh or just restored), otherwise as a candidate.
+   * False, and nothing kept, when a weight is NaN or infinite (checked on the copy: no second read-back).
+   */
+  async saveSnapshot(trusted = false): Promise<boolean> {
     const s = await takeSnapshot(this.model, this.batch, this.epoch);
+    if (!s.weights.every((w) => w.every(Number.isFinite))) return false;
     if (trusted) {
       this.snapshot = s;
       this.candidate = null;
     } else this.candidate = s;
+    return true;
   }
 
   /** Promotes the candidate when batch `checkedBatch` (its loss computed on later weights) was sound. */
@@ -144,9 +149,6 @@ export class Trainer {
     return s;
   }
 
-  weightsFinite(): Promise<boolean> {
-    return weightsFinite(this.model);
-  }
 
   /** Live dropout change: tfjs Dropout layers read `rate` on every call. rates[i] is for spec layer i. */
   setDropoutRates(rates: (number | null)[]) {
