@@ -44,6 +44,7 @@ test('a learning rate of 1000 pauses training, explains, and restores the last g
   const restored = Number((await error.textContent())!.match(/test accuracy (0\.\d{4})/)![1]);
   expect(restored).toBeGreaterThan(accuracy - 0.02); // the weights from before the change came back
   await expect(page.getByTestId('chart.marker').last()).toContainText('diverged');
+  expect(await num(page, 'metrics.train-loss')).toBeLessThan(50); // the blown-up losses are reported, not plotted
   await expect(page.getByTestId('builder.layer')).toHaveCount(3); // nothing the person built is lost
 
   // Fix the rate and carry on from the restored weights.

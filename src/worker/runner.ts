@@ -126,7 +126,8 @@ export class Runner {
     // Chance level is ln 10 ≈ 2.3; a smoothed loss far above it means the steps blew the weights up, even
     // before anything overflows to NaN (Adam's bounded steps can grow weights for a long time first).
     const bad = points.find((p) => !Number.isFinite(p.loss) || p.loss > EXPLODED_LOSS);
-    const finite = points.filter((p) => Number.isFinite(p.loss));
+    // Blown-up losses are the symptom the message reports, not a curve to plot: they would flatten the chart.
+    const finite = points.filter((p) => Number.isFinite(p.loss) && p.loss <= EXPLODED_LOSS);
     this.post({
       type: 'progress',
       epoch: t.epoch,
