@@ -139,12 +139,15 @@ export class Runner {
       insightShare: this.loopStart ? this.insightMs / Math.max(1, performance.now() - this.loopStart) : 0,
       points: finite,
     });
+    // The sound batches before a blow-up still vouch for a candidate taken before them (e.g. the copy saved
+    // just before a learning-rate change), so a divergence goes back to it rather than to an older one.
+    const lastSound = points.filter((p) => !bad || p.batch < bad.batch).at(-1);
+    const confirmed = lastSound ? t.confirmSnapshot(lastSound.batch) : null;
+    if (confirmed) this.postSnapshot(confirmed);
     if (bad) {
       await this.diverged(t, bad.batch, Number.isFinite(bad.loss) ? bad.loss : null);
       return false;
     }
-    const confirmed = t.confirmSnapshot(points[points.length - 1].batch);
-    if (confirmed) this.postSnapshot(confirmed);
     return true;
   }
 
