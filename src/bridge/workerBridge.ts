@@ -138,6 +138,8 @@ export class WorkerBridge {
     /** Kills the worker without telling anyone, as a crash would. */
     killWorker: () => this.worker.terminate(),
     loseBackend: () => this.send({ type: 'debugLoseBackend' }),
+    /** The software-GPU kernels against tfjs's own, per backend this browser has (stops training). */
+    checkGpuKernels: async () => (await this.request({ type: 'debugCheckGpuKernels' }, 'gpuKernelCheck')).rows,
   };
 
   setConfig(train: TrainConfig) {
@@ -250,6 +252,7 @@ export class WorkerBridge {
       case 'weights':
       case 'sessionLoaded':
       case 'benchmarkResult':
+      case 'gpuKernelCheck':
       case 'sample':
         this.waiters.get(msg.type)?.shift()?.(msg);
         return;

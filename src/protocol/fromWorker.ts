@@ -85,5 +85,7 @@ export type FromWorker =
   /** model.json text and the bytes of the weights file it names. */
   | { type: 'modelExport'; modelJson: string; weightsFile: string; weights: Uint8Array }
   | { type: 'benchmarkResult'; backend: BackendName; examplesPerSecond: number; batches: number; seconds: number }
+  /** Largest difference per backend, check and output between the app's software-GPU kernels and tfjs's. */
+  | { type: 'gpuKernelCheck'; rows: { backend: BackendName; shape: string; output: string; maxDiff: number; maxAbs: number }[] }
 
 export type FromWorkerType = FromWorker['type'];

@@ -2,7 +2,7 @@
 import type { NetworkSpec } from '../model/spec';
 import type { TrainConfig } from '../model/training';
 
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -52,6 +52,8 @@ export type ToWorker =
   /** Export the trained model in the TensorFlow.js Layers format (answered by 'modelExport'). */
   | { type: 'exportModel' }
   /** Test hook: lose the WebGL context or destroy the WebGPU device, as a driver reset would. */
-  | { type: 'debugLoseBackend' };
+  | { type: 'debugLoseBackend' }
+  /** Test hook: compare the software-GPU kernels with tfjs's own (answered by 'gpuKernelCheck'). */
+  | { type: 'debugCheckGpuKernels' };
 
 export type ToWorkerType = ToWorker['type'];

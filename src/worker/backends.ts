@@ -16,6 +16,7 @@ import { setFastCpuConv } from './fastCpuConv';
 import { setFastCpuMatMul } from './fastCpuMatMul';
 import { setFastWasmMatMul } from './fastWasmMatMul';
 import { registerWasmConvGrad } from './wasmConvGrad';
+import { setWebglSoftware, setWebgpuSoftware } from './softwareGpu';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -70,6 +71,10 @@ export async function probeBackend(name: BackendName, net: NetworkSpec): Promise
   try {
     if (!(await tf.setBackend(name))) return done(false, 'not available in this browser');
     await tf.ready();
+    const software = await isSoftware(name);
+    // Software GPUs get kernels of their own (softwareGpu.ts); the probe step below tries them.
+    if (name === 'webgl') setWebglSoftware(software);
+    if (name === 'webgpu') setWebgpuSoftware(software);
     const { model } = buildModel(net, 1);
     const opt = tf.train.sgd(0.01);
     const loss = tf.tidy(() => {
@@ -87,7 +92,7 @@ export async function probeBackend(name: BackendName, net: NetworkSpec): Promise
       const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
       detail = `${simd ? 'SIMD' : 'no SIMD'}, ${getThreadsCount()} thread${getThreadsCount() === 1 ? '' : 's'}`;
     }
-    return done(true, detail, await isSoftware(name));
+    return done(true, detail, software);
   } catch (e) {
     return done(false, e instanceof Error ? e.message : String(e));
   }

@@ -1,7 +1,7 @@
 // The baseline for `npm run bench`: the same network trained with plain `model.fit` at batch 64, as the
 // tfjs examples do, on 10,000 training images, for a fixed time on the current backend, with stock tfjs kernels
-// (the app's faster wasm and cpu matrix products and convolutions are switched off while it runs; stock
-// tfjs has no wasm filter gradient at all, so the app's one stays).
+// (the app's wasm and cpu matrix products and convolutions, and its software-GPU convolutions, are switched off
+// while it runs; stock tfjs has no wasm filter gradient at all, so the app's one stays).
 import * as tf from '@tensorflow/tfjs';
 import type { NetworkSpec } from '../model/spec';
 import { buildModel } from './buildModel';
@@ -9,6 +9,7 @@ import { setFastCpuConv } from './fastCpuConv';
 import { setFastCpuMatMul } from './fastCpuMatMul';
 import { setFastWasmMatMul } from './fastWasmMatMul';
 import { setFastWasmConvInput } from './wasmConvGrad';
+import { setWebglSoftware, setWebgpuSoftware } from './softwareGpu';
 import type { Mnist } from './dataset';
 
 export async function benchmarkFit(net: NetworkSpec, data: Mnist, seconds: number): Promise<{ examplesPerSecond: number; batches: number; seconds: number }> {
@@ -20,10 +21,9 @@ export async function benchmarkFit(net: NetworkSpec, data: Mnist, seconds: numbe
   let batches = 0;
   let t0 = 0;
   let elapsed = 0;
-  setFastWasmMatMul(false);
-  setFastWasmConvInput(false);
-  setFastCpuMatMul(false);
-  setFastCpuConv(false);
+  const switches = [setFastWasmMatMul, setFastWasmConvInput, setFastCpuMatMul, setFastCpuConv, setWebglSoftware, setWebgpuSoftware];
+  const wasOn = switches.map((s) => s.on);
+  for (const s of switches) s(false);
   try {
     await model.fit(xs, ys, {
       batchSize: 64,
@@ -41,10 +41,7 @@ export async function benchmarkFit(net: NetworkSpec, data: Mnist, seconds: numbe
       },
     });
   } finally {
-    setFastWasmMatMul(true);
-    setFastWasmConvInput(true);
-    setFastCpuMatMul(true);
-    setFastCpuConv(true);
+    switches.forEach((s, i) => s(wasOn[i]));
     xs.dispose();
     ys.dispose();
     model.dispose();

@@ -5,10 +5,14 @@ import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 
 export type Replacement = (args: Parameters<KernelFunc>[0], stock: KernelFunc) => TensorInfo | TensorInfo[];
 
-/** Returns set(on): registers each replacement (given tfjs's own kernel to fall back on) or the originals. */
-export function kernelSwitch(backendName: string, replacements: Record<string, Replacement>): (on: boolean) => void {
+/** set(on) registers the replacements or the originals; `set.on` says which are registered now. */
+export type KernelSwitch = ((on: boolean) => void) & { readonly on: boolean };
+
+/** Each replacement is given tfjs's own kernel to fall back on for cases it does not handle. */
+export function kernelSwitch(backendName: string, replacements: Record<string, Replacement>): KernelSwitch {
   const originals = new Map<string, KernelConfig>();
-  return (on) => {
+  const state = { on: false };
+  const set = (on: boolean) => {
     for (const [name, replace] of Object.entries(replacements)) {
       const current = tf.getKernel(name, backendName);
       if (!current) continue;
@@ -17,5 +21,7 @@ export function kernelSwitch(backendName: string, replacements: Record<string, R
       tf.unregisterKernel(name, backendName);
       tf.registerKernel(on ? { ...original, kernelFunc: (args) => replace(args, original.kernelFunc) } : original);
     }
+    state.on = on;
   };
+  return Object.defineProperty(set, 'on', { get: () => state.on }) as KernelSwitch;
 }

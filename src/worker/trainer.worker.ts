@@ -8,6 +8,7 @@ import { chooseBackend, probeBackend, type Probe } from './backends';
 import { DataError, loadMnist, type Mnist } from './dataset';
 import { loseBackend, watchBackend } from './backendWatch';
 import { benchmarkFit } from './benchmarkFit';
+import { checkGpuKernels } from './gpuKernelCheck';
 import { exportLayersModel, WEIGHTS_FILE } from './exportModel';
 import { Runner } from './runner';
 import { Trainer } from './trainer';
@@ -266,6 +267,10 @@ async function handle(msg: ToWorker) {
     }
     case 'debugLoseBackend':
       loseBackend();
+      return;
+    case 'debugCheckGpuKernels':
+      await runner.stop();
+      post({ type: 'gpuKernelCheck', rows: await checkGpuKernels() });
       return;
     default:
       return unreachable(msg);

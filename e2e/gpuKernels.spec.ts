@@ -1,0 +1,28 @@
+import { expect, test } from '@playwright/test';
+import { openReady } from './helpers';
+
+// Debian's Chromium offers WebGL and WebGPU through SwiftShader only with these flags (DESIGN.md); on such
+// software GPUs the app swaps in kernels of its own (src/worker/softwareGpu.ts), checked here against tfjs's.
+test.use({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-webgpu-adapter=swiftshader', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
+  },
+});
+
+type Row = { backend: string; shape: string; output: string; maxDiff: number; maxAbs: number };
+
+test('the software-GPU kernels give what tfjs gives: convolutions and their gradients, matrix products', async ({ page }) => {
+  await openReady(page);
+  const rows = await page.evaluate(() => (window as unknown as { playgroundDebug: { checkGpuKernels: () => Promise<Row[]> } }).playgroundDebug.checkGpuKernels());
+  const backends = new Set(rows.map((r) => r.backend));
+  test.skip(backends.size === 0, 'this Chromium offers no GPU backend');
+  for (const b of backends) expect(rows.filter((r) => r.backend === b)).toHaveLength(4 * 4 + 7); // 4 conv shapes × 4 outputs, 7 products
+  for (const r of rows) {
+    expect(r.maxAbs, `${r.backend} ${r.shape} ${r.output}`).toBeGreaterThan(0.1); // not comparing zeros
+    expect(r.maxDiff, `${r.backend} ${r.shape} ${r.output}`).toBeLessThan(1e-4 * Math.max(1, r.maxAbs));
+  }
+  // The page still works afterwards: the backend in use was put back.
+  await page.getByTestId('train.step').click();
+  await expect(page.getByTestId('status.batch')).toHaveText('1');
+});
