@@ -64,6 +64,25 @@ async function isSoftware(name: BackendName): Promise<boolean> {
   return false;
 }
 
+/** One SGD step of `net` on random data; returns the loss. */
+async function oneStep(net: NetworkSpec): Promise<number> {
+  const { model } = buildModel(net, 1);
+  const opt = tf.train.sgd(0.01);
+  try {
+    const loss = tf.tidy(() => {
+      const x = tf.randomUniform([4, 28, 28, 1]);
+      const y = tf.oneHot(tf.tensor1d([0, 1, 2, 3], 'int32'), 10);
+      return opt.minimize(() => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar, true) ?? tf.scalar(NaN);
+    });
+    const value = (await loss.data())[0];
+    loss.dispose();
+    return value;
+  } finally {
+    opt.dispose();
+    model.dispose();
+  }
+}
+
 /** Switches tfjs to `name` and runs one training step of `net` on random data. Never throws. */
 export async function probeBackend(name: BackendName, net: NetworkSpec): Promise<Probe> {
   const t0 = performance.now();
@@ -72,22 +91,18 @@ export async function probeBackend(name: BackendName, net: NetworkSpec): Promise
     if (!(await tf.setBackend(name))) return done(false, 'not available in this browser');
     await tf.ready();
     const software = await isSoftware(name);
-    // Software GPUs get kernels of their own (softwareGpu.ts); the probe step below tries them.
-    if (name === 'webgl') setWebglSoftware(software);
-    if (name === 'webgpu') setWebgpuSoftware(software);
-    const { model } = buildModel(net, 1);
-    const opt = tf.train.sgd(0.01);
-    const loss = tf.tidy(() => {
-      const x = tf.randomUniform([4, 28, 28, 1]);
-      const y = tf.oneHot(tf.tensor1d([0, 1, 2, 3], 'int32'), 10);
-      return opt.minimize(() => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar, true) ?? tf.scalar(NaN);
-    });
-    const value = (await loss.data())[0];
-    loss.dispose();
-    opt.dispose();
-    model.dispose();
-    if (!Number.isFinite(value)) return done(false, 'a training step gave a non-finite loss');
+    // Software GPUs get kernels of their own (softwareGpu.ts); the probe step tries them first.
+    const own = name === 'webgl' ? setWebglSoftware : name === 'webgpu' ? setWebgpuSoftware : null;
+    own?.(software);
     let detail = 'trained one step';
+    let value = await oneStep(net).catch((e: unknown) => (own?.on ? NaN : Promise.reject(e)));
+    if (!Number.isFinite(value) && own?.on) {
+      // Our shaders failed on this emulator: back to tfjs's own, slower here but tested on many more GPUs.
+      own(false);
+      value = await oneStep(net);
+      detail = "trained one step with tfjs's own kernels";
+    }
+    if (!Number.isFinite(value)) return done(false, 'a training step gave a non-finite loss');
     if (name === 'wasm') {
       const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
       detail = `${simd ? 'SIMD' : 'no SIMD'}, ${getThreadsCount()} thread${getThreadsCount() === 1 ? '' : 's'}`;

@@ -45,6 +45,8 @@ export class Runner {
   private insightInterval = INSIGHT_MIN_INTERVAL_MS;
   private snapshotInterval = SNAPSHOT_EVERY_MS;
   private lastInsight = 0;
+  /** Refreshes since Train was pressed: the first one compiles its GPU programs and does not set the pace. */
+  private insightCount = 0;
 
   constructor(
     private readonly post: (m: FromWorker) => void,
@@ -80,7 +82,7 @@ export class Runner {
     this.post({ type: 'weightImages', batch: t.batch, layers: await t.weightImages() });
     const ms = performance.now() - t0;
     this.insightMs += ms;
-    this.insightInterval = Math.max(INSIGHT_MIN_INTERVAL_MS, ms / INSIGHT_BUDGET);
+    this.insightInterval = this.insightCount++ === 0 ? INSIGHT_MIN_INTERVAL_MS : Math.max(INSIGHT_MIN_INTERVAL_MS, ms / INSIGHT_BUDGET);
     this.lastInsight = performance.now();
   }
 
@@ -200,6 +202,7 @@ export class Runner {
     this.loopStart = performance.now();
     let lastFlush = performance.now(), lastYield = lastFlush, lastSnap = lastFlush;
     this.lastInsight = lastFlush;
+    this.insightCount = 0;
     try {
       if (!(await this.checkpoint(t, true))) return;
       while (this.running && current()) {

@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { convInfo, plainConv, type ConvAttrs, type ConvInfo } from './im2col';
 import type { Replacement } from './kernelSwitch';
 
-type GlProgram = { variableNames: string[]; outputShape: number[]; userCode: string };
+type GlProgram = { variableNames: string[]; outputShape: number[]; userCode: string; packedInputs?: boolean; packedOutput?: boolean };
 type WebGLBackend = {
   runWebGLProgram(program: GlProgram, inputs: TensorInfo[], dtype: 'float32'): TensorInfo;
   disposeIntermediateTensorInfo(t: TensorInfo): void;
@@ -19,34 +19,43 @@ type Conv = ConvInfo & { N: number; K: number };
 /** Above this many patch values (64 MB) the stock kernels run: a texture that large may not exist. */
 const MAX_PATCH_VALUES = 1 << 24;
 
-/** x[B, H, W, C] → patches[N, K]; zero over the padding. One value per fragment. */
+/**
+ * x[B, H, W, C] → patches[N, K], zero over the padding, in tfjs's packed layout (each texel a 2 × 2 block of
+ * [N, K]) read from packed x: the product takes packed inputs, so no pack or unpack pass runs around it.
+ */
 function im2colProgram(c: Conv): GlProgram {
   const P = c.outHeight * c.outWidth;
   const KWC = c.filterWidth * c.inChannels;
   return {
     variableNames: ['x'],
     outputShape: [c.N, c.K],
+    packedInputs: true,
+    packedOutput: true,
     userCode: `
-void main() {
-  ivec2 rc = getOutputCoords();
-  int b = rc.x / ${P}; int p = rc.x - b * ${P};
+float patchValue(int n, int k) {
+  if (n >= ${c.N} || k >= ${c.K}) return 0.0;
+  int b = n / ${P}; int p = n - b * ${P};
   int oy = p / ${c.outWidth}; int ox = p - oy * ${c.outWidth};
-  int kh = rc.y / ${KWC}; int r = rc.y - kh * ${KWC};
+  int kh = k / ${KWC}; int r = k - kh * ${KWC};
   int kw = r / ${c.inChannels}; int ch = r - kw * ${c.inChannels};
   int iy = oy * ${c.strideHeight} - ${c.padInfo.top} + kh;
   int ix = ox * ${c.strideWidth} - ${c.padInfo.left} + kw;
-  float v = 0.0;
-  if (iy >= 0 && iy < ${c.inHeight} && ix >= 0 && ix < ${c.inWidth}) v = getX(b, iy, ix, ch);
-  setOutput(v);
+  if (iy < 0 || iy >= ${c.inHeight} || ix < 0 || ix >= ${c.inWidth}) return 0.0;
+  return getChannel(getX(b, iy, ix, ch), vec2(ix, ch));
+}
+void main() {
+  ivec2 rc = getOutputCoords();
+  setOutput(vec4(patchValue(rc.x, rc.y), patchValue(rc.x, rc.y + 1), patchValue(rc.x + 1, rc.y), patchValue(rc.x + 1, rc.y + 1)));
 }`,
   };
 }
 
-/** cols[N, K] → dx[B, H, W, C]: each input value sums the window entries that read it (at most kh·kw). */
+/** cols[N, K] (packed) → dx[B, H, W, C]: each input value sums the window entries that read it (≤ kh·kw). */
 function col2imProgram(c: Conv): GlProgram {
   return {
     variableNames: ['cols'],
     outputShape: [c.batchSize, c.inHeight, c.inWidth, c.inChannels],
+    packedInputs: true,
     userCode: `
 void main() {
   ivec4 o = getOutputCoords();
@@ -61,7 +70,9 @@ void main() {
       if (tx < 0) break;
       int ox = tx / ${c.strideWidth};
       if (ox * ${c.strideWidth} != tx || ox >= ${c.outWidth}) continue;
-      s += getCols((o.x * ${c.outHeight} + oy) * ${c.outWidth} + ox, (kh * ${c.filterWidth} + kw) * ${c.inChannels} + o.w);
+      int n = (o.x * ${c.outHeight} + oy) * ${c.outWidth} + ox;
+      int k = (kh * ${c.filterWidth} + kw) * ${c.inChannels} + o.w;
+      s += getChannel(getCols(n, k), vec2(n, k));
     }
   }
   setOutput(s);
@@ -92,6 +103,33 @@ function reshaped(backend: WebGLBackend, t: TensorInfo, shape: number[]): Tensor
   return r;
 }
 
+/**
+ * Training runs the forward pass and the filter gradient on the same x, so the forward pass's patches are kept
+ * for it (one im2col fewer per layer and step). Only while gradients are recorded (inference keeps nothing);
+ * at most KEPT at once, the oldest freed. tfjs never reuses a dataId, so a match is the same data.
+ */
+const KEPT = 4;
+type Kept = { x: object; key: string; patches: TensorInfo; backend: WebGLBackend };
+const kept: Kept[] = [];
+const convKey = (c: Conv) => JSON.stringify([c.inShape, c.filterHeight, c.filterWidth, c.outChannels, c.strideHeight, c.strideWidth, c.padInfo]);
+const recording = () => (tf.engine().state as { gradientDepth: number }).gradientDepth > 0;
+
+function keep(entry: Kept) {
+  kept.push(entry);
+  if (kept.length > KEPT) {
+    const old = kept.shift()!;
+    old.backend.disposeIntermediateTensorInfo(old.patches);
+  }
+}
+
+/** The kept patches of x for this convolution (now the caller's to free), or new ones. */
+function patchesOf(backend: WebGLBackend, x: TensorInfo, c: Conv): TensorInfo {
+  const key = convKey(c);
+  const i = kept.findIndex((k) => k.x === x.dataId && k.key === key && k.backend === backend);
+  if (i >= 0) return kept.splice(i, 1)[0].patches;
+  return backend.runWebGLProgram(im2colProgram(c), [x], 'float32');
+}
+
 function forward(args: Parameters<Replacement>[0], stock: Parameters<Replacement>[1], fused: boolean): TensorInfo {
   const a = args.attrs as unknown as ConvAttrs & { activation?: string; leakyreluAlpha?: number };
   const { x, filter, bias, preluActivationWeights } = args.inputs as Record<string, TensorInfo | undefined>;
@@ -100,13 +138,15 @@ function forward(args: Parameters<Replacement>[0], stock: Parameters<Replacement
   if (c.N * c.K > MAX_PATCH_VALUES) return stock(args) as TensorInfo;
   const backend = args.backend as unknown as WebGLBackend;
   const patches = backend.runWebGLProgram(im2colProgram(c), [x!], 'float32');
+  const forGradient = recording();
+  if (forGradient) keep({ x: x!.dataId, key: convKey(c), patches, backend });
   const w = reshape(backend, filter!, [c.K, c.outChannels]);
   // out[N, out] = patches[N, K] · W[K, out] (+ bias, activation: the fused product applies them).
   const out = product(backend, patches, w, (p3, w3) =>
     fused
       ? call('_FusedMatMul', { a: p3, b: w3, bias: bias ?? null }, backend, { transposeA: false, transposeB: false, activation: a.activation ?? 'linear', leakyreluAlpha: a.leakyreluAlpha })
       : call('BatchMatMul', { a: p3, b: w3 }, backend, { transposeA: false, transposeB: false }),
-    [patches, w]);
+    forGradient ? [w] : [patches, w]);
   return reshaped(backend, out, c.outShape);
 }
 
@@ -120,7 +160,7 @@ export const webglConvKernels: Record<string, Replacement> = {
     const c = convInfo(x.shape, a.filterShape, a);
     if (c.N * c.K > MAX_PATCH_VALUES) return stock(args) as TensorInfo;
     const backend = args.backend as unknown as WebGLBackend;
-    const patches = backend.runWebGLProgram(im2colProgram(c), [x], 'float32');
+    const patches = patchesOf(backend, x, c);
     const d = reshape(backend, dy, [c.N, c.outChannels]);
     // dW[K, out] = patchesᵀ[K, N] · dy[N, out]
     const dw = product(backend, patches, d, (p3, d3) => call('BatchMatMul', { a: p3, b: d3 }, backend, { transposeA: true, transposeB: false }), [patches, d]);
