@@ -125,6 +125,8 @@ export class Runner {
   private async flush(t: Trainer): Promise<boolean> {
     const points = await t.drainPoints();
     if (points.length === 0) return true;
+    // Counted as the losses come back, i.e. as steps finish: GPU backends queue steps far faster than they run.
+    this.throughput.add(points.length * t.config.batchSize);
     // Chance level is ln 10 ≈ 2.3; a smoothed loss far above it means the steps blew the weights up, even
     // before anything overflows to NaN (Adam's bounded steps can grow weights for a long time first).
     const bad = points.find((p) => !Number.isFinite(p.loss) || p.loss > EXPLODED_LOSS);
@@ -186,7 +188,6 @@ export class Runner {
 
   private async trainOne(t: Trainer): Promise<boolean> {
     t.trainBatch();
-    this.throughput.add(t.config.batchSize);
     if (t.epochDone) {
       if (!(await this.flush(t))) return false;
       return this.endEpoch(t);

@@ -100,7 +100,8 @@ function forward(args: Parameters<Replacement>[0], stock: Parameters<Replacement
   const a = args.attrs as unknown as ConvAttrs & { activation?: string; leakyreluAlpha?: number };
   const { x, filter, bias, preluActivationWeights } = args.inputs as Record<string, TensorInfo | undefined>;
   const activation = a.activation ?? 'linear';
-  if (!plainConv(a) || preluActivationWeights || !(activation in ACTIVATIONS) || (bias && bias.shape.length > 1)) return stock(args) as TensorInfo;
+  const perChannelBias = !bias || (bias.shape.length === 1 && bias.shape[0] === filter!.shape[3]);
+  if (!plainConv(a) || preluActivationWeights || !(activation in ACTIVATIONS) || !perChannelBias) return stock(args) as TensorInfo;
   const c = convInfo(x!.shape, filter!.shape, a);
   const backend = args.backend as unknown as WebGPUBackend;
   return backend.runWebGPUProgram(forwardProgram(c, !!bias, activation, a.leakyreluAlpha ?? 0.2), bias ? [x!, filter!, bias] : [x!, filter!], 'float32');
