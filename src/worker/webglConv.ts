@@ -118,7 +118,11 @@ function keep(entry: Kept) {
   kept.push(entry);
   if (kept.length > KEPT) {
     const old = kept.shift()!;
-    old.backend.disposeIntermediateTensorInfo(old.patches);
+    try {
+      old.backend.disposeIntermediateTensorInfo(old.patches);
+    } catch {
+      // Its backend is gone (context lost, failover): so is the texture.
+    }
   }
 }
 
@@ -130,12 +134,18 @@ function patchesOf(backend: WebGLBackend, x: TensorInfo, c: Conv): TensorInfo {
   return backend.runWebGLProgram(im2colProgram(c), [x], 'float32');
 }
 
+/** The convolution's windows, or null where tfjs's kernel should run (NCHW, dilation, too many patches). */
+function windows(a: ConvAttrs, xShape: number[], filterShape: number[]): Conv | null {
+  if (!plainConv(a)) return null;
+  const c = convInfo(xShape, filterShape, a);
+  return c.N * c.K > MAX_PATCH_VALUES ? null : c;
+}
+
 function forward(args: Parameters<Replacement>[0], stock: Parameters<Replacement>[1], fused: boolean): TensorInfo {
   const a = args.attrs as unknown as ConvAttrs & { activation?: string; leakyreluAlpha?: number };
   const { x, filter, bias, preluActivationWeights } = args.inputs as Record<string, TensorInfo | undefined>;
-  if (!plainConv(a) || preluActivationWeights) return stock(args) as TensorInfo;
-  const c = convInfo(x!.shape, filter!.shape, a);
-  if (c.N * c.K > MAX_PATCH_VALUES) return stock(args) as TensorInfo;
+  const c = windows(a, x!.shape, filter!.shape);
+  if (!c || preluActivationWeights) return stock(args) as TensorInfo;
   const backend = args.backend as unknown as WebGLBackend;
   const patches = backend.runWebGLProgram(im2colProgram(c), [x!], 'float32');
   const forGradient = recording();
@@ -156,9 +166,8 @@ export const webglConvKernels: Record<string, Replacement> = {
   Conv2DBackpropFilter(args, stock) {
     const a = args.attrs as unknown as ConvAttrs & { filterShape: number[] };
     const { x, dy } = args.inputs as { x: TensorInfo; dy: TensorInfo };
-    if (!plainConv(a)) return stock(args) as TensorInfo;
-    const c = convInfo(x.shape, a.filterShape, a);
-    if (c.N * c.K > MAX_PATCH_VALUES) return stock(args) as TensorInfo;
+    const c = windows(a, x.shape, a.filterShape);
+    if (!c) return stock(args) as TensorInfo;
     const backend = args.backend as unknown as WebGLBackend;
     const patches = patchesOf(backend, x, c);
     const d = reshape(backend, dy, [c.N, c.outChannels]);
@@ -169,9 +178,8 @@ export const webglConvKernels: Record<string, Replacement> = {
   Conv2DBackpropInput(args, stock) {
     const a = args.attrs as unknown as ConvAttrs & { inputShape: number[] };
     const { dy, filter } = args.inputs as { dy: TensorInfo; filter: TensorInfo };
-    if (!plainConv(a)) return stock(args) as TensorInfo;
-    const c = convInfo(a.inputShape, filter.shape, a);
-    if (c.N * c.K > MAX_PATCH_VALUES) return stock(args) as TensorInfo;
+    const c = windows(a, a.inputShape, filter.shape);
+    if (!c) return stock(args) as TensorInfo;
     const backend = args.backend as unknown as WebGLBackend;
     const d = reshape(backend, dy, [c.N, c.outChannels]);
     const w = reshape(backend, filter, [c.K, c.outChannels]);
