@@ -11,10 +11,11 @@ test.use({
 });
 
 type Row = { backend: string; shape: string; output: string; maxDiff: number; maxAbs: number };
+type Check = { rows: Row[]; leftovers: { backend: string; dataIds: number }[] };
 
 test('the software-GPU kernels give what tfjs gives: convolutions and their gradients, matrix products', async ({ page }) => {
   await openReady(page);
-  const rows = await page.evaluate(() => (window as unknown as { playgroundDebug: { checkGpuKernels: () => Promise<Row[]> } }).playgroundDebug.checkGpuKernels());
+  const { rows, leftovers } = await page.evaluate(() => (window as unknown as { playgroundDebug: { checkGpuKernels: () => Promise<Check> } }).playgroundDebug.checkGpuKernels());
   const backends = new Set(rows.map((r) => r.backend));
   test.skip(backends.size === 0, 'this Chromium offers no GPU backend');
   for (const b of backends) expect(rows.filter((r) => r.backend === b)).toHaveLength(4 * 4 + 7); // 4 conv shapes × 4 outputs, 7 products
@@ -22,6 +23,9 @@ test('the software-GPU kernels give what tfjs gives: convolutions and their grad
     expect(r.maxAbs, `${r.backend} ${r.shape} ${r.output}`).toBeGreaterThan(0.1); // not comparing zeros
     expect(r.maxDiff, `${r.backend} ${r.shape} ${r.output}`).toBeLessThan(1e-4 * Math.max(1, r.maxAbs));
   }
+  // Every intermediate freed, the im2col patches kept for a gradient included.
+  for (const l of leftovers) expect(l.dataIds, `${l.backend} buffers left`).toBe(0);
+  expect(leftovers.map((l) => l.backend).sort()).toEqual([...backends].sort());
   // The page still works afterwards: the backend in use was put back.
   await page.getByTestId('train.step').click();
   await expect(page.getByTestId('status.batch')).toHaveText('1');

@@ -139,7 +139,10 @@ export class WorkerBridge {
     killWorker: () => this.worker.terminate(),
     loseBackend: () => this.send({ type: 'debugLoseBackend' }),
     /** The software-GPU kernels against tfjs's own, per backend this browser has (stops training). */
-    checkGpuKernels: async () => (await this.request({ type: 'debugCheckGpuKernels' }, 'gpuKernelCheck')).rows,
+    checkGpuKernels: async () => {
+      const { rows, leftovers } = await this.request({ type: 'debugCheckGpuKernels' }, 'gpuKernelCheck');
+      return { rows, leftovers };
+    },
   };
 
   setConfig(train: TrainConfig) {

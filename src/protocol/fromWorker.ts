@@ -86,6 +86,6 @@ export type FromWorker =
   | { type: 'modelExport'; modelJson: string; weightsFile: string; weights: Uint8Array }
   | { type: 'benchmarkResult'; backend: BackendName; examplesPerSecond: number; batches: number; seconds: number }
   /** Largest difference per backend, check and output between the app's software-GPU kernels and tfjs's. */
-  | { type: 'gpuKernelCheck'; rows: { backend: BackendName; shape: string; output: string; maxDiff: number; maxAbs: number }[] }
+  | { type: 'gpuKernelCheck'; rows: { backend: BackendName; shape: string; output: string; maxDiff: number; maxAbs: number }[]; leftovers: { backend: BackendName; dataIds: number }[] }
 
 export type FromWorkerType = FromWorker['type'];

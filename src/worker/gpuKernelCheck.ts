@@ -1,13 +1,16 @@
 // A self-check of the software-GPU kernels (softwareGpu.ts) against tfjs's own, run in the browser by the e2e
 // suite (Node has neither WebGL nor WebGPU). Convolutions: forward, fused bias + ReLU, and both gradients, on
 // shapes with odd sizes, asymmetric padding, uneven strides and several channels. Products: every transpose,
-// fused bias + ReLU, batched and broadcast, with sizes that are not multiples of the 4 × 4 tiles.
+// fused bias + ReLU, batched and broadcast, with sizes that are not multiples of the 4 × 4 tiles. Also counts
+// the backend's buffers before and after, so an intermediate (or a kept im2col patch) that is never freed shows.
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '../protocol/toWorker';
 import type { KernelSwitch } from './kernelSwitch';
 import { setWebglSoftware, setWebgpuSoftware } from './softwareGpu';
 
 export type KernelCheckRow = { backend: BackendName; shape: string; output: string; maxDiff: number; maxAbs: number };
+/** GPU buffers or textures still held after all checks on a backend ran and their results were read. */
+export type KernelCheckLeftover = { backend: BackendName; dataIds: number };
 
 type Case = { x: [number, number, number, number]; w: [number, number, number, number]; strides: [number, number]; pad: 'same' | 'valid' };
 const CASES: Case[] = [
@@ -77,13 +80,16 @@ const CHECKS: { shape: string; run: () => Record<string, tf.Tensor> }[] = [
 ];
 
 /** Every check on every GPU backend this browser has, ours against stock; the backend in use is restored. */
-export async function checkGpuKernels(): Promise<KernelCheckRow[]> {
+export async function checkGpuKernels(): Promise<{ rows: KernelCheckRow[]; leftovers: KernelCheckLeftover[] }> {
   const inUse = tf.getBackend();
   const rows: KernelCheckRow[] = [];
+  const leftovers: KernelCheckLeftover[] = [];
   const switches: [BackendName, KernelSwitch][] = [['webgl', setWebglSoftware], ['webgpu', setWebgpuSoftware]];
   for (const [backend, set] of switches) {
     if (!(await tf.setBackend(backend).catch(() => false))) continue;
     const wasOn = set.on;
+    const dataIds = () => tf.engine().backend.numDataIds();
+    const before = dataIds();
     try {
       for (const c of CHECKS) {
         set(false);
@@ -100,10 +106,11 @@ export async function checkGpuKernels(): Promise<KernelCheckRow[]> {
           rows.push({ backend, shape: c.shape, output, maxDiff, maxAbs });
         }
       }
+      leftovers.push({ backend, dataIds: dataIds() - before });
     } finally {
       set(wasOn);
     }
   }
   await tf.setBackend(inUse);
-  return rows;
+  return { rows, leftovers };
 }

@@ -270,7 +270,7 @@ async function handle(msg: ToWorker) {
       return;
     case 'debugCheckGpuKernels':
       await runner.stop();
-      post({ type: 'gpuKernelCheck', rows: await checkGpuKernels() });
+      post({ type: 'gpuKernelCheck', ...(await checkGpuKernels()) });
       return;
     default:
       return unreachable(msg);
