@@ -1,10 +1,12 @@
 // A self-check of the software-GPU kernels (softwareGpu.ts) against tfjs's own, run in the browser by the e2e
 // suite (Node has neither WebGL nor WebGPU). Convolutions: forward, fused bias + ReLU, and both gradients, on
 // shapes with odd sizes, asymmetric padding, uneven strides and several channels. Products: every transpose,
-// fused bias + ReLU, batched and broadcast, with sizes that are not multiples of the 4 × 4 tiles. Also counts
+// fused bias + ReLU, batched and broadcast, with sizes that are not multiples of the 4 × 4 tiles. Adam: the
+// weights after 20 steps (fusedAdam.ts, webglAdam.ts). Also counts
 // the backend's buffers before and after, so an intermediate (or a kept im2col patch) that is never freed shows.
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '../protocol/toWorker';
+import { FusedAdam } from './fusedAdam';
 import type { KernelSwitch } from './kernelSwitch';
 import { setWebglSoftware, setWebgpuSoftware } from './softwareGpu';
 
@@ -74,10 +76,26 @@ function productOutputs(): Record<string, tf.Tensor> {
   });
 }
 
+/** A dense layer after 20 Adam steps (FusedAdam: on software WebGL its three-pass kernel, else tfjs's Adam). */
+function adamOutputs(): Record<string, tf.Tensor> {
+  const w = tf.variable(tensor([7, 5], 13));
+  const b = tf.variable(tf.zeros([5]));
+  const x = tensor([16, 7], 14);
+  const y = tf.oneHot(tf.tensor1d(Array.from({ length: 16 }, (_, i) => i % 5), 'int32'), 5);
+  const opt = new FusedAdam(0.01, 0.9, 0.999, 1e-7);
+  for (let i = 0; i < 20; i++) tf.tidy(() => void opt.minimize(() => tf.losses.softmaxCrossEntropy(y, tf.add(tf.matMul(x, w), b)) as tf.Scalar));
+  const out = { weights: w.clone(), bias: b.clone() };
+  opt.dispose();
+  tf.dispose([w, b, x, y]);
+  return out;
+}
+
 const CHECKS: { shape: string; run: () => Record<string, tf.Tensor> }[] = [
   ...CASES.map((c) => ({ shape: `conv x ${c.x} w ${c.w} s ${c.strides} ${c.pad}`, run: () => convOutputs(c) })),
   { shape: 'matMul 5×7 · 7×6', run: productOutputs },
 ];
+/** Run after the buffer count: tfjs's own Adam leaves a few tensors behind when disposed. */
+const ADAM = { shape: 'Adam, 20 steps', run: adamOutputs };
 
 /** Every check on every GPU backend this browser has, ours against stock; the backend in use is restored. */
 export async function checkGpuKernels(): Promise<{ rows: KernelCheckRow[]; leftovers: KernelCheckLeftover[] }> {
@@ -91,7 +109,7 @@ export async function checkGpuKernels(): Promise<{ rows: KernelCheckRow[]; lefto
     const dataIds = () => tf.engine().backend.numDataIds();
     const before = dataIds();
     try {
-      for (const c of CHECKS) {
+      const compare = async (c: (typeof CHECKS)[number]) => {
         set(false);
         const stock = await read(c.run());
         set(true);
@@ -105,8 +123,10 @@ export async function checkGpuKernels(): Promise<{ rows: KernelCheckRow[]; lefto
           }
           rows.push({ backend, shape: c.shape, output, maxDiff, maxAbs });
         }
-      }
+      };
+      for (const c of CHECKS) await compare(c);
       leftovers.push({ backend, dataIds: dataIds() - before });
+      await compare(ADAM);
     } finally {
       set(wasOn);
     }

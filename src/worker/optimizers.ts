@@ -1,7 +1,7 @@
 // Optimizer construction and live learning-rate changes (the weights and, where possible, state are kept).
 import * as tf from '@tensorflow/tfjs';
 import type { TrainConfig } from '../model/training';
-import { CpuFusedAdam } from './cpuAdam';
+import { FusedAdam } from './fusedAdam';
 
 export function makeOptimizer(c: Pick<TrainConfig, 'optimizer' | 'learningRate'>): tf.Optimizer {
   switch (c.optimizer) {
@@ -10,8 +10,8 @@ export function makeOptimizer(c: Pick<TrainConfig, 'optimizer' | 'learningRate'>
     case 'momentum':
       return tf.train.momentum(c.learningRate, 0.9);
     case 'adam':
-      // tfjs's Adam, except on the cpu backend where each weight array is updated in one pass (cpuAdam.ts).
-      return new CpuFusedAdam(c.learningRate, 0.9, 0.999);
+      // tfjs's Adam, except on cpu and software WebGL, where each weight array is updated in one pass (fusedAdam.ts).
+      return new FusedAdam(c.learningRate, 0.9, 0.999);
     case 'rmsprop':
       return tf.train.rmsprop(c.learningRate);
   }

@@ -1,7 +1,7 @@
 // One-pass Adam on cpu gives tfjs's Adam weights, step for step, and keeps its state in the same place.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CpuFusedAdam } from './cpuAdam';
+import { FusedAdam } from './fusedAdam';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -21,12 +21,12 @@ function train(opt: tf.Optimizer, steps: number) {
   return out;
 }
 
-describe('CpuFusedAdam', () => {
+describe('FusedAdam', () => {
   it('matches tfjs Adam over 20 steps', () => {
     const t0 = tf.memory().numTensors;
     const stock = train(tf.train.adam(0.01), 20);
     const t1 = tf.memory().numTensors;
-    const fused = train(new CpuFusedAdam(0.01, 0.9, 0.999, 1e-7), 20);
+    const fused = train(new FusedAdam(0.01, 0.9, 0.999, 1e-7), 20);
     // tfjs's Adam leaves a few tensors behind after dispose(); the fused one leaves no more.
     expect(tf.memory().numTensors - t1).toBe(t1 - t0);
     stock.forEach((s, k) => s.forEach((v, j) => expect(fused[k][j]).toBeCloseTo(v, 5)));
