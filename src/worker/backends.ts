@@ -1,7 +1,7 @@
 // Backend registration, probing and choice. A backend is trusted only after it has run one real training
 // step of the current model (a backend may lack a kernel the network needs: wasm in tfjs 4.22 lacked the
-// convolution filter gradient until wasmConvGrad.ts supplied it). Software-emulated GPUs (SwiftShader, llvmpipe) are ranked after wasm: measured here they are
-// 3-25x slower than wasm with threads and SIMD.
+// convolution filter gradient until wasmConvGrad.ts supplied it). Software-emulated GPUs (SwiftShader,
+// llvmpipe) are ranked after wasm: measured here they are 3-25x slower than wasm with threads and SIMD.
 import { msg, type Msg } from '../model/msg';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';

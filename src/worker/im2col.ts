@@ -1,7 +1,8 @@
-// The window arithmetic shared by the convolution kernels that run as matrix products (fastCpuConv.ts on
-// cpu, wasmConvGrad.ts on wasm): patches[N, K] holds, for each of the N = batch·outH·outW output positions,
-// its K = kh·kw·in window values (NHWC, zero over the padding).
+// The window arithmetic shared by the app's convolution kernels (fastCpuConv.ts, wasmConvGrad.ts, webglConv.ts,
+// webgpuConv.ts): patches[N, K] holds, for each of the N = batch·outH·outW output positions, its
+// K = kh·kw·in window values (NHWC, zero over the padding).
 import * as tf from '@tensorflow/tfjs';
+import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 
 export type ConvAttrs = {
   strides: [number, number] | number;
@@ -11,13 +12,27 @@ export type ConvAttrs = {
   dimRoundingMode?: 'floor' | 'round' | 'ceil';
 };
 export type ConvInfo = tf.backend_util.Conv2DInfo;
+/** tfjs's convolution geometry plus the patch matrix's size. */
+export type Windows = ConvInfo & { N: number; K: number };
 
 /** True when the windows below apply: channels last and no dilation (everything this app builds). */
-export const plainConv = (a: ConvAttrs) => a.dataFormat === 'NHWC' && (a.dilations === undefined || tf.backend_util.tupleValuesAreOne(a.dilations));
+const plainConv = (a: ConvAttrs) => a.dataFormat === 'NHWC' && (a.dilations === undefined || tf.backend_util.tupleValuesAreOne(a.dilations));
 
-export function convInfo(xShape: number[], filterShape: number[], a: ConvAttrs): ConvInfo & { N: number; K: number } {
+export function convInfo(xShape: number[], filterShape: number[], a: ConvAttrs): Windows {
   const c = tf.backend_util.computeConv2DInfo(xShape as [number, number, number, number], filterShape as [number, number, number, number], a.strides, 1, a.pad, a.dimRoundingMode, false, 'channelsLast');
   return { ...c, N: c.batchSize * c.outHeight * c.outWidth, K: c.filterHeight * c.filterWidth * c.inChannels };
+}
+
+/**
+ * The windows of a Conv2D / FusedConv2D (inputs x, filter), Conv2DBackpropFilter (x, attrs.filterShape) or
+ * Conv2DBackpropInput (attrs.inputShape, filter) call; null where the call is not plain (NCHW, dilation) and
+ * tfjs's own kernel should run.
+ */
+export function convWindows({ inputs, attrs }: Parameters<KernelFunc>[0]): Windows | null {
+  const a = attrs as unknown as ConvAttrs & { filterShape?: number[]; inputShape?: number[] };
+  if (!plainConv(a)) return null;
+  const { x, filter } = inputs as Record<string, TensorInfo | undefined>;
+  return convInfo(a.inputShape ?? x!.shape, a.filterShape ?? filter!.shape, a);
 }
 
 /** Visits every (output position, window element) pair once, in patches order; gathers or scatter-adds. */
@@ -39,7 +54,7 @@ function windows(c: ConvInfo, cols: Float32Array<ArrayBufferLike>, x: Float32Arr
 }
 
 /** x[B, H, W, C] → patches[N, K], into `out` (e.g. a view of the wasm heap) or a new array. */
-export function im2col(x: Float32Array<ArrayBufferLike>, c: ConvInfo & { N: number; K: number }, out: Float32Array<ArrayBufferLike> = new Float32Array(c.N * c.K)): Float32Array<ArrayBufferLike> {
+export function im2col(x: Float32Array<ArrayBufferLike>, c: Windows, out: Float32Array<ArrayBufferLike> = new Float32Array(c.N * c.K)): Float32Array<ArrayBufferLike> {
   out.fill(0);
   windows(c, out, x, false);
   return out;

@@ -149,7 +149,6 @@ export class Trainer {
     return s;
   }
 
-
   /** Live dropout change: tfjs Dropout layers read `rate` on every call. rates[i] is for spec layer i. */
   setDropoutRates(rates: (number | null)[]) {
     this.model.layers.forEach((layer, k) => {

@@ -6,7 +6,7 @@
 //   for the forward convolution (Node, wasm SIMD, 1 thread). Here dx = col2im(dy[N, out] · Wᵀ[out, K]).
 import * as tf from '@tensorflow/tfjs';
 import type { KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
-import { col2im, convInfo, im2col, plainConv, type ConvAttrs } from './im2col';
+import { col2im, convWindows, im2col } from './im2col';
 import { kernelSwitch, type Replacement } from './kernelSwitch';
 
 type WasmBackend = {
@@ -23,12 +23,12 @@ function transpose2d(t: TensorInfo, backend: object): TensorInfo {
 const product = (a: TensorInfo, b: TensorInfo, backend: object, transposeB = false) =>
   tf.getKernel('BatchMatMul', 'wasm')!.kernelFunc({ inputs: { a, b }, backend, attrs: { transposeA: false, transposeB } as unknown as NamedAttrMap }) as TensorInfo;
 
-const backpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
+const backpropFilter: KernelFunc = (args) => {
+  const { inputs, backend } = args;
   const wasm = backend as unknown as WasmBackend;
   const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
-  const a = attrs as unknown as ConvAttrs & { filterShape: [number, number, number, number] };
-  if (!plainConv(a)) throw new Error('Conv2DBackpropFilter on wasm: only NHWC without dilation');
-  const c = convInfo(x.shape, a.filterShape, a);
+  const c = convWindows(args);
+  if (!c) throw new Error('Conv2DBackpropFilter on wasm: only NHWC without dilation');
   // patches[N, K] built in the heap, turned to [K, N] so the product runs on XNNPACK untransposed.
   const patches = wasm.makeOutput([c.N, c.K], 'float32');
   im2col(wasm.typedArrayFromHeap(x) as Float32Array, c, wasm.typedArrayFromHeap(patches) as Float32Array);
@@ -36,22 +36,22 @@ const backpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
   wasm.disposeData(patches.dataId);
   try {
     const dw = product(patchesT, { dataId: dy.dataId, shape: [c.N, c.outChannels], dtype: 'float32' }, backend);
-    return { ...dw, shape: [...a.filterShape] };
+    return { ...dw, shape: [...c.filterShape] };
   } finally {
     wasm.disposeData(patchesT.dataId);
   }
 };
 
-const backpropInput: Replacement = ({ inputs, backend, attrs }, stock) => {
+const backpropInput: Replacement = (args, stock) => {
+  const { inputs, backend } = args;
   const wasm = backend as unknown as WasmBackend;
   const { dy, filter } = inputs as { dy: TensorInfo; filter: TensorInfo };
-  const a = attrs as unknown as ConvAttrs & { inputShape: [number, number, number, number] };
-  if (!plainConv(a)) return stock({ inputs, backend, attrs }) as TensorInfo;
-  const c = convInfo(a.inputShape, filter.shape, a);
+  const c = convWindows(args);
+  if (!c) return stock(args) as TensorInfo;
   // cols[N, K] = dy[N, out] · filter[K, out]ᵀ: what each output position sends back to each window element.
   const cols = product({ dataId: dy.dataId, shape: [c.N, c.outChannels], dtype: 'float32' }, { dataId: filter.dataId, shape: [c.K, c.outChannels], dtype: 'float32' }, backend, true);
   try {
-    const dx = wasm.makeOutput([...a.inputShape], 'float32');
+    const dx = wasm.makeOutput([...c.inShape], 'float32');
     col2im(wasm.typedArrayFromHeap(cols) as Float32Array, c, wasm.typedArrayFromHeap(dx) as Float32Array);
     return dx;
   } finally {

@@ -4,11 +4,10 @@
 // Registered as the app's own kernel so it runs through tfjs's engine (tensors, disposal) like any op.
 import * as tf from '@tensorflow/tfjs';
 import type { KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import type { GlProgram, WebGLBackend } from './webglConv';
 
 export const ADAM_KERNEL = 'PlaygroundAdamStep';
 
-type GlProgram = { variableNames: string[]; outputShape: number[]; userCode: string };
-type WebGLBackend = { runWebGLProgram(program: GlProgram, inputs: TensorInfo[], dtype: 'float32'): TensorInfo };
 type Attrs = { beta1: number; beta2: number; epsilon: number };
 
 const glFloat = (v: number) => v.toExponential(9);

@@ -6,15 +6,15 @@
 // Shapes: patches[N, K], N = batch·outH·outW output positions, K = kh·kw·in window values (im2col.ts's order).
 import type { NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 import * as tf from '@tensorflow/tfjs';
-import { convInfo, plainConv, type ConvAttrs, type ConvInfo } from './im2col';
+import { convWindows, type ConvAttrs, type Windows } from './im2col';
 import type { Replacement } from './kernelSwitch';
 
-type GlProgram = { variableNames: string[]; outputShape: number[]; userCode: string; packedInputs?: boolean; packedOutput?: boolean };
-type WebGLBackend = {
+/** The parts of tfjs's WebGL program and backend the app's shaders use (webglAdam.ts too). */
+export type GlProgram = { variableNames: string[]; outputShape: number[]; userCode: string; packedInputs?: boolean; packedOutput?: boolean };
+export type WebGLBackend = {
   runWebGLProgram(program: GlProgram, inputs: TensorInfo[], dtype: 'float32'): TensorInfo;
   disposeIntermediateTensorInfo(t: TensorInfo): void;
 };
-type Conv = ConvInfo & { N: number; K: number };
 
 /** Above this many patch values (64 MB) the stock kernels run: a texture that large may not exist. */
 const MAX_PATCH_VALUES = 1 << 24;
@@ -23,7 +23,7 @@ const MAX_PATCH_VALUES = 1 << 24;
  * x[B, H, W, C] → patches[N, K], zero over the padding, in tfjs's packed layout (each texel a 2 × 2 block of
  * [N, K]) read from packed x: the product takes packed inputs, so no pack or unpack pass runs around it.
  */
-function im2colProgram(c: Conv): GlProgram {
+function im2colProgram(c: Windows): GlProgram {
   const P = c.outHeight * c.outWidth;
   const KWC = c.filterWidth * c.inChannels;
   return {
@@ -51,7 +51,7 @@ void main() {
 }
 
 /** cols[N, K] (packed) → dx[B, H, W, C]: each input value sums the window entries that read it (≤ kh·kw). */
-function col2imProgram(c: Conv): GlProgram {
+function col2imProgram(c: Windows): GlProgram {
   return {
     variableNames: ['cols'],
     outputShape: [c.batchSize, c.inHeight, c.inWidth, c.inChannels],
@@ -111,7 +111,7 @@ function reshaped(backend: WebGLBackend, t: TensorInfo, shape: number[]): Tensor
 const KEPT = 4;
 type Kept = { x: object; key: string; patches: TensorInfo; backend: WebGLBackend };
 const kept: Kept[] = [];
-const convKey = (c: Conv) => JSON.stringify([c.inShape, c.filterHeight, c.filterWidth, c.outChannels, c.strideHeight, c.strideWidth, c.padInfo]);
+const convKey = (c: Windows) => JSON.stringify([c.inShape, c.filterHeight, c.filterWidth, c.outChannels, c.strideHeight, c.strideWidth, c.padInfo]);
 const recording = () => (tf.engine().state as { gradientDepth: number }).gradientDepth > 0;
 
 function keep(entry: Kept) {
@@ -127,24 +127,23 @@ function keep(entry: Kept) {
 }
 
 /** The kept patches of x for this convolution (now the caller's to free), or new ones. */
-function patchesOf(backend: WebGLBackend, x: TensorInfo, c: Conv): TensorInfo {
+function patchesOf(backend: WebGLBackend, x: TensorInfo, c: Windows): TensorInfo {
   const key = convKey(c);
   const i = kept.findIndex((k) => k.x === x.dataId && k.key === key && k.backend === backend);
   if (i >= 0) return kept.splice(i, 1)[0].patches;
   return backend.runWebGLProgram(im2colProgram(c), [x], 'float32');
 }
 
-/** The convolution's windows, or null where tfjs's kernel should run (NCHW, dilation, too many patches). */
-function windows(a: ConvAttrs, xShape: number[], filterShape: number[]): Conv | null {
-  if (!plainConv(a)) return null;
-  const c = convInfo(xShape, filterShape, a);
-  return c.N * c.K > MAX_PATCH_VALUES ? null : c;
+/** The call's windows, or null where tfjs's kernel should run (NCHW, dilation, too many patches). */
+function windows(args: Parameters<Replacement>[0]): Windows | null {
+  const c = convWindows(args);
+  return c && c.N * c.K <= MAX_PATCH_VALUES ? c : null;
 }
 
 function forward(args: Parameters<Replacement>[0], stock: Parameters<Replacement>[1], fused: boolean): TensorInfo {
   const a = args.attrs as unknown as ConvAttrs & { activation?: string; leakyreluAlpha?: number };
   const { x, filter, bias, preluActivationWeights } = args.inputs as Record<string, TensorInfo | undefined>;
-  const c = windows(a, x!.shape, filter!.shape);
+  const c = windows(args);
   if (!c || preluActivationWeights) return stock(args) as TensorInfo;
   const backend = args.backend as unknown as WebGLBackend;
   const patches = backend.runWebGLProgram(im2colProgram(c), [x!], 'float32');
@@ -164,21 +163,19 @@ export const webglConvKernels: Record<string, Replacement> = {
   Conv2D: (args, stock) => forward(args, stock, false),
   FusedConv2D: (args, stock) => forward(args, stock, true),
   Conv2DBackpropFilter(args, stock) {
-    const a = args.attrs as unknown as ConvAttrs & { filterShape: number[] };
     const { x, dy } = args.inputs as { x: TensorInfo; dy: TensorInfo };
-    const c = windows(a, x.shape, a.filterShape);
+    const c = windows(args);
     if (!c) return stock(args) as TensorInfo;
     const backend = args.backend as unknown as WebGLBackend;
     const patches = patchesOf(backend, x, c);
     const d = reshape(backend, dy, [c.N, c.outChannels]);
     // dW[K, out] = patchesᵀ[K, N] · dy[N, out]
     const dw = product(backend, patches, d, (p3, d3) => call('BatchMatMul', { a: p3, b: d3 }, backend, { transposeA: true, transposeB: false }), [patches, d]);
-    return reshaped(backend, dw, a.filterShape);
+    return reshaped(backend, dw, c.filterShape);
   },
   Conv2DBackpropInput(args, stock) {
-    const a = args.attrs as unknown as ConvAttrs & { inputShape: number[] };
     const { dy, filter } = args.inputs as { dy: TensorInfo; filter: TensorInfo };
-    const c = windows(a, a.inputShape, filter.shape);
+    const c = windows(args);
     if (!c) return stock(args) as TensorInfo;
     const backend = args.backend as unknown as WebGLBackend;
     const d = reshape(backend, dy, [c.N, c.outChannels]);

@@ -6,7 +6,7 @@
 // evaluation batches reuse the training pipelines.
 import type { TensorInfo } from '@tensorflow/tfjs';
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
-import { convInfo, plainConv, type ConvAttrs, type ConvInfo } from './im2col';
+import { convWindows, type ConvAttrs, type ConvInfo } from './im2col';
 import type { Replacement } from './kernelSwitch';
 import { ACTIVATIONS, flatProgram, type WebGPUBackend } from './webgpuProgram';
 
@@ -100,9 +100,9 @@ function forward(args: Parameters<Replacement>[0], stock: Parameters<Replacement
   const a = args.attrs as unknown as ConvAttrs & { activation?: string; leakyreluAlpha?: number };
   const { x, filter, bias, preluActivationWeights } = args.inputs as Record<string, TensorInfo | undefined>;
   const activation = a.activation ?? 'linear';
+  const c = convWindows(args);
   const perChannelBias = !bias || (bias.shape.length === 1 && bias.shape[0] === filter!.shape[3]);
-  if (!plainConv(a) || preluActivationWeights || !(activation in ACTIVATIONS) || !perChannelBias) return stock(args) as TensorInfo;
-  const c = convInfo(x!.shape, filter!.shape, a);
+  if (!c || preluActivationWeights || !(activation in ACTIVATIONS) || !perChannelBias) return stock(args) as TensorInfo;
   const backend = args.backend as unknown as WebGPUBackend;
   return backend.runWebGPUProgram(forwardProgram(c, !!bias, activation, a.leakyreluAlpha ?? 0.2), bias ? [x!, filter!, bias] : [x!, filter!], 'float32');
 }
@@ -111,24 +111,22 @@ export const webgpuConvKernels: Record<string, Replacement> = {
   Conv2D: forward,
   FusedConv2D: forward,
   Conv2DBackpropFilter(args, stock) {
-    const a = args.attrs as unknown as ConvAttrs & { filterShape: number[] };
     const { x, dy } = args.inputs as { x: TensorInfo; dy: TensorInfo };
-    if (!plainConv(a)) return stock(args) as TensorInfo;
-    const c = convInfo(x.shape, a.filterShape, a);
+    const c = convWindows(args);
+    if (!c) return stock(args) as TensorInfo;
     const backend = args.backend as unknown as WebGPUBackend;
     const groups = Math.min(c.batchSize, 32);
     const parts = backend.runWebGPUProgram(filterGradPartsProgram(c, groups), [x, dy], 'float32');
     try {
-      return backend.runWebGPUProgram(sumProgram(groups, a.filterShape), [parts], 'float32');
+      return backend.runWebGPUProgram(sumProgram(groups, c.filterShape), [parts], 'float32');
     } finally {
       backend.disposeData(parts.dataId);
     }
   },
   Conv2DBackpropInput(args, stock) {
-    const a = args.attrs as unknown as ConvAttrs & { inputShape: number[] };
     const { dy, filter } = args.inputs as { dy: TensorInfo; filter: TensorInfo };
-    if (!plainConv(a)) return stock(args) as TensorInfo;
-    const c = convInfo(a.inputShape, filter.shape, a);
+    const c = convWindows(args);
+    if (!c) return stock(args) as TensorInfo;
     return (args.backend as unknown as WebGPUBackend).runWebGPUProgram(inputGradProgram(c), [dy, filter], 'float32');
   },
 };
