@@ -183,6 +183,7 @@ export class Runner {
     if (!(await this.checkpoint(t))) return false;
     if (this.insightsDue()) await this.sendHistograms(t);
     if (t.config.epochLimit > 0 && t.epoch >= t.config.epochLimit) this.running = false;
+    this.throughput.restart(); // examples/s of training: the evaluation's seconds are not in it
     return true;
   }
 
