@@ -1,5 +1,6 @@
 // Measures, in headless Chromium like a person's browser, the wall time from pressing Train to 97.5% test
-// accuracy for training recipes given as JSON: [{"optimizer":"adam","learningRate":0.002,"batchSize":64}].
+// accuracy for training recipes given as JSON: [{"optimizer":"adam","learningRate":0.002,"batchSize":64}]
+// (optional: schedule, epochLimit, augment).
 // Needs the app served (npm run build && npm run preview). Usage: node scripts/timeTo975.mjs [url] [recipes]
 import { chromium } from '@playwright/test';
 
@@ -14,6 +15,7 @@ for (const r of recipes) {
   await page.getByTestId('hp.batch-size').selectOption(String(r.batchSize));
   await page.getByTestId('hp.learning-rate').fill(String(r.learningRate));
   if (r.schedule) await page.getByTestId('hp.schedule').selectOption(r.schedule);
+  if (r.augment) await page.getByTestId('hp.augment').selectOption(r.augment);
   if (r.epochLimit) {
     await page.getByTestId('hp.epoch-limit').fill(String(r.epochLimit));
     await page.getByTestId('hp.epoch-limit').press('Enter');

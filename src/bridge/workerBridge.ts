@@ -7,6 +7,7 @@ import type { BatchPoint, FromWorker } from '../protocol/fromWorker';
 import { PROTOCOL_VERSION, type BackendChoice, type RestorePoint, type ToWorker } from '../protocol/toWorker';
 import { isFromWorker, transferablesOf, unreachable } from '../protocol/transfer';
 import { appendSeries, emptyInsight, emptyMetrics, patch, useStore, type StatusSlice } from '../store/store';
+import { debugHooks, type DebugHooks } from './debugHooks';
 import { downloadFile } from './downloadFile';
 import { isInsightEvent, routeInsight } from './routeInsight';
 
@@ -116,6 +117,9 @@ export class WorkerBridge {
     return r.index < 0 ? null : { pixels: r.pixels, label: r.label };
   };
 
+  /** The first `count` images of the next training batch, before and after augmentation (empty before data). */
+  augmented = (count: number) => this.request({ type: 'getAugmented', count }, 'augmented');
+
   request<T extends FromWorker['type']>(msg: ToWorker, answer: T): Promise<Extract<FromWorker, { type: T }>> {
     return new Promise((resolve) => {
       const list = this.waiters.get(answer) ?? [];
@@ -129,21 +133,23 @@ export class WorkerBridge {
     this.send({ type: 'exportModel' });
   }
 
-  /** Bench and test hooks (window.playgroundDebug). */
-  debug = {
-    benchmarkFit: (backend: string, seconds: number) => {
-      if (useStore.getState().status.backend !== backend) return Promise.reject(new Error(`select ${backend} first`));
-      return this.request({ type: 'benchmarkFit', seconds }, 'benchmarkResult');
-    },
-    /** Kills the worker without telling anyone, as a crash would. */
-    killWorker: () => this.worker.terminate(),
-    loseBackend: () => this.send({ type: 'debugLoseBackend' }),
-    /** The software-GPU kernels against tfjs's own, per backend this browser has (stops training). */
-    checkGpuKernels: async () => {
-      const { rows, leftovers } = await this.request({ type: 'debugCheckGpuKernels' }, 'gpuKernelCheck');
-      return { rows, leftovers };
-    },
-  };
+  /** Kills the worker without telling anyone, as a crash would (test hook). */
+  crashWorker = () => this.worker.terminate();
+
+  /** Probabilities for a 784-value input, without touching the pad or its prediction. */
+  classify = (pixels: Float32Array): Promise<number[]> =>
+    new Promise((resolve) => {
+      const id = -++this.classifyId;
+      this.classifyWaiters.set(id, resolve);
+      this.send({ type: 'predict', id, pixels: pixels.slice() });
+    });
+  private classifyId = 0;
+  private classifyWaiters = new Map<number, (probs: number[]) => void>();
+
+  /** True when the pad's latest input has been classified (no prediction in flight or queued). */
+  get predictionIdle() {
+    return !this.predictInFlight && !this.queuedPixels;
+  }
 
   setConfig(train: TrainConfig) {
     patch('config', { train });
@@ -257,6 +263,7 @@ export class WorkerBridge {
       case 'benchmarkResult':
       case 'gpuKernelCheck':
       case 'sample':
+      case 'augmented':
         this.waiters.get(msg.type)?.shift()?.(msg);
         return;
       case 'resetDone':
@@ -268,6 +275,11 @@ export class WorkerBridge {
         patch('status', { epoch: 0, batch: 0, batchInEpoch: 0, examplesPerSecond: 0, error: null });
         return;
       case 'prediction': {
+        const waiter = this.classifyWaiters.get(msg.id);
+        if (waiter) {
+          this.classifyWaiters.delete(msg.id);
+          return waiter(Array.from(msg.probs));
+        }
         this.predictInFlight = false;
         const hasInput = useStore.getState().draw.input !== null;
         patch('draw', {
@@ -306,7 +318,7 @@ let bridge: WorkerBridge | null = null;
 export function getBridge(): WorkerBridge {
   if (!bridge) {
     bridge = new WorkerBridge(`${import.meta.env.BASE_URL}data/`);
-    (window as unknown as { playgroundDebug: WorkerBridge['debug'] }).playgroundDebug = bridge.debug;
+    (window as unknown as { playgroundDebug: DebugHooks }).playgroundDebug = debugHooks(bridge);
   }
   return bridge;
 }

@@ -8,6 +8,7 @@ import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from '../i18n/languages';
 import { LESSONS, type LessonId } from '../model/lessons';
 import { patch, useStore } from '../store/store';
 import ExerciseLink from './ExerciseLink';
+import MisreadView from './MisreadView';
 import PartView from './PartView';
 
 export default function ClassroomBar() {
@@ -61,9 +62,12 @@ export default function ClassroomBar() {
       </button>
       <ExerciseLink />
       {lesson && (
-        <p className="lesson-text" data-testid="ui.lesson-text" role="note">
-          <strong>{t(`lesson.${lesson}.title`)}.</strong> {t(`lesson.${lesson}.text`)}
-        </p>
+        <div className="lesson-text" data-testid="ui.lesson-text" role="note">
+          <p>
+            <strong>{t(`lesson.${lesson}.title`)}.</strong> {t(`lesson.${lesson}.text`)}
+          </p>
+          {lesson === 'misread' && <MisreadView />}
+        </div>
       )}
     </div>
   );

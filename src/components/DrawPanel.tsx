@@ -1,8 +1,8 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getBridge } from '../bridge/workerBridge';
 import { useStore } from '../store/store';
-import DrawPad from './DrawPad';
+import DrawPad, { type DrawPadHandle } from './DrawPad';
 import InputPreview from './InputPreview';
 import PredictionBars from './PredictionBars';
 
@@ -11,16 +11,20 @@ export default function DrawPanel() {
   const input = useStore((s) => s.draw.input);
   const probs = useStore((s) => s.draw.probs);
   const state = useStore((s) => s.status.state);
-  const [clearSignal, setClearSignal] = useState(0);
+  const pad = useRef<DrawPadHandle>(null);
+  const [strokes, setStrokes] = useState(0);
   const [image, setImage] = useState<Uint8Array | null>(null);
   const onInput = useCallback((pixels: Float32Array | null) => getBridge().predict(pixels), []);
   return (
     <div className="draw">
       <h2>{t('draw.heading')}</h2>
-      <DrawPad onInput={onInput} clearSignal={clearSignal} image={image} />
+      <DrawPad ref={pad} onInput={onInput} onStrokes={setStrokes} image={image} />
       <div className="button-row">
-        <button data-testid="draw.clear" onClick={() => setClearSignal((n) => n + 1)}>
+        <button data-testid="draw.clear" onClick={() => pad.current?.clear()}>
           {t('draw.clear')}
+        </button>
+        <button data-testid="draw.undo" disabled={strokes === 0} onClick={() => pad.current?.undo()}>
+          {t('draw.undo')}
         </button>
         <button
           data-testid="draw.sample"

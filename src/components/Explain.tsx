@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 
-export type ExplainTopic = 'neurons' | 'activation' | 'gradient' | 'lrChange' | 'loss' | 'histogram';
+export type ExplainTopic = 'neurons' | 'activation' | 'gradient' | 'lrChange' | 'loss' | 'histogram' | 'augment';
 
 /** A short explanation next to the control or chart that shows the concept; closed until asked for. */
 export default function Explain({ topic }: { topic: ExplainTopic }) {

@@ -3,9 +3,10 @@
 import { useTranslation } from 'react-i18next';
 import { changeNetwork } from '../bridge/experiment';
 import { getBridge } from '../bridge/workerBridge';
-import { BATCH_SIZES, configProblem, OPTIMIZERS, SCHEDULES, type OptimizerName, type Schedule, type TrainConfig } from '../model/training';
+import { AUGMENTS, BATCH_SIZES, configProblem, OPTIMIZERS, SCHEDULES, type Augment, type OptimizerName, type Schedule, type TrainConfig } from '../model/training';
 import { msg } from '../model/msg';
 import { useStore } from '../store/store';
+import AugmentStrip from './AugmentStrip';
 import Explain from './Explain';
 import NumberInput from './NumberInput';
 
@@ -73,6 +74,19 @@ export default function HyperParams() {
           }}
         />
       )}
+      <label className="field">
+        <span>
+          {t('hp.augment')} <Explain topic="augment" />
+        </span>
+        <select data-testid="hp.augment" value={train.augment} onChange={(e) => apply({ ...train, augment: e.target.value as Augment })}>
+          {AUGMENTS.map((a) => (
+            <option key={a} value={a}>
+              {t(`hp.augment.${a}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {train.augment !== 'off' && <AugmentStrip />}
       <NumberInput label={t('hp.epochLimit')} hint={t('hp.epochLimitHint')} testId="hp.epoch-limit" value={train.epochLimit} onCommit={(v) => apply({ ...train, epochLimit: v })} />
       <NumberInput label={t('hp.trainSize')} hint={t('hp.trainSizeHint')} testId="hp.train-size" value={train.trainSize} onCommit={(v) => apply({ ...train, trainSize: v })} />
       <NumberInput label={t('hp.seed')} hint={t('hp.seedHint')} testId="hp.seed" value={train.seed} onCommit={(v) => apply({ ...train, seed: v })} />

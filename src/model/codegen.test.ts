@@ -72,10 +72,11 @@ const EXPECTED_TFJS: Record<PresetId, string[]> = {
 describe('Keras and TensorFlow.js code export', () => {
   for (const p of PRESETS) {
     it(`writes every layer of ${p.id} with its arguments`, () => {
-      const [input, ...layers] = kerasLayers(kerasScript(p.network, DEFAULT_CONFIG, p.id));
+      const plain = { ...DEFAULT_CONFIG, augment: 'off' as const };
+      const [input, ...layers] = kerasLayers(kerasScript(p.network, plain, p.id));
       expect(input).toBe('tf.keras.Input(shape=(28, 28, 1))');
       expect(layers).toEqual(EXPECTED_KERAS[p.id]);
-      expect(tfjsLayers(tfjsProgram(p.network, DEFAULT_CONFIG, p.id))).toEqual(EXPECTED_TFJS[p.id]);
+      expect(tfjsLayers(tfjsProgram(p.network, plain, p.id))).toEqual(EXPECTED_TFJS[p.id]);
     });
   }
 
@@ -107,5 +108,26 @@ describe('Keras and TensorFlow.js code export', () => {
       'tf.layers.leakyReLU({ alpha: 0.2 })',
       "tf.layers.dense({ units: 10, activation: 'softmax', kernelRegularizer: tf.regularizers.l2({ l2: 0.001 }) })",
     ]);
+  });
+
+  it('exports data augmentation as Keras preprocessing layers and a tf.image.transform step in TF.js', () => {
+    const net = presetById('mlp-seed').network;
+    const [, ...layers] = kerasLayers(kerasScript(net, { ...DEFAULT_CONFIG, augment: 'affine' }, 'x')).filter((l) => !l.startsWith('#'));
+    expect(layers).toEqual([
+      'tf.keras.layers.RandomTranslation(2 / 28, 2 / 28, fill_mode="constant")',
+      'tf.keras.layers.RandomRotation(12 / 360, fill_mode="constant")',
+      'tf.keras.layers.RandomZoom(0.12, fill_mode="constant")',
+      ...EXPECTED_KERAS['mlp-seed'],
+    ]);
+    const shift = kerasLayers(kerasScript(net, { ...DEFAULT_CONFIG, augment: 'shift' }, 'x')).filter((l) => l.startsWith('tf.keras.layers.Random'));
+    expect(shift).toEqual(['tf.keras.layers.RandomTranslation(2 / 28, 2 / 28, fill_mode="constant")']);
+    expect(kerasScript(net, { ...DEFAULT_CONFIG, augment: 'elastic' }, 'x')).toContain('elastic');
+    const js = tfjsProgram(net, { ...DEFAULT_CONFIG, augment: 'affine', epochLimit: 2 }, 'x');
+    expect(js).toContain('export function augment(images)');
+    expect(js).toContain("tf.image.transform(images, tf.tensor2d(maps), 'bilinear', 'constant', 0)");
+    expect(js).toContain('for (let epoch = 0; epoch < 2; epoch++)');
+    const off = tfjsProgram(net, { ...DEFAULT_CONFIG, augment: 'off' }, 'x');
+    expect(off).not.toContain('augment(');
+    expect(kerasScript(net, { ...DEFAULT_CONFIG, augment: 'off' }, 'x')).not.toContain('Random');
   });
 });

@@ -2,7 +2,7 @@
 // Same layers (arguments included), optimizer, learning rate and schedule, batch size, loss and seed, and
 // the same input normalisation (pixel / 255, shape 28×28×1).
 import { assertNever, type Activation, type LayerSpec, type NetworkSpec } from './spec';
-import { COSINE_EPOCHS, STEP_EPOCHS, type TrainConfig } from './training';
+import { AUGMENT_LEVELS, COSINE_EPOCHS, STEP_EPOCHS, type TrainConfig } from './training';
 
 /** Epochs the exported code trains for: the epoch limit, or 5. */
 export const exportEpochs = (c: TrainConfig) => (c.epochLimit > 0 ? c.epochLimit : 5);
@@ -51,6 +51,16 @@ function kerasOptimizer(c: TrainConfig): string[] {
   return [`steps_per_epoch = len(x_train) // ${c.batchSize}`, `lr = ${lr}`, `optimizer = ${opt}`];
 }
 
+/** Keras preprocessing layers for the playground's augmentation (active only while training), one per line. */
+function kerasAugment(c: TrainConfig): string[] {
+  const L = AUGMENT_LEVELS[c.augment];
+  const out: string[] = [];
+  if (L.shift > 0) out.push(`tf.keras.layers.RandomTranslation(${L.shift} / 28, ${L.shift} / 28, fill_mode="constant")`);
+  if (L.rotate > 0) out.push(`tf.keras.layers.RandomRotation(${L.rotate} / 360, fill_mode="constant")`);
+  if (L.scale > 0) out.push(`tf.keras.layers.RandomZoom(${L.scale}, fill_mode="constant")`);
+  return out;
+}
+
 /** A Python script that trains the same network with tf.keras on MNIST loaded the Keras way. */
 export function kerasScript(net: NetworkSpec, c: TrainConfig, title: string): string {
   return `"""${title}: exported from MNIST Playground.
@@ -66,7 +76,13 @@ x_test = (x_test / 255.0).astype("float32")[..., None]${c.trainSize > 0 ? `\n# T
 
 tf.keras.utils.set_random_seed(${c.seed})
 model = tf.keras.Sequential([
-    tf.keras.Input(shape=(28, 28, 1)),
+    tf.keras.Input(shape=(28, 28, 1)),${
+      c.augment === 'off'
+        ? ''
+        : `\n    # Data augmentation "${c.augment}" (training only)${c.augment === 'elastic' ? '; the playground also bends images elastically, which Keras has no standard layer for' : ''}.\n${kerasAugment(c)
+            .map((l) => `    ${l},`)
+            .join('\n')}`
+    }
 ${net.layers.map((l) => `    ${kerasLayer(l, c.l2)},`).join('\n')}
 ])
 
@@ -113,6 +129,26 @@ function tfjsLayer(l: LayerSpec, first: boolean, l2: number): string[] {
   }
 }
 
+/** A generated `augment(images)` for the TF.js program: random affine maps through tf.image.transform. */
+function tfjsAugment(c: TrainConfig): string {
+  const L = AUGMENT_LEVELS[c.augment];
+  return `
+// Data augmentation "${c.augment}": each image shifted by up to ${L.shift} px${L.rotate ? `, turned by up to ${L.rotate}°, scaled by up to ${100 * L.scale}%` : ''} about its centre${c.augment === 'elastic' ? ' (the playground also bends images elastically; not reproduced here)' : ''}.
+export function augment(images) {
+  const n = images.shape[0];
+  const u = () => 2 * Math.random() - 1;
+  const maps = [];
+  for (let i = 0; i < n; i++) {
+    const a = (u() * ${L.rotate} * Math.PI) / 180, s = 1 + u() * ${L.scale}, tx = u() * ${L.shift}, ty = u() * ${L.shift};
+    const cos = Math.cos(a) / s, sin = Math.sin(a) / s;
+    // Output pixel (x, y) reads input (14 + cos·(x-14-tx) + sin·(y-14-ty), 14 - sin·(x-14-tx) + cos·(y-14-ty)).
+    maps.push([cos, sin, 14 - cos * (14 + tx) - sin * (14 + ty), -sin, cos, 14 + sin * (14 + tx) - cos * (14 + ty), 0, 0]);
+  }
+  return tf.tidy(() => tf.image.transform(images, tf.tensor2d(maps), 'bilinear', 'constant', 0));
+}
+`;
+}
+
 /** The equivalent TensorFlow.js program (ES module); `xTrain` is [n, 28, 28, 1] in [0,1], `yTrain` one-hot [n, 10]. */
 export function tfjsProgram(net: NetworkSpec, c: TrainConfig, title: string): string {
   const opt =
@@ -138,9 +174,19 @@ ${layers.map((l) => `      ${l},`).join('\n')}
   return model;
 }
 
+${c.augment === 'off' ? '' : tfjsAugment(c)}
 export async function train(xTrain, yTrain, xTest, yTest) {
   const model = buildModel();${c.trainSize > 0 ? `\n  // The playground trained on the first ${c.trainSize} training images only.\n  [xTrain, yTrain] = [xTrain.slice(0, ${c.trainSize}), yTrain.slice(0, ${c.trainSize})];` : ''}
-  await model.fit(xTrain, yTrain, { batchSize: ${c.batchSize}, epochs: ${exportEpochs(c)}, shuffle: true, validationData: [xTest, yTest] });${
+  ${
+    c.augment === 'off'
+      ? `await model.fit(xTrain, yTrain, { batchSize: ${c.batchSize}, epochs: ${exportEpochs(c)}, shuffle: true, validationData: [xTest, yTest] });`
+      : `for (let epoch = 0; epoch < ${exportEpochs(c)}; epoch++) {
+    // New random shifts/turns every epoch (the playground draws new ones at every step).
+    const xAug = augment(xTrain);
+    await model.fit(xAug, yTrain, { batchSize: ${c.batchSize}, epochs: 1, shuffle: true, validationData: [xTest, yTest] });
+    xAug.dispose();
+  }`
+  }${
     c.schedule !== 'constant' ? `\n  // The playground used a ${c.schedule} learning-rate schedule; tf.js fit() keeps the rate constant.` : ''
   }
   return model;

@@ -3,7 +3,7 @@ import { presetById } from './presets';
 import type { NetworkSpec } from './spec';
 import { DEFAULT_CONFIG, type TrainConfig } from './training';
 
-export type LessonId = 'lr-too-high' | 'lr-too-low' | 'no-hidden-layer' | 'dead-relu' | 'overfit-500' | 'cnn-vs-mlp';
+export type LessonId = 'lr-too-high' | 'lr-too-low' | 'no-hidden-layer' | 'dead-relu' | 'overfit-500' | 'cnn-vs-mlp' | 'misread';
 
 /** Title and paragraph are in the i18n catalogues under lesson.<id>.title / .text. */
 export type Lesson = { id: LessonId; network: NetworkSpec; train: TrainConfig };
@@ -44,6 +44,12 @@ export const LESSONS: readonly Lesson[] = [
     id: 'overfit-500',
     network: presetById('mlp-seed').network,
     train: { ...DEFAULT_CONFIG, batchSize: 32, trainSize: 500, epochLimit: 60 },
+  },
+  {
+    // Trained first without augmentation, so drawn digits are misread often enough to look at why.
+    id: 'misread',
+    network: presetById('mlp-seed').network,
+    train: { ...DEFAULT_CONFIG, augment: 'off' },
   },
   {
     id: 'cnn-vs-mlp',

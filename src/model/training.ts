@@ -18,6 +18,19 @@ export type TrainConfig = {
   epochLimit: number;
   /** Train on only the first this-many training images (to show overfitting); 0 means all 60,000. */
   trainSize: number;
+  /** Training images are shifted / turned / bent a little at every step (data/augment.ts). */
+  augment: Augment;
+};
+
+/** Data augmentation levels, each including the ones before: small shifts; + rotation and scale; + elastic bends. */
+export type Augment = 'off' | 'shift' | 'affine' | 'elastic';
+export const AUGMENTS: readonly Augment[] = ['off', 'shift', 'affine', 'elastic'];
+/** Strength of each level: largest shift in pixels, rotation in degrees, scale range, elastic displacement in pixels. */
+export const AUGMENT_LEVELS: Record<Augment, { shift: number; rotate: number; scale: number; elastic: number }> = {
+  off: { shift: 0, rotate: 0, scale: 0, elastic: 0 },
+  shift: { shift: 2, rotate: 0, scale: 0, elastic: 0 },
+  affine: { shift: 2, rotate: 12, scale: 0.12, elastic: 0 },
+  elastic: { shift: 2, rotate: 12, scale: 0.12, elastic: 1.5 },
 };
 
 /** How the learning rate changes over training: constant, halved every 2 epochs, or a cosine decay. */
@@ -59,6 +72,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
   schedule: 'constant',
   epochLimit: 0,
   trainSize: 0,
+  augment: 'off',
 };
 
 export const BATCH_SIZES: readonly number[] = [16, 32, 64, 128, 256, 512];
@@ -74,11 +88,12 @@ export function configProblem(c: TrainConfig): Msg | null {
   if (!SCHEDULES.includes(c.schedule)) return msg('config.unknownSchedule', { name: String(c.schedule).slice(0, 12) });
   if (!(Number.isInteger(c.epochLimit) && c.epochLimit >= 0 && c.epochLimit <= 1000)) return msg('config.epochLimit');
   if (!(Number.isInteger(c.trainSize) && (c.trainSize === 0 || (c.trainSize >= 10 && c.trainSize <= 60000)))) return msg('config.trainSize');
+  if (!AUGMENTS.includes(c.augment)) return msg('config.unknownAugment', { name: String(c.augment).slice(0, 12) });
   return null;
 }
 
 /** The differences between two configs, one Msg each, e.g. "learning rate 0.002 → 0.01". */
 export function describeChanges(a: TrainConfig, b: TrainConfig): Msg[] {
-  const keys: (keyof TrainConfig)[] = ['optimizer', 'learningRate', 'batchSize', 'seed', 'l2', 'schedule', 'epochLimit', 'trainSize'];
+  const keys: (keyof TrainConfig)[] = ['optimizer', 'learningRate', 'batchSize', 'seed', 'l2', 'schedule', 'epochLimit', 'trainSize', 'augment'];
   return keys.filter((k) => a[k] !== b[k]).map((k) => msg(`change.${k}`, { from: a[k], to: b[k] }));
 }

@@ -74,6 +74,8 @@ export type FromWorker =
   | { type: 'weightImages'; batch: number; layers: WeightImages[] }
   /** Test image `index` (784 bytes, 0-255) and its label; index -1 and no pixels while the data is not loaded. */
   | { type: 'sample'; index: number; label: number; pixels: Uint8Array }
+  /** n images as the training step sees them, n × 784 bytes (0-255) each, before and after augmentation. */
+  | { type: 'augmented'; labels: number[]; original: Uint8Array; augmented: Uint8Array }
   | { type: 'pong'; id: number }
   /** A copy of the last known-good weights, kept by the page to restart a worker that dies. */
   | { type: 'snapshot'; point: RestorePoint }

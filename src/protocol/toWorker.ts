@@ -2,7 +2,7 @@
 import type { NetworkSpec } from '../model/spec';
 import type { TrainConfig } from '../model/training';
 
-export const PROTOCOL_VERSION = 6;
+export const PROTOCOL_VERSION = 7;
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -41,6 +41,8 @@ export type ToWorker =
   | { type: 'getCell'; actual: number; predicted: number }
   /** A random test image, for people who cannot draw (keyboard, screen reader) and for demonstrations. */
   | { type: 'getSample' }
+  /** Up to `count` images of the next training batch before and after augmentation (the augmentation strip). */
+  | { type: 'getAugmented'; count: number }
   /** Liveness check; answered with 'pong' even while a long message is being handled. */
   | { type: 'ping'; id: number }
   /** Benchmark: a plain tfjs `model.fit` (batch 64) of the current network on the current backend. */

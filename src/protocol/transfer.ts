@@ -21,8 +21,8 @@ export function unreachable(x: never): never {
   throw new Error(`Unhandled message: ${JSON.stringify(x)}`);
 }
 
-const TO_WORKER_TYPES = new Set(['init', 'retryData', 'start', 'pause', 'step', 'reset', 'setBackend', 'setConfig', 'setNetwork', 'predict', 'getCell', 'getSample', 'ping', 'benchmarkFit', 'debugLoseBackend', 'debugCheckGpuKernels', 'exportModel', 'getWeights', 'loadSession']);
-const FROM_WORKER_TYPES = new Set(['state', 'dataProgress', 'dataReady', 'backend', 'error', 'progress', 'epochEnd', 'histograms', 'resetDone', 'prediction', 'configApplied', 'diverged', 'confusion', 'cellImages', 'weightImages', 'pong', 'snapshot', 'backendLost', 'benchmarkResult', 'gpuKernelCheck', 'modelExport', 'weights', 'sessionLoaded', 'sample']);
+const TO_WORKER_TYPES = new Set(['init', 'retryData', 'start', 'pause', 'step', 'reset', 'setBackend', 'setConfig', 'setNetwork', 'predict', 'getCell', 'getSample', 'getAugmented', 'ping', 'benchmarkFit', 'debugLoseBackend', 'debugCheckGpuKernels', 'exportModel', 'getWeights', 'loadSession']);
+const FROM_WORKER_TYPES = new Set(['state', 'dataProgress', 'dataReady', 'backend', 'error', 'progress', 'epochEnd', 'histograms', 'resetDone', 'prediction', 'configApplied', 'diverged', 'confusion', 'cellImages', 'weightImages', 'pong', 'snapshot', 'backendLost', 'benchmarkResult', 'gpuKernelCheck', 'modelExport', 'weights', 'sessionLoaded', 'sample', 'augmented']);
 
 function hasType(x: unknown, types: Set<string>): boolean {
   return typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string' && types.has((x as { type: string }).type);
@@ -33,6 +33,7 @@ export function isToWorker(x: unknown): x is ToWorker {
   if (!hasType(x, TO_WORKER_TYPES)) return false;
   const m = x as ToWorker;
   if (m.type === 'predict') return m.pixels instanceof Float32Array && m.pixels.length === 784 && Number.isFinite(m.id);
+  if (m.type === 'getAugmented') return Number.isInteger(m.count) && m.count >= 1 && m.count <= 64;
   if (m.type === 'getCell') return [m.actual, m.predicted].every((v) => Number.isInteger(v) && v >= 0 && v <= 9);
   if (m.type === 'loadSession') return Array.isArray(m.network?.layers) && typeof m.config === 'object';
   if (m.type === 'setNetwork') return Array.isArray(m.network?.layers);

@@ -9,10 +9,17 @@ import { decodeExperiment, decodeView, defaultExperiment, encodeExperiment, enco
 describe('URL hash codec', () => {
   it('round-trips every preset with its hyperparameters and seed', () => {
     for (const p of PRESETS) {
-      const e: Experiment = { network: p.network, train: { optimizer: 'rmsprop', learningRate: 0.0005, batchSize: 32, seed: 1234, l2: 0.0001, schedule: 'cosine', epochLimit: 8, trainSize: 500 } };
+      const e: Experiment = { network: p.network, train: { optimizer: 'rmsprop', learningRate: 0.0005, batchSize: 32, seed: 1234, l2: 0.0001, schedule: 'cosine', epochLimit: 8, trainSize: 500, augment: 'elastic' } };
       const hash = encodeExperiment(e);
       expect(decodeExperiment(`#${hash}`)).toEqual({ experiment: e, notice: null });
     }
+  });
+
+  it('reads a link without an augmentation level (made before there was one) as augmentation off', () => {
+    const r = decodeExperiment('#v=1&net=f,d128.relu,d10.softmax&opt=adam&lr=0.002&bs=128&seed=42');
+    expect(r.notice).toBeNull();
+    expect(r.experiment.train.augment).toBe('off');
+    expect(encodeExperiment({ ...r.experiment, train: { ...r.experiment.train, augment: 'shift' } })).toContain('aug=shift');
   });
 
   it('gives the defaults without a notice for an empty hash', () => {
@@ -31,6 +38,7 @@ describe('URL hash codec', () => {
       'v=1&net=f,d10.softmax&opt=__proto__',
       'v=1&net=f,d10.softmax&sched=toString',
       'v=1&net=f,d10.softmax&ep=2.5',
+      'v=1&net=f,d10.softmax&aug=constructor',
       'v=1&net=<script>alert(1)</script>',
       'v=1&net=' + 'f,'.repeat(500) + 'd10.softmax',
       '%E0%A4%A',

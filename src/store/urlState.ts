@@ -1,5 +1,5 @@
 // The whole experiment in the URL hash, TensorFlow Playground style: `#v=1&net=...&opt=adam&lr=0.002&bs=128&seed=42`
-// (plus l2, sched, ep and n when they differ from the defaults), then the view: lang, hide, lock (encodeView).
+// (plus l2, sched, ep, n and aug when they differ from the defaults), then the view: lang, hide, lock (encodeView).
 // Layers are comma-separated tokens:
 //   d128.relu (dense)  c8.3.1.same.relu (conv2d: filters.kernel.stride.padding.activation)
 //   mp2.2 / ap2.2 (max/avg pool: size.stride)  f (flatten)  do0.25 (dropout)  bn (batch norm)  a.tanh (activation)
@@ -8,7 +8,7 @@ import { isLanguage, type Language } from '../i18n/languages';
 import { isMsg, msg, type Msg } from '../model/msg';
 import { presetById, DEFAULT_PRESET } from '../model/presets';
 import { ACTIVATIONS, assertNever, type Activation, type LayerSpec, type NetworkSpec } from '../model/spec';
-import { configProblem, DEFAULT_CONFIG, OPTIMIZERS, type OptimizerName, type Schedule, type TrainConfig } from '../model/training';
+import { configProblem, type Augment, DEFAULT_CONFIG, OPTIMIZERS, type OptimizerName, type Schedule, type TrainConfig } from '../model/training';
 
 export const URL_VERSION = 1;
 const MAX_HASH = 2000;
@@ -54,6 +54,8 @@ export function encodeExperiment(e: Experiment): string {
   if (e.train.schedule !== DEFAULT_CONFIG.schedule) p.set('sched', e.train.schedule);
   if (e.train.epochLimit !== DEFAULT_CONFIG.epochLimit) p.set('ep', String(e.train.epochLimit));
   if (e.train.trainSize !== DEFAULT_CONFIG.trainSize) p.set('n', String(e.train.trainSize));
+  // Absent means off (links from before augmentation existed keep their meaning), so any other level is written.
+  if (e.train.augment !== 'off') p.set('aug', e.train.augment);
   return p.toString().replace(/%2C/g, ',');
 }
 
@@ -109,6 +111,7 @@ function decodeUnsafe(hash: string): Decoded {
     schedule: (p.get('sched') ?? DEFAULT_CONFIG.schedule) as Schedule,
     epochLimit: num('ep', DEFAULT_CONFIG.epochLimit),
     trainSize: num('n', DEFAULT_CONFIG.trainSize),
+    augment: (p.get('aug') ?? 'off') as Augment,
   };
   const problem = configProblem(train);
   if (problem) return { experiment: defaultExperiment(), notice: msg('url.badConfig', { problem }) };

@@ -57,6 +57,36 @@ describe('Trainer', () => {
     expect(a.evalResult.accuracy).toBeGreaterThan(0.8);
   }, 120_000);
 
+  it('augments from the seed: a run with augmentation repeats exactly and differs from one without', async () => {
+    const aug = { ...config, augment: 'elastic' as const };
+    const a = await run(data, aug, 30);
+    const b = await run(data, aug, 30);
+    const off = await run(data, { ...config, augment: 'off' }, 30);
+    expect(a.losses).toEqual(b.losses);
+    expect(a.losses).not.toEqual(off.losses);
+  }, 120_000);
+
+  it('shows the next batch before and after augmentation, each image with its own label', async () => {
+    const t = new Trainer(data, presetById('mlp-seed').network, { ...config, augment: 'affine' });
+    t.trainBatch();
+    const s = t.augmentedSamples(8);
+    expect(s.labels).toHaveLength(8);
+    for (let k = 0; k < 8; k++) {
+      const original = s.original.subarray(k * 784, (k + 1) * 784);
+      let found = -1;
+      for (let i = 0; i < data.trainLabels.length && found < 0; i++) if (data.trainPixels.subarray(i * 784, (i + 1) * 784).every((v, p) => v === original[p])) found = i;
+      expect(found).toBeGreaterThanOrEqual(0);
+      expect(s.labels[k]).toBe(data.trainLabels[found]);
+    }
+    expect(s.augmented).not.toEqual(s.original);
+    t.setConfig({ ...config, augment: 'off' });
+    const plain = t.augmentedSamples(8);
+    expect(plain.augmented).toEqual(plain.original);
+    expect(plain.original).toEqual(s.original); // still the same next batch
+    await t.drainPoints();
+    t.dispose();
+  });
+
   it('starts from other weights with another seed', async () => {
     const a = await run(data, config, 1);
     const c = await run(data, { ...config, seed: 8 }, 1);

@@ -3,7 +3,8 @@
 // (every ~100 ms) so GPU backends are not stalled each batch.
 import * as tf from '@tensorflow/tfjs';
 import { gatherBatch, PIXELS } from '../data/batch';
-import { epochOrder } from '../data/prng';
+import { augmentBatch } from '../data/augment';
+import { epochOrder, mulberry32 } from '../data/prng';
 import type { NetworkSpec } from '../model/spec';
 import { scheduledRate, type TrainConfig } from '../model/training';
 import type { BatchPoint, LayerActivation, LayerHistogram, WeightImages } from '../protocol/fromWorker';
@@ -28,6 +29,7 @@ export class Trainer {
   private order: Int32Array;
   private x = new Float32Array(0);
   private y = new Int32Array(0);
+  private augScratch = new Float32Array(PIXELS);
   /** [loss, accuracy] scalars of batches not yet read back. */
   private pending: { batch: number; loss: tf.Scalar; acc: tf.Scalar }[] = [];
   private lossEma = new Ema(0.9);
@@ -207,6 +209,8 @@ export class Trainer {
       this.y = new Int32Array(B);
     }
     gatherBatch(this.data.trainPixels, this.data.trainLabels, this.order, this.cursor, B, this.x, this.y);
+    if (this.config.augment !== 'off')
+      augmentBatch(this.x, B, this.config.augment, this.augmentRand(this.batch + 1), 1, this.augScratch);
     this.applySchedule();
     this.cursor += B;
     this.batch++;
@@ -218,6 +222,25 @@ export class Trainer {
       this.step = stats;
     }
     this.pending.push({ batch: this.batch, loss, acc });
+  }
+
+  /** The seeded stream that augments batch number `batch` (1-based): new each step, the same in a repeated run. */
+  private augmentRand(batch: number) {
+    return mulberry32((this.config.seed ^ Math.imul(batch, 0x85ebca6b)) >>> 0);
+  }
+
+  /**
+   * The first `count` images of the next batch as its training step will see them, before and after
+   * augmentation (the same seeded transforms: augmentBatch draws per image in order), as 0-255 bytes.
+   */
+  augmentedSamples(count: number): { labels: number[]; original: Uint8Array; augmented: Uint8Array } {
+    const start = this.epochDone ? 0 : this.cursor;
+    const n = Math.min(count, this.config.batchSize, this.trainCount - start);
+    const x = new Float32Array(n * PIXELS), y = new Int32Array(n);
+    gatherBatch(this.data.trainPixels, this.data.trainLabels, this.order, start, n, x, y);
+    const original = Uint8Array.from(x, (v) => Math.round(v * 255));
+    augmentBatch(x, n, this.config.augment, this.augmentRand(this.batch + 1), 1, this.augScratch);
+    return { labels: Array.from(y), original, augmented: Uint8Array.from(x, (v) => Math.round(v * 255)) };
   }
 
   /** Sets the optimizer's rate from the schedule at the current point of training. */

@@ -235,6 +235,8 @@ async function handle(msg: ToWorker) {
       const i = Math.floor(Math.random() * data.testLabels.length);
       return post({ type: 'sample', index: i, label: data.testLabels[i], pixels: data.testPixels.slice(i * 784, (i + 1) * 784) });
     }
+    case 'getAugmented':
+      return post({ type: 'augmented', ...(trainer ? trainer.augmentedSamples(msg.count) : { labels: [], original: new Uint8Array(0), augmented: new Uint8Array(0) }) });
     case 'ping':
       return; // answered in onmessage, ahead of the queue
     case 'benchmarkFit': {

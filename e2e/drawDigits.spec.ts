@@ -1,0 +1,107 @@
+// Real pen-drawn digits (bench/pen-digits-dev.json.gz, writers the model never saw) drawn on the pad with the
+// mouse: what the pad feeds the model must be what the preprocessing makes of the same strokes, and a trained
+// network must read them. The full measurement is `npm run bench:draw`; this checks a handful.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { expect, test, type Page } from '@playwright/test';
+import { drawStroke, openReady } from './helpers';
+
+type Digit = { label: number; source: string; strokes: [number, number][][] };
+type Hooks = { settledPrediction: () => Promise<{ input: number[] | null; probs: number[] | null }>; pipelineInput: (s: [number, number][][]) => number[] | null };
+const hooks = (page: Page) => ({
+  settled: () => page.evaluate(() => (window as unknown as { playgroundDebug: Hooks }).playgroundDebug.settledPrediction()),
+  pipeline: (s: [number, number][][]) => page.evaluate((st) => (window as unknown as { playgroundDebug: Hooks }).playgroundDebug.pipelineInput(st), s),
+});
+
+/** The first digit of each label from one source: ten digits, one writer set, no picking by result. */
+function tenDigits(): Digit[] {
+  const all = JSON.parse(gunzipSync(readFileSync(join(import.meta.dirname, '../bench/pen-digits-dev.json.gz'))).toString()) as Digit[];
+  return Array.from({ length: 10 }, (_, l) => all.find((d) => d.source === 'ibm' && d.label === l)!);
+}
+
+/** A digit's strokes as fractions of the pad: `size` of its height, top-left corner at (fx, fy). */
+function onPad(d: Digit, size: number, fx: number, fy: number): [number, number][][] {
+  const pts = d.strokes.flat();
+  const x0 = Math.min(...pts.map((p) => p[0])), y0 = Math.min(...pts.map((p) => p[1]));
+  const h = Math.max(...pts.map((p) => p[1])) - y0, w = Math.max(...pts.map((p) => p[0])) - x0;
+  const s = Math.min(size / h, 0.9 / w);
+  return d.strokes.map((st) => st.map(([x, y]) => [fx + (x - x0) * s, fy + (y - y0) * s] as [number, number]));
+}
+
+test('the pad feeds the model what the preprocessing makes of the strokes, and reads real pen digits', async ({ page }) => {
+  await openReady(page);
+  await page.getByTestId('train.start').click();
+  await expect(page.getByTestId('metrics.test-accuracy')).toHaveText(/^0\.\d{4}$/, { timeout: 150_000 });
+  await page.getByTestId('train.pause').click();
+  await expect(page.getByTestId('status.state')).toHaveText('paused');
+  const { settled, pipeline } = hooks(page);
+  const box = (await page.getByTestId('draw.pad').boundingBox())!;
+
+  let read = 0;
+  for (const [i, d] of tenDigits().entries()) {
+    // Sizes from 45% to 85% of the pad, corners moving across it.
+    const strokes = onPad(d, 0.45 + 0.04 * i, 0.05 + 0.01 * i, 0.1 - 0.005 * i);
+    await page.getByTestId('draw.clear').click();
+    await expect(page.getByTestId('draw.prediction')).toHaveText('');
+    for (const s of strokes) await drawStroke(page, s);
+    await expect(page.getByTestId('draw.prediction')).toHaveText(/^\d$/);
+    const { input } = await settled();
+    // The same strokes in the pad's canvas pixels (280 × 280), straight into the preprocessing.
+    const expected = (await pipeline(strokes.map((s) => s.map(([x, y]) => [x * 280, y * 280]))))!;
+    // drawStroke moves the mouse in 8 steps per segment and lands on whole CSS pixels: the inputs differ
+    // only where the pointer rounded, never in where or how large the digit is.
+    const diff = input!.reduce((m, v, k) => Math.max(m, Math.abs(v - expected[k])), 0);
+    const mean = input!.reduce((m, v, k) => m + Math.abs(v - expected[k]), 0) / 784;
+    expect(mean, `digit ${d.label}: mean difference ${mean} (max ${diff}) at pad size ${box.height}`).toBeLessThan(0.02);
+    if (Number(await page.getByTestId('draw.prediction').textContent()) === d.label) read++;
+  }
+  // After one epoch the default network reads most clean pen digits (bench:draw measures the rate).
+  expect(read).toBeGreaterThanOrEqual(8);
+});
+
+test('the empty pad shows a size hint; Undo takes back the last stroke', async ({ page }) => {
+  await openReady(page);
+  const hint = page.locator('.draw-hint');
+  await expect(hint).toBeVisible();
+  await expect(page.getByTestId('draw.undo')).toBeDisabled();
+  const { settled } = hooks(page);
+  const bar: [number, number][] = [
+    [0.3, 0.2],
+    [0.7, 0.2],
+  ];
+  await drawStroke(page, bar);
+  await expect(hint).toBeHidden();
+  const one = (await settled()).input;
+  await drawStroke(page, [
+    [0.7, 0.2],
+    [0.4, 0.85],
+  ]);
+  await expect(page.getByTestId('draw.undo')).toBeEnabled();
+  const two = (await settled()).input;
+  expect(two).not.toEqual(one);
+  await page.getByTestId('draw.undo').click();
+  await expect.poll(async () => (await settled()).input).toEqual(one);
+  await page.getByTestId('draw.undo').click();
+  await expect(hint).toBeVisible();
+  await expect(page.getByTestId('draw.undo')).toBeDisabled();
+  await expect(page.getByTestId('draw.prediction')).toHaveText('');
+});
+
+test('augmentation is a live training option: in the URL, with a strip of the batch as trained', async ({ page }) => {
+  await openReady(page);
+  await expect(page.getByTestId('hp.augment-strip')).toHaveCount(0);
+  await page.getByTestId('hp.augment').selectOption('elastic');
+  await expect(page).toHaveURL(/aug=elastic/);
+  const strip = page.getByTestId('hp.augment-strip');
+  await expect(strip.locator('canvas')).toHaveCount(16);
+  await page.getByTestId('train.step').click();
+  await expect(page.getByTestId('status.batch')).toHaveText('1');
+  await expect(page.getByTestId('chart.marker')).toHaveCount(0);
+  await page.getByTestId('train.step').click();
+  await page.getByTestId('hp.augment').selectOption('shift');
+  await expect(page.getByTestId('chart.marker').first()).toBeAttached();
+  await page.reload();
+  await expect(page.getByTestId('status.state')).toHaveText('ready', { timeout: 120_000 });
+  await expect(page.getByTestId('hp.augment')).toHaveValue('shift');
+});

@@ -1,0 +1,39 @@
+// Hooks for the benchmarks and end-to-end tests (window.playgroundDebug): things a person cannot do from the
+// page, such as crashing the worker or classifying a digit without drawing it.
+import { drawingToInput, type Stroke } from '../data/strokes';
+import { useStore } from '../store/store';
+import type { WorkerBridge } from './workerBridge';
+
+export type DebugHooks = ReturnType<typeof debugHooks>;
+
+export function debugHooks(bridge: WorkerBridge) {
+  return {
+    benchmarkFit: (backend: string, seconds: number) => {
+      if (useStore.getState().status.backend !== backend) return Promise.reject(new Error(`select ${backend} first`));
+      return bridge.request({ type: 'benchmarkFit', seconds }, 'benchmarkResult');
+    },
+    killWorker: () => bridge.crashWorker(),
+    loseBackend: () => bridge.send({ type: 'debugLoseBackend' }),
+    /** The software-GPU kernels against tfjs's own, per backend this browser has (stops training). */
+    checkGpuKernels: async () => {
+      const { rows, leftovers } = await bridge.request({ type: 'debugCheckGpuKernels' }, 'gpuKernelCheck');
+      return { rows, leftovers };
+    },
+    /** Probabilities for a 784-value input without touching the pad (bench:draw's pipeline path). */
+    classify: (pixels: number[]) => bridge.classify(Float32Array.from(pixels)),
+    /** The model input the pad's preprocessing makes of strokes ([x, y] lists, any units), or null. */
+    pipelineInput: (strokes: Stroke[]): number[] | null => {
+      const x = drawingToInput(strokes);
+      return x ? Array.from(x) : null;
+    },
+    /** The pad's current model input and its prediction, once the last drawing has been classified. */
+    settledPrediction: async (): Promise<{ input: number[] | null; probs: number[] | null }> => {
+      do {
+        // Two frames: the pad preprocesses at most once per frame.
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      } while (!bridge.predictionIdle);
+      const { input, probs } = useStore.getState().draw;
+      return { input, probs };
+    },
+  };
+}
