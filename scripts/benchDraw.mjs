@@ -1,8 +1,8 @@
 /* global window, document */
 // npm run bench:draw: how well the playground reads digits people draw. Replays real pen-drawn digits
 // (bench/pen-digits-dev.json.gz, UNIPEN, writers the model never saw) onto the pad as pointer strokes, the way
-// people draw: 40-90% of the pad's height, anywhere on it, half with a mouse and half with a pen (varying
-// pressure). Trains the default network in the app as a person would (press Train), then measures twice:
+// people draw: 40-90% of the pad's height, anywhere on it, half with a mouse (125 events/s) and half with a pen
+// (200 events/s, varying pressure). Trains the default network in the app as a person would (press Train), then measures twice:
 //   early: right after epoch 1 while training goes on (the moment a class starts drawing);
 //   late:  after epoch --late-epoch (default 3), paused.
 // Each digit is also fed straight to the preprocessing from its original strokes (no pointer events, no
@@ -79,20 +79,28 @@ function placement(digit, r, pad) {
 const sizeBucket = (s) => (s < 0.55 ? 'small 40-55%' : s < 0.7 ? 'medium 55-70%' : 'large 70-90%');
 const argmax = (p) => (p ? p.indexOf(Math.max(...p)) : -1);
 
+/** Input rates (events per second) of a typical mouse and pen: the replay's pace, as people draw. */
+const RATE = { mouse: 125, pen: 200 };
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
 /**
- * Draws one digit with trusted input events (CDP), as a mouse (pressure 0.5) or a pen (the plan's pressure).
- * The events of a digit are sent without waiting for each other: Chromium handles them in order.
+ * Draws one digit with trusted input events (CDP), as a mouse (pressure 0.5) or a pen (the plan's pressure), one
+ * event every 1/RATE seconds like the device would send them (sent without waiting for each other's handling,
+ * so a busy page coalesces them as it would a real pointer's).
  */
 async function drawDigit(page, cdp, plan) {
   await page.getByTestId('draw.clear').click();
   const sent = [];
-  const ev = (type, [x, y], buttons) =>
+  const gap = 1000 / RATE[plan.pointer];
+  const ev = async (type, [x, y], buttons) => {
     sent.push(cdp.send('Input.dispatchMouseEvent', { type, x, y, button: 'left', buttons, clickCount: 1, pointerType: plan.pointer, force: plan.pointer === 'pen' ? plan.pressure : undefined }));
+    await sleep(gap);
+  };
   for (const s of plan.strokes) {
-    ev('mouseMoved', s[0], 0);
-    ev('mousePressed', s[0], 1);
-    for (const p of s.slice(1)) ev('mouseMoved', p, 1);
-    ev('mouseReleased', s[s.length - 1], 0);
+    await ev('mouseMoved', s[0], 0);
+    await ev('mousePressed', s[0], 1);
+    for (const p of s.slice(1)) await ev('mouseMoved', p, 1);
+    await ev('mouseReleased', s[s.length - 1], 0);
   }
   await Promise.all(sent);
   return page.evaluate(() => window.playgroundDebug.settledPrediction());
@@ -112,7 +120,17 @@ async function measure(page, cdp, digits, phase) {
       const input = window.playgroundDebug.pipelineInput(strokes);
       return input ? window.playgroundDebug.classify(input) : null;
     }, d.strokes);
-    rows.push({ label: d.label, source: d.source, size: plan.size, pointer: plan.pointer, pad: argmax(pad.probs), pipeline: argmax(pipe) });
+    rows.push({
+      index: all.indexOf(d),
+      label: d.label,
+      source: d.source,
+      size: plan.size,
+      pointer: plan.pointer,
+      pad: argmax(pad.probs),
+      pipeline: argmax(pipe),
+      // The pad's model input as 0-255 bytes, for scripts/drawPreviews.mjs.
+      input: pad.input ? pad.input.map((v) => Math.round(v * 255)) : null,
+    });
   }
   epochs.push(await page.getByTestId('status.epoch').textContent());
   // Test accuracy of the model the phase started with (training may go on during the phase).

@@ -1,3 +1,6 @@
+/// <reference types="node" />
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { centreOfMass, inkBounds, type Gray } from './preprocess';
 import { drawingToInput, MNIST_CENTRE, renderStrokes, smoothStroke, STROKE_WIDTH, strokeBounds, strokesToMnist, type Stroke } from './strokes';
@@ -117,4 +120,27 @@ describe('strokeBounds and drawingToInput', () => {
     const s: Stroke[] = [[[0, 0], [10, 30], [20, 0], [25, 40]]];
     expect(drawingToInput(s)).toEqual(strokesToMnist(s.map(smoothStroke)));
   });
+});
+
+describe('real pen digits (bench/pen-digits-dev.json.gz) against MNIST statistics', () => {
+  it('carry MNIST\'s mean ink, fill the 20 px box and centre their mass like MNIST (measured on its training set)', () => {
+    const digits = JSON.parse(gunzipSync(readFileSync(new URL('../../bench/pen-digits-dev.json.gz', import.meta.url))).toString()) as { strokes: Stroke[] }[];
+    let ink = 0, cx = 0, cy = 0, height = 0;
+    for (const d of digits) {
+      const x = drawingToInput(d.strokes)!;
+      ink += sum(x);
+      const c = centreOfMass(asGray(x))!;
+      cx += c.x;
+      cy += c.y;
+      const b = inkBounds(asGray(x))!;
+      height += Math.max(b.y1 - b.y0, b.x1 - b.x0);
+    }
+    const n = digits.length;
+    // MNIST training set: mean ink 102.4 (sum of pixels, 0-1 scale), centre of mass (14.01, 14.00), longer side 19.7 px.
+    expect(Math.abs(ink / n - 102.4) / 102.4).toBeLessThan(0.03);
+    expect(Math.abs(cx / n - 14.0)).toBeLessThan(0.15);
+    expect(Math.abs(cy / n - 14.0)).toBeLessThan(0.15);
+    expect(height / n).toBeGreaterThanOrEqual(19.5);
+    expect(height / n).toBeLessThanOrEqual(20.5);
+  }, 60_000);
 });
