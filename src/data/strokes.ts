@@ -2,10 +2,10 @@
 // pad's pixels. Scaling a fixed-width raster made a digit drawn small come out bold and one drawn large come
 // out thin and faint; MNIST's strokes have about the same width whatever the writer's size. So the pen's path
 // (not its pixels) is fitted into MNIST's 20×20 box and drawn again at a width measured from MNIST itself,
-// anti-aliased by area coverage, with the centre of mass moved to where MNIST has it (14, 14: half a pixel off
-// the middle, which toMnistInput-style centring on 13.5 missed).
+// anti-aliased by area coverage, with the centre of mass moved to where MNIST has it: (14, 14), half a pixel past
+// the middle (13.5) where the pad used to put it.
 // Units: points are in any coordinates (the pad's canvas pixels); output pixels are 0 (background) to 1 (ink).
-import { BOX, SIDE } from './preprocess';
+import { BOX, centreOfMass, SIDE } from './preprocess';
 
 /** One pen-down-to-pen-up path; [x, y] with y growing downwards. */
 export type Stroke = readonly (readonly [number, number])[];
@@ -69,19 +69,6 @@ export function renderStrokes(strokes: readonly Stroke[], side: number, width: n
   return out;
 }
 
-/** Centre of mass of a side×side image in pixel-centre coordinates, or null when it is empty. */
-function centre(img: Float32Array, side: number): { x: number; y: number } | null {
-  let m = 0, mx = 0, my = 0;
-  for (let y = 0; y < side; y++)
-    for (let x = 0; x < side; x++) {
-      const v = img[y * side + x];
-      m += v;
-      mx += v * x;
-      my += v * y;
-    }
-  return m > 0 ? { x: mx / m, y: my / m } : null;
-}
-
 /**
  * Strokes → model input (784 floats, row-major, 0-1), or null when nothing is drawn. As MNIST was made: the
  * path is scaled so the digit's longer side, ink included, fills a 20×20 box (the shorter side centred in it),
@@ -100,7 +87,7 @@ export function strokesToMnist(strokes: readonly Stroke[], width = STROKE_WIDTH)
     renderStrokes(strokes.map((st) => st.map(([x, y]) => [bx + inX + (x - b.x0) * s, by + inY + (y - b.y0) * s] as const)), SIDE, width);
   const mid = (SIDE - BOX) / 2;
   const first = render(mid, mid);
-  const com = centre(first, SIDE);
+  const com = centreOfMass({ width: SIDE, height: SIDE, data: first });
   if (!com) return null;
   // Moving the box by d moves the centre of mass by d.
   const shift = (c: number) => Math.min(SIDE - BOX, Math.max(0, mid + Math.round(MNIST_CENTRE - c)));
