@@ -1,12 +1,12 @@
 /* global document */
 // Pictures of what the model received for digits that one bench:draw run misread and another read right:
-// node scripts/drawPreviews.mjs BEFORE.json AFTER.json OUT.png [count] [phase index, default 1 = late].
+// node scripts/drawPreviews.mjs BEFORE.json AFTER.json OUT.png [count] [phase index, default 2 = late].
 // Each row: the digit's label, the pad's model input before (with what it was read as) and after.
 import { readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
 const [beforeFile, afterFile, out, countArg, phaseArg] = process.argv.slice(2);
-const phase = Number(phaseArg ?? 1);
+const phase = Number(phaseArg ?? 2);
 const rows = (f) => JSON.parse(readFileSync(f, 'utf8')).rows[phase];
 const before = rows(beforeFile), after = rows(afterFile);
 const byIndex = new Map(after.map((r) => [r.index, r]));

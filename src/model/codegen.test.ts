@@ -100,7 +100,7 @@ describe('Keras and TensorFlow.js code export', () => {
     const net = { layers: [{ kind: 'flatten' as const }, { kind: 'dense' as const, units: 32, activation: 'leakyRelu' as const }, { kind: 'dense' as const, units: 10, activation: 'softmax' as const }] };
     const cfg = { ...DEFAULT_CONFIG, schedule: 'cosine' as const, epochLimit: 4, l2: 0.001 };
     const py = kerasScript(net, cfg, 'x');
-    expect(py).toContain('tf.keras.optimizers.schedules.CosineDecay(0.002, decay_steps=4 * steps_per_epoch)');
+    expect(py).toContain('tf.keras.optimizers.schedules.CosineDecay(0.003, decay_steps=4 * steps_per_epoch)');
     expect(py).toContain('tf.keras.layers.Dense(32, activation="leaky_relu", kernel_regularizer=tf.keras.regularizers.L2(0.001))');
     expect(tfjsLayers(tfjsProgram(net, cfg, 'x'))).toEqual([
       "tf.layers.flatten({ inputShape: [28, 28, 1] })",
