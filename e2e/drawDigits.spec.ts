@@ -20,6 +20,15 @@ function tenDigits(): Digit[] {
   return Array.from({ length: 10 }, (_, l) => all.find((d) => d.source === 'ibm' && d.label === l)!);
 }
 
+/** Moves the mouse through exactly these points (fractions of the pad), as the pen recorded them. */
+async function drawPath(page: Page, box: { x: number; y: number; width: number; height: number }, points: [number, number][]) {
+  const at = ([fx, fy]: [number, number]) => [box.x + fx * box.width, box.y + fy * box.height] as const;
+  await page.mouse.move(...at(points[0]));
+  await page.mouse.down();
+  for (const p of points.slice(1)) await page.mouse.move(...at(p));
+  await page.mouse.up();
+}
+
 /** A digit's strokes as fractions of the pad: `size` of its height, top-left corner at (fx, fy). */
 function onPad(d: Digit, size: number, fx: number, fy: number): [number, number][][] {
   const pts = d.strokes.flat();
@@ -44,13 +53,12 @@ test('the pad feeds the model what the preprocessing makes of the strokes, and r
     const strokes = onPad(d, 0.45 + 0.04 * i, 0.05 + 0.01 * i, 0.1 - 0.005 * i);
     await page.getByTestId('draw.clear').click();
     await expect(page.getByTestId('draw.prediction')).toHaveText('');
-    for (const s of strokes) await drawStroke(page, s);
+    for (const s of strokes) await drawPath(page, box, s);
     await expect(page.getByTestId('draw.prediction')).toHaveText(/^\d$/);
     const { input } = await settled();
     // The same strokes in the pad's canvas pixels (280 × 280), straight into the preprocessing.
     const expected = (await pipeline(strokes.map((s) => s.map(([x, y]) => [x * 280, y * 280]))))!;
-    // drawStroke moves the mouse in 8 steps per segment and lands on whole CSS pixels: the inputs differ
-    // only where the pointer rounded, never in where or how large the digit is.
+    // The mouse lands on whole CSS pixels (a 15th of an input pixel): the inputs differ only by that rounding.
     const diff = input!.reduce((m, v, k) => Math.max(m, Math.abs(v - expected[k])), 0);
     const mean = input!.reduce((m, v, k) => m + Math.abs(v - expected[k]), 0) / 784;
     expect(mean, `digit ${d.label}: mean difference ${mean} (max ${diff}) at pad size ${box.height}`).toBeLessThan(0.02);

@@ -12,6 +12,7 @@
 // digit, per size and per pointer, and the most common confusions, and (late) the whole dev set through the
 // preprocessing alone; writes bench-results/draw.json.
 // Usage: npm run bench:draw [-- --n=200] [-- --live-n=50] [-- --late-epoch=3] [-- --hash=#...] [-- --url=URL]
+//        [-- --whole-only]  (no pad: the whole dev set through the preprocessing after epoch 1 and --late-epoch)
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -173,6 +174,20 @@ function print(s) {
   console.log(`  confusions (true→read, pad): ${s.confusions.map(([k, c]) => `${k} ×${c}`).join(', ')}`);
 }
 
+/** The whole dev set (4,776 digits) through the preprocessing alone (the pad matches it): a low-noise figure. */
+async function wholeSet(page) {
+  const read = await page.evaluate(async (items) => {
+    const out = [];
+    for (const strokes of items) {
+      const input = window.playgroundDebug.pipelineInput(strokes);
+      const p = input ? await window.playgroundDebug.classify(input) : null;
+      out.push(p ? p.indexOf(Math.max(...p)) : -1);
+    }
+    return out;
+  }, all.map((d) => d.strokes));
+  return read.filter((r, i) => r === all[i].label).length / all.length;
+}
+
 let server = null;
 if (!process.argv.some((a) => a.startsWith('--url='))) {
   server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore' });
@@ -201,6 +216,20 @@ const pause = async () => {
 await page.getByTestId('train.start').click();
 await page.getByTestId('status.epoch').filter({ hasText: /^1$/ }).waitFor({ timeout: 600_000 });
 await pause();
+if (process.argv.includes('--whole-only')) {
+  // Quick comparison of training options: the whole dev set after epoch 1 and after --late-epoch, no pad.
+  const e1 = await wholeSet(page);
+  const acc1 = await page.getByTestId('metrics.test-accuracy').textContent();
+  await page.getByTestId('train.start').click();
+  await page.waitForFunction((e) => Number(document.querySelector('[data-testid="status.epoch"]')?.textContent) >= e, LATE_EPOCH, { timeout: 600_000 });
+  await pause();
+  const eL = await wholeSet(page);
+  const accL = await page.getByTestId('metrics.test-accuracy').textContent();
+  const epochL = await page.getByTestId('status.epoch').textContent();
+  console.log(JSON.stringify({ hash: HASH, backend, epoch1: { test: Number(acc1), dev: e1 }, late: { epoch: Number(epochL), test: Number(accL), dev: eL } }));
+  await browser.close();
+  process.exit(0);
+}
 const early = await measure(page, cdp, digits, 'early (epoch 1, paused)');
 console.log(`early phase done in ${((Date.now() - t0) / 1000).toFixed(0)} s: pad ${pct(summarise(early).pad)}`);
 await page.getByTestId('train.start').click();
@@ -210,17 +239,7 @@ const live = await measure(page, cdp, digits.slice(0, LIVE_N), 'while training')
 await page.waitForFunction((e) => Number(document.querySelector('[data-testid="status.epoch"]')?.textContent) >= e, LATE_EPOCH, { timeout: 600_000 });
 await pause();
 const late = await measure(page, cdp, digits, 'late (paused)');
-// The whole dev set through the preprocessing alone (the pad matches it, above): a low-noise figure (4,776 digits).
-const whole = await page.evaluate(async (items) => {
-  const read = [];
-  for (const strokes of items) {
-    const input = window.playgroundDebug.pipelineInput(strokes);
-    const p = input ? await window.playgroundDebug.classify(input) : null;
-    read.push(p ? p.indexOf(Math.max(...p)) : -1);
-  }
-  return read;
-}, all.map((d) => d.strokes));
-const wholeAcc = whole.filter((r, i) => r === all[i].label).length / all.length;
+const wholeAcc = await wholeSet(page);
 await browser.close();
 
 const result = {
