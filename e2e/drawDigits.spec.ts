@@ -113,3 +113,18 @@ test('augmentation is a live training option: in the URL, with a strip of the ba
   await expect(page.getByTestId('status.state')).toHaveText('ready', { timeout: 120_000 });
   await expect(page.getByTestId('hp.augment')).toHaveValue('shift');
 });
+
+test('the misread-digit lesson shows what the model received for the drawing, and the augmented batch', async ({ page }) => {
+  await openReady(page);
+  await page.getByTestId('ui.lesson').selectOption('misread');
+  const view = page.getByTestId('lesson.misread');
+  await expect(view).toContainText('Draw a digit on the pad');
+  await expect(page.getByTestId('hp.augment')).toHaveValue('off');
+  await expect(page.getByTestId('lesson.misread-strip').locator('canvas')).toHaveCount(16);
+  await drawStroke(page, [
+    [0.5, 0.15],
+    [0.5, 0.85],
+  ]);
+  await expect(view).toContainText(/Read as \d \(\d+%\)/);
+  await expect(view.getByRole('img')).toHaveCount(17); // the input, 8 stored and 8 augmented images
+});

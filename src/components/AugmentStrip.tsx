@@ -11,7 +11,7 @@ const REFRESH_MS = 2000;
 type Samples = { labels: number[]; original: Uint8Array; augmented: Uint8Array };
 
 /** The next training batch's first images as they are stored (top) and as the training step sees them (bottom). */
-export default function AugmentStrip() {
+export default function AugmentStrip({ testId = 'hp.augment-strip' }: { testId?: string }) {
   const { t } = useTranslation();
   const augment = useStore((s) => s.config.train.augment);
   const seed = useStore((s) => s.config.train.seed);
@@ -38,7 +38,7 @@ export default function AugmentStrip() {
     <PixelImage key={i} values={bytes.subarray(i * 784, (i + 1) * 784)} side={28} mode="gray" scale={1 / 255} size={36} label={label} />
   );
   return (
-    <figure className="augment-strip" data-testid="hp.augment-strip">
+    <figure className="augment-strip" data-testid={testId}>
       <figcaption className="small muted">{t('hp.augmentStrip')}</figcaption>
       <div className="augment-row">{samples.labels.map((l, i) => image(samples.original, i, t('hp.augmentOriginal', { label: l })))}</div>
       <div className="augment-row">{samples.labels.map((l, i) => image(samples.augmented, i, t('hp.augmentAugmented', { label: l })))}</div>

@@ -24,7 +24,7 @@ export default function MisreadView() {
           {input && best >= 0 ? t('lesson.misread.readAs', { digit: best, percent: Math.round(100 * probs![best]) }) : t('draw.previewCaption')}
         </figcaption>
       </figure>
-      <AugmentStrip />
+      <AugmentStrip testId="lesson.misread-strip" />
     </div>
   );
 }
