@@ -1,4 +1,4 @@
-// Folder boundaries from DESIGN.md are enforced here, not by memory:
+// Folder boundaries (README, "How the parts fit") are enforced here, not by memory:
 //  - only src/worker/ imports tfjs;
 //  - src/model, src/data, src/protocol are pure (no tfjs, React, store, DOM-owning layers);
 //  - charts take plain props and never read the store; components reach the worker only through the bridge.
@@ -7,7 +7,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const tfjs = { group: ['@tensorflow/*'], message: 'Only src/worker/ may import tfjs (DESIGN.md).' };
+const tfjs = { group: ['@tensorflow/*'], message: 'Only src/worker/ may import tfjs (README, "How the parts fit").' };
 const layer = (names, message) => ({ group: names.flatMap((n) => [`**/${n}`, `**/${n}/*`]), message });
 const pure = [
   tfjs,

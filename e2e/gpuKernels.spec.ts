@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { openReady } from './helpers';
 
-// Debian's Chromium offers WebGL and WebGPU through SwiftShader only with these flags (DESIGN.md); on such
+// Debian's Chromium offers WebGL and WebGPU through SwiftShader only with these flags (see scripts/bench.mjs); on such
 // software GPUs the app swaps in kernels of its own (src/worker/softwareGpu.ts), checked here against tfjs's.
 test.use({
   launchOptions: {
