@@ -42,7 +42,6 @@ export default function DrawPad({ onInput, onStrokes, image, ref }: Props) {
       if (!c) return;
       c.clearRect(0, 0, SIZE, SIZE);
       c.strokeStyle = '#fff';
-      c.fillStyle = '#fff';
       c.lineCap = 'round';
       c.lineJoin = 'round';
       for (const s of strokes.current) {
