@@ -98,6 +98,9 @@ test('the empty pad shows a size hint; Undo takes back the last stroke', async (
 
 test('augmentation is a live training option: in the URL, with a strip of the batch as trained', async ({ page }) => {
   await openReady(page);
+  // The default recipe augments ("affine"); off hides the strip.
+  await expect(page.getByTestId('hp.augment')).toHaveValue('affine');
+  await page.getByTestId('hp.augment').selectOption('off');
   await expect(page.getByTestId('hp.augment-strip')).toHaveCount(0);
   await page.getByTestId('hp.augment').selectOption('elastic');
   await expect(page).toHaveURL(/aug=elastic/);
