@@ -3,6 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { assertNever, INPUT_SHAPE, type Activation, type LayerSpec, type NetworkSpec } from '../model/spec';
 import { inferNetwork } from '../model/shapes';
+import { mulberry32 } from '../data/prng';
 
 type TfActivation = 'relu' | 'elu' | 'sigmoid' | 'tanh' | 'softmax' | 'linear';
 
@@ -56,6 +57,20 @@ function layersFor(spec: LayerSpec, i: number, seed: number, isLast: boolean, fi
     default:
       return assertNever(spec, 'layer kind');
   }
+}
+
+/**
+ * A new dropout seed per layer and step, from the run's seed. tfjs's seeded Dropout builds a fresh generator
+ * from `seed` on every call, so a fixed seed would drop the same units at every step (one frozen sub-network);
+ * Dropout reads `this.seed` at call time, so setting it before each step gives new masks that still repeat
+ * exactly for the same run seed and step. `step` is the 1-based batch number.
+ */
+export function reseedDropout(model: tf.LayersModel, runSeed: number, step: number): void {
+  model.layers.forEach((layer, k) => {
+    if (layer.getClassName() !== 'Dropout') return;
+    const s = mulberry32((runSeed ^ Math.imul(step, 0x9e3779b1) ^ Math.imul(k + 1, 0x85ebca6b)) >>> 0)();
+    (layer as unknown as { seed: number }).seed = Math.floor(s * 4294967296);
+  });
 }
 
 /** Builds the model and checks its shapes and parameter count against our own inference. */

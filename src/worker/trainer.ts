@@ -8,7 +8,7 @@ import { epochOrder, mulberry32 } from '../data/prng';
 import type { NetworkSpec } from '../model/spec';
 import { scheduledRate, type TrainConfig } from '../model/training';
 import type { BatchPoint, LayerActivation, LayerHistogram, WeightImages } from '../protocol/fromWorker';
-import { buildModel } from './buildModel';
+import { buildModel, reseedDropout } from './buildModel';
 import { cellImages, evaluateModel, type EvalResult } from './evaluate';
 import { disposeStep, Insights, type StepStats } from './insights';
 import { makeOptimizer, setRate } from './optimizers';
@@ -214,6 +214,7 @@ export class Trainer {
     this.applySchedule();
     this.cursor += B;
     this.batch++;
+    reseedDropout(this.model, this.config.seed, this.batch);
     const withStats = this.wantStats;
     this.wantStats = false;
     const { loss, acc, stats } = trainStep(this.model, this.optimizer, { x: this.x, y: this.y, batchSize: B, l2: this.config.l2, withStats });
