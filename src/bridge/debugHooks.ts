@@ -10,13 +10,13 @@ export function debugHooks(bridge: WorkerBridge) {
   return {
     benchmarkFit: (backend: string, seconds: number) => {
       if (useStore.getState().status.backend !== backend) return Promise.reject(new Error(`select ${backend} first`));
-      return bridge.request({ type: 'benchmarkFit', seconds }, 'benchmarkResult');
+      return bridge.request((rid) => ({ type: 'benchmarkFit', rid, seconds }), 'benchmarkResult', (seconds + 120) * 1000);
     },
     killWorker: () => bridge.crashWorker(),
     loseBackend: () => bridge.send({ type: 'debugLoseBackend' }),
     /** The software-GPU kernels against tfjs's own, per backend this browser has (stops training). */
     checkGpuKernels: async () => {
-      const { rows, leftovers } = await bridge.request({ type: 'debugCheckGpuKernels' }, 'gpuKernelCheck');
+      const { rows, leftovers } = await bridge.request((rid) => ({ type: 'debugCheckGpuKernels', rid }), 'gpuKernelCheck', 600_000);
       return { rows, leftovers };
     },
     /** Probabilities for a 784-value input without touching the pad (bench:draw's pipeline path). */

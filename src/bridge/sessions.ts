@@ -1,106 +1,206 @@
 // Saving and opening whole sessions: in the browser (IndexedDB through idb-keyval) and as files.
 // Opening validates the whole file first (decodeSession), so a bad file leaves the current session untouched.
+// Nothing here throws: storage that is full, missing (private mode) or broken, and a worker that does not
+// answer, all come back as a message for the person.
+import { createStore, del, get, keys, set, setMany } from 'idb-keyval';
 import { i18next } from '../i18n/i18n';
-import { msg, type Msg } from '../model/msg';
-import { createStore, del, entries, get, set } from 'idb-keyval';
 import { presetOf } from '../model/presets';
-import { importLayersModel } from '../model/importModel';
-import { decodeSession, encodeSession, type Session } from '../store/session';
+import { importLayersModel, MAX_MODEL_FILE_BYTES } from '../model/importModel';
+import { msg, type Msg } from '../model/msg';
+import { batchProblem, inferNetwork } from '../model/shapes';
+import { configProblem } from '../model/training';
+import { decodeSession, encodeSession, MAX_SESSION_BYTES, type Session } from '../store/session';
 import { patch, useStore } from '../store/store';
 import { downloadFile } from './downloadFile';
+import { RequestError } from './requests';
 import { getBridge } from './workerBridge';
 
+/** Session files by id ({ meta, text } records from before the index existed are still read). */
 const db = createStore('mnist-playground', 'sessions');
+/** Summaries by id, so listing never reads the weights. A separate database: idb-keyval keeps one store per database. */
+const index = createStore('mnist-playground-index', 'summaries');
 
 export type SavedMeta = { id: string; name: string; savedAt: string; batch: number };
-/** What IndexedDB holds per session: a small summary for the list, and the session file's text. */
-type SavedRecord = { meta: Omit<SavedMeta, 'id'>; text: string };
+type Summary = Omit<SavedMeta, 'id'>;
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: Msg };
+const failed = <T>(error: Msg): Outcome<T> => ({ ok: false, error });
+
+/** A storage or worker failure as a message; anything unexpected is reported with its text, not thrown. */
+function problemOf(e: unknown): Msg {
+  if (e instanceof RequestError) return e.text;
+  const name = e instanceof Error || e instanceof DOMException ? e.name : '';
+  if (name === 'QuotaExceededError') return msg('io.storageFull');
+  return msg('io.storageFailed', { detail: (e instanceof Error ? e.message : String(e)).slice(0, 160) });
+}
+
+async function attempt<T>(f: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await f() };
+  } catch (e) {
+    return failed(problemOf(e));
+  }
+}
+
+const isSummary = (x: unknown): x is Summary => {
+  const m = x as Summary;
+  return typeof x === 'object' && x !== null && typeof m.name === 'string' && typeof m.savedAt === 'string' && Number.isSafeInteger(m.batch) && m.batch >= 0;
+};
+
+/** The text of a stored session, from either record layout; null when the record is not one. */
+function textOf(rec: unknown): string | null {
+  if (typeof rec === 'string') return rec;
+  const t = (rec as { text?: unknown } | null)?.text;
+  return typeof t === 'string' ? t : null;
+}
+
+/** Why the current network and hyperparameters cannot be saved (they would never open again), or null. */
+export function unsavableProblem(): Msg | null {
+  const { network, train } = useStore.getState().config;
+  const info = inferNetwork(network);
+  const problem = info.problem ?? configProblem(train) ?? batchProblem(info, train.batchSize);
+  return problem && msg('io.cannotSave', { problem });
+}
 
 /** The current session, with the worker's current weights. */
-export async function captureSession(name: string): Promise<Session> {
-  const { point } = await getBridge().request({ type: 'getWeights' }, 'weights');
-  const { config, metrics } = useStore.getState();
-  return {
-    name,
-    savedAt: new Date().toISOString(),
-    network: config.network,
-    train: config.train,
-    point,
-    history: { series: metrics.series, epochs: metrics.epochs, markers: metrics.markers },
-  };
+export async function captureSession(name: string): Promise<Outcome<Session>> {
+  const problem = unsavableProblem();
+  if (problem) return failed(problem);
+  return attempt(async () => {
+    const { point } = await getBridge().request((rid) => ({ type: 'getWeights', rid }), 'weights');
+    const { config, metrics } = useStore.getState();
+    return {
+      name: name.slice(0, 100),
+      savedAt: new Date().toISOString(),
+      network: config.network,
+      train: config.train,
+      point,
+      history: { series: metrics.series, epochs: metrics.epochs, markers: metrics.markers },
+    };
+  });
 }
 
 /** Puts a decoded session in place of the current one (after asking, if weights would be lost). */
-export async function openSession(s: Session): Promise<boolean> {
+export async function openSession(s: Session): Promise<Outcome<boolean>> {
   const { batch } = useStore.getState().status;
-  if (batch > 0 && !window.confirm(i18next.t('io.confirmOpen', { name: s.name, batch }))) return false;
+  if (batch > 0 && !window.confirm(i18next.t('io.confirmOpen', { name: s.name, batch }))) return { ok: true, value: false };
+  const before = useStore.getState().config;
+  const r = await attempt(() => getBridge().request((rid) => ({ type: 'loadSession', rid, network: s.network, config: s.train, point: s.point }), 'sessionLoaded', 180_000));
+  if (!r.ok) {
+    patch('config', { network: before.network, train: before.train, presetId: before.presetId });
+    return r;
+  }
   patch('config', { network: s.network, train: s.train, presetId: presetOf(s.network) ?? 'custom' });
-  const done = await getBridge().request({ type: 'loadSession', network: s.network, config: s.train, point: s.point }, 'sessionLoaded');
   patch('metrics', { series: s.history.series, epochs: s.history.epochs, markers: s.history.markers });
-  patch('status', { batch: done.batch, epoch: done.epoch });
+  patch('status', { batch: r.value.batch, epoch: r.value.epoch });
   patch('ui', { notice: s.point ? msg('io.openedTrainedNotice', { name: s.name, batch: s.point.batch }) : msg('io.openedNotice', { name: s.name }) });
-  return true;
+  return { ok: true, value: true };
 }
 
-export async function saveToBrowser(name: string): Promise<SavedMeta> {
+let persistAsked = false;
+/** Asks once for storage the browser will not evict under pressure; saving works either way. */
+function askPersistence() {
+  if (persistAsked) return;
+  persistAsked = true;
+  void navigator.storage?.persist?.().catch(() => false);
+}
+
+export async function saveToBrowser(name: string): Promise<Outcome<SavedMeta>> {
   const s = await captureSession(name);
+  if (!s.ok) return s;
+  askPersistence();
   const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
-  const meta = { name: s.name, savedAt: s.savedAt, batch: s.point?.batch ?? 0 };
-  await set(id, { meta, text: encodeSession(s) } satisfies SavedRecord, db);
-  return { id, ...meta };
+  const meta: Summary = { name: s.value.name, savedAt: s.value.savedAt, batch: s.value.point?.batch ?? 0 };
+  return attempt(async () => {
+    await set(id, encodeSession(s.value), db);
+    await set(id, meta, index);
+    return { id, ...meta };
+  });
 }
 
-/** The saved sessions, newest first. Only their summaries are read: weights are checked when one is opened. */
-export async function listSaved(): Promise<SavedMeta[]> {
-  const all = await entries<string, SavedRecord>(db);
-  return all
-    .filter(([, r]) => typeof r?.meta?.name === 'string')
-    .map(([id, r]) => ({ id, ...r.meta }))
-    .sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+/** The saved sessions, newest first, from their summaries; records saved before the index get one now. */
+export async function listSaved(): Promise<Outcome<SavedMeta[]>> {
+  return attempt(async () => {
+    const ids = (await keys(db)).filter((k): k is string => typeof k === 'string');
+    const summaries = await Promise.all(ids.map((id) => get<unknown>(id, index)));
+    const missing = ids.filter((_, i) => !isSummary(summaries[i]));
+    const rebuilt: [string, Summary][] = [];
+    for (const id of missing) {
+      const rec = await get<unknown>(id, db);
+      const legacy = (rec as { meta?: unknown } | null)?.meta;
+      if (isSummary(legacy)) rebuilt.push([id, legacy]);
+      else if (textOf(rec) !== null) rebuilt.push([id, { name: id, savedAt: '', batch: 0 }]);
+    }
+    if (rebuilt.length) await setMany(rebuilt, index);
+    const byId = new Map<string, Summary>(rebuilt);
+    ids.forEach((id, i) => isSummary(summaries[i]) && byId.set(id, summaries[i] as Summary));
+    return [...byId.entries()].map(([id, m]) => ({ id, ...m, name: m.name.slice(0, 100) })).sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+  });
 }
 
-/** Opens a saved session; returns an error message, or null when it opened (or the person declined). */
-export async function openSaved(id: string): Promise<Msg | null> {
-  const rec = await get<SavedRecord>(id, db);
-  if (!rec) return msg('io.gone');
-  const r = decodeSession(rec.text);
-  if (!r.ok) return r.error;
-  await openSession(r.session);
-  return null;
+/** Opens a saved session; false when the person declined. */
+export async function openSaved(id: string): Promise<Outcome<boolean>> {
+  const rec = await attempt(() => get<unknown>(id, db));
+  if (!rec.ok) return rec;
+  const text = textOf(rec.value);
+  if (text === null) return failed(msg('io.gone'));
+  const r = decodeSession(text);
+  return r.ok ? openSession(r.session) : failed(r.error);
 }
 
-export async function renameSaved(id: string, name: string) {
-  const rec = await get<SavedRecord>(id, db);
-  if (!rec) return;
-  const r = decodeSession(rec.text);
-  if (r.ok) await set(id, { meta: { ...rec.meta, name }, text: encodeSession({ ...r.session, name }) } satisfies SavedRecord, db);
+export async function renameSaved(id: string, name: string): Promise<Outcome<void>> {
+  const rec = await attempt(() => get<unknown>(id, db));
+  if (!rec.ok) return rec;
+  const text = textOf(rec.value);
+  const r = text === null ? null : decodeSession(text);
+  if (!r) return failed(msg('io.gone'));
+  if (!r.ok) return failed(r.error);
+  const session = { ...r.session, name: name.slice(0, 100) };
+  return attempt(async () => {
+    await set(id, encodeSession(session), db);
+    await set(id, { name: session.name, savedAt: session.savedAt, batch: session.point?.batch ?? 0 } satisfies Summary, index);
+  });
 }
 
-export const deleteSaved = (id: string) => del(id, db);
+export const deleteSaved = (id: string): Promise<Outcome<void>> =>
+  attempt(async () => {
+    await del(id, db);
+    await del(id, index);
+  });
 
-export async function downloadSession(name: string) {
+export async function downloadSession(name: string): Promise<Outcome<void>> {
   const s = await captureSession(name);
-  downloadFile(`${name.replace(/[^\w.-]+/g, '_') || 'session'}.mnist-session.json`, new Blob([encodeSession(s)], { type: 'application/json' }));
+  if (!s.ok) return s;
+  downloadFile(`${name.replace(/[^\w.-]+/g, '_') || 'session'}.mnist-session.json`, new Blob([encodeSession(s.value)], { type: 'application/json' }));
+  return { ok: true, value: undefined };
 }
 
-/** Opens a session file chosen by the person; returns an error message or null. */
-export async function openSessionFile(file: File): Promise<Msg | null> {
-  const r = decodeSession(await file.text());
-  if (!r.ok) return r.error;
-  await openSession(r.session);
-  return null;
+/** Opens a session file chosen by the person. Its size is checked before it is read. */
+export async function openSessionFile(file: File): Promise<Outcome<boolean>> {
+  if (file.size > MAX_SESSION_BYTES) return failed(msg('file.sessionUnreadable', { why: msg('file.tooLarge') }));
+  const text = await attempt(() => file.text());
+  if (!text.ok) return text;
+  const r = decodeSession(text.value);
+  return r.ok ? openSession(r.session) : failed(r.error);
 }
 
-/** Imports a TensorFlow.js Layers model (model.json plus its weight files); returns an error message or null. */
-export async function importModelFiles(files: File[]): Promise<Msg | null> {
+/** Imports a TensorFlow.js Layers model (model.json plus its weight files). */
+export async function importModelFiles(files: File[]): Promise<Outcome<boolean>> {
   const json = files.find((f) => f.name.endsWith('.json'));
-  if (!json) return msg('io.chooseModelJson');
-  const buffers = new Map<string, ArrayBuffer>();
-  for (const f of files) if (f !== json) buffers.set(f.name, await f.arrayBuffer());
-  const r = importLayersModel(await json.text(), buffers);
-  if (!r.ok) return r.error;
+  if (!json) return failed(msg('io.chooseModelJson'));
+  const tooBig = files.find((f) => f.size > MAX_MODEL_FILE_BYTES);
+  if (tooBig) return failed(msg('import.unreadable', { why: msg('import.fileTooLarge', { file: tooBig.name.slice(0, 80), mb: MAX_MODEL_FILE_BYTES / 2 ** 20 }) }));
+  const read = await attempt(async () => {
+    const buffers = new Map<string, ArrayBuffer>();
+    for (const f of files) if (f !== json) buffers.set(f.name, await f.arrayBuffer());
+    return { text: await json.text(), buffers };
+  });
+  if (!read.ok) return read;
+  const r = importLayersModel(read.value.text, read.value.buffers);
+  if (!r.ok) return failed(r.error);
   const { train } = useStore.getState().config;
+  const problem = batchProblem(inferNetwork(r.network), train.batchSize);
+  if (problem) return failed(msg('import.network', { problem }));
   const name = json.name.replace(/\.json$/, '');
-  await openSession({ name: i18next.t('io.importedName', { name }), savedAt: '', network: r.network, train, point: { batch: 0, epoch: 0, weights: r.weights }, history: { series: [], epochs: [], markers: [] } });
-  return null;
+  return openSession({ name: i18next.t('io.importedName', { name }), savedAt: '', network: r.network, train, point: { batch: 0, epoch: 0, weights: r.weights }, history: { series: [], epochs: [], markers: [] } });
 }

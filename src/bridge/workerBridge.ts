@@ -1,22 +1,28 @@
 // The page's only client of the training worker: typed sends, routing of events into the store, and
 // throttling so the store (and React) sees training data at most every THROTTLE_MS.
-import { msg as note } from '../model/msg';
+import { msg as note, type Msg } from '../model/msg';
 import type { NetworkSpec } from '../model/spec';
 import type { TrainConfig } from '../model/training';
-import type { BatchPoint, FromWorker } from '../protocol/fromWorker';
-import { PROTOCOL_VERSION, type BackendChoice, type RestorePoint, type ToWorker } from '../protocol/toWorker';
+import type { BatchPoint, FromWorker, WorkerReply } from '../protocol/fromWorker';
+import { PROTOCOL_VERSION, type BackendChoice, type RestorePoint, type ToWorker, type WorkerRequest } from '../protocol/toWorker';
 import { isFromWorker, transferablesOf, unreachable } from '../protocol/transfer';
 import { appendSeries, emptyInsight, emptyMetrics, patch, useStore, type StatusSlice } from '../store/store';
 import { debugHooks, type DebugHooks } from './debugHooks';
 import { downloadFile } from './downloadFile';
 import { isInsightEvent, routeInsight } from './routeInsight';
+import { RequestError, Requests } from './requests';
+import { nextRestartDelay, Watchdog } from './watchdog';
 
 // 2.5 store writes a second: charts stay live (at least twice a second) while main-thread rendering stays small;
 // on a 2-core machine every millisecond the page spends drawing is taken from training.
 const THROTTLE_MS = 400;
-/** Liveness: a ping every PING_MS; no pong for DEAD_MS means the worker died (or hangs) and is replaced. */
+/** Liveness: a ping every PING_MS; one unanswered for DEAD_MS means the worker died (or hangs) and is replaced. */
 const PING_MS = 2000;
 const DEAD_MS = 15000;
+/** How long announced work of unknown length (a first step, backend probes) may block the worker. */
+const BUSY_UNKNOWN_MS = 120_000;
+/** Default time a request may take; saving, loading and exporting a big model stop training first. */
+const REQUEST_TIMEOUT_MS = 60_000;
 
 export class WorkerBridge {
   private worker: Worker;
@@ -28,28 +34,47 @@ export class WorkerBridge {
   private queuedPixels: Float32Array | null = null;
   /** The last known-good weights the worker sent, to restart a dead worker from. */
   private restorePoint: RestorePoint | null = null;
-  private lastPong = performance.now();
-  private pingId = 0;
+  private readonly watch = new Watchdog(DEAD_MS, BUSY_UNKNOWN_MS);
+  private readonly requests = new Requests();
+  /** When earlier workers were replaced (for backoff), and whether the page gave up on them. */
+  private restarts: number[] = [];
+  /** False between a worker's death and its replacement (backoff), and after giving up. */
+  private alive = true;
   /** Set when a worker that was training died: the new one resumes training once it is ready. */
   private resumeAfterRestart = false;
 
   constructor(private readonly dataUrl: string) {
     this.worker = this.spawn(null);
     setInterval(() => this.watchdog(), PING_MS);
+    // A frozen or hidden page could not receive answers: judge liveness afresh when it comes back.
+    document.addEventListener('visibilitychange', () => this.watch.resume());
+    document.addEventListener('resume', () => this.watch.resume());
   }
 
   private watchdog() {
-    if (performance.now() - this.lastPong > DEAD_MS) this.restart();
-    else this.send({ type: 'ping', id: ++this.pingId });
+    if (!this.alive) return;
+    const a = this.watch.tick(performance.now());
+    if (a.action === 'ping') this.send({ type: 'ping', id: a.id });
+    else if (a.action === 'dead') this.restart();
   }
 
-  /** Replaces a dead worker with a new one that continues from the last snapshot. */
+  /** Replaces a dead worker with a new one that continues from the last snapshot, with backoff and a limit. */
   private restart() {
-    const wasTraining = useStore.getState().status.state === 'training';
+    if (!this.alive) return;
+    const wasTraining = useStore.getState().status.state === 'training' || this.resumeAfterRestart;
     const point = this.restorePoint;
     this.worker.terminate();
+    this.alive = false;
     this.predictInFlight = false;
-    this.lastPong = performance.now();
+    this.requests.rejectAll(note('worker.requestLost'));
+    const now = Date.now();
+    const delay = nextRestartDelay(this.restarts, now);
+    if (delay === null) {
+      this.resumeAfterRestart = false;
+      patch('status', { state: 'error', error: note('worker.gaveUp', { count: this.restarts.length + 1 }), canRetryData: false });
+      return;
+    }
+    this.restarts.push(now);
     patch('ui', {
       notice: point ? note('worker.restartedFrom', { batch: point.batch }) : note('worker.restarted'),
     });
@@ -60,18 +85,24 @@ export class WorkerBridge {
     patch('metrics', { series: m.series.filter((p) => p.batch <= upTo), epochs: m.epochs.filter((e) => e.batch <= upTo), markers: m.markers.filter((k) => k.batch <= upTo) });
     this.pendingPoints = [];
     this.resumeAfterRestart = wasTraining;
-    this.worker = this.spawn(point);
+    setTimeout(() => {
+      this.worker = this.spawn(point);
+      this.alive = true;
+    }, delay);
   }
 
   private spawn(restore: RestorePoint | null): Worker {
+    this.watch.reset();
     const w = new Worker(new URL('../worker/trainer.worker.ts', import.meta.url), { type: 'module', name: 'trainer' });
     w.onmessage = (e: MessageEvent<unknown>) => {
       if (isFromWorker(e.data)) this.route(e.data);
       else console.warn('bridge: ignored malformed message', e.data);
     };
     w.onerror = (e) => {
+      // Also a worker whose script failed to load: restarted with backoff, then reported.
       console.error('training worker error', e.message);
-      this.restart();
+      e.preventDefault();
+      if (w === this.worker) this.restart();
     };
     const { network, train, backendChoice } = useStore.getState().config;
     const init: ToWorker = { type: 'init', version: PROTOCOL_VERSION, dataUrl: this.dataUrl, network, config: train, backend: backendChoice, restore };
@@ -108,29 +139,36 @@ export class WorkerBridge {
     this.send({ type: 'setNetwork', network });
   }
 
-  private waiters = new Map<string, ((m: FromWorker) => void)[]>();
-
-  /** Sends `msg` and resolves with the next event of type `answer`. */
   /** A random test image with its label; null while the data is not loaded. */
   sample = async (): Promise<{ pixels: Uint8Array; label: number } | null> => {
-    const r = await this.request({ type: 'getSample' }, 'sample');
+    const r = await this.request((rid) => ({ type: 'getSample', rid }), 'sample');
     return r.index < 0 ? null : { pixels: r.pixels, label: r.label };
   };
 
   /** The first `count` images of the next training batch, before and after augmentation (empty before data). */
-  augmented = (count: number) => this.request({ type: 'getAugmented', count }, 'augmented');
+  augmented = (count: number) => this.request((rid) => ({ type: 'getAugmented', rid, count }), 'augmented');
 
-  request<T extends FromWorker['type']>(msg: ToWorker, answer: T): Promise<Extract<FromWorker, { type: T }>> {
-    return new Promise((resolve) => {
-      const list = this.waiters.get(answer) ?? [];
-      list.push(resolve as (m: FromWorker) => void);
-      this.waiters.set(answer, list);
-      this.send(msg);
-    });
+  /**
+   * Sends the request `make(rid)` builds and resolves with its reply; rejects with a RequestError when the worker
+   * refuses, does not answer within `timeoutMs`, or is replaced first.
+   */
+  request<T extends Exclude<WorkerReply['type'], 'failed'>>(make: (rid: number) => WorkerRequest, answer: T, timeoutMs = REQUEST_TIMEOUT_MS): Promise<Extract<WorkerReply, { type: T }>> {
+    if (!this.alive) return Promise.reject(new RequestError(note('worker.requestLost')));
+    const { rid, reply } = this.requests.open(answer, timeoutMs);
+    this.send(make(rid));
+    return reply;
   }
 
-  exportModel() {
-    this.send({ type: 'exportModel' });
+  /** Downloads the model in the TensorFlow.js Layers format; resolves with why not, or null. */
+  async exportModel(): Promise<Msg | null> {
+    try {
+      const m = await this.request((rid) => ({ type: 'exportModel', rid }), 'modelExport');
+      downloadFile('model.json', new Blob([m.modelJson], { type: 'application/json' }));
+      downloadFile(m.weightsFile, new Blob([m.weights as BlobPart], { type: 'application/octet-stream' }));
+      return null;
+    } catch (e) {
+      return e instanceof RequestError ? e.text : note('worker.error', { detail: String(e) });
+    }
   }
 
   /** Kills the worker without telling anyone, as a crash would (test hook). */
@@ -246,7 +284,10 @@ export class WorkerBridge {
         return;
       }
       case 'pong':
-        this.lastPong = performance.now();
+        this.watch.pong(msg.id);
+        return;
+      case 'busy':
+        this.watch.busy(msg.stepMs, performance.now());
         return;
       case 'snapshot':
         this.restorePoint = msg.point;
@@ -255,16 +296,14 @@ export class WorkerBridge {
         patch('ui', { notice: msg.message });
         return;
       case 'modelExport':
-        downloadFile('model.json', new Blob([msg.modelJson], { type: 'application/json' }));
-        downloadFile(msg.weightsFile, new Blob([msg.weights as BlobPart], { type: 'application/octet-stream' }));
-        return;
       case 'weights':
       case 'sessionLoaded':
       case 'benchmarkResult':
       case 'gpuKernelCheck':
       case 'sample':
       case 'augmented':
-        this.waiters.get(msg.type)?.shift()?.(msg);
+      case 'failed':
+        this.requests.settle(msg);
         return;
       case 'resetDone':
         this.restorePoint = null;

@@ -24,7 +24,12 @@ export default function AugmentStrip({ testId = 'hp.augment-strip' }: { testId?:
   useEffect(() => {
     if (state === 'loading' || state === 'error') return;
     let live = true;
-    const load = () => getBridge().augmented(COUNT).then((s) => live && setSamples(s.labels.length ? s : null));
+    // A refused or lost request leaves the strip empty until the next refresh: nothing here is worth a notice.
+    const load = () =>
+      getBridge()
+        .augmented(COUNT)
+        .then((s) => live && setSamples(s.labels.length ? s : null))
+        .catch(() => live && setSamples(null));
     load();
     const timer = state === 'training' ? setInterval(load, REFRESH_MS) : undefined;
     return () => {

@@ -1,7 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RequestError } from '../bridge/requests';
 import { getBridge } from '../bridge/workerBridge';
-import { useStore } from '../store/store';
+import { patch, useStore } from '../store/store';
 import DrawPad, { type DrawPadHandle } from './DrawPad';
 import InputPreview from './InputPreview';
 import PredictionBars from './PredictionBars';
@@ -31,8 +32,12 @@ export default function DrawPanel() {
           title={t('draw.sampleTitle')}
           disabled={state === 'loading' || state === 'error'}
           onClick={async () => {
-            const s = await getBridge().sample();
-            if (s) setImage(s.pixels);
+            try {
+              const s = await getBridge().sample();
+              if (s) setImage(s.pixels);
+            } catch (e) {
+              if (e instanceof RequestError) patch('ui', { notice: e.text });
+            }
           }}
         >
           {t('draw.sample')}

@@ -4,7 +4,7 @@ import { getBridge } from '../bridge/workerBridge';
 import { downloadFile } from '../bridge/downloadFile';
 import { kerasScript, tfjsProgram } from '../model/codegen';
 import { PRESETS } from '../model/presets';
-import { useStore } from '../store/store';
+import { patch, useStore } from '../store/store';
 import SessionsPanel from './SessionsPanel';
 
 export default function ExportPanel() {
@@ -20,7 +20,10 @@ export default function ExportPanel() {
     <div className="export">
       <h2>{t('io.heading')}</h2>
       <div className="button-row">
-        <button data-testid="io.export-tfjs" disabled={!ready} onClick={() => getBridge().exportModel()} title={t('io.exportTfjsTitle')}>
+        <button data-testid="io.export-tfjs" disabled={!ready} onClick={async () => {
+            const problem = await getBridge().exportModel();
+            if (problem) patch('ui', { notice: problem });
+          }} title={t('io.exportTfjsTitle')}>
           {t('io.exportTfjs')}
         </button>
         <button

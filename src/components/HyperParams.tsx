@@ -1,10 +1,13 @@
 // Hyperparameters, all editable while training: each change reaches the worker at once and takes effect from
 // the next batch without touching the weights (the chart marks where).
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMsg } from '../i18n/translate';
 import { changeNetwork } from '../bridge/experiment';
 import { getBridge } from '../bridge/workerBridge';
 import { AUGMENTS, BATCH_SIZES, configProblem, OPTIMIZERS, SCHEDULES, type Augment, type OptimizerName, type Schedule, type TrainConfig } from '../model/training';
-import { msg } from '../model/msg';
+import { msg, type Msg } from '../model/msg';
+import { batchProblem, inferNetwork } from '../model/shapes';
 import { useStore } from '../store/store';
 import AugmentStrip from './AugmentStrip';
 import Explain from './Explain';
@@ -15,8 +18,11 @@ export default function HyperParams() {
   const train = useStore((s) => s.config.train);
   const network = useStore((s) => s.config.network);
   const rate = useStore((s) => s.status.learningRate);
+  const tm = useMsg();
+  /** Why the last choice from a menu was refused (e.g. a batch larger than the training set). */
+  const [choiceProblem, setChoiceProblem] = useState<Msg | null>(null);
   const apply = (next: TrainConfig) => {
-    const problem = configProblem(next);
+    const problem = configProblem(next) ?? batchProblem(inferNetwork(network), next.batchSize);
     if (problem) return problem;
     getBridge().setConfig(next);
     return null;
@@ -42,7 +48,7 @@ export default function HyperParams() {
       {train.schedule !== 'constant' && <p className="muted small">{t('hp.rateNow', { rate: +rate.toPrecision(3) })}</p>}
       <label className="field">
         <span>{t('hp.batchSize')}</span>
-        <select data-testid="hp.batch-size" value={train.batchSize} onChange={(e) => apply({ ...train, batchSize: Number(e.target.value) })}>
+        <select data-testid="hp.batch-size" value={train.batchSize} onChange={(e) => setChoiceProblem(apply({ ...train, batchSize: Number(e.target.value) }))}>
           {BATCH_SIZES.map((b) => (
             <option key={b} value={b}>
               {b}
@@ -50,6 +56,11 @@ export default function HyperParams() {
           ))}
         </select>
       </label>
+      {choiceProblem && (
+        <p className="field-error" role="alert" data-testid="hp.batch-problem">
+          {tm(choiceProblem)}
+        </p>
+      )}
       <label className="field">
         <span>{t('hp.optimizer')}</span>
         <select data-testid="hp.optimizer" value={train.optimizer} onChange={(e) => apply({ ...train, optimizer: e.target.value as OptimizerName })}>

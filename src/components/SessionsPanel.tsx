@@ -1,7 +1,7 @@
 // Save the whole session in the browser or as a file, and open it again later to continue training.
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deleteSaved, downloadSession, importModelFiles, listSaved, openSaved, openSessionFile, renameSaved, saveToBrowser, type SavedMeta } from '../bridge/sessions';
+import { deleteSaved, downloadSession, importModelFiles, listSaved, openSaved, openSessionFile, renameSaved, saveToBrowser, type Outcome, type SavedMeta } from '../bridge/sessions';
 import { useMsg } from '../i18n/translate';
 import { msg, type Msg } from '../model/msg';
 import { useStore } from '../store/store';
@@ -16,8 +16,17 @@ export default function SessionsPanel() {
   const file = useRef<HTMLInputElement>(null);
   const modelFiles = useRef<HTMLInputElement>(null);
   const busy = state === 'loading' || state === 'error';
-  const refresh = async () => setSaved(await listSaved());
-  const report = (error: Msg | null, ok: Msg) => setMessage(error ? { text: error, error: true } : { text: ok, error: false });
+  const refresh = async () => {
+    const r = await listSaved();
+    if (r.ok) setSaved(r.value);
+    else setMessage({ text: r.error, error: true });
+  };
+  /** Shows the outcome: its error, or `ok` (when given) on success. */
+  const report = <T,>(r: Outcome<T>, ok?: (value: T) => Msg | null) => {
+    if (!r.ok) return setMessage({ text: r.error, error: true });
+    const text = ok?.(r.value);
+    if (text) setMessage({ text, error: false });
+  };
   return (
     <div className="sessions">
       <h3>{t('io.sessions')}</h3>
@@ -30,9 +39,9 @@ export default function SessionsPanel() {
           data-testid="io.save"
           disabled={busy}
           onClick={async () => {
-            const m = await saveToBrowser(name.trim() || t('io.untitled'));
-            report(null, msg('io.saved', { name: m.name, batch: m.batch }));
-            if (saved) await refresh();
+            const r = await saveToBrowser(name.trim() || t('io.untitled'));
+            report(r, (m) => msg('io.saved', { name: m.name, batch: m.batch }));
+            if (r.ok && saved) await refresh();
           }}
         >
           {t('io.save')}
@@ -40,7 +49,7 @@ export default function SessionsPanel() {
         <button data-testid="io.open" aria-expanded={saved !== null} onClick={() => (saved ? setSaved(null) : refresh())}>
           {t('io.open')}
         </button>
-        <button data-testid="io.download-session" disabled={busy} onClick={() => downloadSession(name.trim() || 'session')}>
+        <button data-testid="io.download-session" disabled={busy} onClick={async () => report(await downloadSession(name.trim() || 'session'))}>
           {t('io.download')}
         </button>
         <button data-testid="io.open-file" disabled={busy} onClick={() => file.current?.click()}>
@@ -58,7 +67,7 @@ export default function SessionsPanel() {
           onChange={async (e) => {
             const fs = Array.from(e.target.files ?? []);
             e.target.value = '';
-            if (fs.length) report(await importModelFiles(fs), msg('io.imported', { files: fs.map((f) => f.name).join(' + ') }));
+            if (fs.length) report(await importModelFiles(fs), (done) => (done ? msg('io.imported', { files: fs.map((f) => f.name).join(' + ') }) : null));
           }}
         />
         <input
@@ -70,7 +79,7 @@ export default function SessionsPanel() {
           onChange={async (e) => {
             const f = e.target.files?.[0];
             e.target.value = '';
-            if (f) report(await openSessionFile(f), msg('io.opened', { name: f.name }));
+            if (f) report(await openSessionFile(f), (done) => (done ? msg('io.opened', { name: f.name }) : null));
           }}
         />
       </div>
@@ -88,14 +97,14 @@ export default function SessionsPanel() {
                 <strong>{m.name}</strong> <span className="muted">{t('io.savedMeta', { batch: m.batch, date: new Date(m.savedAt).toLocaleString(i18n.language) })}</span>
               </span>
               <span className="layer-actions">
-                <button onClick={async () => report(await openSaved(m.id), msg('io.openedNotice', { name: m.name }))} disabled={busy}>
+                <button onClick={async () => report(await openSaved(m.id), (done) => (done ? msg('io.openedNotice', { name: m.name }) : null))} disabled={busy}>
                   {t('io.openOne')}
                 </button>
                 <button
                   onClick={async () => {
                     const n = window.prompt(t('io.newName'), m.name);
                     if (n && n.trim()) {
-                      await renameSaved(m.id, n.trim());
+                      report(await renameSaved(m.id, n.trim()));
                       await refresh();
                     }
                   }}
@@ -106,7 +115,7 @@ export default function SessionsPanel() {
                   aria-label={t('io.deleteLabel', { name: m.name })}
                   onClick={async () => {
                     if (window.confirm(t('io.confirmDelete', { name: m.name }))) {
-                      await deleteSaved(m.id);
+                      report(await deleteSaved(m.id));
                       await refresh();
                     }
                   }}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { getBridge } from '../bridge/workerBridge';
 import { useMsg } from '../i18n/translate';
-import { inferNetwork } from '../model/shapes';
+import { batchProblem, inferNetwork } from '../model/shapes';
 import { BACKENDS, type BackendChoice } from '../protocol/toWorker';
 import { useStore } from '../store/store';
 
@@ -14,12 +14,13 @@ export default function TrainingControls() {
   const batchInEpoch = useStore((s) => s.status.batchInEpoch);
   const batchesPerEpoch = useStore((s) => s.status.batchesPerEpoch);
   const network = useStore((s) => s.config.network);
-  const networkProblem = inferNetwork(network).problem;
+  const batchSize = useStore((s) => s.config.train.batchSize);
+  const info = inferNetwork(network);
+  const networkProblem = info.problem ?? batchProblem(info, batchSize);
   const canTrain = (state === 'ready' || state === 'paused') && networkProblem === null;
   const training = state === 'training';
   const bridge = getBridge();
   const eps = useStore((s) => s.status.examplesPerSecond);
-  const batchSize = useStore((s) => s.config.train.batchSize);
   const epochPct = batchesPerEpoch ? Math.round((100 * batchInEpoch) / batchesPerEpoch) : 0;
   const etaS = training && eps > 0 ? ((batchesPerEpoch - batchInEpoch) * batchSize) / eps : null;
   return (

@@ -1,8 +1,11 @@
 // Import of a TensorFlow.js Layers model (model.json + weight files) into a network spec and weight arrays in
 // our model.getWeights() order. Pure: checks every layer and every byte count before anything is applied.
 import { msg, type Msg } from './msg';
-import { inferNetwork, weightSizes } from './shapes';
+import { inferNetwork, LIMITS, weightSizes } from './shapes';
 import { ACTIVATIONS, type Activation, type LayerSpec, type NetworkSpec } from './spec';
+
+/** Largest model.json or weight file read: 5 M float32 parameters are 20 MB, so 64 MB is generous. */
+export const MAX_MODEL_FILE_BYTES = 64 * 1024 * 1024;
 
 export type Imported = { ok: true; network: NetworkSpec; weights: Float32Array[] } | { ok: false; error: Msg };
 
@@ -78,6 +81,8 @@ function expectedNames(l: LayerSpec, name: string): string[] {
 /** files: every weight file named in the manifest, by file name. */
 export function importLayersModel(modelJsonText: string, files: Map<string, ArrayBuffer>): Imported {
   const bad = (why: string, values?: Record<string, string | number>): Imported => ({ ok: false, error: msg('import.unreadable', { why: msg(`import.${why}`, values) }) });
+  if (modelJsonText.length > MAX_MODEL_FILE_BYTES) return bad('fileTooLarge', { file: 'model.json', mb: MAX_MODEL_FILE_BYTES / 2 ** 20 });
+  for (const [file, b] of files) if (b.byteLength > MAX_MODEL_FILE_BYTES) return bad('fileTooLarge', { file: file.slice(0, 80), mb: MAX_MODEL_FILE_BYTES / 2 ** 20 });
   let j: unknown;
   try {
     j = JSON.parse(modelJsonText);
@@ -91,6 +96,8 @@ export function importLayersModel(modelJsonText: string, files: Map<string, Arra
   const cfg = topo.config;
   const layerList = Array.isArray(cfg) ? cfg : isObj(cfg) && Array.isArray(cfg.layers) ? cfg.layers : null;
   if (!layerList || layerList.length === 0) return bad('noLayers');
+  // An InputLayer and the added Flatten come on top of the network's own layers.
+  if (layerList.length > LIMITS.layers + 2) return { ok: false, error: msg('import.network', { problem: msg('problem.tooManyLayers', { n: layerList.length, limit: LIMITS.layers }) }) };
   const layers: LayerSpec[] = [];
   const names: string[] = [];
   const unsupported: string[] = [];
@@ -103,7 +110,7 @@ export function importLayersModel(modelJsonText: string, files: Map<string, Arra
     if (typeof mapped === 'string') unsupported.push(`${raw.class_name} "${String(c.name)}"${mapped === 'unknown' ? '' : ` (${mapped})`}`);
     else if (mapped) {
       layers.push(mapped);
-      names.push(String(c.name));
+      names.push(String(c.name).slice(0, 200));
     }
   }
   if (unsupported.length) return bad('unsupported', { list: unsupported.join(', '), supported: SUPPORTED });
@@ -143,14 +150,28 @@ export function importLayersModel(modelJsonText: string, files: Map<string, Arra
     }
     if (off !== total) return bad('long', { bytes: total - off });
   }
-  const find = (want: string) => [...byName.entries()].find(([k]) => k === want || k.endsWith(`/${want}`))?.[1];
+  // Names match exactly; a prefix (a model name, "sequential/dense/kernel") is accepted only when exactly one
+  // weight ends with the name, so layers named "dense" and "my_dense" never swap weights.
+  const used = new Set<string>();
+  const find = (want: string): [string, Float32Array] | string => {
+    const exact = byName.get(want);
+    if (exact) return [want, exact];
+    const candidates = [...byName.keys()].filter((k) => k.endsWith(`/${want}`));
+    if (candidates.length === 0) return 'missingWeight';
+    if (candidates.length > 1) return 'ambiguousWeight';
+    return [candidates[0], byName.get(candidates[0])!];
+  };
   const weights: Float32Array[] = [];
   for (const [i, l] of layers.entries()) {
     for (const want of expectedNames(l, names[i])) {
-      const w = find(want);
-      if (!w) return bad('missingWeight', { name: want });
+      const found = find(want);
+      if (typeof found === 'string') return bad(found, { name: want });
+      const [name, w] = found;
+      if (used.has(name)) return bad('ambiguousWeight', { name: want });
+      used.add(name);
       const k = weights.length;
       if (w.length !== sizes[k]) return bad('weightShape', { name: want, found: w.length, wanted: sizes[k] });
+      if (!w.every(Number.isFinite)) return bad('weightNaN', { name: want });
       weights.push(w);
     }
   }

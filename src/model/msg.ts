@@ -8,3 +8,26 @@ export const msg = (key: string, values?: Record<string, MsgValue>): Msg => (val
 
 export const isMsg = (x: unknown): x is Msg =>
   typeof x === 'object' && x !== null && typeof (x as Msg).key === 'string' && ((x as Msg).values === undefined || typeof (x as Msg).values === 'object');
+
+const MSG_KEY = /^[A-Za-z][\w.-]{0,80}$/;
+const VALUE_NAME = /^\w{1,32}$/;
+
+/**
+ * A Msg from outside (a session file, IndexedDB): checked all the way down, so rendering it cannot recurse
+ * deeply, meet null or non-finite values, or print megabytes. Nesting is at most `maxDepth` Msgs deep.
+ */
+export function isSafeMsg(x: unknown, maxDepth = 3): x is Msg {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
+  const m = x as { key?: unknown; values?: unknown };
+  if (typeof m.key !== 'string' || !MSG_KEY.test(m.key)) return false;
+  if (Object.keys(m).some((k) => k !== 'key' && k !== 'values')) return false;
+  if (m.values === undefined) return true;
+  if (typeof m.values !== 'object' || m.values === null || Array.isArray(m.values)) return false;
+  const entries = Object.entries(m.values);
+  if (entries.length > 16) return false;
+  return entries.every(
+    ([k, v]) =>
+      VALUE_NAME.test(k) &&
+      ((typeof v === 'string' && v.length <= 1000) || (typeof v === 'number' && Number.isFinite(v)) || (maxDepth > 0 && isSafeMsg(v, maxDepth - 1))),
+  );
+}

@@ -22,6 +22,8 @@ export type NetworkInfo = {
   layers: LayerInfo[];
   totalParams: number;
   totalMacs: number;
+  /** Floats of every layer's output for one image (what training keeps for backpropagation). */
+  totalActivations: number;
   /** The first problem in layer order, or a whole-network problem; null when the network can train. */
   problem: Msg | null;
   problemLayer: number | null;
@@ -83,8 +85,45 @@ export function inferLayer(spec: LayerSpec, input: Shape): LayerInfo {
   }
 }
 
-/** Above this many trainable parameters training in a browser tab risks running out of memory. */
-export const MAX_PARAMS = 5_000_000;
+/**
+ * What one browser tab can train. Parameters: above 5 M the weights, gradients and Adam's two moments pass
+ * 80 MB and saving a session gets slow. Multiply-adds: 30 M per image is ~70× LeNet-5 and ~3× a strong
+ * 32-64-filter MNIST CNN; an epoch of 60,000 images then costs ~5 PFLOP with the backward pass, minutes per
+ * epoch even on a GPU. Activations: 500 k floats (2 MB) per image. Training memory per batch: the outputs,
+ * their gradients and one more buffer per layer (3 floats per activation), capped at 1 GiB so a WebGL/WebGPU
+ * context or a wasm heap (4 GiB at most) is not exhausted. Layers: 40, as in links.
+ */
+export const LIMITS = {
+  layers: 40,
+  params: 5_000_000,
+  macsPerImage: 30_000_000,
+  activationsPerImage: 500_000,
+  trainingBytesPerBatch: 1024 ** 3,
+} as const;
+
+/** Estimated bytes training holds per batch: input and every layer's output, ×3 for gradients and scratch. */
+export const trainingBytes = (info: Pick<NetworkInfo, 'totalActivations'>, batchSize: number) =>
+  batchSize * (INPUT_SHAPE[0] * INPUT_SHAPE[1] + info.totalActivations) * 4 * 3;
+
+const millions = (n: number) => (n / 1e6).toLocaleString('en', { maximumFractionDigits: 1 });
+
+/** The largest batch this network can train with, or a message that says what to shrink. */
+export function batchProblem(info: NetworkInfo, batchSize: number): Msg | null {
+  if (info.problem) return null;
+  const bytes = trainingBytes(info, batchSize);
+  if (bytes <= LIMITS.trainingBytesPerBatch) return null;
+  const maxBatch = Math.floor(LIMITS.trainingBytesPerBatch / trainingBytes(info, 1));
+  return msg('problem.batchMemory', { batch: batchSize, mb: Math.round(bytes / 2 ** 20), limit: LIMITS.trainingBytesPerBatch / 2 ** 20, max: maxBatch });
+}
+
+/** The layer that does the most of `pick`, 1-based, for "shrink layer N" messages. */
+function biggest(layers: LayerInfo[], pick: (l: LayerInfo) => number): number {
+  let best = 0;
+  layers.forEach((l, i) => {
+    if (pick(l) > pick(layers[best])) best = i;
+  });
+  return best;
+}
 
 export function inferNetwork(net: NetworkSpec): NetworkInfo {
   const layers: LayerInfo[] = [];
@@ -102,17 +141,29 @@ export function inferNetwork(net: NetworkSpec): NetworkInfo {
   });
   const totalParams = layers.reduce((s, l) => s + l.params, 0);
   const totalMacs = layers.reduce((s, l) => s + l.macs, 0);
+  const size = (l: LayerInfo) => (l.outputShape ? product(l.outputShape) : 0);
+  const totalActivations = layers.reduce((s, l) => s + size(l), 0);
+  if (net.layers.length > LIMITS.layers) {
+    problem = msg('problem.tooManyLayers', { n: net.layers.length, limit: LIMITS.layers });
+    problemLayer = LIMITS.layers;
+  } else if (problem === null && totalMacs > LIMITS.macsPerImage) {
+    problemLayer = biggest(layers, (l) => l.macs);
+    problem = msg('problem.tooMuchCompute', { macs: millions(totalMacs), limit: millions(LIMITS.macsPerImage), n: problemLayer + 1 });
+  } else if (problem === null && totalActivations > LIMITS.activationsPerImage) {
+    problemLayer = biggest(layers, size);
+    problem = msg('problem.tooMuchMemory', { floats: millions(totalActivations), limit: millions(LIMITS.activationsPerImage), n: problemLayer + 1 });
+  }
   if (problem === null) {
     const last = net.layers[net.layers.length - 1];
     const out = layers[layers.length - 1]?.outputShape;
     if (!last) problem = msg('problem.noLayers');
     else if (!out || out.length !== 1 || out[0] !== NUM_CLASSES || last.kind !== 'dense' || last.activation !== 'softmax')
       problem = msg('problem.lastLayer', { classes: NUM_CLASSES });
-    else if (totalParams > MAX_PARAMS)
-      problem = msg('problem.tooManyParams', { params: totalParams.toLocaleString('en'), limit: MAX_PARAMS.toLocaleString('en') });
+    else if (totalParams > LIMITS.params)
+      problem = msg('problem.tooManyParams', { params: totalParams.toLocaleString('en'), limit: LIMITS.params.toLocaleString('en') });
     if (problem !== null) problemLayer = last ? net.layers.length - 1 : null;
   }
-  return { layers, totalParams, totalMacs, problem, problemLayer };
+  return { layers, totalParams, totalMacs, totalActivations, problem, problemLayer };
 }
 
 /**

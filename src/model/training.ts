@@ -93,6 +93,8 @@ export function configProblem(c: TrainConfig): Msg | null {
   if (!(Number.isInteger(c.epochLimit) && c.epochLimit >= 0 && c.epochLimit <= 1000)) return msg('config.epochLimit');
   if (!(Number.isInteger(c.trainSize) && (c.trainSize === 0 || (c.trainSize >= 10 && c.trainSize <= 60000)))) return msg('config.trainSize');
   if (!AUGMENTS.includes(c.augment)) return msg('config.unknownAugment', { name: String(c.augment).slice(0, 12) });
+  // An epoch needs one full batch: fewer images than the batch would read past the end of the set.
+  if (c.trainSize > 0 && c.batchSize > c.trainSize) return msg('config.batchOverTrainSize', { batch: c.batchSize, n: c.trainSize });
   return null;
 }
 

@@ -73,21 +73,31 @@ export type FromWorker =
   | { type: 'cellImages'; actual: number; predicted: number; total: number; indices: number[]; pixels: Uint8Array; probs: Float32Array }
   | { type: 'weightImages'; batch: number; layers: WeightImages[] }
   /** Test image `index` (784 bytes, 0-255) and its label; index -1 and no pixels while the data is not loaded. */
-  | { type: 'sample'; index: number; label: number; pixels: Uint8Array }
+  | { type: 'sample'; rid: number; index: number; label: number; pixels: Uint8Array }
   /** n images as the training step sees them, n × 784 bytes (0-255) each, before and after augmentation. */
-  | { type: 'augmented'; labels: number[]; original: Uint8Array; augmented: Uint8Array }
+  | { type: 'augmented'; rid: number; labels: number[]; original: Uint8Array; augmented: Uint8Array }
   | { type: 'pong'; id: number }
+  /** Request `rid` cannot be answered (no model yet, or it failed): the page rejects it with `message`. */
+  | { type: 'failed'; rid: number; message: Msg }
+  /**
+   * About to block for a while (a first step, an evaluation, a backend probe) without answering pings; a step
+   * recently took `stepMs` (0 when unknown). The page's watchdog counts the worker alive through it.
+   */
+  | { type: 'busy'; stepMs: number }
   /** A copy of the last known-good weights, kept by the page to restart a worker that dies. */
   | { type: 'snapshot'; point: RestorePoint }
   /** The GPU backend stopped working; training moved to `to` with the weights saved at `restoredBatch`. */
   | { type: 'backendLost'; from: BackendName; to: BackendName; restoredBatch: number | null; message: Msg }
-  | { type: 'weights'; point: RestorePoint }
+  | { type: 'weights'; rid: number; point: RestorePoint }
   /** A loaded session is in place (after 'resetDone'): counters as saved. */
-  | { type: 'sessionLoaded'; batch: number; epoch: number }
+  | { type: 'sessionLoaded'; rid: number; batch: number; epoch: number }
   /** model.json text and the bytes of the weights file it names. */
-  | { type: 'modelExport'; modelJson: string; weightsFile: string; weights: Uint8Array }
-  | { type: 'benchmarkResult'; backend: BackendName; examplesPerSecond: number; batches: number; seconds: number }
+  | { type: 'modelExport'; rid: number; modelJson: string; weightsFile: string; weights: Uint8Array }
+  | { type: 'benchmarkResult'; rid: number; backend: BackendName; examplesPerSecond: number; batches: number; seconds: number }
   /** Largest difference per backend, check and output between the app's software-GPU kernels and tfjs's. */
-  | { type: 'gpuKernelCheck'; rows: { backend: BackendName; shape: string; output: string; maxDiff: number; maxAbs: number }[]; leftovers: { backend: BackendName; dataIds: number }[] }
+  | { type: 'gpuKernelCheck'; rid: number; rows: { backend: BackendName; shape: string; output: string; maxDiff: number; maxAbs: number }[]; leftovers: { backend: BackendName; dataIds: number }[] }
 
 export type FromWorkerType = FromWorker['type'];
+
+/** Replies to requests: each carries the rid of the request it answers. */
+export type WorkerReply = Extract<FromWorker, { rid: number }>;

@@ -1,8 +1,10 @@
 // Messages from the page to the training worker. One discriminated union; bump PROTOCOL_VERSION on change.
+// Requests carry `rid`: the worker answers each with the reply named in its comment, or with 'failed' and the
+// same rid, on every path; the page rejects a request on timeout or when the worker is replaced.
 import type { NetworkSpec } from '../model/spec';
 import type { TrainConfig } from '../model/training';
 
-export const PROTOCOL_VERSION = 7;
+export const PROTOCOL_VERSION = 8;
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -40,22 +42,24 @@ export type ToWorker =
   /** Ask for the test images of one confusion-matrix cell (actual class, predicted class). */
   | { type: 'getCell'; actual: number; predicted: number }
   /** A random test image, for people who cannot draw (keyboard, screen reader) and for demonstrations. */
-  | { type: 'getSample' }
+  | { type: 'getSample'; rid: number }
   /** Up to `count` images of the next training batch before and after augmentation (the augmentation strip). */
-  | { type: 'getAugmented'; count: number }
+  | { type: 'getAugmented'; rid: number; count: number }
   /** Liveness check; answered with 'pong' even while a long message is being handled. */
   | { type: 'ping'; id: number }
   /** Benchmark: a plain tfjs `model.fit` (batch 64) of the current network on the current backend. */
-  | { type: 'benchmarkFit'; seconds: number }
+  | { type: 'benchmarkFit'; rid: number; seconds: number }
   /** Ask for the current weights (answered by 'weights'), to save the session. */
-  | { type: 'getWeights' }
+  | { type: 'getWeights'; rid: number }
   /** Replace the whole session: network, hyperparameters and (when given) trained weights and counters. */
-  | { type: 'loadSession'; network: NetworkSpec; config: TrainConfig; point: RestorePoint | null }
+  | { type: 'loadSession'; rid: number; network: NetworkSpec; config: TrainConfig; point: RestorePoint | null }
   /** Export the trained model in the TensorFlow.js Layers format (answered by 'modelExport'). */
-  | { type: 'exportModel' }
+  | { type: 'exportModel'; rid: number }
   /** Test hook: lose the WebGL context or destroy the WebGPU device, as a driver reset would. */
   | { type: 'debugLoseBackend' }
   /** Test hook: compare the software-GPU kernels with tfjs's own (answered by 'gpuKernelCheck'). */
-  | { type: 'debugCheckGpuKernels' };
+  | { type: 'debugCheckGpuKernels'; rid: number };
 
 export type ToWorkerType = ToWorker['type'];
+/** The messages that expect one answer. */
+export type WorkerRequest = Extract<ToWorker, { rid: number }>;

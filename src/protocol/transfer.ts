@@ -1,7 +1,7 @@
 // Helpers shared by both sides of the worker boundary.
 import { isMsg } from '../model/msg';
-import type { FromWorker } from './fromWorker';
-import type { ToWorker } from './toWorker';
+import type { FromWorker, WorkerReply } from './fromWorker';
+import type { ToWorker, WorkerRequest } from './toWorker';
 
 /** Buffers to transfer (not copy) with a message: every typed array's buffer, each once, also inside arrays. */
 export function transferablesOf(msg: ToWorker | FromWorker): ArrayBuffer[] {
@@ -21,8 +21,30 @@ export function unreachable(x: never): never {
   throw new Error(`Unhandled message: ${JSON.stringify(x)}`);
 }
 
-const TO_WORKER_TYPES = new Set(['init', 'retryData', 'start', 'pause', 'step', 'reset', 'setBackend', 'setConfig', 'setNetwork', 'predict', 'getCell', 'getSample', 'getAugmented', 'ping', 'benchmarkFit', 'debugLoseBackend', 'debugCheckGpuKernels', 'exportModel', 'getWeights', 'loadSession']);
-const FROM_WORKER_TYPES = new Set(['state', 'dataProgress', 'dataReady', 'backend', 'error', 'progress', 'epochEnd', 'histograms', 'resetDone', 'prediction', 'configApplied', 'diverged', 'confusion', 'cellImages', 'weightImages', 'pong', 'snapshot', 'backendLost', 'benchmarkResult', 'gpuKernelCheck', 'modelExport', 'weights', 'sessionLoaded', 'sample', 'augmented']);
+// Written as records over the unions' type fields, so adding a message type without listing it here (or
+// listing one that does not exist) fails to compile.
+const TO_WORKER_TYPES = new Set(
+  Object.keys({
+    init: true, retryData: true, start: true, pause: true, step: true, reset: true, setBackend: true, setConfig: true, setNetwork: true,
+    predict: true, getCell: true, getSample: true, getAugmented: true, ping: true, benchmarkFit: true, debugLoseBackend: true,
+    debugCheckGpuKernels: true, exportModel: true, getWeights: true, loadSession: true,
+  } satisfies Record<ToWorker['type'], true>),
+);
+const FROM_WORKER_TYPES = new Set(
+  Object.keys({
+    state: true, dataProgress: true, dataReady: true, backend: true, error: true, progress: true, epochEnd: true, histograms: true,
+    resetDone: true, prediction: true, configApplied: true, diverged: true, confusion: true, cellImages: true, weightImages: true,
+    pong: true, snapshot: true, backendLost: true, benchmarkResult: true, gpuKernelCheck: true, modelExport: true, weights: true,
+    sessionLoaded: true, sample: true, augmented: true, failed: true, busy: true,
+  } satisfies Record<FromWorker['type'], true>),
+);
+const REQUEST_TYPES = new Set(
+  Object.keys({ getSample: true, getAugmented: true, benchmarkFit: true, getWeights: true, loadSession: true, exportModel: true, debugCheckGpuKernels: true } satisfies Record<WorkerRequest['type'], true>),
+);
+const REPLY_TYPES = new Set(
+  Object.keys({ sample: true, augmented: true, benchmarkResult: true, gpuKernelCheck: true, modelExport: true, weights: true, sessionLoaded: true, failed: true } satisfies Record<WorkerReply['type'], true>),
+);
+const hasRid = (m: object) => Number.isSafeInteger((m as { rid?: unknown }).rid);
 
 function hasType(x: unknown, types: Set<string>): boolean {
   return typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string' && types.has((x as { type: string }).type);
@@ -32,6 +54,7 @@ function hasType(x: unknown, types: Set<string>): boolean {
 export function isToWorker(x: unknown): x is ToWorker {
   if (!hasType(x, TO_WORKER_TYPES)) return false;
   const m = x as ToWorker;
+  if (REQUEST_TYPES.has(m.type) && !hasRid(m)) return false;
   if (m.type === 'predict') return m.pixels instanceof Float32Array && m.pixels.length === 784 && Number.isFinite(m.id);
   if (m.type === 'getAugmented') return Number.isInteger(m.count) && m.count >= 1 && m.count <= 64;
   if (m.type === 'getCell') return [m.actual, m.predicted].every((v) => Number.isInteger(v) && v >= 0 && v <= 9);
@@ -44,6 +67,8 @@ export function isToWorker(x: unknown): x is ToWorker {
 export function isFromWorker(x: unknown): x is FromWorker {
   if (!hasType(x, FROM_WORKER_TYPES)) return false;
   const m = x as FromWorker;
+  if (REPLY_TYPES.has(m.type) && !hasRid(m)) return false;
+  if (m.type === 'failed') return isMsg(m.message);
   if (m.type === 'prediction') return m.probs instanceof Float32Array && m.probs.length === 10;
   if (m.type === 'progress') return Array.isArray(m.points);
   if (m.type === 'error' || m.type === 'diverged' || m.type === 'backendLost') return isMsg(m.message);

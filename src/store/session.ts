@@ -1,17 +1,16 @@
 // A whole session as one file (and one IndexedDB record): network, hyperparameters and seed, weights and
 // metric history. Decoding checks everything before anything is applied, so a bad file changes nothing.
-import { isMsg, msg, type Msg } from '../model/msg';
-import { weightSizes } from '../model/shapes';
+import { isSafeMsg, msg, type Msg } from '../model/msg';
+import { batchProblem, inferNetwork, weightSizes } from '../model/shapes';
 import { configProblem, type TrainConfig } from '../model/training';
 import type { NetworkSpec } from '../model/spec';
 import type { BatchPoint } from '../protocol/fromWorker';
 import type { RestorePoint } from '../protocol/toWorker';
-import type { ChartMarker, EpochResult } from './store';
+import { MAX_SERIES, type ChartMarker, type EpochResult } from './store';
 import { decodeExperiment, encodeExperiment } from './urlState';
 
 export const SESSION_FORMAT = 'mnist-playground-session';
 export const SESSION_VERSION = 1;
-const MAX_BYTES = 100 * 1024 * 1024;
 
 export type Session = {
   name: string;
@@ -57,13 +56,62 @@ export function encodeSession(s: Session): string {
 
 export type DecodedSession = { ok: true; session: Session } | { ok: false; error: Msg };
 
+/** Largest session file read (a 5 M-parameter network's weights are 27 MB as base64). */
+export const MAX_SESSION_BYTES = 100 * 1024 * 1024;
+/** Counters beyond this are not from a real run (a million batches a day for three years) and near float limits. */
+export const MAX_COUNTER = 1e9;
+const MAX_MARKERS = 2000;
+const MAX_EPOCHS = 100_000;
+
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isInt = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0;
+/** A counter: a whole number from 0 to MAX_COUNTER (so `batch++` always changes it). */
+const isCount = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0 && (x as number) <= MAX_COUNTER;
+const isFiniteIn = (x: unknown, lo: number, hi: number): x is number => typeof x === 'number' && Number.isFinite(x) && x >= lo && x <= hi;
+
+type HistoryCheck = { ok: true; history: Session['history'] } | { ok: false; why: string; values?: Record<string, string | number> };
+
+/** Checks the chart history item by item: counts, ranges, order, and marker labels all the way down. */
+function checkHistory(h: Record<string, unknown>): HistoryCheck {
+  const bad = (why: string, values?: Record<string, string | number>): HistoryCheck => ({ ok: false, why, values });
+  const series = h.series ?? [], epochs = h.epochs ?? [], markers = h.markers ?? [];
+  if (!Array.isArray(series) || !Array.isArray(epochs) || !Array.isArray(markers)) return bad('historyDamaged');
+  if (series.length > MAX_SERIES) return bad('historyTooLong', { what: 'series', n: series.length, max: MAX_SERIES });
+  if (epochs.length > MAX_EPOCHS) return bad('historyTooLong', { what: 'epochs', n: epochs.length, max: MAX_EPOCHS });
+  if (markers.length > MAX_MARKERS) return bad('historyTooLong', { what: 'markers', n: markers.length, max: MAX_MARKERS });
+  let prev = 0;
+  for (const [i, v] of series.entries()) {
+    if (!isObj(v) || !isCount(v.batch) || (i > 0 && v.batch <= prev)) return bad('historyPoint', { n: i + 1 });
+    // Smoothed cross-entropy: finite and not absurd (the loop stops far below 1e6); accuracy a fraction.
+    if (!isFiniteIn(v.loss, 0, 1e6) || !isFiniteIn(v.accuracy, 0, 1)) return bad('historyPoint', { n: i + 1 });
+    prev = v.batch;
+  }
+  for (const [i, v] of epochs.entries()) {
+    if (!isObj(v) || !isCount(v.epoch) || !isCount(v.batch) || !isFiniteIn(v.testAccuracy, 0, 1) || !isFiniteIn(v.testLoss, 0, 1e6)) return bad('historyEpoch', { n: i + 1 });
+  }
+  for (const [i, v] of markers.entries()) {
+    // Files from before translation carry marker labels as English text.
+    const label = isObj(v) ? v.label : null;
+    if (!isObj(v) || !isCount(v.batch) || !((typeof label === 'string' && label.length <= 1000) || isSafeMsg(label))) return bad('historyMarker', { n: i + 1 });
+  }
+  return {
+    ok: true,
+    history: {
+      series: series.map((v: Record<string, number>) => ({ batch: v.batch, loss: v.loss, accuracy: v.accuracy })),
+      epochs: epochs.map((v: Record<string, number>): EpochResult => ({ epoch: v.epoch, batch: v.batch, testAccuracy: v.testAccuracy, testLoss: v.testLoss })),
+      markers: markers.map((m: Record<string, unknown>): ChartMarker => ({
+        batch: m.batch as number,
+        kind: m.kind === 'diverged' ? 'diverged' : 'change',
+        label: typeof m.label === 'string' ? msg('text', { text: m.label }) : (m.label as Msg),
+      })),
+    },
+  };
+}
 
 /** Parses and checks a session file. Never throws; the error says what is wrong in plain words. */
 export function decodeSession(text: string): DecodedSession {
   const bad = (why: string, values?: Record<string, string | number>): DecodedSession => ({ ok: false, error: msg('file.sessionUnreadable', { why: msg(`file.${why}`, values) }) });
-  if (text.length > MAX_BYTES) return bad('tooLarge');
+  if (typeof text !== 'string') return bad('notJson');
+  if (text.length > MAX_SESSION_BYTES) return bad('tooLarge');
   let j: unknown;
   try {
     j = JSON.parse(text);
@@ -75,16 +123,22 @@ export function decodeSession(text: string): DecodedSession {
   if (typeof j.experiment !== 'string') return bad('noNetwork');
   const exp = decodeExperiment(j.experiment);
   if (exp.notice) return bad('networkDamaged');
-  const sizes = weightSizes(exp.experiment.network);
-  if (!sizes) return bad('networkUnbuildable');
+  const { network, train } = exp.experiment;
+  const info = inferNetwork(network);
+  const problem = info.problem ?? configProblem(train) ?? batchProblem(info, train.batchSize);
+  if (problem) return { ok: false, error: msg('file.sessionNetwork', { problem }) };
+  const sizes = weightSizes(network)!;
   let point: RestorePoint | null = null;
   if (j.point !== null && j.point !== undefined) {
     const p = j.point;
-    if (!isObj(p) || !isInt(p.batch) || !isInt(p.epoch) || !Array.isArray(p.weights)) return bad('weightsDamaged');
+    if (!isObj(p) || !isCount(p.batch) || !isCount(p.epoch) || !Array.isArray(p.weights)) return bad('weightsDamaged');
+    if (p.epoch > p.batch) return bad('weightsDamaged');
     if (p.weights.length !== sizes.length) return bad('weightCount', { found: p.weights.length, wanted: sizes.length });
     const weights: Float32Array[] = [];
     for (const [i, w] of p.weights.entries()) {
-      const a = typeof w === 'string' ? fromBase64(w) : null;
+      // Length is checked on the text first: base64 of n floats is 4·ceil(4n/3) characters.
+      if (typeof w !== 'string' || w.length !== 4 * Math.ceil((sizes[i] * 4) / 3)) return bad('weightSize', { n: i + 1, found: typeof w === 'string' ? Math.floor((w.length * 3) / 16) : 0, wanted: sizes[i] });
+      const a = fromBase64(w);
       if (!a) return bad('weightUnreadable', { n: i + 1 });
       if (a.length !== sizes[i]) return bad('weightSize', { n: i + 1, found: a.length, wanted: sizes[i] });
       if (!a.every(Number.isFinite)) return bad('weightNaN', { n: i + 1 });
@@ -92,23 +146,9 @@ export function decodeSession(text: string): DecodedSession {
     }
     point = { batch: p.batch, epoch: p.epoch, weights };
   }
-  const h = isObj(j.history) ? j.history : {};
-  const arr = <T>(x: unknown, ok: (v: Record<string, unknown>) => boolean) => (Array.isArray(x) && x.every((v) => isObj(v) && ok(v)) ? (x as T[]) : null);
-  const series = arr<BatchPoint>(h.series ?? [], (v) => isInt(v.batch) && typeof v.loss === 'number' && typeof v.accuracy === 'number');
-  const epochs = arr<EpochResult>(h.epochs ?? [], (v) => isInt(v.epoch) && isInt(v.batch) && typeof v.testAccuracy === 'number');
-  const rawMarkers = arr<Record<string, unknown>>(h.markers ?? [], (v) => isInt(v.batch) && (typeof v.label === 'string' || isMsg(v.label)));
-  if (!series || !epochs || !rawMarkers) return bad('historyDamaged');
-  // Files from before translation carry marker labels as English text: kept as they are.
-  const markers: ChartMarker[] = rawMarkers.map((m) => ({
-    batch: m.batch as number,
-    kind: m.kind === 'diverged' ? 'diverged' : 'change',
-    label: typeof m.label === 'string' ? msg('text', { text: m.label }) : (m.label as Msg),
-  }));
-  const name = typeof j.name === 'string' && j.name.trim() ? j.name.slice(0, 100) : 'Untitled session';
-  const train = exp.experiment.train;
-  if (configProblem(train)) return bad('configRange');
-  return {
-    ok: true,
-    session: { name, savedAt: typeof j.savedAt === 'string' ? j.savedAt : '', network: exp.experiment.network, train, point, history: { series, epochs, markers } },
-  };
+  const h = checkHistory(isObj(j.history) ? j.history : {});
+  if (!h.ok) return bad(h.why, h.values);
+  const name = typeof j.name === 'string' && j.name.trim() ? j.name.trim().slice(0, 100) : 'Untitled session';
+  const savedAt = typeof j.savedAt === 'string' && !Number.isNaN(Date.parse(j.savedAt)) ? j.savedAt.slice(0, 40) : '';
+  return { ok: true, session: { name, savedAt, network, train, point, history: h.history } };
 }

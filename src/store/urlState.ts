@@ -7,12 +7,16 @@
 import { isLanguage, type Language } from '../i18n/languages';
 import { isMsg, msg, type Msg } from '../model/msg';
 import { presetById, DEFAULT_PRESET } from '../model/presets';
+import { batchProblem, inferNetwork } from '../model/shapes';
 import { ACTIVATIONS, assertNever, type Activation, type LayerSpec, type NetworkSpec } from '../model/spec';
 import { configProblem, type Augment, DEFAULT_CONFIG, OPTIMIZERS, type OptimizerName, type Schedule, type TrainConfig } from '../model/training';
 
 export const URL_VERSION = 1;
 const MAX_HASH = 2000;
 const MAX_LAYERS = 40;
+
+/** Shape-inference problems that mean "too big to train", as opposed to a mistake the builder can show. */
+const TOO_BIG = new Set(['problem.tooManyLayers', 'problem.tooMuchCompute', 'problem.tooMuchMemory', 'problem.tooManyParams']);
 
 export type Experiment = { network: NetworkSpec; train: TrainConfig };
 export type Decoded = { experiment: Experiment; notice: Msg | null };
@@ -115,6 +119,11 @@ function decodeUnsafe(hash: string): Decoded {
   };
   const problem = configProblem(train);
   if (problem) return { experiment: defaultExperiment(), notice: msg('url.badConfig', { problem }) };
+  // A network too big to train is refused here (it could freeze the tab); one with a fixable mistake loads, and
+  // the builder says what to fix (exercise links rely on that).
+  const info = inferNetwork({ layers });
+  const tooBig = info.problem && TOO_BIG.has(info.problem.key) ? info.problem : batchProblem(info, train.batchSize);
+  if (tooBig) return { experiment: defaultExperiment(), notice: msg('url.tooBig', { problem: tooBig }) };
   return { experiment: { network: { layers }, train }, notice: null };
 }
 

@@ -177,6 +177,7 @@ export class Runner {
 
   private async endEpoch(t: Trainer): Promise<boolean> {
     t.nextEpoch();
+    this.post({ type: 'busy', stepMs: this.stepMs }); // evaluating 10,000 images blocks on wasm/cpu
     const r = await t.evaluate();
     this.post({ type: 'epochEnd', epoch: t.epoch, batch: t.batch, testAccuracy: r.accuracy, testLoss: r.loss, evalMs: r.ms });
     this.post({ type: 'confusion', epoch: t.epoch, confusion: r.confusion });
@@ -187,8 +188,15 @@ export class Runner {
     return true;
   }
 
+  /** How long the last step kept the thread busy (ms): long on cpu/wasm with big networks, short on GPUs. */
+  private stepMs = 0;
+
   private async trainOne(t: Trainer): Promise<boolean> {
+    // A slow step cannot answer pings while it runs: say so first, so the page's watchdog does not kill it.
+    if (this.stepMs > 2000) this.post({ type: 'busy', stepMs: this.stepMs });
+    const t0 = performance.now();
     t.trainBatch();
+    this.stepMs = performance.now() - t0;
     if (t.epochDone) {
       if (!(await this.flush(t))) return false;
       return this.endEpoch(t);
@@ -206,6 +214,7 @@ export class Runner {
     this.lastInsight = lastFlush;
     this.insightCount = 0;
     try {
+      this.post({ type: 'busy', stepMs: this.stepMs }); // the first step compiles kernels
       if (!(await this.checkpoint(t, true))) return;
       while (this.running && current()) {
         if (this.lost) throw new Error(this.lost);

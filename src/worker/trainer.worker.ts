@@ -15,7 +15,8 @@ import { Trainer } from './trainer';
 import { dropoutChanges, onlyDropoutDiffers } from '../model/layers';
 import { msg as text, type Msg } from '../model/msg';
 import type { NetworkSpec } from '../model/spec';
-import { describeChanges, type TrainConfig } from '../model/training';
+import { configProblem, describeChanges, type TrainConfig } from '../model/training';
+import { batchProblem, inferNetwork } from '../model/shapes';
 
 const post = (msg: FromWorker) => (self as unknown as Worker).postMessage(msg, transferablesOf(msg));
 
@@ -34,6 +35,9 @@ let restore: RestorePoint | null = null;
 function errorText(e: unknown) {
   return e instanceof Error ? e.message : String(e);
 }
+
+/** Answers request `rid` with a reason instead of its reply. */
+const refuse = (rid: number, message: Msg) => post({ type: 'failed', rid, message });
 
 function fail(message: Msg, retryData = false) {
   runner.running = false;
@@ -68,6 +72,7 @@ async function failover(reason: string, resume: boolean) {
 
 /** Probes every backend for `net` and keeps the result in `probes`. */
 async function probeAll(net: NetworkSpec): Promise<void> {
+  post({ type: 'busy', stepMs: 0 }); // each probe trains a step on a fresh backend, blocking on wasm/cpu
   const out: Probe[] = [];
   for (const b of BACKENDS) out.push(await probeBackend(b, net)); // one at a time: tfjs has one active backend
   probedFor = net;
@@ -231,40 +236,46 @@ async function handle(msg: ToWorker) {
       return;
     }
     case 'getSample': {
-      if (!data) return post({ type: 'sample', index: -1, label: -1, pixels: new Uint8Array(0) });
+      if (!data) return post({ type: 'sample', rid: msg.rid, index: -1, label: -1, pixels: new Uint8Array(0) });
       const i = Math.floor(Math.random() * data.testLabels.length);
-      return post({ type: 'sample', index: i, label: data.testLabels[i], pixels: data.testPixels.slice(i * 784, (i + 1) * 784) });
+      return post({ type: 'sample', rid: msg.rid, index: i, label: data.testLabels[i], pixels: data.testPixels.slice(i * 784, (i + 1) * 784) });
     }
     case 'getAugmented':
-      return post({ type: 'augmented', ...(trainer ? trainer.augmentedSamples(msg.count) : { labels: [], original: new Uint8Array(0), augmented: new Uint8Array(0) }) });
+      return post({ type: 'augmented', rid: msg.rid, ...(trainer ? trainer.augmentedSamples(msg.count) : { labels: [], original: new Uint8Array(0), augmented: new Uint8Array(0) }) });
     case 'ping':
       return; // answered in onmessage, ahead of the queue
     case 'benchmarkFit': {
-      if (!trainer || !data || !network) return;
+      if (!trainer || !data || !network) return refuse(msg.rid, text('worker.notReady'));
       await runner.stop();
+      post({ type: 'busy', stepMs: msg.seconds * 1000 });
       const r = await benchmarkFit(network, data, msg.seconds);
-      post({ type: 'benchmarkResult', backend: tf.getBackend() as BackendName, ...r });
+      post({ type: 'benchmarkResult', rid: msg.rid, backend: tf.getBackend() as BackendName, ...r });
       return;
     }
     case 'getWeights': {
-      if (!trainer) return;
+      if (!trainer) return refuse(msg.rid, text('worker.notReady'));
       // The loop stops for the read so the weights come from one step, and carries on if it was running.
       const wasRunning = runner.running;
       await runner.stop();
-      post({ type: 'weights', point: { batch: trainer.batch, epoch: trainer.epoch, weights: await trainer.exportWeights() } });
+      post({ type: 'weights', rid: msg.rid, point: { batch: trainer.batch, epoch: trainer.epoch, weights: await trainer.exportWeights() } });
       if (wasRunning) runner.start(trainer);
       return;
     }
     case 'loadSession': {
-      if (!trainer || !(await rebuild(trainer, msg.network, msg.config, msg.point))) return;
-      post({ type: 'sessionLoaded', batch: trainer.batch, epoch: trainer.epoch });
+      if (!trainer) return refuse(msg.rid, text('worker.notReady'));
+      // Checked again here: the page validated it, but the worker builds nothing it cannot train.
+      const info = inferNetwork(msg.network);
+      const problem = info.problem ?? configProblem(msg.config) ?? batchProblem(info, msg.config.batchSize);
+      if (problem) return refuse(msg.rid, problem);
+      if (!(await rebuild(trainer, msg.network, msg.config, msg.point))) return refuse(msg.rid, text('worker.notLoaded'));
+      post({ type: 'sessionLoaded', rid: msg.rid, batch: trainer.batch, epoch: trainer.epoch });
       post({ type: 'state', state: trainer.batch > 0 ? 'paused' : 'ready' });
       return sendHistograms();
     }
     case 'exportModel': {
-      if (!trainer) return;
+      if (!trainer) return refuse(msg.rid, text('worker.notReady'));
       const { modelJson, weights } = await exportLayersModel(trainer.model);
-      post({ type: 'modelExport', modelJson, weightsFile: WEIGHTS_FILE, weights: new Uint8Array(weights) });
+      post({ type: 'modelExport', rid: msg.rid, modelJson, weightsFile: WEIGHTS_FILE, weights: new Uint8Array(weights) });
       return;
     }
     case 'debugLoseBackend':
@@ -272,7 +283,8 @@ async function handle(msg: ToWorker) {
       return;
     case 'debugCheckGpuKernels':
       await runner.stop();
-      post({ type: 'gpuKernelCheck', ...(await checkGpuKernels()) });
+      post({ type: 'busy', stepMs: 0 });
+      post({ type: 'gpuKernelCheck', rid: msg.rid, ...(await checkGpuKernels()) });
       return;
     default:
       return unreachable(msg);
@@ -290,5 +302,11 @@ self.onmessage = (e: MessageEvent<unknown>) => {
   }
   if (msg.type === 'pause') runner.running = false;
   if (msg.type === 'ping') post({ type: 'pong', id: msg.id });
-  queue = queue.then(() => handle(msg)).catch((err) => fail(text('worker.error', { detail: errorText(err) })));
+  queue = queue
+    .then(() => handle(msg))
+    .catch((err) => {
+      const message = text('worker.error', { detail: errorText(err) });
+      if ('rid' in msg) refuse(msg.rid, message); // every request gets an answer, even when its handler threw
+      fail(message);
+    });
 };
