@@ -122,6 +122,7 @@ export function decodeSession(text: string): DecodedSession {
   if (j.version !== SESSION_VERSION) return bad('version', { found: String(JSON.stringify(j.version)).slice(0, 12), wanted: SESSION_VERSION });
   if (typeof j.experiment !== 'string') return bad('noNetwork');
   const exp = decodeExperiment(j.experiment);
+  if (exp.notice?.key === 'url.tooBig' && exp.notice.values) return { ok: false, error: msg('file.sessionNetwork', { problem: exp.notice.values.problem }) };
   if (exp.notice) return bad('networkDamaged');
   const { network, train } = exp.experiment;
   const info = inferNetwork(network);
