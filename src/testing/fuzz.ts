@@ -30,8 +30,16 @@ export const hostileJson: fc.Arbitrary<Json> = fc.oneof(
 function nodes(doc: Json): ((v: Json) => void)[] {
   const out: ((v: Json) => void)[] = [];
   const visit = (v: Json) => {
-    if (Array.isArray(v)) v.forEach((x, i) => (out.push((r) => (v[i] = r)), visit(x)));
-    else if (v && typeof v === 'object') for (const k of Object.keys(v)) out.push((r) => (v[k] = r)), visit(v[k]);
+    if (Array.isArray(v))
+      v.forEach((x, i) => {
+        out.push((r) => (v[i] = r));
+        visit(x);
+      });
+    else if (v && typeof v === 'object')
+      for (const k of Object.keys(v)) {
+        out.push((r) => (v[k] = r));
+        visit(v[k]);
+      }
   };
   visit(doc);
   return out;
