@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { contentSecurityPolicy, CSP_HEADER } from './build/csp.ts';
 import { tfjsWasmThreads } from './build/tfjsWasmThreads.ts';
 
 // WASM threads need SharedArrayBuffer, which needs cross-origin isolation on every server we use.
@@ -13,10 +14,12 @@ export default defineConfig({
   plugins: [
     react(),
     tfjsWasmThreads(),
+    contentSecurityPolicy(isolation),
     // Offline after the first visit: Workbox precaches the app shell (incl. the tfjs .wasm files); the MNIST
     // files are cached by the training worker as it downloads them (src/worker/dataCache.ts).
     VitePWA({
-      registerType: 'autoUpdate',
+      // A new version waits for the person's "reload" (src/bridge/offline.ts): never a reload under a training run.
+      registerType: 'prompt',
       injectRegister: false,
       manifest: {
         name: 'MNIST Playground',
@@ -32,12 +35,11 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         cleanupOutdatedCaches: true,
         clientsClaim: true,
-        skipWaiting: true,
       },
     }),
   ],
   server: { headers: isolation },
-  preview: { headers: isolation },
+  preview: { headers: { ...isolation, 'Content-Security-Policy': CSP_HEADER } },
   worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
   // The wasm backend locates its .wasm files itself (setWasmPaths); pre-bundling would break that.
   optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },

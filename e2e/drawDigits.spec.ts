@@ -112,7 +112,15 @@ test('augmentation is a live training option: in the URL, with a strip of the ba
   await page.getByTestId('train.step').click();
   await page.getByTestId('hp.augment').selectOption('shift');
   await expect(page.getByTestId('chart.marker').first()).toBeAttached();
+  // Two trained batches were never saved: leaving asks first.
+  const asked = new Promise<string>((resolve) =>
+    page.once('dialog', (d) => {
+      resolve(d.type());
+      void d.accept();
+    }),
+  );
   await page.reload();
+  expect(await asked).toBe('beforeunload');
   await expect(page.getByTestId('status.state')).toHaveText('ready', { timeout: 120_000 });
   await expect(page.getByTestId('hp.augment')).toHaveValue('shift');
 });

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadExperimentFromUrl, syncUrl } from './bridge/experiment';
 import { registerOffline } from './bridge/offline';
+import { guardUnsavedTraining } from './bridge/pageGuards';
 import App from './components/App';
 import { initI18n } from './i18n/i18n';
 import { useStore } from './store/store';
@@ -12,6 +13,7 @@ loadExperimentFromUrl();
 void initI18n(useStore.getState().ui.language);
 syncUrl();
 registerOffline();
+guardUnsavedTraining();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -3,6 +3,9 @@
 import { drawingToInput, type Stroke } from '../data/strokes';
 import { useStore } from '../store/store';
 import type { WorkerBridge } from './workerBridge';
+import { injectPanelFault } from '../components/PanelBoundary';
+import type { Part } from '../store/urlState';
+import { RequestError } from './requests';
 
 export type DebugHooks = ReturnType<typeof debugHooks>;
 
@@ -13,6 +16,14 @@ export function debugHooks(bridge: WorkerBridge) {
       return bridge.request((rid) => ({ type: 'benchmarkFit', rid, seconds }), 'benchmarkResult', (seconds + 120) * 1000);
     },
     killWorker: () => bridge.crashWorker(),
+    /** Makes one panel throw on its next render, as a bug would (its error boundary takes over). */
+    breakPanel: (part: Part) => injectPanelFault(part),
+    /** Asks the worker for a test image and returns what happened: 'ok', or the message it was rejected with. */
+    requestSample: () =>
+      bridge.sample().then(
+        () => 'ok',
+        (e: unknown) => (e instanceof RequestError ? e.text.key : String(e)),
+      ),
     loseBackend: () => bridge.send({ type: 'debugLoseBackend' }),
     /** The software-GPU kernels against tfjs's own, per backend this browser has (stops training). */
     checkGpuKernels: async () => {

@@ -1,18 +1,28 @@
 // The service worker (vite-plugin-pwa / Workbox) precaches the app shell: HTML, JS, CSS and the tfjs .wasm
 // files. The MNIST files are cached by the training worker itself as it downloads them (worker/dataCache.ts),
 // so the first visit downloads them once, not twice. Only production builds register it.
+// A new version never reloads the page by itself (it could land under a training run): it waits, the page says
+// so (UpdateBanner), and the person chooses when to reload.
 import { registerSW } from 'virtual:pwa-register';
 import { patch } from '../store/store';
 
+let update: ((reload?: boolean) => Promise<void>) | null = null;
+
 export function registerOffline() {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
-  registerSW({
+  update = registerSW({
     immediate: true,
     onOfflineReady: () => patch('ui', { offlineReady: true }),
+    onNeedRefresh: () => patch('ui', { updateReady: true }),
     // Already installed by an earlier visit: also ready.
     onRegisteredSW: (_url, reg) => {
       if (reg?.active) patch('ui', { offlineReady: true });
     },
     onRegisterError: (e) => console.warn('service worker not registered: the app will need the network', e),
   });
+}
+
+/** Activates the waiting version and reloads (the unsaved-training guard still asks first). */
+export function applyUpdate() {
+  void update?.(true);
 }

@@ -93,7 +93,7 @@ export async function openSession(s: Session): Promise<Outcome<boolean>> {
   patch('config', { network: s.network, train: s.train, presetId: presetOf(s.network) ?? 'custom' });
   patch('metrics', { series: s.history.series, epochs: s.history.epochs, markers: s.history.markers });
   patch('status', { batch: r.value.batch, epoch: r.value.epoch });
-  patch('ui', { notice: s.point ? msg('io.openedTrainedNotice', { name: s.name, batch: s.point.batch }) : msg('io.openedNotice', { name: s.name }) });
+  patch('ui', { savedBatch: r.value.batch, notice: s.point ? msg('io.openedTrainedNotice', { name: s.name, batch: s.point.batch }) : msg('io.openedNotice', { name: s.name }) });
   return { ok: true, value: true };
 }
 
@@ -114,6 +114,7 @@ export async function saveToBrowser(name: string): Promise<Outcome<SavedMeta>> {
   return attempt(async () => {
     await set(id, encodeSession(s.value), db);
     await set(id, meta, index);
+    patch('ui', { savedBatch: meta.batch });
     return { id, ...meta };
   });
 }
@@ -172,6 +173,7 @@ export async function downloadSession(name: string): Promise<Outcome<void>> {
   const s = await captureSession(name);
   if (!s.ok) return s;
   downloadFile(`${name.replace(/[^\w.-]+/g, '_') || 'session'}.mnist-session.json`, new Blob([encodeSession(s.value)], { type: 'application/json' }));
+  patch('ui', { savedBatch: s.value.point?.batch ?? 0 });
   return { ok: true, value: undefined };
 }
 

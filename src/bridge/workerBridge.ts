@@ -310,6 +310,7 @@ export class WorkerBridge {
         this.pendingPoints = [];
         this.pendingStatus = {};
         patch('metrics', { ...emptyMetrics });
+        patch('ui', { savedBatch: 0 });
         patch('insight', { ...emptyInsight });
         patch('status', { epoch: 0, batch: 0, batchInEpoch: 0, examplesPerSecond: 0, error: null });
         return;

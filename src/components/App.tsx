@@ -17,6 +17,7 @@ import Notice from './Notice';
 import PartView from './PartView';
 import StatusBar from './StatusBar';
 import TrainingControls from './TrainingControls';
+import UpdateBanner from './UpdateBanner';
 
 export default function App() {
   const { t } = useTranslation();
@@ -42,6 +43,7 @@ export default function App() {
         <StatusBar />
         <ClassroomBar />
       </header>
+      <UpdateBanner />
       <Notice />
       <DataProgress />
       <Announcer />

@@ -98,6 +98,10 @@ export type UiSlice = {
   exerciseView: boolean;
   /** The service worker has stored the app: it loads without a network from now on. */
   offlineReady: boolean;
+  /** A newer version of the app is installed and waits for the person to reload (never automatic). */
+  updateReady: boolean;
+  /** The batch counter when the session was last saved, downloaded or opened: leaving with more is a loss. */
+  savedBatch: number;
 };
 
 export type AppState = { status: StatusSlice; metrics: MetricsSlice; config: ConfigSlice; draw: DrawSlice; ui: UiSlice; insight: InsightSlice };
@@ -126,7 +130,7 @@ export const useStore = create<AppState>()(() => ({
   metrics: emptyMetrics,
   config: { presetId: DEFAULT_PRESET, network: presetById(DEFAULT_PRESET).network, train: DEFAULT_CONFIG, backendChoice: 'auto' },
   draw: { input: null, probs: null, activations: [] },
-  ui: { notice: null, presenter: false, language: 'en', hidden: [], locked: [], exerciseView: false, offlineReady: false },
+  ui: { notice: null, presenter: false, language: 'en', hidden: [], locked: [], exerciseView: false, offlineReady: false, updateReady: false, savedBatch: 0 },
   insight: emptyInsight,
 }));
 
