@@ -29,6 +29,12 @@ export class Watchdog {
 
   pong(id: number) {
     if (this.outstanding?.id === id) this.outstanding = null;
+    this.heard();
+  }
+
+  /** Any message posted after a 'busy' one: the announced blocking work is over (messages arrive in order). */
+  heard() {
+    this.busyUntil = 0;
   }
 
   /** The worker is about to block; a recent step took `stepMs` (0: unknown). */

@@ -95,8 +95,9 @@ export class WorkerBridge {
     this.watch.reset();
     const w = new Worker(new URL('../worker/trainer.worker.ts', import.meta.url), { type: 'module', name: 'trainer' });
     w.onmessage = (e: MessageEvent<unknown>) => {
-      if (isFromWorker(e.data)) this.route(e.data);
-      else console.warn('bridge: ignored malformed message', e.data);
+      if (!isFromWorker(e.data)) return console.warn('bridge: ignored malformed message', e.data);
+      if (e.data.type !== 'busy') this.watch.heard();
+      this.route(e.data);
     };
     w.onerror = (e) => {
       // Also a worker whose script failed to load: restarted with backoff, then reported.

@@ -72,9 +72,11 @@ async function failover(reason: string, resume: boolean) {
 
 /** Probes every backend for `net` and keeps the result in `probes`. */
 async function probeAll(net: NetworkSpec): Promise<void> {
-  post({ type: 'busy', stepMs: 0 }); // each probe trains a step on a fresh backend, blocking on wasm/cpu
   const out: Probe[] = [];
-  for (const b of BACKENDS) out.push(await probeBackend(b, net)); // one at a time: tfjs has one active backend
+  for (const b of BACKENDS) {
+    post({ type: 'busy', stepMs: 0 }); // each probe trains a step on a fresh backend, blocking on wasm/cpu
+    out.push(await probeBackend(b, net)); // one at a time: tfjs has one active backend
+  }
   probedFor = net;
   probes = out;
 }
