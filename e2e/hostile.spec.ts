@@ -42,6 +42,16 @@ test('a hostile session file and a hostile model import are refused with a messa
   await expect(page.getByTestId('status.batch')).toHaveText('2');
 });
 
+test('a network that cannot train cannot be saved either (it would never open again), and says why', async ({ page }) => {
+  await openReady(page);
+  const layers = page.getByTestId('builder.layer');
+  const last = (await layers.count()) - 1;
+  await layers.nth(last).getByRole('button', { name: `Remove layer ${last + 1}` }).click();
+  await expect(page.getByTestId('builder.problem')).toBeVisible();
+  await page.getByTestId('io.save').click();
+  await expect(page.getByTestId('io.error')).toContainText('cannot be saved because it could never be opened again');
+});
+
 test('a link to a network too big to train loads the default experiment with a message saying what to shrink', async ({ page }) => {
   await page.goto('/#v=1&net=c512.3.1.same.relu,c512.3.1.same.relu,f,d10.softmax&opt=adam&lr=0.001&bs=128&seed=1');
   await expect(page.getByTestId('ui.notice')).toContainText('cannot train');

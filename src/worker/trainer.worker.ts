@@ -219,6 +219,10 @@ async function handle(msg: ToWorker) {
       return sendHistograms();
     }
     case 'setConfig': {
+      // The page checks configs before sending; one that slips through must not reach the loop (a batch larger
+      // than the training set would read past its end).
+      const problem = configProblem(msg.config);
+      if (problem) return post({ type: 'error', message: problem, retryData: false });
       const old = config;
       config = msg.config;
       if (!trainer) return;
