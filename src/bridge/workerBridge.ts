@@ -67,6 +67,8 @@ export class WorkerBridge {
     this.alive = false;
     this.predictInFlight = false;
     this.requests.rejectAll(note('worker.requestLost'));
+    for (const w of this.classifyWaiters.values()) w.reject(new RequestError(note('worker.requestLost')));
+    this.classifyWaiters.clear();
     const now = Date.now();
     const delay = nextRestartDelay(this.restarts, now);
     if (delay === null) {
@@ -177,13 +179,13 @@ export class WorkerBridge {
 
   /** Probabilities for a 784-value input, without touching the pad or its prediction. */
   classify = (pixels: Float32Array): Promise<number[]> =>
-    new Promise((resolve) => {
+    new Promise((resolve, reject) => {
       const id = -++this.classifyId;
-      this.classifyWaiters.set(id, resolve);
+      this.classifyWaiters.set(id, { resolve, reject });
       this.send({ type: 'predict', id, pixels: pixels.slice() });
     });
   private classifyId = 0;
-  private classifyWaiters = new Map<number, (probs: number[]) => void>();
+  private classifyWaiters = new Map<number, { resolve: (probs: number[]) => void; reject: (e: RequestError) => void }>();
 
   /** True when the pad's latest input has been classified (no prediction in flight or queued). */
   get predictionIdle() {
@@ -319,7 +321,7 @@ export class WorkerBridge {
         const waiter = this.classifyWaiters.get(msg.id);
         if (waiter) {
           this.classifyWaiters.delete(msg.id);
-          return waiter(Array.from(msg.probs));
+          return waiter.resolve(Array.from(msg.probs));
         }
         this.predictInFlight = false;
         const hasInput = useStore.getState().draw.input !== null;
@@ -330,6 +332,15 @@ export class WorkerBridge {
         const next = this.queuedPixels;
         this.queuedPixels = null;
         if (next) this.predict(next);
+        return;
+      }
+      case 'predictionFailed': {
+        // No model to ask (yet): the pad stays usable and asks again with its next drawing.
+        const waiter = this.classifyWaiters.get(msg.id);
+        this.classifyWaiters.delete(msg.id);
+        if (waiter) return waiter.reject(new RequestError(msg.message));
+        this.predictInFlight = false;
+        this.queuedPixels = null;
         return;
       }
       case 'configApplied': {

@@ -67,6 +67,8 @@ export type FromWorker =
   | { type: 'resetDone' }
   /** `probs` holds 10 class probabilities that sum to 1; `activations` every layer's output for that input. */
   | { type: 'prediction'; id: number; probs: Float32Array; activations: LayerActivation[] }
+  /** Prediction `id` cannot be made (no model yet, e.g. the data failed to load). */
+  | { type: 'predictionFailed'; id: number; message: Msg }
   /** After each epoch: confusion[actual * 10 + predicted] over the 10,000 test images. */
   | { type: 'confusion'; epoch: number; confusion: number[] }
   /** The test images in one confusion cell, most confident first: n × 784 bytes and n × 10 probabilities. */

@@ -35,7 +35,7 @@ const FROM_WORKER_TYPES = new Set(
     state: true, dataProgress: true, dataReady: true, backend: true, error: true, progress: true, epochEnd: true, histograms: true,
     resetDone: true, prediction: true, configApplied: true, diverged: true, confusion: true, cellImages: true, weightImages: true,
     pong: true, snapshot: true, backendLost: true, benchmarkResult: true, gpuKernelCheck: true, modelExport: true, weights: true,
-    sessionLoaded: true, sample: true, augmented: true, failed: true, busy: true,
+    sessionLoaded: true, sample: true, augmented: true, failed: true, busy: true, predictionFailed: true,
   } satisfies Record<FromWorker['type'], true>),
 );
 const REQUEST_TYPES = new Set(
@@ -68,7 +68,7 @@ export function isFromWorker(x: unknown): x is FromWorker {
   if (!hasType(x, FROM_WORKER_TYPES)) return false;
   const m = x as FromWorker;
   if (REPLY_TYPES.has(m.type) && !hasRid(m)) return false;
-  if (m.type === 'failed') return isMsg(m.message);
+  if (m.type === 'failed' || m.type === 'predictionFailed') return isMsg(m.message);
   if (m.type === 'prediction') return m.probs instanceof Float32Array && m.probs.length === 10;
   if (m.type === 'progress') return Array.isArray(m.points);
   if (m.type === 'error' || m.type === 'diverged' || m.type === 'backendLost') return isMsg(m.message);

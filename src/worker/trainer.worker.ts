@@ -233,7 +233,7 @@ async function handle(msg: ToWorker) {
       return;
     }
     case 'predict':
-      if (!trainer) return;
+      if (!trainer) return post({ type: 'predictionFailed', id: msg.id, message: text('worker.notReady') });
       post({ type: 'prediction', id: msg.id, ...(await trainer.predict(msg.pixels)) });
       return;
     case 'getCell': {
