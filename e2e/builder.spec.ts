@@ -99,7 +99,7 @@ test('layers reorder by drag and drop, by keyboard, and by the arrow buttons', a
   // Buttons.
   await page.getByRole('button', { name: 'Move layer 1 down' }).click();
   expect(await kinds(page)).toEqual(['dense', 'flatten', 'dense']);
-  await page.getByRole('button', { name: 'Duplicate layer 3' }).click();
+  await page.getByRole('button', { name: 'Copy layer 3' }).click();
   await page.getByRole('button', { name: 'Remove layer 1' }).click();
   expect(await kinds(page)).toEqual(['flatten', 'dense', 'dense']);
 });

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import PixelImage from '../charts/PixelImage';
 import { LAYER_KINDS } from '../model/layers';
 import type { Activation } from '../store/store';
+import { PIXELS } from '../model/spec';
 
 const MAX_MAPS = 16;
 const MAX_BARS = 128;
@@ -35,7 +36,7 @@ export default function ActivationsView({ activations }: { activations: Activati
             </li>
           );
         }
-        if (a.values.length === 784 && a.name === 'flatten') {
+        if (a.values.length === PIXELS && a.name === 'flatten') {
           return (
             <li key={a.layer}>
               <span className="act-label">

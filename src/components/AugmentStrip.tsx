@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { getBridge } from '../bridge/workerBridge';
 import PixelImage from '../charts/PixelImage';
 import { useStore } from '../store/store';
+import { PIXELS } from '../model/spec';
 
 const COUNT = 8;
 /** While training, the strip follows the batches this often (ms). */
@@ -40,7 +41,7 @@ export default function AugmentStrip({ testId = 'hp.augment-strip' }: { testId?:
 
   if (!samples) return null;
   const image = (bytes: Uint8Array, i: number, label: string) => (
-    <PixelImage key={i} values={bytes.subarray(i * 784, (i + 1) * 784)} side={28} mode="gray" scale={1 / 255} size={36} label={label} />
+    <PixelImage key={i} values={bytes.subarray(i * PIXELS, (i + 1) * PIXELS)} side={28} mode="gray" scale={1 / 255} size={36} label={label} />
   );
   return (
     <figure className="augment-strip" data-testid={testId}>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { drawingToInput, smoothStroke, type Stroke } from '../data/strokes';
+import { PIXELS } from '../model/spec';
 
 const SIZE = 280; // canvas pixels
 const PEN = 18; // on-screen stroke width in canvas pixels at mid pressure (display only: the model input is re-rendered)
@@ -83,7 +84,7 @@ export default function DrawPad({ onInput, onStrokes, image, ref }: Props) {
       const small = new OffscreenCanvas(28, 28);
       const sc = small.getContext('2d')!;
       const img = sc.createImageData(28, 28);
-      for (let i = 0; i < 784; i++) img.data.set([255, 255, 255, image[i]], i * 4);
+      for (let i = 0; i < PIXELS; i++) img.data.set([255, 255, 255, image[i]], i * 4);
       sc.putImageData(img, 0, 0);
       c.clearRect(0, 0, SIZE, SIZE);
       c.imageSmoothingEnabled = true;

@@ -1,7 +1,8 @@
 // Gathering a batch from byte images into float inputs, with the one normalisation used everywhere
 // (training, evaluation, the drawing pad): pixel / 255, so 0 = background and 1 = ink.
 
-export const PIXELS = 784;
+export { PIXELS } from '../model/spec';
+import { PIXELS } from '../model/spec';
 
 /**
  * Copies the examples order[start..start+size) into `x` (size×784 floats in [0,1]) and `y` (size labels).

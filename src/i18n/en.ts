@@ -148,7 +148,7 @@ export const en = {
   'layer.cost': '{{params}} params · {{macs}} MACs',
   'layer.up': 'Move layer {{n}} up',
   'layer.down': 'Move layer {{n}} down',
-  'layer.duplicate': 'Duplicate layer {{n}}',
+  'layer.duplicate': 'Copy layer {{n}}',
   'layer.copy': 'Copy',
   'layer.remove': 'Remove layer {{n}}',
   'layer.insertFlatten': 'Insert Flatten',

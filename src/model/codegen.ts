@@ -1,7 +1,7 @@
 // Runnable code for the current experiment: a Python Keras script and the equivalent TensorFlow.js program.
 // Same layers (arguments included), optimizer, learning rate and schedule, batch size, loss and seed, and
 // the same input normalisation (pixel / 255, shape 28×28×1).
-import { assertNever, type Activation, type LayerSpec, type NetworkSpec } from './spec';
+import { assertNever, LEAKY_RELU_SLOPE, type Activation, type LayerSpec, type NetworkSpec } from './spec';
 import { AUGMENT_LEVELS, COSINE_EPOCHS, STEP_EPOCHS, type TrainConfig } from './training';
 
 /** Epochs the exported code trains for: the epoch limit, or 5. */
@@ -103,7 +103,7 @@ const jsAct = (a: Activation) => (a === 'leakyRelu' ? 'linear' : a);
 function tfjsLayer(l: LayerSpec, first: boolean, l2: number): string[] {
   const input = first ? 'inputShape: [28, 28, 1], ' : '';
   const reg = l2 > 0 ? `, kernelRegularizer: tf.regularizers.l2({ l2: ${l2} })` : '';
-  const leaky = (a: Activation) => (a === 'leakyRelu' ? ['tf.layers.leakyReLU({ alpha: 0.2 })'] : []);
+  const leaky = (a: Activation) => (a === 'leakyRelu' ? [`tf.layers.leakyReLU({ alpha: ${LEAKY_RELU_SLOPE} })`] : []);
   switch (l.kind) {
     case 'dense':
       return [`tf.layers.dense({ ${input}units: ${l.units}, activation: '${jsAct(l.activation)}'${reg} })`, ...leaky(l.activation)];
@@ -123,7 +123,7 @@ function tfjsLayer(l: LayerSpec, first: boolean, l2: number): string[] {
     case 'batchNorm':
       return [first ? `tf.layers.batchNormalization({ inputShape: [28, 28, 1] })` : 'tf.layers.batchNormalization()'];
     case 'activation':
-      return l.activation === 'leakyRelu' ? [`tf.layers.leakyReLU({ ${input}alpha: 0.2 })`] : [`tf.layers.activation({ ${input}activation: '${l.activation}' })`];
+      return l.activation === 'leakyRelu' ? [`tf.layers.leakyReLU({ ${input}alpha: ${LEAKY_RELU_SLOPE} })`] : [`tf.layers.activation({ ${input}activation: '${l.activation}' })`];
     default:
       return assertNever(l, 'layer kind');
   }

@@ -1,16 +1,15 @@
 // Import of a TensorFlow.js Layers model (model.json + weight files) into a network spec and weight arrays in
 // our model.getWeights() order. Pure: checks every layer and every byte count before anything is applied.
+import { isObj } from './guards';
 import { msg, type Msg } from './msg';
 import { inferNetwork, LIMITS, weightSizes } from './shapes';
-import { ACTIVATIONS, type Activation, type LayerSpec, type NetworkSpec } from './spec';
+import { ACTIVATIONS, LEAKY_RELU_SLOPE, type Activation, type LayerSpec, type NetworkSpec } from './spec';
 
 /** Largest model.json or weight file read: 5 M float32 parameters are 20 MB, so 64 MB is generous. */
 export const MAX_MODEL_FILE_BYTES = 64 * 1024 * 1024;
 
 export type Imported = { ok: true; network: NetworkSpec; weights: Float32Array[] } | { ok: false; error: Msg };
 
-type Json = Record<string, unknown>;
-const isObj = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
 const pair = (x: unknown): number | null => {
   const v = Array.isArray(x) ? x : [x, x];
   return v.length === 2 && v[0] === v[1] && Number.isInteger(v[0]) ? (v[0] as number) : null;
@@ -23,7 +22,7 @@ function activation(a: unknown): Activation | null {
 }
 
 /** One Keras layer config → our spec, or a reason it is not supported. */
-function mapLayer(className: string, c: Json): LayerSpec | string | null {
+function mapLayer(className: string, c: Record<string, unknown>): LayerSpec | string | null {
   const act = () => activation(c.activation ?? 'linear');
   switch (className) {
     case 'InputLayer':
@@ -64,7 +63,7 @@ function mapLayer(className: string, c: Json): LayerSpec | string | null {
     }
     case 'LeakyReLU': {
       const alpha = Number(c.alpha ?? c.negative_slope ?? 0.3);
-      return Math.abs(alpha - 0.2) < 1e-6 ? { kind: 'activation', activation: 'leakyRelu' } : `alpha ${alpha} (this app uses 0.2)`;
+      return Math.abs(alpha - LEAKY_RELU_SLOPE) < 1e-6 ? { kind: 'activation', activation: 'leakyRelu' } : `alpha ${alpha} (this app uses ${LEAKY_RELU_SLOPE})`;
     }
     default:
       return 'unknown';

@@ -4,17 +4,6 @@ import { assertNever, type LayerKind, type LayerSpec, type NetworkSpec } from '.
 
 export const LAYER_KINDS: readonly LayerKind[] = ['dense', 'conv2d', 'maxPool2d', 'avgPool2d', 'flatten', 'dropout', 'batchNorm', 'activation'];
 
-export const KIND_LABEL: Record<LayerKind, string> = {
-  dense: 'Dense',
-  conv2d: 'Conv2D',
-  maxPool2d: 'MaxPooling2D',
-  avgPool2d: 'AveragePooling2D',
-  flatten: 'Flatten',
-  dropout: 'Dropout',
-  batchNorm: 'BatchNormalization',
-  activation: 'Activation',
-};
-
 export function defaultLayer(kind: LayerKind): LayerSpec {
   switch (kind) {
     case 'dense':
@@ -34,29 +23,6 @@ export function defaultLayer(kind: LayerKind): LayerSpec {
       return { kind, activation: 'relu' };
     default:
       return assertNever(kind, 'layer kind');
-  }
-}
-
-/** One-line description, e.g. "Conv2D 8 × 3×3, stride 1, same, relu". */
-export function describeLayer(l: LayerSpec): string {
-  switch (l.kind) {
-    case 'dense':
-      return `Dense ${l.units}, ${l.activation}`;
-    case 'conv2d':
-      return `Conv2D ${l.filters} × ${l.kernelSize}×${l.kernelSize}, stride ${l.stride}, ${l.padding}, ${l.activation}`;
-    case 'maxPool2d':
-    case 'avgPool2d':
-      return `${KIND_LABEL[l.kind]} ${l.poolSize}×${l.poolSize}, stride ${l.stride}`;
-    case 'flatten':
-      return 'Flatten';
-    case 'dropout':
-      return `Dropout ${l.rate}`;
-    case 'batchNorm':
-      return 'BatchNormalization';
-    case 'activation':
-      return `Activation ${l.activation}`;
-    default:
-      return assertNever(l, 'layer kind');
   }
 }
 

@@ -2,7 +2,6 @@
 import type { NetworkSpec } from './spec';
 
 export type PresetId = 'mlp-seed' | 'logistic' | 'mlp-deep-dropout' | 'lenet5' | 'cnn-small';
-export const PRESET_IDS: readonly PresetId[] = ['mlp-seed', 'logistic', 'mlp-deep-dropout', 'lenet5', 'cnn-small'];
 
 /** Names and descriptions are in the i18n catalogues under preset.<id>.name / .blurb. */
 export type Preset = { id: PresetId; network: NetworkSpec };

@@ -28,7 +28,11 @@ export type NetworkSpec = { layers: LayerSpec[] };
 
 /** MNIST images: 28x28 pixels, one channel. */
 export const INPUT_SHAPE: readonly [number, number, number] = [28, 28, 1];
+/** Values per image: 28 × 28. */
+export const PIXELS = 784;
 export const NUM_CLASSES = 10;
+/** Negative slope of the 'leakyRelu' activation (Keras 3's default for leaky_relu; tfjs needs it spelled out). */
+export const LEAKY_RELU_SLOPE = 0.2;
 
 export function assertNever(x: never, what = 'value'): never {
   throw new Error(`Unexpected ${what}: ${JSON.stringify(x)}`);

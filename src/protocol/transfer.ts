@@ -2,6 +2,7 @@
 import { isMsg } from '../model/msg';
 import type { FromWorker, WorkerReply } from './fromWorker';
 import type { ToWorker, WorkerRequest } from './toWorker';
+import { PIXELS } from '../model/spec';
 
 /** Buffers to transfer (not copy) with a message: every typed array's buffer, each once, also inside arrays. */
 export function transferablesOf(msg: ToWorker | FromWorker): ArrayBuffer[] {
@@ -55,7 +56,7 @@ export function isToWorker(x: unknown): x is ToWorker {
   if (!hasType(x, TO_WORKER_TYPES)) return false;
   const m = x as ToWorker;
   if (REQUEST_TYPES.has(m.type) && !hasRid(m)) return false;
-  if (m.type === 'predict') return m.pixels instanceof Float32Array && m.pixels.length === 784 && Number.isFinite(m.id);
+  if (m.type === 'predict') return m.pixels instanceof Float32Array && m.pixels.length === PIXELS && Number.isFinite(m.id);
   if (m.type === 'getAugmented') return Number.isInteger(m.count) && m.count >= 1 && m.count <= 64;
   if (m.type === 'getCell') return [m.actual, m.predicted].every((v) => Number.isInteger(v) && v >= 0 && v <= 9);
   if (m.type === 'loadSession') return Array.isArray(m.network?.layers) && typeof m.config === 'object';

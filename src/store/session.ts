@@ -1,5 +1,6 @@
 // A whole session as one file (and one IndexedDB record): network, hyperparameters and seed, weights and
 // metric history. Decoding checks everything before anything is applied, so a bad file changes nothing.
+import { isObj } from '../model/guards';
 import { isSafeMsg, msg, type Msg } from '../model/msg';
 import { batchProblem, inferNetwork, weightSizes } from '../model/shapes';
 import { configProblem, type TrainConfig } from '../model/training';
@@ -63,7 +64,6 @@ export const MAX_COUNTER = 1e9;
 const MAX_MARKERS = 2000;
 const MAX_EPOCHS = 100_000;
 
-const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 /** A counter: a whole number from 0 to MAX_COUNTER (so `batch++` always changes it). */
 const isCount = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0 && (x as number) <= MAX_COUNTER;
 const isFiniteIn = (x: unknown, lo: number, hi: number): x is number => typeof x === 'number' && Number.isFinite(x) && x >= lo && x <= hi;

@@ -1,7 +1,7 @@
 // Network spec → tfjs model. The last Dense+softmax is built with a linear activation so training can use
 // the numerically stable softmax cross-entropy on logits; `probabilities` applies the softmax for predictions.
 import * as tf from '@tensorflow/tfjs';
-import { assertNever, INPUT_SHAPE, type Activation, type LayerSpec, type NetworkSpec } from '../model/spec';
+import { assertNever, INPUT_SHAPE, LEAKY_RELU_SLOPE, type Activation, type LayerSpec, type NetworkSpec } from '../model/spec';
 import { inferNetwork } from '../model/shapes';
 import { mulberry32 } from '../data/prng';
 
@@ -20,7 +20,7 @@ function layersFor(spec: LayerSpec, i: number, seed: number, isLast: boolean, fi
   const input = first ? { inputShape: [...INPUT_SHAPE] } : {};
   const init = () => tf.initializers.glorotUniform({ seed: (seed + 7919 * (i + 1)) >>> 0 });
   const withAct = (layer: tf.layers.Layer, a: Activation): tf.layers.Layer[] =>
-    a === 'leakyRelu' ? [layer, tf.layers.leakyReLU({ alpha: 0.2 })] : [layer];
+    a === 'leakyRelu' ? [layer, tf.layers.leakyReLU({ alpha: LEAKY_RELU_SLOPE })] : [layer];
   switch (spec.kind) {
     case 'dense': {
       const activation = isLast && spec.activation === 'softmax' ? 'linear' : tfAct(spec.activation);
@@ -52,7 +52,7 @@ function layersFor(spec: LayerSpec, i: number, seed: number, isLast: boolean, fi
       return [tf.layers.batchNormalization({ ...input, name: `batchnorm_${i}` })];
     case 'activation':
       return spec.activation === 'leakyRelu'
-        ? [tf.layers.leakyReLU({ ...input, alpha: 0.2, name: `leaky_${i}` })]
+        ? [tf.layers.leakyReLU({ ...input, alpha: LEAKY_RELU_SLOPE, name: `leaky_${i}` })]
         : [tf.layers.activation({ ...input, activation: spec.activation, name: `activation_${i}` })];
     default:
       return assertNever(spec, 'layer kind');

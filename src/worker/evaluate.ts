@@ -1,6 +1,7 @@
 // Evaluation on the test set: accuracy, mean loss, the confusion matrix, and every image's probabilities
 // (kept in the worker for the mistakes gallery). One read-back for the whole set.
 import * as tf from '@tensorflow/tfjs';
+import { PIXELS } from '../model/spec';
 
 export type EvalResult = {
   accuracy: number;
@@ -55,10 +56,10 @@ function cellMembers(r: EvalResult, labels: Uint8Array, a: number, p: number, li
 /** The test images of one confusion cell: their pixels (n × 784 bytes) and probabilities (n × 10). */
 export function cellImages(r: EvalResult, pixels: Uint8Array, labels: Uint8Array, a: number, p: number, limit = 48) {
   const { total, indices } = cellMembers(r, labels, a, p, limit);
-  const images = new Uint8Array(indices.length * 784);
+  const images = new Uint8Array(indices.length * PIXELS);
   const probs = new Float32Array(indices.length * 10);
   indices.forEach((t, k) => {
-    images.set(pixels.subarray(t * 784, (t + 1) * 784), k * 784);
+    images.set(pixels.subarray(t * PIXELS, (t + 1) * PIXELS), k * PIXELS);
     probs.set(r.probs.subarray(t * 10, t * 10 + 10), k * 10);
   });
   return { total, indices, pixels: images, probs };

@@ -6,6 +6,7 @@ import { histogram } from '../data/histogram';
 import type { Bins, LayerActivation, LayerHistogram, WeightImages } from '../protocol/fromWorker';
 import { inferNetwork } from '../model/shapes';
 import type { NetworkSpec } from '../model/spec';
+import { PIXELS } from '../model/spec';
 
 /** Kernel gradients and ‖Δw‖/‖w‖ of one step, keyed by variable name (tensors, read later in one go). */
 export type StepStats = { grads: Map<string, tf.Tensor>; ratios: Map<string, tf.Scalar> };
@@ -119,9 +120,9 @@ export class Insights {
       const kernel = layer.trainableWeights.find((v) => v.name.includes('kernel'));
       if (!kernel) continue;
       const kind = this.network.layers[spec].kind;
-      if (kind === 'dense' && inputSizes[spec] === 784) {
+      if (kind === 'dense' && inputSizes[spec] === PIXELS) {
         const units = Math.min(MAX_DENSE_IMAGES, kernel.shape[1] as number);
-        const t = tf.tidy(() => tf.transpose(kernel.read().slice([0, 0], [784, units]))); // [units, 784]
+        const t = tf.tidy(() => tf.transpose(kernel.read().slice([0, 0], [PIXELS, units]))); // [units, 784]
         out.push({ layer: spec, name: layer.name, kind: 'dense', side: 28, count: units, values: (await t.data()) as Float32Array });
         t.dispose();
       } else if (kind === 'conv2d') {

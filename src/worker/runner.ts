@@ -2,6 +2,7 @@
 // The loop yields to the event loop every ~20 ms through a MessageChannel (not animation frames, so hidden
 // tabs keep training), which lets predictions and control messages run between batches. Losses are read
 // back every ~100 ms, not per batch, so GPU backends are not stalled.
+import { errorText } from '../model/guards';
 import { msg, type Msg } from '../model/msg';
 import type { FromWorker } from '../protocol/fromWorker';
 import { Throughput } from './throughput';
@@ -16,7 +17,6 @@ const yieldTask = () => new Promise<void>((r) => (wakeups.push(r), channel.port2
 /** Smoothed cross-entropy above this counts as diverged. */
 const EXPLODED_LOSS = 50;
 
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * Insights (histograms, gradients, dead ReLUs, weight pictures) may take at most this share of the loop's

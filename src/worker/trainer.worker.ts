@@ -13,6 +13,7 @@ import { exportLayersModel, WEIGHTS_FILE } from './exportModel';
 import { Runner } from './runner';
 import { Trainer } from './trainer';
 import { dropoutChanges, onlyDropoutDiffers } from '../model/layers';
+import { errorText } from '../model/guards';
 import { msg as text, type Msg } from '../model/msg';
 import type { NetworkSpec } from '../model/spec';
 import { configProblem, describeChanges, type TrainConfig } from '../model/training';
@@ -32,9 +33,6 @@ let trainer: Trainer | null = null;
 /** Weights from a worker that died, applied once the model is built. */
 let restore: RestorePoint | null = null;
 
-function errorText(e: unknown) {
-  return e instanceof Error ? e.message : String(e);
-}
 
 /** Answers request `rid` with a reason instead of its reply. */
 const refuse = (rid: number, message: Msg) => post({ type: 'failed', rid, message });
