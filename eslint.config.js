@@ -37,6 +37,22 @@ export default tseslint.config(
     files: ['src/worker/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [layer(['store', 'bridge', 'components', 'charts', 'i18n'], 'The worker talks to the page only through src/protocol (text as Msg keys).')] }] },
   },
+  // Inside the worker: kernels are leaves (they patch tfjs and know nothing of training); the data loader needs no
+  // tfjs; the training loop does not reach into diagnostics or export. Tests may build models to check kernels.
+  {
+    files: ['src/worker/kernels/**'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [layer(['store', 'bridge', 'components', 'charts', 'i18n', 'training', 'backends', 'diagnostics', 'io'], 'Kernels are leaves: they import tfjs, each other and the pure folders only.')] }] },
+  },
+  {
+    files: ['src/worker/data/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [tfjs, layer(['store', 'bridge', 'components', 'charts', 'i18n', 'training', 'backends', 'kernels', 'diagnostics', 'io'], 'The data loader fetches and checks bytes: no tfjs, no training.')] }] },
+  },
+  {
+    files: ['src/worker/training/**'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [layer(['store', 'bridge', 'components', 'charts', 'i18n', 'diagnostics', 'io', 'backends'], 'The training loop does not depend on diagnostics, export or backend choice.')] }] },
+  },
   {
     files: ['src/charts/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [tfjs, layer(['store', 'bridge', 'worker'], 'Charts take plain data as props.')] }] },

@@ -16,7 +16,7 @@ export default defineConfig({
     tfjsWasmThreads(),
     contentSecurityPolicy(isolation),
     // Offline after the first visit: Workbox precaches the app shell (incl. the tfjs .wasm files); the MNIST
-    // files are cached by the training worker as it downloads them (src/worker/dataCache.ts).
+    // files are cached by the training worker as it downloads them (src/worker/data/dataCache.ts).
     VitePWA({
       // A new version waits for the person's "reload" (src/bridge/offline.ts): never a reload under a training run.
       registerType: 'prompt',

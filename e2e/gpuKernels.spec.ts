@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { openReady } from './helpers';
 
 // Debian's Chromium offers WebGL and WebGPU through SwiftShader only with these flags (see scripts/bench.mjs); on such
-// software GPUs the app swaps in kernels of its own (src/worker/softwareGpu.ts), checked here against tfjs's.
+// software GPUs the app swaps in kernels of its own (src/worker/kernels/softwareGpu.ts), checked here against tfjs's.
 test.use({
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

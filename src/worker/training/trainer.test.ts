@@ -2,10 +2,10 @@
 // losses batch for batch; another seed gives other weights.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../data/prng';
-import { presetById } from '../model/presets';
-import { DEFAULT_CONFIG, type TrainConfig } from '../model/training';
-import type { Mnist } from './dataset';
+import { mulberry32 } from '../../data/prng';
+import { presetById } from '../../model/presets';
+import { DEFAULT_CONFIG, type TrainConfig } from '../../model/training';
+import type { Mnist } from '../data/dataset';
 import { Trainer } from './trainer';
 
 beforeAll(async () => {

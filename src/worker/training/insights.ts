@@ -2,11 +2,11 @@
 // ratios, dead ReLU units, every layer's output for the drawn digit, and weights drawn as images.
 // Built once per model; its probe model shares the trained model's layers and weights, so it owns no tensors.
 import * as tf from '@tensorflow/tfjs';
-import { histogram } from '../data/histogram';
-import type { Bins, LayerActivation, LayerHistogram, WeightImages } from '../protocol/fromWorker';
-import { inferNetwork } from '../model/shapes';
-import type { NetworkSpec } from '../model/spec';
-import { PIXELS } from '../model/spec';
+import { histogram } from '../../data/histogram';
+import type { Bins, LayerActivation, LayerHistogram, WeightImages } from '../../protocol/fromWorker';
+import { inferNetwork } from '../../model/shapes';
+import type { NetworkSpec } from '../../model/spec';
+import { PIXELS } from '../../model/spec';
 
 /** Kernel gradients and ‖Δw‖/‖w‖ of one step, keyed by variable name (tensors, read later in one go). */
 export type StepStats = { grads: Map<string, tf.Tensor>; ratios: Map<string, tf.Scalar> };

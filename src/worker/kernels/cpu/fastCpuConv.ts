@@ -5,8 +5,8 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { TensorInfo } from '@tensorflow/tfjs';
 import { product, transposed } from './fastCpuMatMul';
-import { col2im, convWindows, im2col, type Windows } from './im2col';
-import { kernelSwitch, type Replacement } from './kernelSwitch';
+import { col2im, convWindows, im2col, type Windows } from '../im2col';
+import { kernelSwitch, type Replacement } from '../kernelSwitch';
 
 type CpuBackend = {
   readSync(dataId: object): tf.backend_util.BackendValues;

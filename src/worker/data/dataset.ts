@@ -1,6 +1,6 @@
 // Fetches the generated MNIST files with byte-level progress, gunzips them and checks every header and size.
-import { parseIdxImages, parseIdxLabels } from '../data/idx';
-import { msg, type Msg } from '../model/msg';
+import { parseIdxImages, parseIdxLabels } from '../../data/idx';
+import { msg, type Msg } from '../../model/msg';
 import { clearCached, readCached, writeCached } from './dataCache';
 
 export type Mnist = {

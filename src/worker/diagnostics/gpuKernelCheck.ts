@@ -5,10 +5,10 @@
 // weights after 20 steps (fusedAdam.ts, webglAdam.ts). Also counts
 // the backend's buffers before and after, so an intermediate (or a kept im2col patch) that is never freed shows.
 import * as tf from '@tensorflow/tfjs';
-import type { BackendName } from '../protocol/toWorker';
-import { FusedAdam } from './fusedAdam';
-import type { KernelSwitch } from './kernelSwitch';
-import { setWebglSoftware, setWebgpuSoftware } from './softwareGpu';
+import type { BackendName } from '../../protocol/toWorker';
+import { FusedAdam } from '../kernels/cpu/fusedAdam';
+import type { KernelSwitch } from '../kernels/kernelSwitch';
+import { setWebglSoftware, setWebgpuSoftware } from '../kernels/softwareGpu';
 
 export type KernelCheckRow = { backend: BackendName; shape: string; output: string; maxDiff: number; maxAbs: number };
 /** GPU buffers or textures still held after all checks on a backend ran and their results were read. */

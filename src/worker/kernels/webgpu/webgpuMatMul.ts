@@ -5,7 +5,7 @@
 // (measured in Chromium here). Sizes are baked into each shader, one pipeline per product shape.
 import type { TensorInfo } from '@tensorflow/tfjs';
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
-import type { Replacement } from './kernelSwitch';
+import type { Replacement } from '../kernelSwitch';
 import { ACTIVATIONS, flatProgram, type WebGPUBackend } from './webgpuProgram';
 
 type Product = {

@@ -2,21 +2,21 @@
 // step of the current model (a backend may lack a kernel the network needs: wasm in tfjs 4.22 lacked the
 // convolution filter gradient until wasmConvGrad.ts supplied it). Software-emulated GPUs (SwiftShader,
 // llvmpipe) are ranked after wasm: measured here they are 3-25x slower than wasm with threads and SIMD.
-import { msg, type Msg } from '../model/msg';
+import { msg, type Msg } from '../../model/msg';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import type { NetworkSpec } from '../model/spec';
-import type { BackendChoice, BackendName } from '../protocol/toWorker';
-import { buildModel } from './buildModel';
-import { setFastCpuConv } from './fastCpuConv';
-import { setFastCpuMatMul } from './fastCpuMatMul';
-import { setFastWasmMatMul } from './fastWasmMatMul';
-import { registerWasmConvGrad } from './wasmConvGrad';
-import { setWebglSoftware, setWebgpuSoftware } from './softwareGpu';
+import type { NetworkSpec } from '../../model/spec';
+import type { BackendChoice, BackendName } from '../../protocol/toWorker';
+import { buildModel } from '../training/buildModel';
+import { setFastCpuConv } from '../kernels/cpu/fastCpuConv';
+import { setFastCpuMatMul } from '../kernels/cpu/fastCpuMatMul';
+import { setFastWasmMatMul } from '../kernels/wasm/fastWasmMatMul';
+import { registerWasmConvGrad } from '../kernels/wasm/wasmConvGrad';
+import { setWebglSoftware, setWebgpuSoftware } from '../kernels/softwareGpu';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,

@@ -6,8 +6,8 @@
 // evaluation batches reuse the training pipelines.
 import type { TensorInfo } from '@tensorflow/tfjs';
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
-import { convWindows, type ConvAttrs, type ConvInfo } from './im2col';
-import type { Replacement } from './kernelSwitch';
+import { convWindows, type ConvAttrs, type ConvInfo } from '../im2col';
+import type { Replacement } from '../kernelSwitch';
 import { ACTIVATIONS, flatProgram, type WebGPUBackend } from './webgpuProgram';
 
 const sizes = (c: ConvInfo) =>

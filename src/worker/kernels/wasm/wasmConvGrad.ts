@@ -6,8 +6,8 @@
 //   for the forward convolution (Node, wasm SIMD, 1 thread). Here dx = col2im(dy[N, out] · Wᵀ[out, K]).
 import * as tf from '@tensorflow/tfjs';
 import type { KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
-import { col2im, convWindows, im2col } from './im2col';
-import { kernelSwitch, type Replacement } from './kernelSwitch';
+import { col2im, convWindows, im2col } from '../im2col';
+import { kernelSwitch, type Replacement } from '../kernelSwitch';
 
 type WasmBackend = {
   makeOutput(shape: number[], dtype: tf.DataType): TensorInfo;

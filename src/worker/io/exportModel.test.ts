@@ -1,9 +1,9 @@
 // The exported model, loaded back with tf.loadLayersModel as any tfjs user would, predicts what the app predicts.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../data/prng';
-import { PRESETS } from '../model/presets';
-import { buildModel, probabilities } from './buildModel';
+import { mulberry32 } from '../../data/prng';
+import { PRESETS } from '../../model/presets';
+import { buildModel, probabilities } from '../training/buildModel';
 import { exportLayersModel, WEIGHTS_FILE } from './exportModel';
 
 beforeAll(async () => {

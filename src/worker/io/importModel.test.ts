@@ -1,11 +1,11 @@
 // Import of TensorFlow.js Layers models: this app's own exports round-trip exactly; bad files are refused
 // with a clear message.
-import { english } from '../i18n/english';
+import { english } from '../../i18n/english';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importLayersModel } from '../model/importModel';
-import { PRESETS, presetById } from '../model/presets';
-import { buildModel } from './buildModel';
+import { importLayersModel } from '../../model/importModel';
+import { PRESETS, presetById } from '../../model/presets';
+import { buildModel } from '../training/buildModel';
 import { exportLayersModel, WEIGHTS_FILE } from './exportModel';
 
 beforeAll(async () => {

@@ -6,8 +6,8 @@
 // Shapes: patches[N, K], N = batch·outH·outW output positions, K = kh·kw·in window values (im2col.ts's order).
 import type { NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 import * as tf from '@tensorflow/tfjs';
-import { convWindows, type ConvAttrs, type Windows } from './im2col';
-import type { Replacement } from './kernelSwitch';
+import { convWindows, type ConvAttrs, type Windows } from '../im2col';
+import type { Replacement } from '../kernelSwitch';
 
 /** The parts of tfjs's WebGL program and backend the app's shaders use (webglAdam.ts too). */
 export type GlProgram = { variableNames: string[]; outputShape: number[]; userCode: string; packedInputs?: boolean; packedOutput?: boolean };

@@ -3,15 +3,15 @@
 // (the app's wasm and cpu matrix products and convolutions, and its software-GPU convolutions, are switched off
 // while it runs; stock tfjs has no wasm filter gradient at all, so the app's one stays).
 import * as tf from '@tensorflow/tfjs';
-import type { NetworkSpec } from '../model/spec';
-import { buildModel } from './buildModel';
-import { setFastCpuConv } from './fastCpuConv';
-import { setFastCpuMatMul } from './fastCpuMatMul';
-import { setFastWasmMatMul } from './fastWasmMatMul';
-import { setFastWasmConvInput } from './wasmConvGrad';
-import { setWebglSoftware, setWebgpuSoftware } from './softwareGpu';
-import type { Mnist } from './dataset';
-import { PIXELS } from '../model/spec';
+import type { NetworkSpec } from '../../model/spec';
+import { buildModel } from '../training/buildModel';
+import { setFastCpuConv } from '../kernels/cpu/fastCpuConv';
+import { setFastCpuMatMul } from '../kernels/cpu/fastCpuMatMul';
+import { setFastWasmMatMul } from '../kernels/wasm/fastWasmMatMul';
+import { setFastWasmConvInput } from '../kernels/wasm/wasmConvGrad';
+import { setWebglSoftware, setWebgpuSoftware } from '../kernels/softwareGpu';
+import type { Mnist } from '../data/dataset';
+import { PIXELS } from '../../model/spec';
 
 export async function benchmarkFit(net: NetworkSpec, data: Mnist, seconds: number): Promise<{ examplesPerSecond: number; batches: number; seconds: number }> {
   const n = 10_000;

@@ -1,7 +1,7 @@
 // Evaluation on the test set: accuracy, mean loss, the confusion matrix, and every image's probabilities
 // (kept in the worker for the mistakes gallery). One read-back for the whole set.
 import * as tf from '@tensorflow/tfjs';
-import { PIXELS } from '../model/spec';
+import { PIXELS } from '../../model/spec';
 
 export type EvalResult = {
   accuracy: number;

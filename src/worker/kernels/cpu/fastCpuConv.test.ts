@@ -1,8 +1,8 @@
 // The im2col convolutions on the cpu backend give tfjs's own outputs and gradients.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { presetById } from '../model/presets';
-import { buildModel } from './buildModel';
+import { presetById } from '../../../model/presets';
+import { buildModel } from '../../training/buildModel';
 import { setFastCpuConv } from './fastCpuConv';
 
 beforeAll(async () => {

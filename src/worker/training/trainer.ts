@@ -2,18 +2,18 @@
 // Owns every tensor it makes. Per batch it only queues GPU work; losses are read back in groups
 // (every ~100 ms) so GPU backends are not stalled each batch.
 import * as tf from '@tensorflow/tfjs';
-import { gatherBatch, PIXELS } from '../data/batch';
-import { augmentBatch } from '../data/augment';
-import { epochOrder, mulberry32 } from '../data/prng';
-import type { NetworkSpec } from '../model/spec';
-import { scheduledRate, type TrainConfig } from '../model/training';
-import type { BatchPoint, LayerActivation, LayerHistogram, WeightImages } from '../protocol/fromWorker';
+import { gatherBatch, PIXELS } from '../../data/batch';
+import { augmentBatch } from '../../data/augment';
+import { epochOrder, mulberry32 } from '../../data/prng';
+import type { NetworkSpec } from '../../model/spec';
+import { scheduledRate, type TrainConfig } from '../../model/training';
+import type { BatchPoint, LayerActivation, LayerHistogram, WeightImages } from '../../protocol/fromWorker';
 import { buildModel, reseedDropout } from './buildModel';
 import { cellImages, evaluateModel, type EvalResult } from './evaluate';
 import { disposeStep, Insights, type StepStats } from './insights';
 import { makeOptimizer, setRate } from './optimizers';
 import { restoreSnapshot, takeSnapshot, type Snapshot } from './snapshot';
-import type { Mnist } from './dataset';
+import type { Mnist } from '../data/dataset';
 import { trainStep } from './trainStep';
 import { Ema } from './ema';
 

@@ -2,9 +2,9 @@
 // The loop yields to the event loop every ~20 ms through a MessageChannel (not animation frames, so hidden
 // tabs keep training), which lets predictions and control messages run between batches. Losses are read
 // back every ~100 ms, not per batch, so GPU backends are not stalled.
-import { errorText } from '../model/guards';
-import { msg, type Msg } from '../model/msg';
-import type { FromWorker } from '../protocol/fromWorker';
+import { errorText } from '../../model/guards';
+import { msg, type Msg } from '../../model/msg';
+import type { FromWorker } from '../../protocol/fromWorker';
 import { Throughput } from './throughput';
 import type { Snapshot } from './snapshot';
 import type { Trainer } from './trainer';
@@ -35,7 +35,7 @@ const SNAPSHOT_BUDGET = 0.02;
 
 export class Runner {
   running = false;
-  /** Set (by backendWatch) when the GPU under the backend went away; the loop then hands over. */
+  /** Set (by backends/watchBackend) when the GPU under the backend went away; the loop then hands over. */
   lost: string | null = null;
   private loopDone: Promise<void> = Promise.resolve();
   private throughput = new Throughput();

@@ -4,7 +4,7 @@
 // only where neither wasm nor a GPU works, but then every step is dominated by these products.
 import * as tf from '@tensorflow/tfjs';
 import type { KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
-import { kernelSwitch } from './kernelSwitch';
+import { kernelSwitch } from '../kernelSwitch';
 
 type CpuBackend = {
   readSync(dataId: object): tf.backend_util.BackendValues;

@@ -2,8 +2,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { presetById } from '../model/presets';
-import { buildModel } from './buildModel';
+import { presetById } from '../../../model/presets';
+import { buildModel } from '../../training/buildModel';
 import { registerWasmConvGrad } from './wasmConvGrad';
 
 beforeAll(async () => {

@@ -3,11 +3,11 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { english } from '../i18n/english';
-import { importLayersModel } from '../model/importModel';
-import { inferNetwork, weightSizes } from '../model/shapes';
-import { allFinite, boundFor, FUZZ_RUNS, mutationOf, textMutationOf, timed, type Json } from '../testing/fuzz';
-import { buildModel } from './buildModel';
+import { english } from '../../i18n/english';
+import { importLayersModel } from '../../model/importModel';
+import { inferNetwork, weightSizes } from '../../model/shapes';
+import { allFinite, boundFor, FUZZ_RUNS, mutationOf, textMutationOf, timed, type Json } from '../../testing/fuzz';
+import { buildModel } from '../training/buildModel';
 import { exportLayersModel, WEIGHTS_FILE } from './exportModel';
 
 let modelJson = '';

@@ -5,12 +5,12 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseIdxImages, parseIdxLabels } from '../data/idx';
-import { presetById } from '../model/presets';
-import type { NetworkSpec } from '../model/spec';
-import { DEFAULT_CONFIG, type TrainConfig } from '../model/training';
+import { parseIdxImages, parseIdxLabels } from '../../data/idx';
+import { presetById } from '../../model/presets';
+import type { NetworkSpec } from '../../model/spec';
+import { DEFAULT_CONFIG, type TrainConfig } from '../../model/training';
 import { buildModel, reseedDropout } from './buildModel';
-import type { Mnist } from './dataset';
+import type { Mnist } from '../data/dataset';
 import { Trainer } from './trainer';
 
 beforeAll(async () => {

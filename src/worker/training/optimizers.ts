@@ -1,7 +1,7 @@
 // Optimizer construction and live learning-rate changes (the weights and, where possible, state are kept).
 import * as tf from '@tensorflow/tfjs';
-import type { TrainConfig } from '../model/training';
-import { FusedAdam } from './fusedAdam';
+import type { TrainConfig } from '../../model/training';
+import { FusedAdam } from '../kernels/cpu/fusedAdam';
 
 export function makeOptimizer(c: Pick<TrainConfig, 'optimizer' | 'learningRate'>): tf.Optimizer {
   switch (c.optimizer) {

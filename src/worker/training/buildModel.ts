@@ -1,9 +1,9 @@
 // Network spec → tfjs model. The last Dense+softmax is built with a linear activation so training can use
 // the numerically stable softmax cross-entropy on logits; `probabilities` applies the softmax for predictions.
 import * as tf from '@tensorflow/tfjs';
-import { assertNever, INPUT_SHAPE, LEAKY_RELU_SLOPE, type Activation, type LayerSpec, type NetworkSpec } from '../model/spec';
-import { inferNetwork } from '../model/shapes';
-import { mulberry32 } from '../data/prng';
+import { assertNever, INPUT_SHAPE, LEAKY_RELU_SLOPE, type Activation, type LayerSpec, type NetworkSpec } from '../../model/spec';
+import { inferNetwork } from '../../model/shapes';
+import { mulberry32 } from '../../data/prng';
 
 type TfActivation = 'relu' | 'elu' | 'sigmoid' | 'tanh' | 'softmax' | 'linear';
 

@@ -6,7 +6,7 @@
 // product reaches XNNPACK; results are the same products (checked in fastWasmMatMul.test.ts).
 import * as tf from '@tensorflow/tfjs';
 import type { KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
-import { kernelSwitch, type Replacement } from './kernelSwitch';
+import { kernelSwitch, type Replacement } from '../kernelSwitch';
 
 type Args = Parameters<KernelFunc>[0];
 

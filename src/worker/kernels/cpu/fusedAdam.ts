@@ -4,8 +4,8 @@
 // webglAdam.ts). Same formula, same state (the moments live in the optimizer's own variables), so switching
 // backends mid-training keeps everything; elsewhere it is tfjs's Adam.
 import * as tf from '@tensorflow/tfjs';
-import { setWebglSoftware } from './softwareGpu';
-import { webglAdamStep } from './webglAdam';
+import { setWebglSoftware } from '../softwareGpu';
+import { webglAdamStep } from '../webgl/webglAdam';
 
 type Moment = { originalName: string; variable: tf.Variable };
 type AdamState = {
