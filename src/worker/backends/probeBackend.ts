@@ -26,7 +26,7 @@ setWasmPaths({
 // tfjs caps its pool at hardwareConcurrency / 2 (it assumes hyper-threading). Lifting that cap (tried by
 // patching the core count) made training slower here: 3.3k instead of 5k examples/s on 2 cores, because the
 // pool then competes with the worker's own JS and the page. So we ask for one thread per core and accept the cap.
-setThreadsCount(Math.max(1, Math.min(8, navigator.hardwareConcurrency || 1)));
+setThreadsCount(Math.max(1, Math.min(8, globalThis.navigator?.hardwareConcurrency || 1)));
 // Transposed matrix products on XNNPACK too: about 3x faster backward passes on wasm (fastWasmMatMul.ts).
 setFastWasmMatMul(true);
 // And a register-blocked product for the plain-JS cpu backend, convolutions through it (fastCpu*.ts).

@@ -1,0 +1,92 @@
+// The worker's message handling without a Worker: every request is answered (reply or refusal), invalid input
+// is refused with a reason, and the session trains, saves and reloads on the cpu backend with synthetic data.
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from '../data/prng';
+import { presetById } from '../model/presets';
+import { DEFAULT_CONFIG } from '../model/training';
+import type { FromWorker } from '../protocol/fromWorker';
+import { PROTOCOL_VERSION, type ToWorker } from '../protocol/toWorker';
+import type { Mnist } from './data/dataset';
+import { WorkerSession } from './workerSession';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+/** Digit d lights up a band of rows, so training really learns. */
+function fakeData(n: number): Mnist {
+  const rand = mulberry32(3);
+  const make = (count: number) => {
+    const pixels = new Uint8Array(count * 784), labels = new Uint8Array(count);
+    for (let i = 0; i < count; i++) {
+      const d = Math.floor(rand() * 10);
+      labels[i] = d;
+      for (let p = 0; p < 784; p++) pixels[i * 784 + p] = Math.floor(p / 78.4) === d ? 220 : Math.floor(rand() * 30);
+    }
+    return { pixels, labels };
+  };
+  const train = make(n), test = make(100);
+  return { trainPixels: train.pixels, trainLabels: train.labels, testPixels: test.pixels, testLabels: test.labels };
+}
+
+function harness() {
+  const sent: FromWorker[] = [];
+  const session = new WorkerSession((m) => sent.push(m), { loadData: async () => fakeData(640), backends: ['cpu'] });
+  const send = (m: ToWorker | unknown) => session.receive(m);
+  const of = <T extends FromWorker['type']>(type: T) => sent.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
+  const init = () =>
+    send({ type: 'init', version: PROTOCOL_VERSION, dataUrl: '/data/', network: presetById('logistic').network, config: { ...DEFAULT_CONFIG, batchSize: 32, augment: 'off' }, backend: 'auto', restore: null });
+  return { sent, send, of, init };
+}
+
+describe('WorkerSession', () => {
+  it('refuses every request before the model exists, with a reason', async () => {
+    const h = harness();
+    await h.send({ type: 'getWeights', rid: 1 });
+    await h.send({ type: 'exportModel', rid: 2 });
+    await h.send({ type: 'predict', id: 3, pixels: new Float32Array(784) });
+    await h.send({ type: 'getSample', rid: 4 });
+    expect(h.of('failed').map((m) => [m.rid, m.message.key])).toEqual([
+      [1, 'worker.notReady'],
+      [2, 'worker.notReady'],
+    ]);
+    expect(h.of('predictionFailed')[0].id).toBe(3);
+    expect(h.of('sample')[0]).toMatchObject({ rid: 4, index: -1 });
+  });
+
+  it('loads, trains steps, answers requests with their rid, and refuses a bad session or config', async () => {
+    const h = harness();
+    await h.init();
+    expect(h.of('state').at(-1)?.state).toBe('ready');
+    expect(h.of('backend')[0].backend).toBe('cpu');
+    for (let i = 0; i < 3; i++) await h.send({ type: 'step' });
+    await h.send({ type: 'getWeights', rid: 7 });
+    const w = h.of('weights')[0];
+    expect(w.rid).toBe(7);
+    expect(w.point.batch).toBe(3);
+    expect(w.point.weights.map((a) => a.length)).toEqual([7840, 10]);
+
+    // A network too big to train and a batch larger than the training set are refused; nothing changes.
+    await h.send({ type: 'loadSession', rid: 8, network: { layers: [{ kind: 'conv2d', filters: 512, kernelSize: 9, stride: 1, padding: 'same', activation: 'relu' }, { kind: 'flatten' }, { kind: 'dense', units: 10, activation: 'softmax' }] }, config: DEFAULT_CONFIG, point: null });
+    expect(h.of('failed').find((m) => m.rid === 8)?.message.key).toBe('problem.tooMuchCompute');
+    await h.send({ type: 'setConfig', config: { ...DEFAULT_CONFIG, batchSize: 512, trainSize: 100 } });
+    expect(h.of('error').at(-1)?.message.key).toBe('config.batchOverTrainSize');
+    await h.send({ type: 'step' });
+    expect(h.of('progress').at(-1)?.batch).toBe(4); // still training the same model
+
+    // A saved point loads back, with its counters.
+    await h.send({ type: 'loadSession', rid: 9, network: presetById('logistic').network, config: { ...DEFAULT_CONFIG, batchSize: 32 }, point: w.point });
+    expect(h.of('sessionLoaded').find((m) => m.rid === 9)).toMatchObject({ batch: 3 });
+  }, 60_000);
+
+  it('answers a request whose handler throws, and ignores malformed messages', async () => {
+    const h = harness();
+    await h.init();
+    await h.send({ type: 'nonsense' });
+    await h.send({ type: 'getWeights' }); // no rid: malformed, ignored
+    await h.send({ type: 'getAugmented', rid: 5, count: 4 });
+    expect(h.of('augmented')[0].rid).toBe(5);
+    expect(h.of('failed')).toHaveLength(0);
+  }, 60_000);
+});

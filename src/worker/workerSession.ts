@@ -1,0 +1,313 @@
+// What the training worker does with each message: loads the data, picks backends, owns the trainer and answers
+// every request (src/protocol/toWorker.ts). A class that is handed `post`, so it runs in a unit test without a
+// Worker; trainer.worker.ts only connects it to `self`. The training loop itself is training/runner.ts.
+import * as tf from '@tensorflow/tfjs';
+import { errorText } from '../model/guards';
+import { dropoutChanges, onlyDropoutDiffers } from '../model/layers';
+import { msg as text, type Msg } from '../model/msg';
+import { batchProblem, inferNetwork } from '../model/shapes';
+import { PIXELS, type NetworkSpec } from '../model/spec';
+import { configProblem, describeChanges, type TrainConfig } from '../model/training';
+import type { FromWorker } from '../protocol/fromWorker';
+import { BACKENDS, PROTOCOL_VERSION, type BackendChoice, type BackendName, type RestorePoint, type ToWorker } from '../protocol/toWorker';
+import { isToWorker, unreachable } from '../protocol/transfer';
+import { BackendManager } from './backends/backendManager';
+import { loseBackend } from './backends/watchBackend';
+import { DataError, loadMnist, type Mnist } from './data/dataset';
+import { benchmarkFit } from './diagnostics/benchmarkFit';
+import { checkGpuKernels } from './diagnostics/gpuKernelCheck';
+import { exportLayersModel, WEIGHTS_FILE } from './io/exportModel';
+import { Runner } from './training/runner';
+import { Trainer } from './training/trainer';
+
+/** What the session needs from outside, replaceable in tests. */
+export type WorkerDeps = { loadData: typeof loadMnist; backends: readonly BackendName[] };
+
+export class WorkerSession {
+  private dataUrl = '';
+  private network: NetworkSpec | null = null;
+  private config: TrainConfig | null = null;
+  private data: Mnist | null = null;
+  private trainer: Trainer | null = null;
+  /** Weights from a worker that died, applied once the model is built. */
+  private restore: RestorePoint | null = null;
+  /** Messages run one after another, so a Reset or a backend switch never interleaves with a Step. */
+  private queue: Promise<void> = Promise.resolve();
+  private readonly runner: Runner;
+  private readonly backends: BackendManager;
+
+  constructor(
+    private readonly post: (m: FromWorker) => void,
+    private readonly deps: WorkerDeps = { loadData: loadMnist, backends: BACKENDS },
+  ) {
+    this.runner = new Runner(post, (m) => this.fail(m), (reason, resume) => this.failover(reason, resume));
+    this.backends = new BackendManager(post, (m) => this.fail(m), (reason) => this.lost(reason), deps.backends);
+  }
+
+  /** Entry for every message. Pause and ping skip the queue: Pause acts after the current batch, ping at once. */
+  receive(m: unknown): Promise<void> {
+    if (!isToWorker(m)) {
+      console.warn('worker: ignored malformed message', m);
+      return this.queue;
+    }
+    if (m.type === 'pause') this.runner.running = false;
+    if (m.type === 'ping') this.post({ type: 'pong', id: m.id });
+    this.queue = this.queue
+      .then(() => this.handle(m))
+      .catch((err) => {
+        const message = text('worker.error', { detail: errorText(err) });
+        if ('rid' in m) this.refuse(m.rid, message); // every request gets an answer, even when its handler threw
+        this.fail(message);
+      });
+    return this.queue;
+  }
+
+  /** Answers request `rid` with a reason instead of its reply. */
+  private refuse(rid: number, message: Msg) {
+    this.post({ type: 'failed', rid, message });
+  }
+
+  private fail(message: Msg, retryData = false) {
+    this.runner.running = false;
+    this.post({ type: 'error', message, retryData });
+    this.post({ type: 'state', state: 'error' });
+  }
+
+  /** The GPU went away (seen by the backend watch): the loop may be stuck on a read-back, so leave it behind. */
+  private lost(reason: string) {
+    const wasRunning = this.runner.running;
+    this.runner.abandon();
+    this.queue = this.queue.then(() => this.failover(reason, wasRunning));
+  }
+
+  /** Marks the lost backend broken, rebuilds on the next best one from the last snapshot, goes on. */
+  private async failover(reason: string, resume: boolean) {
+    const t = this.trainer;
+    if (!t) return;
+    this.runner.running = false;
+    this.runner.lost = null;
+    const from = t.backendName as BackendName;
+    this.backends.markBroken(from, reason);
+    const to = await this.backends.switchTo();
+    if (!to) return;
+    const snap = t.snapshot;
+    t.rebuild(snap ? snap.weights : null);
+    this.post({
+      type: 'backendLost',
+      from,
+      to,
+      restoredBatch: snap?.batch ?? null,
+      message: snap ? text('worker.backendLost', { from, to, reason, batch: snap.batch }) : text('worker.backendLostFresh', { from, to, reason }),
+    });
+    if (resume) this.runner.start(t);
+    else this.post({ type: 'state', state: 'paused' });
+  }
+
+  /** Stops training and rebuilds for `net` and `cfg` with `point`'s weights or fresh ones; re-probes for a new network. */
+  private async rebuild(t: Trainer, net: NetworkSpec, cfg: TrainConfig, point: RestorePoint | null): Promise<boolean> {
+    await this.runner.stop();
+    this.network = net;
+    this.config = cfg;
+    if (this.backends.needsProbe(net)) {
+      this.post({ type: 'state', state: 'loading' });
+      await this.backends.probeAll(net);
+      if (!(await this.backends.switchTo())) return false;
+    }
+    try {
+      t.load(net, cfg, point);
+    } catch (e) {
+      this.fail(text('worker.buildFailed', { detail: errorText(e) }));
+      return false;
+    }
+    this.post({ type: 'resetDone' });
+    return true;
+  }
+
+  private async sendHistograms() {
+    if (this.trainer) await this.runner.sendHistograms(this.trainer);
+  }
+
+  private async loadData() {
+    this.post({ type: 'state', state: 'loading' });
+    let last = 0;
+    const net = this.network!;
+    const probing = this.backends.needsProbe(net) ? this.backends.probeAll(net) : Promise.resolve();
+    try {
+      this.data = await this.deps.loadData(this.dataUrl, (loaded, total) => {
+        const now = performance.now();
+        if (now - last > 100 || loaded === total) {
+          last = now;
+          this.post({ type: 'dataProgress', loadedBytes: loaded, totalBytes: total });
+        }
+      });
+    } catch (e) {
+      await probing;
+      this.fail(e instanceof DataError ? e.text : text('data.failed', { detail: errorText(e) }), true);
+      return;
+    }
+    await probing;
+    const current = this.network!;
+    if (this.backends.needsProbe(current)) await this.backends.probeAll(current); // the network changed meanwhile
+    this.post({ type: 'dataReady', trainCount: this.data.trainLabels.length, testCount: this.data.testLabels.length });
+    if (!(await this.backends.switchTo())) return;
+    try {
+      this.trainer = new Trainer(this.data, current, this.config!);
+    } catch (e) {
+      this.fail(text('worker.buildFailed', { detail: errorText(e) }));
+      return;
+    }
+    const r = this.restore;
+    this.restore = null;
+    if (r) {
+      const sizes = this.trainer.model.getWeights().map((w) => w.size);
+      if (r.weights.length === sizes.length && r.weights.every((w, i) => w.length === sizes[i])) this.trainer.restoreFrom(r);
+    }
+    this.post({ type: 'state', state: 'ready' });
+    await this.sendHistograms();
+  }
+
+  private async handle(m: ToWorker): Promise<void> {
+    const t = this.trainer;
+    switch (m.type) {
+      case 'init':
+        if (m.version !== PROTOCOL_VERSION) return this.fail(text('worker.versions', { page: m.version, worker: PROTOCOL_VERSION }));
+        this.dataUrl = m.dataUrl;
+        this.network = m.network;
+        this.config = m.config;
+        this.backends.choice = m.backend;
+        this.restore = m.restore;
+        return this.loadData();
+      case 'retryData':
+        return this.loadData();
+      case 'start':
+        if (t) this.runner.start(t);
+        return;
+      case 'pause':
+        return this.runner.stop();
+      case 'step':
+        if (t) await this.runner.step(t);
+        return;
+      case 'reset':
+        if (!t) return;
+        await this.runner.stop();
+        t.reset();
+        this.post({ type: 'resetDone' });
+        this.post({ type: 'state', state: 'ready' });
+        return this.sendHistograms();
+      case 'setBackend':
+        return this.setBackend(m.backend);
+      case 'setNetwork':
+        return this.setNetwork(m.network);
+      case 'setConfig':
+        return this.setConfig(m.config);
+      case 'predict':
+        if (!t) return this.post({ type: 'predictionFailed', id: m.id, message: text('worker.notReady') });
+        this.post({ type: 'prediction', id: m.id, ...(await t.predict(m.pixels)) });
+        return;
+      case 'getCell': {
+        const cell = t?.cell(m.actual, m.predicted);
+        if (cell) this.post({ type: 'cellImages', actual: m.actual, predicted: m.predicted, ...cell });
+        return;
+      }
+      case 'getSample': {
+        const d = this.data;
+        if (!d) return this.post({ type: 'sample', rid: m.rid, index: -1, label: -1, pixels: new Uint8Array(0) });
+        const i = Math.floor(Math.random() * d.testLabels.length);
+        return this.post({ type: 'sample', rid: m.rid, index: i, label: d.testLabels[i], pixels: d.testPixels.slice(i * PIXELS, (i + 1) * PIXELS) });
+      }
+      case 'getAugmented':
+        return this.post({ type: 'augmented', rid: m.rid, ...(t ? t.augmentedSamples(m.count) : { labels: [], original: new Uint8Array(0), augmented: new Uint8Array(0) }) });
+      case 'ping':
+        return; // answered in receive(), ahead of the queue
+      case 'benchmarkFit': {
+        if (!t || !this.data || !this.network) return this.refuse(m.rid, text('worker.notReady'));
+        await this.runner.stop();
+        this.post({ type: 'busy', stepMs: m.seconds * 1000 });
+        const r = await benchmarkFit(this.network, this.data, m.seconds);
+        return this.post({ type: 'benchmarkResult', rid: m.rid, backend: tf.getBackend() as BackendName, ...r });
+      }
+      case 'getWeights': {
+        if (!t) return this.refuse(m.rid, text('worker.notReady'));
+        // The loop stops for the read so the weights come from one step, and carries on if it was running.
+        const wasRunning = this.runner.running;
+        await this.runner.stop();
+        this.post({ type: 'weights', rid: m.rid, point: { batch: t.batch, epoch: t.epoch, weights: await t.exportWeights() } });
+        if (wasRunning) this.runner.start(t);
+        return;
+      }
+      case 'loadSession':
+        return this.loadSession(m);
+      case 'exportModel': {
+        if (!t) return this.refuse(m.rid, text('worker.notReady'));
+        const { modelJson, weights } = await exportLayersModel(t.model);
+        return this.post({ type: 'modelExport', rid: m.rid, modelJson, weightsFile: WEIGHTS_FILE, weights: new Uint8Array(weights) });
+      }
+      case 'debugLoseBackend':
+        loseBackend();
+        return;
+      case 'debugCheckGpuKernels':
+        await this.runner.stop();
+        this.post({ type: 'busy', stepMs: 0 });
+        return this.post({ type: 'gpuKernelCheck', rid: m.rid, ...(await checkGpuKernels()) });
+      default:
+        return unreachable(m);
+    }
+  }
+
+  private async setBackend(choice: BackendChoice) {
+    this.backends.choice = choice;
+    const t = this.trainer;
+    if (!t) return;
+    const wasRunning = this.runner.running;
+    await this.runner.stop();
+    const weights = await t.exportWeights();
+    if (!(await this.backends.switchTo(choice))) return;
+    t.rebuild(weights);
+    if (wasRunning) this.runner.start(t);
+  }
+
+  private async setNetwork(net: NetworkSpec) {
+    const old = this.network;
+    this.network = net;
+    const t = this.trainer;
+    if (!t) return; // still loading: the new network is built when the data is ready
+    if (old && onlyDropoutDiffers(old, net)) {
+      // Dropout rates are hyperparameters: they change live, the weights stay.
+      await t.saveSnapshot();
+      t.setDropoutRates(net.layers.map((l) => (l.kind === 'dropout' ? l.rate : null)));
+      this.post({ type: 'configApplied', batch: t.batch, changes: dropoutChanges(old, net) });
+      return;
+    }
+    if (!(await this.rebuild(t, net, this.config!, null))) return;
+    this.post({ type: 'state', state: 'ready' });
+    return this.sendHistograms();
+  }
+
+  private async setConfig(c: TrainConfig) {
+    // The page checks configs before sending; one that slips through must not reach the loop (a batch larger
+    // than the training set would read past its end).
+    const problem = configProblem(c);
+    if (problem) return this.post({ type: 'error', message: problem, retryData: false });
+    const old = this.config;
+    this.config = c;
+    const t = this.trainer;
+    if (!t) return;
+    if (t.batch > 0) await t.saveSnapshot(); // a change that diverges can be rolled back
+    t.setConfig(c);
+    const changes = old ? describeChanges(old, c) : [];
+    if (changes.length && t.batch > 0) this.post({ type: 'configApplied', batch: t.batch, changes });
+  }
+
+  private async loadSession(m: Extract<ToWorker, { type: 'loadSession' }>) {
+    const t = this.trainer;
+    if (!t) return this.refuse(m.rid, text('worker.notReady'));
+    // Checked again here: the page validated it, but the worker builds nothing it cannot train.
+    const info = inferNetwork(m.network);
+    const problem = info.problem ?? configProblem(m.config) ?? batchProblem(info, m.config.batchSize);
+    if (problem) return this.refuse(m.rid, problem);
+    if (!(await this.rebuild(t, m.network, m.config, m.point))) return this.refuse(m.rid, text('worker.notLoaded'));
+    this.post({ type: 'sessionLoaded', rid: m.rid, batch: t.batch, epoch: t.epoch });
+    this.post({ type: 'state', state: t.batch > 0 ? 'paused' : 'ready' });
+    return this.sendHistograms();
+  }
+}
