@@ -3,13 +3,13 @@
 import { msg as note, type Msg } from '../model/msg';
 import type { NetworkSpec } from '../model/spec';
 import type { TrainConfig } from '../model/training';
-import type { BatchPoint, FromWorker, WorkerReply } from '../protocol/fromWorker';
+import type { FromWorker, WorkerReply } from '../protocol/fromWorker';
 import { PROTOCOL_VERSION, type BackendChoice, type RestorePoint, type ToWorker, type WorkerRequest } from '../protocol/toWorker';
 import { isFromWorker, transferablesOf, unreachable } from '../protocol/transfer';
-import { appendSeries, emptyInsight, emptyMetrics, patch, useStore, type StatusSlice } from '../store/store';
+import { patch, useStore } from '../store/store';
 import { debugHooks, type DebugHooks } from './debugHooks';
 import { downloadFile } from './downloadFile';
-import { isInsightEvent, routeInsight } from './routeInsight';
+import { applyEvent, merge, mergeProgress } from './applyEvent';
 import { RequestError, Requests } from './requests';
 import { nextRestartDelay, Watchdog } from './watchdog';
 
@@ -26,8 +26,8 @@ const REQUEST_TIMEOUT_MS = 60_000;
 
 export class WorkerBridge {
   private worker: Worker;
-  private pendingPoints: BatchPoint[] = [];
-  private pendingStatus: Partial<StatusSlice> = {};
+  /** Progress events since the last store write (THROTTLE_MS), merged into one patch. */
+  private pendingProgress: Extract<FromWorker, { type: 'progress' }>[] = [];
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private predictId = 0;
   private predictInFlight = false;
@@ -43,12 +43,16 @@ export class WorkerBridge {
   /** Set when a worker that was training died: the new one resumes training once it is ready. */
   private resumeAfterRestart = false;
 
-  constructor(private readonly dataUrl: string) {
+  constructor(
+    private readonly dataUrl: string,
+    /** Makes the training worker; tests pass a fake that records messages and answers as they script. */
+    private readonly createWorker: () => Worker = () => new Worker(new URL('../worker/trainer.worker.ts', import.meta.url), { type: 'module', name: 'trainer' }),
+  ) {
     this.worker = this.spawn(null);
     setInterval(() => this.watchdog(), PING_MS);
     // A frozen or hidden page could not receive answers: judge liveness afresh when it comes back.
-    document.addEventListener('visibilitychange', () => this.watch.resume());
-    document.addEventListener('resume', () => this.watch.resume());
+    globalThis.document?.addEventListener('visibilitychange', () => this.watch.resume());
+    globalThis.document?.addEventListener('resume', () => this.watch.resume());
   }
 
   private watchdog() {
@@ -85,7 +89,7 @@ export class WorkerBridge {
     const upTo = point?.batch ?? 0;
     const m = useStore.getState().metrics;
     patch('metrics', { series: m.series.filter((p) => p.batch <= upTo), epochs: m.epochs.filter((e) => e.batch <= upTo), markers: m.markers.filter((k) => k.batch <= upTo) });
-    this.pendingPoints = [];
+    this.pendingProgress = [];
     this.resumeAfterRestart = wasTraining;
     setTimeout(() => {
       this.worker = this.spawn(point);
@@ -95,7 +99,7 @@ export class WorkerBridge {
 
   private spawn(restore: RestorePoint | null): Worker {
     this.watch.reset();
-    const w = new Worker(new URL('../worker/trainer.worker.ts', import.meta.url), { type: 'module', name: 'trainer' });
+    const w = this.createWorker();
     w.onmessage = (e: MessageEvent<unknown>) => {
       if (!isFromWorker(e.data)) return console.warn('bridge: ignored malformed message', e.data);
       if (e.data.type !== 'busy') this.watch.heard();
@@ -219,17 +223,16 @@ export class WorkerBridge {
 
   private flush() {
     this.flushTimer = null;
-    if (this.pendingPoints.length) {
-      const points = this.pendingPoints;
-      this.pendingPoints = [];
-      const m = useStore.getState().metrics;
-      patch('metrics', { series: appendSeries(m.series, points) });
-    }
-    if (Object.keys(this.pendingStatus).length) {
-      patch('status', this.pendingStatus);
-      this.pendingStatus = {};
-    }
+    const progress = mergeProgress(this.pendingProgress);
+    this.pendingProgress = [];
+    if (progress) this.commit(progress);
     this.refreshPrediction();
+  }
+
+  /** The event's store patch, in one store write. */
+  private commit(e: FromWorker) {
+    const p = applyEvent(useStore.getState(), e);
+    if (Object.keys(p).length) useStore.setState((s) => merge(s, p));
   }
 
   /** While training, the drawn digit is re-classified about twice a second so its bars follow the model. */
@@ -242,61 +245,36 @@ export class WorkerBridge {
     this.predict(Float32Array.from(input));
   }
 
+  /** Side effects of an event here; its store change comes from applyEvent, committed in one write. */
   private route(msg: FromWorker) {
-    if (isInsightEvent(msg)) return routeInsight(msg);
     switch (msg.type) {
+      case 'progress':
+        this.pendingProgress.push(msg);
+        this.schedule();
+        return;
       case 'state':
         this.flush();
+        this.commit(msg);
         if (msg.state === 'ready' && this.resumeAfterRestart) {
           this.resumeAfterRestart = false;
           this.start();
         }
-        patch('status', { state: msg.state, ...(msg.state === 'training' ? { error: null } : {}) });
         return;
-      case 'dataProgress':
-        patch('status', { dataProgress: msg.totalBytes ? Math.round((100 * msg.loadedBytes) / msg.totalBytes) : 0 });
-        return;
-      case 'dataReady':
-        patch('status', { dataProgress: 100, canRetryData: false, error: null });
-        return;
-      case 'backend':
-        patch('status', { backend: msg.backend, availableBackends: msg.available, backendNote: msg.note });
-        return;
-      case 'error':
-        patch('status', { error: msg.message, canRetryData: msg.retryData });
-        return;
-      case 'progress':
-        this.pendingPoints.push(...msg.points);
-        this.pendingStatus = {
-          epoch: msg.epoch,
-          batch: msg.batch,
-          batchInEpoch: msg.batchInEpoch,
-          batchesPerEpoch: msg.batchesPerEpoch,
-          examplesPerSecond: msg.examplesPerSecond,
-          learningRate: msg.learningRate,
-          insightShare: msg.insightShare,
-        };
-        this.schedule();
-        return;
-      case 'epochEnd': {
-        this.flush();
-        const m = useStore.getState().metrics;
-        const result = { epoch: msg.epoch, batch: msg.batch, testAccuracy: msg.testAccuracy, testLoss: msg.testLoss };
-        patch('metrics', { epochs: [...m.epochs, result] });
-        patch('status', { epoch: msg.epoch });
-        return;
-      }
+      case 'epochEnd':
+      case 'configApplied':
+      case 'diverged':
+        this.flush(); // the points before the event reach the chart first
+        return this.commit(msg);
+      case 'resetDone':
+        this.restorePoint = null;
+        this.pendingProgress = [];
+        return this.commit(msg);
       case 'pong':
-        this.watch.pong(msg.id);
-        return;
+        return this.watch.pong(msg.id);
       case 'busy':
-        this.watch.busy(msg.stepMs, performance.now());
-        return;
+        return this.watch.busy(msg.stepMs, performance.now());
       case 'snapshot':
         this.restorePoint = msg.point;
-        return;
-      case 'backendLost':
-        patch('ui', { notice: msg.message });
         return;
       case 'modelExport':
       case 'weights':
@@ -306,29 +284,13 @@ export class WorkerBridge {
       case 'sample':
       case 'augmented':
       case 'failed':
-        this.requests.settle(msg);
-        return;
-      case 'resetDone':
-        this.restorePoint = null;
-        this.pendingPoints = [];
-        this.pendingStatus = {};
-        patch('metrics', { ...emptyMetrics });
-        patch('ui', { savedBatch: 0 });
-        patch('insight', { ...emptyInsight });
-        patch('status', { epoch: 0, batch: 0, batchInEpoch: 0, examplesPerSecond: 0, error: null });
-        return;
+        return this.requests.settle(msg);
       case 'prediction': {
         const waiter = this.classifyWaiters.get(msg.id);
-        if (waiter) {
-          this.classifyWaiters.delete(msg.id);
-          return waiter.resolve(Array.from(msg.probs));
-        }
+        this.classifyWaiters.delete(msg.id);
+        if (waiter) return waiter.resolve(Array.from(msg.probs));
         this.predictInFlight = false;
-        const hasInput = useStore.getState().draw.input !== null;
-        patch('draw', {
-          probs: hasInput ? Array.from(msg.probs) : null,
-          activations: hasInput ? msg.activations.map((a) => ({ ...a, values: Array.from(a.values) })) : [],
-        });
+        this.commit(msg);
         const next = this.queuedPixels;
         this.queuedPixels = null;
         if (next) this.predict(next);
@@ -343,21 +305,16 @@ export class WorkerBridge {
         this.queuedPixels = null;
         return;
       }
-      case 'configApplied': {
-        this.flush();
-        const m = useStore.getState().metrics;
-        const label = msg.changes.reduce((a, b) => note('change.list', { first: a, rest: b }));
-        patch('metrics', { markers: [...m.markers, { batch: msg.batch, label, kind: 'change' }] });
-        return;
-      }
-      case 'diverged': {
-        this.flush();
-        const m = useStore.getState().metrics;
-        const label = msg.restoredBatch === null ? note('marker.diverged') : note('marker.divergedRestored', { batch: msg.restoredBatch });
-        patch('metrics', { markers: [...m.markers, { batch: msg.batch, label, kind: 'diverged' }] });
-        patch('status', { error: msg.message, canRetryData: false });
-        return;
-      }
+      case 'dataProgress':
+      case 'dataReady':
+      case 'backend':
+      case 'error':
+      case 'backendLost':
+      case 'histograms':
+      case 'weightImages':
+      case 'confusion':
+      case 'cellImages':
+        return this.commit(msg);
       default:
         unreachable(msg);
     }

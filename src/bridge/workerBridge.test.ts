@@ -1,0 +1,92 @@
+// The bridge driven through a fake worker: events reach the store throttled, requests settle with their replies,
+// and a worker that stops answering is replaced (pending requests rejected), with backoff and then a message.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FromWorker } from '../protocol/fromWorker';
+import type { ToWorker } from '../protocol/toWorker';
+import { useStore } from '../store/store';
+import { WorkerBridge } from './workerBridge';
+
+class FakeWorker {
+  onmessage: ((e: MessageEvent<unknown>) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  sent: ToWorker[] = [];
+  terminated = false;
+  /** Answers pings, as a live worker does, unless `dead`. */
+  dead = false;
+  postMessage(m: ToWorker) {
+    this.sent.push(m);
+    if (m.type === 'ping' && !this.dead && !this.terminated) queueMicrotask(() => this.emit({ type: 'pong', id: m.id }));
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  emit(m: FromWorker) {
+    this.onmessage?.({ data: m } as MessageEvent<unknown>);
+  }
+}
+
+let workers: FakeWorker[] = [];
+const make = () => {
+  const w = new FakeWorker();
+  workers.push(w);
+  return w as unknown as Worker;
+};
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  workers = [];
+  useStore.setState(useStore.getInitialState(), true);
+});
+afterEach(() => vi.useRealTimers());
+
+const progress = (batch: number): FromWorker => ({ type: 'progress', epoch: 0, batch, batchInEpoch: batch, batchesPerEpoch: 10, examplesPerSecond: 1, learningRate: 0.1, insightShare: 0, points: [{ batch, loss: 1, accuracy: 0.5 }] });
+
+describe('WorkerBridge', () => {
+  it("starts the worker with the store's experiment and writes training progress at most every 400 ms", async () => {
+    new WorkerBridge('/data/', make);
+    const w = workers[0];
+    expect(w.sent[0]).toMatchObject({ type: 'init', dataUrl: '/data/', network: useStore.getState().config.network });
+    w.emit({ type: 'state', state: 'training' });
+    expect(useStore.getState().status.state).toBe('training');
+    for (let b = 1; b <= 5; b++) w.emit(progress(b));
+    expect(useStore.getState().metrics.series).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(401);
+    expect(useStore.getState().metrics.series.map((p) => p.batch)).toEqual([1, 2, 3, 4, 5]);
+    expect(useStore.getState().status.batch).toBe(5);
+  });
+
+  it('settles a request with the reply that carries its rid', async () => {
+    const bridge = new WorkerBridge('/data/', make);
+    const w = workers[0];
+    const reply = bridge.sample();
+    const req = w.sent.find((m) => m.type === 'getSample')!;
+    w.emit({ type: 'sample', rid: (req as { rid: number }).rid, index: 4, label: 7, pixels: new Uint8Array(784) });
+    expect((await reply)?.label).toBe(7);
+  });
+
+  it('replaces a worker that stops answering pings, rejects its pending requests, and says so', async () => {
+    const bridge = new WorkerBridge('/data/', make);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(workers).toHaveLength(1); // answering pings: alive
+    workers[0].dead = true;
+    const pending = bridge.sample().then(
+      () => 'resolved',
+      (e: { text?: { key: string } }) => e.text?.key,
+    );
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(workers[0].terminated).toBe(true);
+    expect(await pending).toBe('worker.requestLost');
+    expect(workers).toHaveLength(2);
+    expect(useStore.getState().ui.notice?.key).toBe('worker.restarted');
+  });
+
+  it('backs off between restarts and gives up after three, with a message', async () => {
+    new WorkerBridge('/data/', make);
+    for (let round = 0; round < 6; round++) {
+      for (const w of workers) w.dead = true;
+      await vi.advanceTimersByTimeAsync(30_000);
+    }
+    expect(workers).toHaveLength(4); // the first and three replacements
+    expect(useStore.getState().status).toMatchObject({ state: 'error', error: { key: 'worker.gaveUp' } });
+  });
+});
