@@ -8,7 +8,7 @@ import { presetOf } from '../model/presets';
 import { importLayersModel, MAX_MODEL_FILE_BYTES } from '../model/importModel';
 import { msg, type Msg } from '../model/msg';
 import { batchProblem, inferNetwork } from '../model/shapes';
-import { configProblem } from '../model/training';
+import { configProblem } from '../model/trainFields';
 import { decodeSession, encodeSession, MAX_SESSION_BYTES, type Session } from '../store/session';
 import { patch, useStore } from '../store/store';
 import { downloadFile } from './downloadFile';

@@ -441,7 +441,6 @@ export const en = {
   'url.noNetwork': 'no network',
   'url.tooManyLayers': 'more than {{max}} layers',
   'url.unknownLayer': 'unknown layer "{{token}}"',
-  'url.unknownOptimizer': 'unknown optimizer "{{name}}"',
   'url.badView': 'The link names an unknown part "{{name}}" to hide or lock; the rest of it was applied.',
 
   // From the training worker

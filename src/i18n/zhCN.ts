@@ -428,7 +428,6 @@ export const zhCN: Record<MessageKey, string> = {
   'url.noNetwork': '没有网络',
   'url.tooManyLayers': '超过 {{max}} 层',
   'url.unknownLayer': '未知的层“{{token}}”',
-  'url.unknownOptimizer': '未知的优化器“{{name}}”',
   'url.badView': '链接要隐藏或锁定一个未知部分“{{name}}”；其余部分已应用。',
 
   'worker.notReady': '模型还没有准备好：请等数据加载完成后再试。',

@@ -1,6 +1,7 @@
 import { chinese, english } from '../i18n/english';
 import { describe, expect, it } from 'vitest';
-import { configProblem, DEFAULT_CONFIG, describeChanges, scheduledRate } from './training';
+import { DEFAULT_CONFIG, describeChanges, scheduledRate } from './training';
+import { configProblem } from './trainFields';
 
 describe('learning-rate schedules', () => {
   const c = { learningRate: 0.1, epochLimit: 0 };

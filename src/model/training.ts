@@ -81,23 +81,6 @@ export const DEFAULT_CONFIG: TrainConfig = {
 
 export const BATCH_SIZES: readonly number[] = [16, 32, 64, 128, 256, 512];
 
-/** A readable problem with the config, or null when it can be used. */
-export function configProblem(c: TrainConfig): Msg | null {
-  if (!OPTIMIZERS.includes(c.optimizer)) return msg('config.unknownOptimizer', { name: String(c.optimizer).slice(0, 12) });
-  if (!(Number.isFinite(c.learningRate) && c.learningRate > 0 && c.learningRate <= 1000))
-    return msg('config.learningRate');
-  if (!(Number.isInteger(c.batchSize) && c.batchSize >= 1 && c.batchSize <= 4096)) return msg('config.batchSize');
-  if (!(Number.isInteger(c.seed) && c.seed >= 0 && c.seed <= 0xffffffff)) return msg('config.seed');
-  if (!(Number.isFinite(c.l2) && c.l2 >= 0 && c.l2 <= 1)) return msg('config.l2');
-  if (!SCHEDULES.includes(c.schedule)) return msg('config.unknownSchedule', { name: String(c.schedule).slice(0, 12) });
-  if (!(Number.isInteger(c.epochLimit) && c.epochLimit >= 0 && c.epochLimit <= 1000)) return msg('config.epochLimit');
-  if (!(Number.isInteger(c.trainSize) && (c.trainSize === 0 || (c.trainSize >= 10 && c.trainSize <= 60000)))) return msg('config.trainSize');
-  if (!AUGMENTS.includes(c.augment)) return msg('config.unknownAugment', { name: String(c.augment).slice(0, 12) });
-  // An epoch needs one full batch: fewer images than the batch would read past the end of the set.
-  if (c.trainSize > 0 && c.batchSize > c.trainSize) return msg('config.batchOverTrainSize', { batch: c.batchSize, n: c.trainSize });
-  return null;
-}
-
 /** The differences between two configs, one Msg each, e.g. "learning rate 0.002 → 0.01". */
 export function describeChanges(a: TrainConfig, b: TrainConfig): Msg[] {
   const keys: (keyof TrainConfig)[] = ['optimizer', 'learningRate', 'batchSize', 'seed', 'l2', 'schedule', 'epochLimit', 'trainSize', 'augment'];

@@ -3,7 +3,8 @@
 import { isObj } from '../model/guards';
 import { isSafeMsg, msg, type Msg } from '../model/msg';
 import { batchProblem, inferNetwork, weightSizes } from '../model/shapes';
-import { configProblem, type TrainConfig } from '../model/training';
+import { type TrainConfig } from '../model/training';
+import { configProblem } from '../model/trainFields';
 import type { NetworkSpec } from '../model/spec';
 import type { BatchPoint } from '../protocol/fromWorker';
 import type { RestorePoint } from '../protocol/toWorker';

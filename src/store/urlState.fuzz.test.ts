@@ -6,7 +6,8 @@ import { english } from '../i18n/english';
 import { mulberry32 } from '../data/prng';
 import { randomNetwork } from '../model/randomNetwork';
 import { batchProblem, inferNetwork, LIMITS } from '../model/shapes';
-import { configProblem, DEFAULT_CONFIG } from '../model/training';
+import { DEFAULT_CONFIG } from '../model/training';
+import { configProblem } from '../model/trainFields';
 import { allFinite, boundFor, FUZZ_RUNS, textMutationOf, timed } from '../testing/fuzz';
 import { decodeExperiment, decodeView, encodeExperiment } from './urlState';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../model/presets';
 import { mulberry32 } from '../data/prng';
 import { LAYER_KINDS } from '../model/layers';
-import { configProblem } from '../model/training';
+import { configProblem } from '../model/trainFields';
 import { decodeExperiment, decodeView, defaultExperiment, encodeExperiment, encodeView, type Experiment } from './urlState';
 
 describe('URL hash codec', () => {

@@ -9,7 +9,8 @@ import { isMsg, msg, type Msg } from '../model/msg';
 import { presetById, DEFAULT_PRESET } from '../model/presets';
 import { batchProblem, inferNetwork } from '../model/shapes';
 import { ACTIVATIONS, assertNever, type Activation, type LayerSpec, type NetworkSpec } from '../model/spec';
-import { configProblem, type Augment, DEFAULT_CONFIG, OPTIMIZERS, type OptimizerName, type Schedule, type TrainConfig } from '../model/training';
+import { DEFAULT_CONFIG, type TrainConfig } from '../model/training';
+import { configProblem, readFields, writeFields } from '../model/trainFields';
 
 export const URL_VERSION = 1;
 const MAX_HASH = 2000;
@@ -50,16 +51,7 @@ export function encodeExperiment(e: Experiment): string {
   const p = new URLSearchParams();
   p.set('v', String(URL_VERSION));
   p.set('net', e.network.layers.map(encodeLayer).join(','));
-  p.set('opt', e.train.optimizer);
-  p.set('lr', String(e.train.learningRate));
-  p.set('bs', String(e.train.batchSize));
-  p.set('seed', String(e.train.seed));
-  if (e.train.l2 !== DEFAULT_CONFIG.l2) p.set('l2', String(e.train.l2));
-  if (e.train.schedule !== DEFAULT_CONFIG.schedule) p.set('sched', e.train.schedule);
-  if (e.train.epochLimit !== DEFAULT_CONFIG.epochLimit) p.set('ep', String(e.train.epochLimit));
-  if (e.train.trainSize !== DEFAULT_CONFIG.trainSize) p.set('n', String(e.train.trainSize));
-  // Absent means off (links from before augmentation existed keep their meaning), so any other level is written.
-  if (e.train.augment !== 'off') p.set('aug', e.train.augment);
+  writeFields(e.train, DEFAULT_CONFIG, p); // the hyperparameters: one table (model/trainFields.ts)
   return p.toString().replace(/%2C/g, ',');
 }
 
@@ -100,23 +92,7 @@ function decodeUnsafe(hash: string): Decoded {
     if (isMsg(l)) return bad(l);
     layers.push(l);
   }
-  const opt = p.get('opt') ?? DEFAULT_CONFIG.optimizer;
-  if (!(OPTIMIZERS as readonly string[]).includes(opt)) return bad(msg('url.unknownOptimizer', { name: opt.slice(0, 12) }));
-  const num = (key: string, fallback: number) => {
-    const s = p.get(key);
-    return s === null ? fallback : /^\d+(\.\d+)?(e-?\d+)?$/i.test(s) ? Number(s) : NaN;
-  };
-  const train: TrainConfig = {
-    optimizer: opt as OptimizerName,
-    learningRate: num('lr', DEFAULT_CONFIG.learningRate),
-    batchSize: num('bs', DEFAULT_CONFIG.batchSize),
-    seed: num('seed', DEFAULT_CONFIG.seed),
-    l2: num('l2', DEFAULT_CONFIG.l2),
-    schedule: (p.get('sched') ?? DEFAULT_CONFIG.schedule) as Schedule,
-    epochLimit: num('ep', DEFAULT_CONFIG.epochLimit),
-    trainSize: num('n', DEFAULT_CONFIG.trainSize),
-    augment: (p.get('aug') ?? 'off') as Augment,
-  };
+  const train = readFields(p, DEFAULT_CONFIG);
   const problem = configProblem(train);
   if (problem) return { experiment: defaultExperiment(), notice: msg('url.badConfig', { problem }) };
   // A network too big to train is refused here (it could freeze the tab); one with a fixable mistake loads, and

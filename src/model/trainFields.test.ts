@@ -1,0 +1,58 @@
+// The hyperparameter table: every field round-trips through a link, refuses what is out of its range with its own
+// message, and a link without a field means its default (or, for augmentation, "off").
+import { describe, expect, it } from 'vitest';
+import { configProblem, FIELD_NAMES, readFields, TRAIN_FIELDS, writeFields } from './trainFields';
+import { DEFAULT_CONFIG, type TrainConfig } from './training';
+
+const other: TrainConfig = { optimizer: 'rmsprop', learningRate: 0.0005, batchSize: 32, seed: 4294967295, l2: 0.001, schedule: 'cosine', epochLimit: 7, trainSize: 500, augment: 'elastic' };
+const bad: { [K in keyof TrainConfig]: TrainConfig[K][] } = {
+  optimizer: ['adamw' as never, '' as never],
+  learningRate: [0, -1, 1001, NaN, Infinity],
+  batchSize: [0, 4097, 2.5],
+  seed: [-1, 4294967296, 1.5],
+  l2: [-0.1, 2],
+  schedule: ['exp' as never],
+  epochLimit: [-1, 1001, 0.5],
+  trainSize: [5, 60001, 12.5],
+  augment: ['strong' as never],
+};
+
+describe('TRAIN_FIELDS', () => {
+  it('covers every hyperparameter once, with distinct URL keys', () => {
+    expect([...FIELD_NAMES].sort()).toEqual((Object.keys(DEFAULT_CONFIG) as (keyof TrainConfig)[]).sort());
+    const keys = FIELD_NAMES.map((n) => TRAIN_FIELDS[n].url);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('round-trips any valid config through URL parameters', () => {
+    for (const c of [DEFAULT_CONFIG, other]) {
+      const p = new URLSearchParams();
+      writeFields(c, DEFAULT_CONFIG, p);
+      expect(readFields(new URLSearchParams(p.toString()), DEFAULT_CONFIG)).toEqual(c);
+    }
+  });
+
+  it('writes only the founding fields and what differs from the defaults', () => {
+    const p = new URLSearchParams();
+    writeFields({ ...DEFAULT_CONFIG, augment: 'off' }, DEFAULT_CONFIG, p);
+    expect([...p.keys()]).toEqual(['opt', 'lr', 'bs', 'seed']);
+  });
+
+  it('reads a missing field as its default, and a missing augmentation as off', () => {
+    expect(readFields(new URLSearchParams('opt=sgd'), DEFAULT_CONFIG)).toEqual({ ...DEFAULT_CONFIG, optimizer: 'sgd', augment: 'off' });
+  });
+
+  for (const name of FIELD_NAMES) {
+    it(`refuses an out-of-range ${name} with its own message`, () => {
+      for (const v of bad[name]) {
+        const problem = configProblem({ ...DEFAULT_CONFIG, [name]: v });
+        expect(problem?.key, `${name} = ${String(v)}`).toBe(TRAIN_FIELDS[name].problem);
+      }
+    });
+  }
+
+  it('turns unreadable link values into problems, never into numbers', () => {
+    const c = readFields(new URLSearchParams('lr=1e999x&bs=abc&opt=__proto__'), DEFAULT_CONFIG);
+    expect(configProblem(c)).not.toBeNull();
+  });
+});

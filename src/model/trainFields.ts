@@ -1,0 +1,103 @@
+// Every training hyperparameter in one table, as TensorFlow Playground's state.ts does: its URL key, its type
+// and range, its default and the message when it is out of range. The table drives validation (configProblem),
+// the URL hash (urlState.ts) and so the session file, which stores its experiment as a hash.
+import { msg, type Msg } from './msg';
+import { AUGMENTS, OPTIMIZERS, SCHEDULES, type TrainConfig } from './training';
+
+type Kind<V> = {
+  /** The value as written in a link. */
+  format: (v: V) => string;
+  /** The link's text → a value, or undefined when it cannot be one (range is checked by `valid`). */
+  parse: (s: string) => V | undefined;
+  valid: (v: V) => boolean;
+};
+
+/** One of a fixed list of names. */
+export const oneOf = <T extends string>(values: readonly T[]): Kind<T> => ({
+  format: (v) => v,
+  parse: (s) => (values as readonly string[]).includes(s) ? (s as T) : undefined,
+  valid: (v) => (values as readonly string[]).includes(v),
+});
+
+const NUMBER = /^\d+(\.\d+)?(e-?\d+)?$/i;
+
+/** A finite number in [min, max] (or (min, max] when `minExclusive`); integers only when `integer`. */
+export const num = (min: number, max: number, opts: { integer?: boolean; minExclusive?: boolean; also?: (v: number) => boolean } = {}): Kind<number> => ({
+  format: (v) => String(v),
+  parse: (s) => (NUMBER.test(s) ? Number(s) : undefined),
+  valid: (v) =>
+    typeof v === 'number' &&
+    Number.isFinite(v) &&
+    (!opts.integer || Number.isInteger(v)) &&
+    (opts.minExclusive ? v > min : v >= min) &&
+    v <= max &&
+    (opts.also ? opts.also(v) : true),
+});
+
+export type Field<K extends keyof TrainConfig> = {
+  /** Key in the URL hash. */
+  url: string;
+  kind: Kind<TrainConfig[K]>;
+  /** Why a value is refused (the offending value is passed as `name`). */
+  problem: string;
+  /** Written to links even when it equals the default (the founding fields, so old links stay readable). */
+  always?: true;
+  /** What a link without this key means, when not the default (links from before the field existed). */
+  absent?: TrainConfig[K];
+};
+
+export type FieldTable = { [K in keyof TrainConfig]: Field<K> };
+
+/** In the order links write them. */
+export const TRAIN_FIELDS: FieldTable = {
+  optimizer: { url: 'opt', kind: oneOf(OPTIMIZERS), problem: 'config.unknownOptimizer', always: true },
+  learningRate: { url: 'lr', kind: num(0, 1000, { minExclusive: true }), problem: 'config.learningRate', always: true },
+  batchSize: { url: 'bs', kind: num(1, 4096, { integer: true }), problem: 'config.batchSize', always: true },
+  seed: { url: 'seed', kind: num(0, 0xffffffff, { integer: true }), problem: 'config.seed', always: true },
+  l2: { url: 'l2', kind: num(0, 1), problem: 'config.l2' },
+  schedule: { url: 'sched', kind: oneOf(SCHEDULES), problem: 'config.unknownSchedule' },
+  epochLimit: { url: 'ep', kind: num(0, 1000, { integer: true }), problem: 'config.epochLimit' },
+  // 0 means all 60,000; fewer than 10 images make no lesson.
+  trainSize: { url: 'n', kind: num(0, 60000, { integer: true, also: (v) => v === 0 || v >= 10 }), problem: 'config.trainSize' },
+  // Absent means off: links made before augmentation existed keep their meaning.
+  augment: { url: 'aug', kind: oneOf(AUGMENTS), problem: 'config.unknownAugment', absent: 'off' },
+};
+
+export const FIELD_NAMES: readonly (keyof TrainConfig)[] = Object.keys(TRAIN_FIELDS) as (keyof TrainConfig)[];
+
+/** A readable problem with the config (the first field out of range, then the fields together), or null. */
+export function configProblem(c: TrainConfig): Msg | null {
+  for (const name of FIELD_NAMES) {
+    const f = TRAIN_FIELDS[name] as Field<typeof name>;
+    const v = c[name];
+    if (!(f.kind.valid as (x: unknown) => boolean)(v)) return msg(f.problem, { name: String(v).slice(0, 12) });
+  }
+  // An epoch needs one full batch: fewer images than the batch would read past the end of the set.
+  if (c.trainSize > 0 && c.batchSize > c.trainSize) return msg('config.batchOverTrainSize', { batch: c.batchSize, n: c.trainSize });
+  return null;
+}
+
+/** URL parameters for a config: the founding fields always, the others when they differ from `defaults`. */
+export function writeFields(c: TrainConfig, defaults: TrainConfig, p: URLSearchParams) {
+  for (const name of FIELD_NAMES) {
+    const f = TRAIN_FIELDS[name] as Field<typeof name>;
+    const baseline = f.absent !== undefined ? f.absent : defaults[name];
+    if (f.always || c[name] !== baseline) p.set(f.url, (f.kind.format as (x: unknown) => string)(c[name]));
+  }
+}
+
+/** A config from URL parameters; missing keys take `absent` or the default. Unparseable values give NaN/'' so
+ * that fieldProblem names them. */
+export function readFields(p: URLSearchParams, defaults: TrainConfig): TrainConfig {
+  const out = { ...defaults } as Record<keyof TrainConfig, unknown>;
+  for (const name of FIELD_NAMES) {
+    const f = TRAIN_FIELDS[name] as Field<typeof name>;
+    const s = p.get(f.url);
+    if (s === null) out[name] = f.absent !== undefined ? f.absent : defaults[name];
+    else {
+      const v = f.kind.parse(s);
+      out[name] = v === undefined ? (typeof defaults[name] === 'number' ? NaN : s.slice(0, 12)) : v;
+    }
+  }
+  return out as TrainConfig;
+}
