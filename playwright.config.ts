@@ -10,7 +10,7 @@ export default defineConfig({
   expect: { timeout: 30_000 },
   fullyParallel: false,
   workers: 1, // training saturates both cores; parallel tests would only slow each other down
-  retries: process.env.CI ? 1 : 0,
+  retries: 0, // a flaky test is a failing test: retries would hide it
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,

@@ -26,3 +26,17 @@ export async function probabilities(page: Page): Promise<number[]> {
     Array.from({ length: 10 }, (_, d) => Number(document.querySelector(`[data-testid="draw.prob-${d}"]`)?.getAttribute('data-value'))),
   );
 }
+
+/** Accuracy of the page's current model on the first `n` official test images (classified through the worker). */
+export async function testAccuracy(page: Page, n = 100): Promise<number> {
+  const { readFileSync } = await import('node:fs');
+  const { gunzipSync } = await import('node:zlib');
+  const pixels = gunzipSync(readFileSync('public/data/test-images.idx.gz')).subarray(16);
+  const labels = gunzipSync(readFileSync('public/data/test-labels.idx.gz')).subarray(8);
+  const images = Array.from({ length: n }, (_, k) => Array.from(pixels.subarray(k * 784, (k + 1) * 784), (v) => v / 255));
+  const probs = await page.evaluate(
+    (xs) => Promise.all(xs.map((x) => (window as unknown as { playgroundDebug: { classify: (p: number[]) => Promise<number[]> } }).playgroundDebug.classify(x))),
+    images,
+  );
+  return probs.filter((p, k) => p.indexOf(Math.max(...p)) === labels[k]).length / n;
+}

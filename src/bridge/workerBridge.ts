@@ -84,7 +84,8 @@ export class WorkerBridge {
     patch('ui', {
       notice: point ? note('worker.restartedFrom', { batch: point.batch }) : note('worker.restarted'),
     });
-    patch('status', { state: 'loading', dataProgress: 0 });
+    // The new worker continues from the point's counters: show those, not the dead worker's.
+    patch('status', { state: 'loading', dataProgress: 0, batch: point?.batch ?? 0, epoch: point?.epoch ?? 0, batchInEpoch: 0 });
     // History after the restore point is about to be trained again: drop it so the charts stay monotonic.
     const upTo = point?.batch ?? 0;
     const m = useStore.getState().metrics;

@@ -163,7 +163,8 @@ export class WorkerSession {
       const sizes = this.trainer.model.getWeights().map((w) => w.size);
       if (r.weights.length === sizes.length && r.weights.every((w, i) => w.length === sizes[i])) this.trainer.restoreFrom(r);
     }
-    this.post({ type: 'state', state: 'ready' });
+    // Trained weights from a dead worker: paused where it stopped, not a fresh start.
+    this.post({ type: 'state', state: this.trainer.batch > 0 ? 'paused' : 'ready' });
     await this.sendHistograms();
   }
 

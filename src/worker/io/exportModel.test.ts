@@ -1,7 +1,8 @@
-// The exported model, loaded back with tf.loadLayersModel as any tfjs user would, predicts what the app predicts.
+// The exported model, loaded back with tf.loadLayersModel as any tfjs user would, predicts what the app predicts
+// on real test digits.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../data/prng';
+import { testImages } from '../../testing/mnistFiles';
 import { PRESETS } from '../../model/presets';
 import { buildModel, probabilities } from '../training/buildModel';
 import { exportLayersModel, WEIGHTS_FILE } from './exportModel';
@@ -16,8 +17,7 @@ describe('TensorFlow.js Layers export', () => {
       const { model } = buildModel(preset.network, 11);
       // Move the weights away from their initial values so a wrong mapping would show.
       const opt = tf.train.adam(0.01);
-      const rand = mulberry32(3);
-      const x = tf.tensor4d(Float32Array.from({ length: 8 * 784 }, () => rand()), [8, 28, 28, 1]);
+      const x = tf.tensor4d(testImages(8), [8, 28, 28, 1]); // real test digits
       const y = tf.oneHot(tf.tensor1d([0, 1, 2, 3, 4, 5, 6, 7], 'int32'), 10);
       for (let i = 0; i < 3; i++) opt.minimize(() => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar);
 

@@ -6,7 +6,8 @@ import { PRESETS } from '../../model/presets';
 import { randomNetwork } from '../../model/randomNetwork';
 import { inferNetwork } from '../../model/shapes';
 import type { NetworkSpec } from '../../model/spec';
-import { buildModel } from './buildModel';
+import { buildModel, probabilities } from './buildModel';
+import { testImages } from '../../testing/mnistFiles';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -44,10 +45,24 @@ describe('shape inference agrees with tfjs', () => {
     for (let i = 0; i < 30; i++) compare(randomNetwork(rand));
   });
 
-  it('predicts probabilities that sum to 1 for the founding MLP', () => {
+  it("predicts what the founding MLP's formula gives, computed without tfjs, on real test images", () => {
     const { model } = buildModel(PRESETS[0].network, 3);
-    const p = tf.tidy(() => tf.softmax(model.predict(tf.zeros([2, 28, 28, 1])) as tf.Tensor).sum(1).arraySync() as number[]);
-    expect(p[0]).toBeCloseTo(1, 5);
+    const [w1, b1, w2, b2] = model.getWeights().map((w) => w.dataSync() as Float32Array); // [784,128] [128] [128,10] [10]
+    const n = 20;
+    const x = testImages(n);
+    const ours = tf.tidy(() => probabilities(model, tf.tensor4d(x, [n, 28, 28, 1])).arraySync() as number[][]);
+    for (let r = 0; r < n; r++) {
+      const h = Array.from({ length: 128 }, (_, j) => {
+        let s = b1[j];
+        for (let i = 0; i < 784; i++) s += x[r * 784 + i] * w1[i * 128 + j];
+        return Math.max(0, s);
+      });
+      const logits = Array.from({ length: 10 }, (_, k) => h.reduce((s, v, j) => s + v * w2[j * 10 + k], b2[k]));
+      const max = Math.max(...logits);
+      const e = logits.map((l) => Math.exp(l - max));
+      const z = e.reduce((a, b) => a + b, 0);
+      e.forEach((v, k) => expect(Math.abs(ours[r][k] - v / z), `image ${r}, class ${k}`).toBeLessThan(1e-5));
+    }
     model.dispose();
   });
 });

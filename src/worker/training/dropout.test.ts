@@ -1,11 +1,8 @@
-/// <reference types="node" />
 // Dropout drops different units at every step (tfjs's seeded Dropout alone repeats one mask), the masks repeat
 // for the same run seed, and on the 500-image overfitting set dropout shrinks the train/test gap.
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseIdxImages, parseIdxLabels } from '../../data/idx';
+import { readMnist } from '../../testing/mnistFiles';
 import { presetById } from '../../model/presets';
 import type { NetworkSpec } from '../../model/spec';
 import { DEFAULT_CONFIG, type TrainConfig } from '../../model/training';
@@ -75,23 +72,10 @@ describe('dropout masks', () => {
   }, 60_000);
 });
 
-let cache: { train: { pixels: Uint8Array; labels: Uint8Array }; test: { pixels: Uint8Array; labels: Uint8Array } } | null = null;
-
-/** The real MNIST files prepared by `npm install` (public/data), cut to `trainCount` training images. */
+/** The real MNIST files, cut to `trainCount` training images. */
 function realMnist(trainCount: number): Mnist {
-  if (!cache) {
-    const read = (f: string) => new Uint8Array(gunzipSync(readFileSync(new URL(`../../public/data/${f}`, import.meta.url))));
-    const ti = parseIdxImages(read('train-images.idx.gz')), tl = parseIdxLabels(read('train-labels.idx.gz'));
-    const vi = parseIdxImages(read('test-images.idx.gz')), vl = parseIdxLabels(read('test-labels.idx.gz'));
-    if (!ti.ok || !tl.ok || !vi.ok || !vl.ok) throw new Error('public/data is missing or damaged: run npm install');
-    cache = { train: { pixels: ti.value.pixels, labels: tl.value.labels }, test: { pixels: vi.value.pixels, labels: vl.value.labels } };
-  }
-  return {
-    trainPixels: cache.train.pixels.subarray(0, trainCount * 784),
-    trainLabels: cache.train.labels.subarray(0, trainCount),
-    testPixels: cache.test.pixels,
-    testLabels: cache.test.labels,
-  };
+  const all = readMnist();
+  return { ...all, trainPixels: all.trainPixels.subarray(0, trainCount * 784), trainLabels: all.trainLabels.subarray(0, trainCount) };
 }
 
 /** Trains the overfitting lesson's recipe on the first 500 images; accuracy on those 500 and on the 10,000 test images. */

@@ -236,6 +236,8 @@ export class Runner {
       }
       if (!current()) return;
       if (!(await this.flush(t))) return;
+      // Paused: the page's copy (for restarting a dead worker) becomes exactly these checked weights.
+      if (!(await this.checkpoint(t, true))) return;
       this.post({ type: 'state', state: 'paused' });
       await this.sendHistograms(t); // the paused page shows the weights as they are now
     } catch (e) {

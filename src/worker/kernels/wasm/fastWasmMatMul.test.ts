@@ -38,12 +38,10 @@ describe('wasm matrix products with explicit transposes', () => {
     const fast = run();
     expect(tf.memory().numTensors - before).toBe(fast.length); // only the results: the transposes are freed
     for (let i = 0; i < 4; i++) expect(close(fast[i], stock[i]), `case ${i}`).toBeLessThan(1e-5);
-    // The fused product is checked against its definition: tfjs's own transposed fallback adds the bias once
-    // per 48-wide block of the shared dimension and clamps partial sums, so it is wrong whenever that
-    // dimension exceeds 48 (here 53) — one more reason to keep transposed products off it.
+    // The fused product is checked against its definition (tfjs 4.22's own transposed fallback adds the bias once
+    // per 48-wide block of the shared dimension, so it cannot be the reference here: the dimension is 53).
     const reference = tf.relu(tf.add(tf.matMul(a, b), bias));
     expect(close(fast[4], reference)).toBeLessThan(1e-5);
-    expect(close(stock[4], reference)).toBeGreaterThan(0.1);
     tf.dispose([a, b, aT, bT, bias, reference, ...stock, ...fast]);
   });
 
@@ -59,15 +57,6 @@ describe('wasm matrix products with explicit transposes', () => {
     setFastWasmMatMul(true);
     const fast = grads();
     for (const k of Object.keys(stock)) expect(close(fast[k], stock[k]), k).toBeLessThan(1e-5);
-    const t0 = performance.now();
-    for (let i = 0; i < 10; i++) tf.dispose(grads());
-    const fastMs = (performance.now() - t0) / 10;
-    setFastWasmMatMul(false);
-    const t1 = performance.now();
-    for (let i = 0; i < 10; i++) tf.dispose(grads());
-    const stockMs = (performance.now() - t1) / 10;
-    setFastWasmMatMul(true);
-    console.log(`Dense 784-128-10 gradient step, batch 64, wasm: ${stockMs.toFixed(1)} ms stock, ${fastMs.toFixed(1)} ms with explicit transposes`);
     tf.dispose([x, w, v, y, ...Object.values(stock), ...Object.values(fast)]);
   });
 });
