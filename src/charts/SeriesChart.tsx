@@ -1,5 +1,6 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { Marker } from './markers';
+import { nearestPoint, scale, xExtent, xTicks, yExtent } from './layout';
 import { niceTicks } from './ticks';
 
 export type SeriesPoint = { x: number; y: number };
@@ -52,13 +53,12 @@ function SeriesChart({ series, markers, yDomain, xLabel, yLabel, format, xName, 
   }, []);
 
   const all = series.flatMap((s) => s.points);
-  const xMin = xDomain ? xDomain[0] : all.length ? Math.min(...all.map((p) => p.x)) : 0;
-  const xMax = xDomain ? xDomain[1] : all.length ? Math.max(...all.map((p) => p.x), xMin + 1) : 1;
-  const [y0, y1] = yDomain === 'zero-up' ? [0, niceTicks(0, Math.max(1e-3, ...all.map((p) => p.y)), 5).at(-1)!] : yDomain;
+  const [xMin, xMax] = xExtent(all, xDomain);
+  const [y0, y1] = yExtent(all, yDomain);
   const plotW = Math.max(1, width - M.l - M.r);
   const plotH = Math.max(1, height - M.t - M.b);
-  const sx = (x: number) => M.l + ((x - xMin) / (xMax - xMin)) * plotW;
-  const sy = (y: number) => M.t + (1 - (Math.min(Math.max(y, y0), y1) - y0) / (y1 - y0)) * plotH;
+  const sx = scale([xMin, xMax], [M.l, M.l + plotW]);
+  const sy = scale([y0, y1], [M.t + plotH, M.t]);
 
   useEffect(() => {
     const c = canvas.current?.getContext('2d');
@@ -83,7 +83,7 @@ function SeriesChart({ series, markers, yDomain, xLabel, yLabel, format, xName, 
     }
     c.textAlign = 'center';
     c.textBaseline = 'top';
-    for (const t of niceTicks(xMin, xMax, Math.max(4, Math.floor(plotW / 80))).filter((t) => t >= xMin && t <= xMax && (!integers || Number.isInteger(t)))) {
+    for (const t of xTicks([xMin, xMax], plotW, integers)) {
       c.beginPath();
       c.moveTo(sx(t), M.t);
       c.lineTo(sx(t), M.t + plotH);
@@ -113,7 +113,8 @@ function SeriesChart({ series, markers, yDomain, xLabel, yLabel, format, xName, 
     }
     c.setLineDash([]);
     // Series
-    for (const s of series) {
+    for (const { color, style, points: raw } of series) {
+      const s = { color, style, points: raw.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y)) }; // gaps, not spikes
       c.strokeStyle = c.fillStyle = s.color;
       if (s.style === 'bars') {
         const w = s.points.length > 1 ? (plotW * (s.points[1].x - s.points[0].x)) / (xMax - xMin) : plotW;
@@ -142,8 +143,7 @@ function SeriesChart({ series, markers, yDomain, xLabel, yLabel, format, xName, 
     }
   });
 
-  const nearest = (s: Series, x: number) => s.points.reduce<SeriesPoint | null>((b, p) => (b === null || Math.abs(p.x - x) < Math.abs(b.x - x) ? p : b), null);
-  const readout = hover && all.length ? series.map((s) => ({ s, p: nearest(s, hover.x) })).filter((r) => r.p !== null) : [];
+  const readout = hover && all.length ? series.map((s) => ({ s, p: nearestPoint(s.points, hover.x) })).filter((r) => r.p !== null) : [];
 
   return (
     <div className="series-chart" ref={box} style={{ height }}>
