@@ -2,7 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { openReady } from './helpers';
 
-const describe = (v: { id: string; help: string; nodes: { target: unknown[] }[] }) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`;
+const describe = (v: { id: string; help: string; nodes: { target: unknown[] }[] }) =>
+  `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`;
 
 /**
  * Serious and critical axe violations on the page as it is now: axe's default rules, the WCAG 2.0/2.1 A and AA

@@ -20,7 +20,13 @@ test('shows download progress while the dataset loads', async ({ page }) => {
 });
 
 const cases: { name: string; file: string; body: () => Buffer; status?: number; message: RegExp }[] = [
-  { name: 'missing', file: 'train-labels.idx.gz', body: () => Buffer.from('Not found'), status: 404, message: /train-labels\.idx\.gz \(HTTP 404\)/ },
+  {
+    name: 'missing',
+    file: 'train-labels.idx.gz',
+    body: () => Buffer.from('Not found'),
+    status: 404,
+    message: /train-labels\.idx\.gz \(HTTP 404\)/,
+  },
   {
     name: 'truncated',
     file: 'test-images.idx.gz',

@@ -8,10 +8,14 @@ import { expect, test, type Page } from '@playwright/test';
 import { drawStroke, openReady } from './helpers';
 
 type Digit = { label: number; source: string; strokes: [number, number][][] };
-type Hooks = { settledPrediction: () => Promise<{ input: number[] | null; probs: number[] | null }>; pipelineInput: (s: [number, number][][]) => number[] | null };
+type Hooks = {
+  settledPrediction: () => Promise<{ input: number[] | null; probs: number[] | null }>;
+  pipelineInput: (s: [number, number][][]) => number[] | null;
+};
 const hooks = (page: Page) => ({
   settled: () => page.evaluate(() => (window as unknown as { playgroundDebug: Hooks }).playgroundDebug.settledPrediction()),
-  pipeline: (s: [number, number][][]) => page.evaluate((st) => (window as unknown as { playgroundDebug: Hooks }).playgroundDebug.pipelineInput(st), s),
+  pipeline: (s: [number, number][][]) =>
+    page.evaluate((st) => (window as unknown as { playgroundDebug: Hooks }).playgroundDebug.pipelineInput(st), s),
 });
 
 /** The first digit of each label from one source: ten digits, one writer set, no picking by result. */
@@ -32,8 +36,10 @@ async function drawPath(page: Page, box: { x: number; y: number; width: number; 
 /** A digit's strokes as fractions of the pad: `size` of its height, top-left corner at (fx, fy). */
 function onPad(d: Digit, size: number, fx: number, fy: number): [number, number][][] {
   const pts = d.strokes.flat();
-  const x0 = Math.min(...pts.map((p) => p[0])), y0 = Math.min(...pts.map((p) => p[1]));
-  const h = Math.max(...pts.map((p) => p[1])) - y0, w = Math.max(...pts.map((p) => p[0])) - x0;
+  const x0 = Math.min(...pts.map((p) => p[0])),
+    y0 = Math.min(...pts.map((p) => p[1]));
+  const h = Math.max(...pts.map((p) => p[1])) - y0,
+    w = Math.max(...pts.map((p) => p[0])) - x0;
   const s = Math.min(size / h, 0.9 / w);
   return d.strokes.map((st) => st.map(([x, y]) => [fx + (x - x0) * s, fy + (y - y0) * s] as [number, number]));
 }

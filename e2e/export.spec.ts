@@ -27,7 +27,11 @@ test('the Keras script and the TF.js code carry the network; the TF.js model loa
   const buf = readFileSync(weightsPath);
   await tf.setBackend('cpu');
   const model = await tf.loadLayersModel(
-    tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) }),
+    tf.io.fromMemory({
+      modelTopology: json.modelTopology,
+      weightSpecs: json.weightsManifest[0].weights,
+      weightData: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength),
+    }),
   );
   expect(model.countParams()).toBe(101770);
   // On real test digits the loaded model predicts what the app predicts (different backends: 1e-4).
@@ -35,7 +39,10 @@ test('the Keras script and the TF.js code carry the network; the TF.js model loa
   for (let k = 0; k < 5; k++) {
     const x = Array.from(digits.subarray(k * 784, (k + 1) * 784), (v) => v / 255);
     const theirs = tf.tidy(() => Array.from((model.predict(tf.tensor4d(x, [1, 28, 28, 1])) as tf.Tensor).dataSync()));
-    const ours = await page.evaluate((px) => (window as unknown as { playgroundDebug: { classify: (p: number[]) => Promise<number[]> } }).playgroundDebug.classify(px), x);
+    const ours = await page.evaluate(
+      (px) => (window as unknown as { playgroundDebug: { classify: (p: number[]) => Promise<number[]> } }).playgroundDebug.classify(px),
+      x,
+    );
     expect(Math.max(...ours.map((p, c) => Math.abs(p - theirs[c]))), `test image ${k}`).toBeLessThan(1e-4);
   }
   model.dispose();
@@ -51,7 +58,9 @@ test('the Keras script and the TF.js code carry the network; the TF.js model loa
   await expect(other.getByTestId('builder.params')).toHaveText('101770', { timeout: 60_000 });
   await expect(other.getByTestId('builder.preset')).toHaveValue('mlp-seed');
   await expect(other.getByTestId('status.state')).toHaveText(/ready|paused/);
-  await other.getByTestId('io.model-input').setInputFiles([{ name: 'model.json', mimeType: 'application/json', buffer: Buffer.from('not json') }]);
+  await other
+    .getByTestId('io.model-input')
+    .setInputFiles([{ name: 'model.json', mimeType: 'application/json', buffer: Buffer.from('not json') }]);
   await expect(other.getByTestId('io.error')).toContainText('not JSON');
   await expect(other.getByTestId('builder.params')).toHaveText('101770'); // unchanged
 });

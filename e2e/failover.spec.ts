@@ -2,7 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { openReady, testAccuracy } from './helpers';
 
 type Debug = { loseBackend: () => void; killWorker: () => void };
-const debug = (page: Page, fn: keyof Debug) => page.evaluate((f) => (window as unknown as { playgroundDebug: Debug }).playgroundDebug[f](), fn);
+const debug = (page: Page, fn: keyof Debug) =>
+  page.evaluate((f) => (window as unknown as { playgroundDebug: Debug }).playgroundDebug[f](), fn);
 const batch = async (page: Page) => Number(await page.getByTestId('status.batch').textContent());
 
 test('losing the WebGL context mid-training moves to another backend and keeps training', async ({ page }) => {

@@ -6,7 +6,14 @@ import { openReady } from './helpers';
 test.use({
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-webgpu-adapter=swiftshader', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
+    args: [
+      '--no-sandbox',
+      '--enable-unsafe-webgpu',
+      '--enable-features=Vulkan',
+      '--use-webgpu-adapter=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--use-angle=swiftshader',
+    ],
   },
 });
 
@@ -15,10 +22,13 @@ type Check = { rows: Row[]; leftovers: { backend: string; dataIds: number }[] };
 
 test('the software-GPU kernels give what tfjs gives: convolutions and their gradients, matrix products, Adam', async ({ page }) => {
   await openReady(page);
-  const { rows, leftovers } = await page.evaluate(() => (window as unknown as { playgroundDebug: { checkGpuKernels: () => Promise<Check> } }).playgroundDebug.checkGpuKernels());
+  const { rows, leftovers } = await page.evaluate(() =>
+    (window as unknown as { playgroundDebug: { checkGpuKernels: () => Promise<Check> } }).playgroundDebug.checkGpuKernels(),
+  );
   const backends = new Set(rows.map((r) => r.backend));
   test.skip(backends.size === 0, 'this Chromium offers no GPU backend');
-  for (const b of backends) expect(rows.filter((r) => r.backend === b)).toHaveLength(4 * 4 + 7 + 2); // 4 conv shapes × 4 outputs, 7 products, Adam's weights and bias
+  // 4 conv shapes × 4 outputs, 7 products, Adam's weights and bias
+  for (const b of backends) expect(rows.filter((r) => r.backend === b)).toHaveLength(4 * 4 + 7 + 2);
   for (const r of rows) {
     expect(r.maxAbs, `${r.backend} ${r.shape} ${r.output}`).toBeGreaterThan(0.1); // not comparing zeros
     expect(r.maxDiff, `${r.backend} ${r.shape} ${r.output}`).toBeLessThan(1e-4 * Math.max(1, r.maxAbs));

@@ -35,7 +35,12 @@ export async function testAccuracy(page: Page, n = 100): Promise<number> {
   const labels = gunzipSync(readFileSync('public/data/test-labels.idx.gz')).subarray(8);
   const images = Array.from({ length: n }, (_, k) => Array.from(pixels.subarray(k * 784, (k + 1) * 784), (v) => v / 255));
   const probs = await page.evaluate(
-    (xs) => Promise.all(xs.map((x) => (window as unknown as { playgroundDebug: { classify: (p: number[]) => Promise<number[]> } }).playgroundDebug.classify(x))),
+    (xs) =>
+      Promise.all(
+        xs.map((x) =>
+          (window as unknown as { playgroundDebug: { classify: (p: number[]) => Promise<number[]> } }).playgroundDebug.classify(x),
+        ),
+      ),
     images,
   );
   return probs.filter((p, k) => p.indexOf(Math.max(...p)) === labels[k]).length / n;

@@ -15,7 +15,9 @@ test('a hostile session file and a hostile model import are refused with a messa
   // A marker label nested 5,000 levels deep, 1e999 losses and a counter where batch++ changes nothing.
   const deep = '{"key":"change.list","values":{"first":'.repeat(5000) + '{"key":"text"}' + '}}'.repeat(5000);
   const session = `{"format":"mnist-playground-session","version":1,"name":"x","experiment":"v=1&net=f,d10.softmax&opt=adam&lr=0.01&bs=128&seed=1","point":null,"history":{"series":[{"batch":1,"loss":1e999,"accuracy":0.5}],"markers":[{"batch":9007199254740992,"label":${deep}}]}}`;
-  await page.getByTestId('io.file-input').setInputFiles({ name: 'hostile.mnist-session.json', mimeType: 'application/json', buffer: Buffer.from(session) });
+  await page
+    .getByTestId('io.file-input')
+    .setInputFiles({ name: 'hostile.mnist-session.json', mimeType: 'application/json', buffer: Buffer.from(session) });
   await expect(page.getByTestId('io.error')).toContainText('This is not a session that can be opened');
 
   // A logistic-regression model whose weights hold NaN.
@@ -25,9 +27,23 @@ test('a hostile session file and a hostile model import are refused with a messa
     format: 'layers-model',
     modelTopology: {
       class_name: 'Sequential',
-      config: { name: 's', layers: [{ class_name: 'Flatten', config: { name: 'flatten_0', batch_input_shape: [null, 28, 28, 1] } }, { class_name: 'Dense', config: { name: 'dense_1', units: 10, activation: 'softmax' } }] },
+      config: {
+        name: 's',
+        layers: [
+          { class_name: 'Flatten', config: { name: 'flatten_0', batch_input_shape: [null, 28, 28, 1] } },
+          { class_name: 'Dense', config: { name: 'dense_1', units: 10, activation: 'softmax' } },
+        ],
+      },
     },
-    weightsManifest: [{ paths: ['w.bin'], weights: [{ name: 'dense_1/kernel', shape: [784, 10], dtype: 'float32' }, { name: 'dense_1/bias', shape: [10], dtype: 'float32' }] }],
+    weightsManifest: [
+      {
+        paths: ['w.bin'],
+        weights: [
+          { name: 'dense_1/kernel', shape: [784, 10], dtype: 'float32' },
+          { name: 'dense_1/bias', shape: [10], dtype: 'float32' },
+        ],
+      },
+    ],
   };
   await page.getByTestId('io.model-input').setInputFiles([
     { name: 'model.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(modelJson)) },
@@ -46,7 +62,10 @@ test('a network that cannot train cannot be saved either (it would never open ag
   await openReady(page);
   const layers = page.getByTestId('builder.layer');
   const last = (await layers.count()) - 1;
-  await layers.nth(last).getByRole('button', { name: `Remove layer ${last + 1}` }).click();
+  await layers
+    .nth(last)
+    .getByRole('button', { name: `Remove layer ${last + 1}` })
+    .click();
   await expect(page.getByTestId('builder.problem')).toBeVisible();
   await page.getByTestId('io.save').click();
   await expect(page.getByTestId('io.error')).toContainText('cannot be saved because it could never be opened again');

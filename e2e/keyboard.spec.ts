@@ -10,7 +10,9 @@ async function tabTo(page: Page, testId: string, limit = 80) {
   throw new Error(`Tab never reached ${testId}`);
 }
 
-test('keyboard only: train, pause, try a test image; focus is visible and a screen reader hears progress and the prediction', async ({ page }) => {
+test('keyboard only: train, pause, try a test image; focus is visible and a screen reader hears progress and the prediction', async ({
+  page,
+}) => {
   await openReady(page);
   await page.locator('body').click({ position: { x: 5, y: 5 } });
 

@@ -15,7 +15,9 @@ test.describe('first visit from a Chinese browser', () => {
 
     // A problem made by the pure shape inference arrives translated.
     await page.getByRole('button', { name: '删除第 1 层' }).click();
-    await expect(page.getByTestId('builder.problem')).toHaveText('第 1 层：Dense 层需要一维输入，但收到的是 28×28×1：请在它前面加一个 Flatten 层。');
+    await expect(page.getByTestId('builder.problem')).toHaveText(
+      '第 1 层：Dense 层需要一维输入，但收到的是 28×28×1：请在它前面加一个 Flatten 层。',
+    );
     await page.getByRole('button', { name: '插入 Flatten 层' }).click();
     await expect(page.getByTestId('builder.problem')).toHaveCount(0);
 

@@ -15,7 +15,12 @@ test('after the first visit the app and the MNIST data load and train with the n
   await expect(page.getByTestId('status.error')).toHaveCount(0);
   // The network really is off: a file nothing has cached cannot be fetched. (navigator.onLine is no witness:
   // Chromium 150 reports true after a reload under Playwright's offline emulation although requests fail.)
-  const probe = await page.evaluate(() => fetch(`/data/manifest.json?probe=${Date.now()}`, { cache: 'no-store' }).then(() => 'fetched', () => 'failed'));
+  const probe = await page.evaluate(() =>
+    fetch(`/data/manifest.json?probe=${Date.now()}`, { cache: 'no-store' }).then(
+      () => 'fetched',
+      () => 'failed',
+    ),
+  );
   expect(probe).toBe('failed');
   await page.getByTestId('train.start').click();
   await expect.poll(async () => Number(await page.getByTestId('status.batch').textContent()), { timeout: 60_000 }).toBeGreaterThan(20);

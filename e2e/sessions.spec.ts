@@ -34,7 +34,11 @@ test('save a session in the browser and as a file, open both later and continue;
   await expect(later.getByTestId('status.batch')).toHaveText('4'); // continues where it stopped
 
   // A bad file: clear message, nothing changes.
-  await later.getByTestId('io.file-input').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"mnist-playground-session","version":1') });
+  await later.getByTestId('io.file-input').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"mnist-playground-session","version":1'),
+  });
   await expect(later.getByTestId('io.error')).toContainText('not JSON');
   await expect(later.getByTestId('status.batch')).toHaveText('4');
   await expect(later.getByTestId('builder.preset')).toHaveValue('logistic');

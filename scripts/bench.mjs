@@ -30,14 +30,23 @@ const HASH = {
   'mlp-seed': '#v=1&net=f,d128.relu,d10.softmax&opt=adam&lr=0.002&bs=128&seed=42',
   'cnn-small': '#v=1&net=c8.3.2.same.relu,c16.3.2.same.relu,f,d10.softmax&opt=adam&lr=0.002&bs=128&seed=42',
 };
-const gpuFlags = ['--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-webgpu-adapter=swiftshader', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'];
+const gpuFlags = [
+  '--enable-unsafe-webgpu',
+  '--enable-features=Vulkan',
+  '--use-webgpu-adapter=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader',
+];
 
 function mainBundleGzip() {
   const dist = join(root, 'dist');
   return mainThreadFiles(dist).reduce((s, f) => s + gzipSync(readFileSync(join(dist, f))).length, 0);
 }
 
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore' });
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+  cwd: root,
+  stdio: 'ignore',
+});
 const stop = () => server.kill();
 process.on('exit', stop);
 for (let i = 0; i < 100; i++) {
@@ -48,7 +57,10 @@ for (let i = 0; i < 100; i++) {
   }
 }
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', ...gpuFlags] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', ...gpuFlags],
+});
 const num = async (page, id) => Number(await page.getByTestId(id).textContent());
 
 async function openPreset(preset) {
@@ -57,7 +69,10 @@ async function openPreset(preset) {
   await page.getByTestId('status.state').filter({ hasText: 'ready' }).waitFor({ timeout: 300_000 });
   await page.evaluate(() => {
     window.__longTasks = [];
-    new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: false });
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__longTasks.push(e.duration))).observe({
+      type: 'longtask',
+      buffered: false,
+    });
   });
   return page;
 }
@@ -74,8 +89,13 @@ async function ours(page) {
   const counts0 = await page.evaluate((h) => document.querySelector(h)?.getAttribute('data-counts') ?? null, histogram);
   await page.getByTestId('train.start').click();
   const w0 = Date.now();
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="status.batch"]')?.textContent) >= 3, null, { timeout: 600_000 });
-  if (counts0 !== null) await page.waitForFunction(([h, c]) => document.querySelector(h)?.getAttribute('data-counts') !== c, [histogram, counts0], { timeout: 600_000 });
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="status.batch"]')?.textContent) >= 3, null, {
+    timeout: 600_000,
+  });
+  if (counts0 !== null)
+    await page.waitForFunction(([h, c]) => document.querySelector(h)?.getAttribute('data-counts') !== c, [histogram, counts0], {
+      timeout: 600_000,
+    });
   await page.waitForTimeout(Math.max(0, WARM_S * 1000 - (Date.now() - w0)));
   // The counter moves in steps (one per read-back of the losses), so both ends are taken as it moves.
   const { b: b0, t: t0 } = await nextBatchCount(page);
@@ -104,32 +124,54 @@ async function nextBatchCount(page) {
 }
 
 async function baseline(page, backend) {
-  return page.evaluate(
-    ([b, s]) => window.playgroundDebug.benchmarkFit(b, s),
-    [backend, SAMPLE_S],
-  );
+  return page.evaluate(([b, s]) => window.playgroundDebug.benchmarkFit(b, s), [backend, SAMPLE_S]);
 }
 
-const results = { date: new Date().toISOString(), sampleSeconds: SAMPLE_S, rows: [], timeTo975: null, mainBundleGzipBytes: mainBundleGzip() };
+const results = {
+  date: new Date().toISOString(),
+  sampleSeconds: SAMPLE_S,
+  rows: [],
+  timeTo975: null,
+  mainBundleGzipBytes: mainBundleGzip(),
+};
 const probe = await openPreset('mlp-seed');
-const backends = (await probe.getByTestId('train.backend').locator('option').evaluateAll((os) => os.map((o) => o.value))).filter((v) => v !== 'auto');
+const backends = (
+  await probe
+    .getByTestId('train.backend')
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => o.value))
+).filter((v) => v !== 'auto');
 results.autoBackend = await probe.getByTestId('status.backend').textContent();
 await probe.close();
 
 for (const preset of ['mlp-seed', 'cnn-small'].filter((p) => !onlyPreset || p === onlyPreset)) {
   for (const backend of backends.filter((b) => !onlyBackend || b === onlyBackend)) {
     const page = await openPreset(preset);
-    const options = await page.getByTestId('train.backend').locator('option').evaluateAll((os) => os.map((o) => o.value));
+    const options = await page
+      .getByTestId('train.backend')
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => o.value));
     if (!options.includes(backend)) {
       results.rows.push({ preset, backend, note: 'cannot train this network' });
       await page.close();
       continue;
     }
     await page.getByTestId('train.backend').selectOption(backend);
-    await page.getByTestId('status.backend').filter({ hasText: new RegExp(`^${backend}$`) }).waitFor({ timeout: 120_000 });
+    await page
+      .getByTestId('status.backend')
+      .filter({ hasText: new RegExp(`^${backend}$`) })
+      .waitFor({ timeout: 120_000 });
     const o = await ours(page);
     const f = await baseline(page, backend);
-    const row = { preset, backend, ours: Math.round(o.eps), fit: Math.round(f.examplesPerSecond), ratio: +(o.eps / f.examplesPerSecond).toFixed(2), longTasksOver50ms: o.longTasks.length, worstLongTaskMs: Math.round(Math.max(0, ...o.longTasks)) };
+    const row = {
+      preset,
+      backend,
+      ours: Math.round(o.eps),
+      fit: Math.round(f.examplesPerSecond),
+      ratio: +(o.eps / f.examplesPerSecond).toFixed(2),
+      longTasksOver50ms: o.longTasks.length,
+      worstLongTaskMs: Math.round(Math.max(0, ...o.longTasks)),
+    };
     results.rows.push(row);
     console.log(JSON.stringify(row));
     await page.close();
@@ -143,13 +185,21 @@ if (!skipTime) {
   await page.getByTestId('train.start').click();
   const epochs = [];
   for (let e = 1; e <= 12; e++) {
-    await page.getByTestId('status.epoch').filter({ hasText: new RegExp(`^${e}$`) }).waitFor({ timeout: 600_000 });
+    await page
+      .getByTestId('status.epoch')
+      .filter({ hasText: new RegExp(`^${e}$`) })
+      .waitFor({ timeout: 600_000 });
     const acc = await num(page, 'metrics.test-accuracy');
     epochs.push({ epoch: e, accuracy: acc, seconds: (Date.now() - t0) / 1000 });
     if (acc >= 0.975) break;
   }
   const hit = epochs.find((e) => e.accuracy >= 0.975) ?? null;
-  results.timeTo975 = { backend: await page.getByTestId('status.backend').textContent(), reached: hit, epochs, longTasksOver50ms: (await page.evaluate(() => window.__longTasks.filter((d) => d > 50))).length };
+  results.timeTo975 = {
+    backend: await page.getByTestId('status.backend').textContent(),
+    reached: hit,
+    epochs,
+    longTasksOver50ms: (await page.evaluate(() => window.__longTasks.filter((d) => d > 50))).length,
+  };
   await page.close();
 }
 await browser.close();
@@ -159,8 +209,17 @@ mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results', 'bench.json'), JSON.stringify(results, null, 2) + '\n');
 console.log('\npreset     backend  ours ex/s  model.fit ex/s  ratio  long tasks >50ms');
 for (const r of results.rows)
-  console.log(r.note ? `${r.preset.padEnd(10)} ${r.backend.padEnd(8)} ${r.note}` : `${r.preset.padEnd(10)} ${r.backend.padEnd(8)} ${String(r.ours).padStart(9)}  ${String(r.fit).padStart(14)}  ${String(r.ratio).padStart(5)}  ${r.longTasksOver50ms}`);
+  console.log(
+    r.note
+      ? `${r.preset.padEnd(10)} ${r.backend.padEnd(8)} ${r.note}`
+      : `${r.preset.padEnd(10)} ${r.backend.padEnd(8)} ${String(r.ours).padStart(9)}  ${String(r.fit).padStart(14)}  ${String(r.ratio).padStart(5)}  ${r.longTasksOver50ms}`,
+  );
 const t = results.timeTo975;
-if (t) console.log(`\ndefault mlp-seed recipe to 97.5% test accuracy (${t.backend}): ${t.reached ? `${t.reached.seconds.toFixed(1)} s, epoch ${t.reached.epoch}` : 'not reached in 12 epochs'}`);
-console.log(`main-thread bundle: ${(results.mainBundleGzipBytes / 1024).toFixed(0)} KiB gzip (JS + CSS), no tfjs (checked by scripts/checkBundle.mjs)`);
+if (t)
+  console.log(
+    `\ndefault mlp-seed recipe to 97.5% test accuracy (${t.backend}): ${t.reached ? `${t.reached.seconds.toFixed(1)} s, epoch ${t.reached.epoch}` : 'not reached in 12 epochs'}`,
+  );
+console.log(
+  `main-thread bundle: ${(results.mainBundleGzipBytes / 1024).toFixed(0)} KiB gzip (JS + CSS), no tfjs (checked by scripts/checkBundle.mjs)`,
+);
 console.log('written: bench-results/bench.json');

@@ -20,7 +20,12 @@ import { gunzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 
 const root = join(import.meta.dirname, '..');
-const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=').slice(1).join('=') ?? fallback;
+const arg = (name, fallback) =>
+  process.argv
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.split('=')
+    .slice(1)
+    .join('=') ?? fallback;
 const N = Number(arg('n', 200));
 const LIVE_N = Number(arg('live-n', 50));
 const LATE_EPOCH = Number(arg('late-epoch', 3));
@@ -47,10 +52,11 @@ function pick(n, seed) {
   const r = rng(seed);
   const byLabel = Array.from({ length: 10 }, () => []);
   for (const d of all) byLabel[d.label].push(d);
-  for (const l of byLabel) for (let i = l.length - 1; i > 0; i--) {
-    const j = Math.floor(r() * (i + 1));
-    [l[i], l[j]] = [l[j], l[i]];
-  }
+  for (const l of byLabel)
+    for (let i = l.length - 1; i > 0; i--) {
+      const j = Math.floor(r() * (i + 1));
+      [l[i], l[j]] = [l[j], l[i]];
+    }
   const out = [];
   for (let i = 0; out.length < n; i++) for (let l = 0; l < 10 && out.length < n; l++) out.push(byLabel[l][i]);
   for (let i = out.length - 1; i > 0; i--) {
@@ -63,17 +69,22 @@ function pick(n, seed) {
 /** Where and how one digit is drawn: height as a fraction of the pad, position, pointer kind and pressure. */
 function placement(digit, r, pad) {
   const pts = digit.strokes.flat();
-  const xs = pts.map((p) => p[0]), ys = pts.map((p) => p[1]);
-  const x0 = Math.min(...xs), y0 = Math.min(...ys);
-  const bw = Math.max(...xs) - x0, bh = Math.max(...ys) - y0;
+  const xs = pts.map((p) => p[0]),
+    ys = pts.map((p) => p[1]);
+  const x0 = Math.min(...xs),
+    y0 = Math.min(...ys);
+  const bw = Math.max(...xs) - x0,
+    bh = Math.max(...ys) - y0;
   const margin = 6; // CSS px: a stroke's half width stays on the pad
   const room = pad.height - 2 * margin;
   let size = 0.4 + 0.5 * r();
   let scale = (size * room) / Math.max(bh, 1e-6);
   if (bw * scale > 0.95 * room) scale = (0.95 * room) / bw; // wide digits: fit the pad's width
   size = (bh * scale) / room;
-  const w = bw * scale, h = bh * scale;
-  const ox = pad.x + margin + r() * (room - w), oy = pad.y + margin + r() * (room - h);
+  const w = bw * scale,
+    h = bh * scale;
+  const ox = pad.x + margin + r() * (room - w),
+    oy = pad.y + margin + r() * (room - h);
   const pointer = r() < 0.5 ? 'mouse' : 'pen';
   const pressure = 0.3 + 0.6 * r();
   const strokes = digit.strokes.map((s) => s.map(([x, y]) => [ox + (x - x0) * scale, oy + (y - y0) * scale]));
@@ -97,7 +108,18 @@ async function drawDigit(page, cdp, plan) {
   const sent = [];
   const gap = 1000 / RATE[plan.pointer];
   const ev = async (type, [x, y], buttons) => {
-    sent.push(cdp.send('Input.dispatchMouseEvent', { type, x, y, button: 'left', buttons, clickCount: 1, pointerType: plan.pointer, force: plan.pointer === 'pen' ? plan.pressure : undefined }));
+    sent.push(
+      cdp.send('Input.dispatchMouseEvent', {
+        type,
+        x,
+        y,
+        button: 'left',
+        buttons,
+        clickCount: 1,
+        pointerType: plan.pointer,
+        force: plan.pointer === 'pen' ? plan.pressure : undefined,
+      }),
+    );
     await sleep(gap);
   };
   for (const s of plan.strokes) {
@@ -146,11 +168,17 @@ function summarise({ phase, testAccuracy, rows }) {
   const group = (key) => {
     const g = {};
     for (const x of rows) (g[key(x)] ??= []).push(x);
-    return Object.fromEntries(Object.entries(g).sort().map(([k, rs]) => [k, { n: rs.length, pad: frac(rs, 'pad'), pipeline: frac(rs, 'pipeline') }]));
+    return Object.fromEntries(
+      Object.entries(g)
+        .sort()
+        .map(([k, rs]) => [k, { n: rs.length, pad: frac(rs, 'pad'), pipeline: frac(rs, 'pipeline') }]),
+    );
   };
   const pairs = {};
   for (const x of rows) if (x.pad !== x.label) pairs[`${x.label}→${x.pad}`] = (pairs[`${x.label}→${x.pad}`] ?? 0) + 1;
-  const confusions = Object.entries(pairs).sort((a, b) => b[1] - a[1]).slice(0, 8);
+  const confusions = Object.entries(pairs)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8);
   return {
     phase,
     testAccuracy,
@@ -168,23 +196,36 @@ function summarise({ phase, testAccuracy, rows }) {
 const pct = (v) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : '-');
 function print(s) {
   console.log(`\n${s.phase}: test accuracy at its start ${s.testAccuracy}, ${s.n} digits — pad ${pct(s.pad)}, pipeline ${pct(s.pipeline)}`);
-  for (const [title, g] of [['digit', s.perDigit], ['size', s.perSize], ['pointer', s.perPointer], ['source', s.perSource]]) {
-    console.log(`  per ${title}: ` + Object.entries(g).map(([k, v]) => `${k} ${pct(v.pad)}/${pct(v.pipeline)} (${v.n})`).join(', '));
+  for (const [title, g] of [
+    ['digit', s.perDigit],
+    ['size', s.perSize],
+    ['pointer', s.perPointer],
+    ['source', s.perSource],
+  ]) {
+    console.log(
+      `  per ${title}: ` +
+        Object.entries(g)
+          .map(([k, v]) => `${k} ${pct(v.pad)}/${pct(v.pipeline)} (${v.n})`)
+          .join(', '),
+    );
   }
   console.log(`  confusions (true→read, pad): ${s.confusions.map(([k, c]) => `${k} ×${c}`).join(', ')}`);
 }
 
 /** The whole dev set (4,776 digits) through the preprocessing alone (the pad matches it): a low-noise figure. */
 async function wholeSet(page) {
-  const read = await page.evaluate(async (items) => {
-    const out = [];
-    for (const strokes of items) {
-      const input = window.playgroundDebug.pipelineInput(strokes);
-      const p = input ? await window.playgroundDebug.classify(input) : null;
-      out.push(p ? p.indexOf(Math.max(...p)) : -1);
-    }
-    return out;
-  }, all.map((d) => d.strokes));
+  const read = await page.evaluate(
+    async (items) => {
+      const out = [];
+      for (const strokes of items) {
+        const input = window.playgroundDebug.pipelineInput(strokes);
+        const p = input ? await window.playgroundDebug.classify(input) : null;
+        out.push(p ? p.indexOf(Math.max(...p)) : -1);
+      }
+      return out;
+    },
+    all.map((d) => d.strokes),
+  );
   return read.filter((r, i) => r === all[i].label).length / all.length;
 }
 
@@ -221,12 +262,21 @@ if (process.argv.includes('--whole-only')) {
   const e1 = await wholeSet(page);
   const acc1 = await page.getByTestId('metrics.test-accuracy').textContent();
   await page.getByTestId('train.start').click();
-  await page.waitForFunction((e) => Number(document.querySelector('[data-testid="status.epoch"]')?.textContent) >= e, LATE_EPOCH, { timeout: 600_000 });
+  await page.waitForFunction((e) => Number(document.querySelector('[data-testid="status.epoch"]')?.textContent) >= e, LATE_EPOCH, {
+    timeout: 600_000,
+  });
   await pause();
   const eL = await wholeSet(page);
   const accL = await page.getByTestId('metrics.test-accuracy').textContent();
   const epochL = await page.getByTestId('status.epoch').textContent();
-  console.log(JSON.stringify({ hash: HASH, backend, epoch1: { test: Number(acc1), dev: e1 }, late: { epoch: Number(epochL), test: Number(accL), dev: eL } }));
+  console.log(
+    JSON.stringify({
+      hash: HASH,
+      backend,
+      epoch1: { test: Number(acc1), dev: e1 },
+      late: { epoch: Number(epochL), test: Number(accL), dev: eL },
+    }),
+  );
   await browser.close();
   process.exit(0);
 }
@@ -236,7 +286,9 @@ await page.getByTestId('train.start').click();
 await page.getByTestId('status.state').filter({ hasText: 'training' }).waitFor();
 // While training: the model changes under the digits, so only pad against pipeline is comparable here.
 const live = await measure(page, cdp, digits.slice(0, LIVE_N), 'while training');
-await page.waitForFunction((e) => Number(document.querySelector('[data-testid="status.epoch"]')?.textContent) >= e, LATE_EPOCH, { timeout: 600_000 });
+await page.waitForFunction((e) => Number(document.querySelector('[data-testid="status.epoch"]')?.textContent) >= e, LATE_EPOCH, {
+  timeout: 600_000,
+});
 await pause();
 const late = await measure(page, cdp, digits, 'late (paused)');
 const wholeAcc = await wholeSet(page);

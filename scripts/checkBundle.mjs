@@ -20,7 +20,9 @@ for (const f of mainFiles) {
   // Markers that only tfjs code contains.
   const markers = MARKERS;
   const found = markers.filter((m) => text.includes(m));
-  console.log(`checkBundle: ${f} ${(code.length / 1024).toFixed(0)} KiB, ${(gzipSync(code).length / 1024).toFixed(0)} KiB gzip${found.length ? `, CONTAINS tfjs (${found.join(', ')})` : ', no tfjs'}`);
+  console.log(
+    `checkBundle: ${f} ${(code.length / 1024).toFixed(0)} KiB, ${(gzipSync(code).length / 1024).toFixed(0)} KiB gzip${found.length ? `, CONTAINS tfjs (${found.join(', ')})` : ', no tfjs'}`,
+  );
   if (found.length) failed = true;
 }
 const workers = readdirSync(join(dist, 'assets')).filter((f) => f.startsWith('trainer.worker') && f.endsWith('.js'));

@@ -8,7 +8,8 @@ import { chromium } from '@playwright/test';
 const [beforeFile, afterFile, out, countArg, phaseArg] = process.argv.slice(2);
 const phase = Number(phaseArg ?? 2);
 const rows = (f) => JSON.parse(readFileSync(f, 'utf8')).rows[phase];
-const before = rows(beforeFile), after = rows(afterFile);
+const before = rows(beforeFile),
+  after = rows(afterFile);
 const byIndex = new Map(after.map((r) => [r.index, r]));
 const pairs = before
   .filter((b) => b.pad !== b.label && b.input && byIndex.get(b.index)?.pad === b.label)

@@ -26,7 +26,10 @@ for (const r of recipes) {
   const epochs = [];
   let reached = null;
   for (let e = 1; e <= (r.epochLimit || 12) && reached === null; e++) {
-    await page.getByTestId('status.epoch').filter({ hasText: new RegExp(`^${e}$`) }).waitFor({ timeout: 300_000 });
+    await page
+      .getByTestId('status.epoch')
+      .filter({ hasText: new RegExp(`^${e}$`) })
+      .waitFor({ timeout: 300_000 });
     const acc = Number(await page.getByTestId('metrics.test-accuracy').textContent());
     const s = (Date.now() - t0) / 1000;
     epochs.push({ epoch: e, acc, s });

@@ -8,7 +8,15 @@ import { applyEvent, merge, mergeProgress } from './applyEvent';
 
 const initial = (): AppState => useStore.getInitialState();
 const progress = (batch: number, points = [{ batch, loss: 1 / batch, accuracy: 0.5 }]): Extract<FromWorker, { type: 'progress' }> => ({
-  type: 'progress', epoch: 0, batch, batchInEpoch: batch, batchesPerEpoch: 468, examplesPerSecond: 1000, learningRate: 0.003, insightShare: 0.01, points,
+  type: 'progress',
+  epoch: 0,
+  batch,
+  batchInEpoch: batch,
+  batchesPerEpoch: 468,
+  examplesPerSecond: 1000,
+  learningRate: 0.003,
+  insightShare: 0.01,
+  points,
 });
 const point = { batch: 3, epoch: 0, weights: [new Float32Array(2)] };
 
@@ -17,18 +25,62 @@ const samples: { [K in FromWorker['type']]: [Extract<FromWorker, { type: K }>, (
   state: [{ type: 'state', state: 'training' }, (s) => expect(s.status.state).toBe('training')],
   dataProgress: [{ type: 'dataProgress', loadedBytes: 50, totalBytes: 200 }, (s) => expect(s.status.dataProgress).toBe(25)],
   dataReady: [{ type: 'dataReady', trainCount: 60000, testCount: 10000 }, (s) => expect(s.status.dataProgress).toBe(100)],
-  backend: [{ type: 'backend', backend: 'wasm', available: ['wasm', 'cpu'], note: msg('x') }, (s) => expect([s.status.backend, s.status.availableBackends]).toEqual(['wasm', ['wasm', 'cpu']])],
-  error: [{ type: 'error', message: msg('data.failed'), retryData: true }, (s) => expect([s.status.error?.key, s.status.canRetryData]).toEqual(['data.failed', true])],
+  backend: [
+    { type: 'backend', backend: 'wasm', available: ['wasm', 'cpu'], note: msg('x') },
+    (s) => expect([s.status.backend, s.status.availableBackends]).toEqual(['wasm', ['wasm', 'cpu']]),
+  ],
+  error: [
+    { type: 'error', message: msg('data.failed'), retryData: true },
+    (s) => expect([s.status.error?.key, s.status.canRetryData]).toEqual(['data.failed', true]),
+  ],
   progress: [progress(7), (s) => expect([s.status.batch, s.metrics.series.length]).toEqual([7, 1])],
-  configApplied: [{ type: 'configApplied', batch: 9, changes: [msg('a'), msg('b')] }, (s) => expect(s.metrics.markers[0]).toMatchObject({ batch: 9, kind: 'change', label: { key: 'change.list' } })],
-  diverged: [{ type: 'diverged', batch: 12, restoredBatch: 10, testAccuracy: 0.9, message: msg('worker.diverged.restored') }, (s) => expect([s.metrics.markers[0].kind, s.status.error?.key]).toEqual(['diverged', 'worker.diverged.restored'])],
-  epochEnd: [{ type: 'epochEnd', epoch: 1, batch: 468, testAccuracy: 0.95, testLoss: 0.2, evalMs: 300 }, (s) => expect([s.status.epoch, s.metrics.epochs[0].testAccuracy]).toEqual([1, 0.95])],
-  histograms: [{ type: 'histograms', batch: 5, epoch: 0, layers: [{ layer: 1, name: 'dense', min: -1, max: 1, counts: [1, 2], grads: null, updateRatio: null, deadFraction: null }] }, (s) => expect([s.metrics.histograms.length, s.insight.snaps[1].length]).toEqual([1, 1])],
+  configApplied: [
+    { type: 'configApplied', batch: 9, changes: [msg('a'), msg('b')] },
+    (s) => expect(s.metrics.markers[0]).toMatchObject({ batch: 9, kind: 'change', label: { key: 'change.list' } }),
+  ],
+  diverged: [
+    { type: 'diverged', batch: 12, restoredBatch: 10, testAccuracy: 0.9, message: msg('worker.diverged.restored') },
+    (s) => expect([s.metrics.markers[0].kind, s.status.error?.key]).toEqual(['diverged', 'worker.diverged.restored']),
+  ],
+  epochEnd: [
+    { type: 'epochEnd', epoch: 1, batch: 468, testAccuracy: 0.95, testLoss: 0.2, evalMs: 300 },
+    (s) => expect([s.status.epoch, s.metrics.epochs[0].testAccuracy]).toEqual([1, 0.95]),
+  ],
+  histograms: [
+    {
+      type: 'histograms',
+      batch: 5,
+      epoch: 0,
+      layers: [{ layer: 1, name: 'dense', min: -1, max: 1, counts: [1, 2], grads: null, updateRatio: null, deadFraction: null }],
+    },
+    (s) => expect([s.metrics.histograms.length, s.insight.snaps[1].length]).toEqual([1, 1]),
+  ],
   resetDone: [{ type: 'resetDone' }, (s) => expect([s.metrics, s.status.batch, s.ui.savedBatch]).toEqual([emptyMetrics, 0, 0])],
-  prediction: [{ type: 'prediction', id: 1, probs: new Float32Array(10).fill(0.1), activations: [] }, (s) => expect(s.draw.probs).toBeNull()], // the pad is empty
+  prediction: [
+    { type: 'prediction', id: 1, probs: new Float32Array(10).fill(0.1), activations: [] },
+    (s) => expect(s.draw.probs).toBeNull(),
+  ], // the pad is empty
   confusion: [{ type: 'confusion', epoch: 1, confusion: new Array(100).fill(1) }, (s) => expect(s.insight.confusionEpoch).toBe(1)],
-  cellImages: [{ type: 'cellImages', actual: 4, predicted: 9, total: 1, indices: [17], pixels: new Uint8Array(784).fill(3), probs: new Float32Array(10) }, (s) => expect([s.insight.cell?.items[0].index, s.insight.cell?.items[0].pixels.length]).toEqual([17, 784])],
-  weightImages: [{ type: 'weightImages', batch: 1, layers: [{ layer: 1, name: 'dense', kind: 'dense', side: 28, count: 1, values: new Float32Array(784) }] }, (s) => expect(Array.isArray(s.insight.weightPictures[0].values)).toBe(true)],
+  cellImages: [
+    {
+      type: 'cellImages',
+      actual: 4,
+      predicted: 9,
+      total: 1,
+      indices: [17],
+      pixels: new Uint8Array(784).fill(3),
+      probs: new Float32Array(10),
+    },
+    (s) => expect([s.insight.cell?.items[0].index, s.insight.cell?.items[0].pixels.length]).toEqual([17, 784]),
+  ],
+  weightImages: [
+    {
+      type: 'weightImages',
+      batch: 1,
+      layers: [{ layer: 1, name: 'dense', kind: 'dense', side: 28, count: 1, values: new Float32Array(784) }],
+    },
+    (s) => expect(Array.isArray(s.insight.weightPictures[0].values)).toBe(true),
+  ],
   sample: [{ type: 'sample', rid: 1, index: 0, label: 3, pixels: new Uint8Array(784) }, () => {}],
   augmented: [{ type: 'augmented', rid: 1, labels: [], original: new Uint8Array(0), augmented: new Uint8Array(0) }, () => {}],
   pong: [{ type: 'pong', id: 1 }, () => {}],
@@ -36,7 +88,10 @@ const samples: { [K in FromWorker['type']]: [Extract<FromWorker, { type: K }>, (
   busy: [{ type: 'busy', stepMs: 0 }, () => {}],
   predictionFailed: [{ type: 'predictionFailed', id: 1, message: msg('worker.notReady') }, () => {}],
   snapshot: [{ type: 'snapshot', point }, () => {}],
-  backendLost: [{ type: 'backendLost', from: 'webgl', to: 'wasm', restoredBatch: 3, message: msg('worker.backendLost') }, (s) => expect(s.ui.notice?.key).toBe('worker.backendLost')],
+  backendLost: [
+    { type: 'backendLost', from: 'webgl', to: 'wasm', restoredBatch: 3, message: msg('worker.backendLost') },
+    (s) => expect(s.ui.notice?.key).toBe('worker.backendLost'),
+  ],
   weights: [{ type: 'weights', rid: 1, point }, () => {}],
   sessionLoaded: [{ type: 'sessionLoaded', rid: 1, batch: 0, epoch: 0 }, () => {}],
   modelExport: [{ type: 'modelExport', rid: 1, modelJson: '{}', weightsFile: 'w.bin', weights: new Uint8Array(0) }, () => {}],
@@ -65,7 +120,17 @@ describe('applyEvent', () => {
 
   it('keeps the series bounded however long training runs', () => {
     let s = initial();
-    for (let b = 1; b <= 3 * MAX_SERIES; b += 100) s = merge(s, applyEvent(s, progress(b + 99, Array.from({ length: 100 }, (_, i) => ({ batch: b + i, loss: 1, accuracy: 0.5 })))));
+    for (let b = 1; b <= 3 * MAX_SERIES; b += 100)
+      s = merge(
+        s,
+        applyEvent(
+          s,
+          progress(
+            b + 99,
+            Array.from({ length: 100 }, (_, i) => ({ batch: b + i, loss: 1, accuracy: 0.5 })),
+          ),
+        ),
+      );
     expect(s.metrics.series.length).toBeLessThanOrEqual(MAX_SERIES);
     expect(s.metrics.series.at(-1)?.batch).toBe(3 * MAX_SERIES);
   });

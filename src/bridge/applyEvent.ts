@@ -50,7 +50,9 @@ export function applyEvent(state: AppState, e: FromWorker): StorePatch {
       };
     case 'epochEnd':
       return {
-        metrics: { epochs: [...state.metrics.epochs, { epoch: e.epoch, batch: e.batch, testAccuracy: e.testAccuracy, testLoss: e.testLoss }] },
+        metrics: {
+          epochs: [...state.metrics.epochs, { epoch: e.epoch, batch: e.batch, testAccuracy: e.testAccuracy, testLoss: e.testLoss }],
+        },
         status: { epoch: e.epoch },
       };
     case 'configApplied': {
@@ -59,7 +61,10 @@ export function applyEvent(state: AppState, e: FromWorker): StorePatch {
     }
     case 'diverged': {
       const label = e.restoredBatch === null ? note('marker.diverged') : note('marker.divergedRestored', { batch: e.restoredBatch });
-      return { metrics: { markers: [...state.metrics.markers, { batch: e.batch, label, kind: 'diverged' }] }, status: { error: e.message, canRetryData: false } };
+      return {
+        metrics: { markers: [...state.metrics.markers, { batch: e.batch, label, kind: 'diverged' }] },
+        status: { error: e.message, canRetryData: false },
+      };
     }
     case 'backendLost':
       return { ui: { notice: e.message } };
@@ -73,10 +78,18 @@ export function applyEvent(state: AppState, e: FromWorker): StorePatch {
     case 'prediction': {
       // The pad's own prediction (classify requests are answered in the bridge); a cleared pad stays empty.
       const hasInput = state.draw.input !== null;
-      return { draw: { probs: hasInput ? Array.from(e.probs) : null, activations: hasInput ? e.activations.map((a) => ({ ...a, values: Array.from(a.values) })) : [] } };
+      return {
+        draw: {
+          probs: hasInput ? Array.from(e.probs) : null,
+          activations: hasInput ? e.activations.map((a) => ({ ...a, values: Array.from(a.values) })) : [],
+        },
+      };
     }
     case 'histograms':
-      return { metrics: { histograms: e.layers, histogramEpoch: e.epoch }, insight: { snaps: appendSnaps(state.insight.snaps, e.batch, e.layers) } };
+      return {
+        metrics: { histograms: e.layers, histogramEpoch: e.epoch },
+        insight: { snaps: appendSnaps(state.insight.snaps, e.batch, e.layers) },
+      };
     case 'weightImages':
       return { insight: { weightPictures: e.layers.map((l) => ({ ...l, values: Array.from(l.values) })) } };
     case 'confusion':

@@ -48,7 +48,13 @@ export function loadExperimentFromUrl() {
   const view = decodeView(window.location.hash);
   patch('config', { network: experiment.network, train: experiment.train, presetId: presetOf(experiment.network) ?? 'custom' });
   const { hidden, locked } = view.view;
-  patch('ui', { notice: notice ?? view.notice, language: initialLanguage(view.view.language), hidden, locked, exerciseView: hidden.length + locked.length > 0 });
+  patch('ui', {
+    notice: notice ?? view.notice,
+    language: initialLanguage(view.view.language),
+    hidden,
+    locked,
+    exerciseView: hidden.length + locked.length > 0,
+  });
   writeUrl();
 }
 
@@ -68,7 +74,14 @@ export function chooseLanguage(l: Language) {
 /** Keeps the hash in step with the store, and applies hashes pasted into the address bar. */
 export function syncUrl(): () => void {
   const unsubscribe = useStore.subscribe((s, prev) => {
-    if (s.config.network !== prev.config.network || s.config.train !== prev.config.train || s.ui.language !== prev.ui.language || s.ui.hidden !== prev.ui.hidden || s.ui.locked !== prev.ui.locked) writeUrl();
+    if (
+      s.config.network !== prev.config.network ||
+      s.config.train !== prev.config.train ||
+      s.ui.language !== prev.ui.language ||
+      s.ui.hidden !== prev.ui.hidden ||
+      s.ui.locked !== prev.ui.locked
+    )
+      writeUrl();
   });
   const onHash = () => {
     const { experiment, notice } = decodeExperiment(window.location.hash);

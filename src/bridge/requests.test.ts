@@ -7,7 +7,11 @@ import { RequestError, Requests } from './requests';
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
-const reason = (p: Promise<unknown>) => p.then(() => 'resolved', (e: unknown) => (e instanceof RequestError ? e.text.key : 'other'));
+const reason = (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (e: unknown) => (e instanceof RequestError ? e.text.key : 'other'),
+  );
 
 describe('Requests', () => {
   it('resolves with the reply carrying its rid, and only that one', async () => {

@@ -12,14 +12,22 @@ export class RequestError extends Error {
   }
 }
 
-type Pending = { answer: WorkerReply['type']; resolve: (m: WorkerReply) => void; reject: (e: RequestError) => void; timer: ReturnType<typeof setTimeout> };
+type Pending = {
+  answer: WorkerReply['type'];
+  resolve: (m: WorkerReply) => void;
+  reject: (e: RequestError) => void;
+  timer: ReturnType<typeof setTimeout>;
+};
 
 export class Requests {
   private nextRid = 0;
   private pending = new Map<number, Pending>();
 
   /** Registers a request and returns its rid and the promise of its reply of type `answer`. */
-  open<T extends Exclude<WorkerReply['type'], 'failed'>>(answer: T, timeoutMs: number): { rid: number; reply: Promise<Extract<WorkerReply, { type: T }>> } {
+  open<T extends Exclude<WorkerReply['type'], 'failed'>>(
+    answer: T,
+    timeoutMs: number,
+  ): { rid: number; reply: Promise<Extract<WorkerReply, { type: T }>> } {
     const rid = ++this.nextRid;
     const reply = new Promise<Extract<WorkerReply, { type: T }>>((resolve, reject) => {
       const timer = setTimeout(() => {

@@ -8,7 +8,7 @@ import { presetOf } from '../model/presets';
 import { importLayersModel, MAX_MODEL_FILE_BYTES } from '../model/importModel';
 import { msg, type Msg } from '../model/msg';
 import { batchProblem, inferNetwork } from '../model/shapes';
-import { configProblem } from '../model/trainFields';
+import { experimentProblem } from '../model/trainFields';
 import { decodeSession, encodeSession, MAX_SESSION_BYTES, type Session } from '../store/session';
 import { patch, useStore } from '../store/store';
 import { downloadFile } from './downloadFile';
@@ -44,7 +44,14 @@ async function attempt<T>(f: () => Promise<T>): Promise<Outcome<T>> {
 
 const isSummary = (x: unknown): x is Summary => {
   const m = x as Summary;
-  return typeof x === 'object' && x !== null && typeof m.name === 'string' && typeof m.savedAt === 'string' && Number.isSafeInteger(m.batch) && m.batch >= 0;
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof m.name === 'string' &&
+    typeof m.savedAt === 'string' &&
+    Number.isSafeInteger(m.batch) &&
+    m.batch >= 0
+  );
 };
 
 /** The text of a stored session, from either record layout; null when the record is not one. */
@@ -57,8 +64,7 @@ function textOf(rec: unknown): string | null {
 /** Why the current network and hyperparameters cannot be saved (they would never open again), or null. */
 export function unsavableProblem(): Msg | null {
   const { network, train } = useStore.getState().config;
-  const info = inferNetwork(network);
-  const problem = info.problem ?? configProblem(train) ?? batchProblem(info, train.batchSize);
+  const problem = experimentProblem(network, train);
   return problem && msg('io.cannotSave', { problem });
 }
 
@@ -85,7 +91,13 @@ export async function openSession(s: Session): Promise<Outcome<boolean>> {
   const { batch } = useStore.getState().status;
   if (batch > 0 && !window.confirm(i18next.t('io.confirmOpen', { name: s.name, batch }))) return { ok: true, value: false };
   const before = useStore.getState().config;
-  const r = await attempt(() => getBridge().request((rid) => ({ type: 'loadSession', rid, network: s.network, config: s.train, point: s.point }), 'sessionLoaded', 180_000));
+  const r = await attempt(() =>
+    getBridge().request(
+      (rid) => ({ type: 'loadSession', rid, network: s.network, config: s.train, point: s.point }),
+      'sessionLoaded',
+      180_000,
+    ),
+  );
   if (!r.ok) {
     patch('config', { network: before.network, train: before.train, presetId: before.presetId });
     return r;
@@ -93,7 +105,10 @@ export async function openSession(s: Session): Promise<Outcome<boolean>> {
   patch('config', { network: s.network, train: s.train, presetId: presetOf(s.network) ?? 'custom' });
   patch('metrics', { series: s.history.series, epochs: s.history.epochs, markers: s.history.markers });
   patch('status', { batch: r.value.batch, epoch: r.value.epoch });
-  patch('ui', { savedBatch: r.value.batch, notice: s.point ? msg('io.openedTrainedNotice', { name: s.name, batch: s.point.batch }) : msg('io.openedNotice', { name: s.name }) });
+  patch('ui', {
+    savedBatch: r.value.batch,
+    notice: s.point ? msg('io.openedTrainedNotice', { name: s.name, batch: s.point.batch }) : msg('io.openedNotice', { name: s.name }),
+  });
   return { ok: true, value: true };
 }
 
@@ -135,7 +150,9 @@ export async function listSaved(): Promise<Outcome<SavedMeta[]>> {
     if (rebuilt.length) await setMany(rebuilt, index);
     const byId = new Map<string, Summary>(rebuilt);
     ids.forEach((id, i) => isSummary(summaries[i]) && byId.set(id, summaries[i] as Summary));
-    return [...byId.entries()].map(([id, m]) => ({ id, ...m, name: m.name.slice(0, 100) })).sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+    return [...byId.entries()]
+      .map(([id, m]) => ({ id, ...m, name: m.name.slice(0, 100) }))
+      .sort((a, b) => b.savedAt.localeCompare(a.savedAt));
   });
 }
 
@@ -172,7 +189,10 @@ export const deleteSaved = (id: string): Promise<Outcome<void>> =>
 export async function downloadSession(name: string): Promise<Outcome<void>> {
   const s = await captureSession(name);
   if (!s.ok) return s;
-  downloadFile(`${name.replace(/[^\w.-]+/g, '_') || 'session'}.mnist-session.json`, new Blob([encodeSession(s.value)], { type: 'application/json' }));
+  downloadFile(
+    `${name.replace(/[^\w.-]+/g, '_') || 'session'}.mnist-session.json`,
+    new Blob([encodeSession(s.value)], { type: 'application/json' }),
+  );
   patch('ui', { savedBatch: s.value.point?.batch ?? 0 });
   return { ok: true, value: undefined };
 }
@@ -191,7 +211,10 @@ export async function importModelFiles(files: File[]): Promise<Outcome<boolean>>
   const json = files.find((f) => f.name.endsWith('.json'));
   if (!json) return failed(msg('io.chooseModelJson'));
   const tooBig = files.find((f) => f.size > MAX_MODEL_FILE_BYTES);
-  if (tooBig) return failed(msg('import.unreadable', { why: msg('import.fileTooLarge', { file: tooBig.name.slice(0, 80), mb: MAX_MODEL_FILE_BYTES / 2 ** 20 }) }));
+  if (tooBig)
+    return failed(
+      msg('import.unreadable', { why: msg('import.fileTooLarge', { file: tooBig.name.slice(0, 80), mb: MAX_MODEL_FILE_BYTES / 2 ** 20 }) }),
+    );
   const read = await attempt(async () => {
     const buffers = new Map<string, ArrayBuffer>();
     for (const f of files) if (f !== json) buffers.set(f.name, await f.arrayBuffer());
@@ -204,5 +227,12 @@ export async function importModelFiles(files: File[]): Promise<Outcome<boolean>>
   const problem = batchProblem(inferNetwork(r.network), train.batchSize);
   if (problem) return failed(msg('import.network', { problem }));
   const name = json.name.replace(/\.json$/, '');
-  return openSession({ name: i18next.t('io.importedName', { name }), savedAt: '', network: r.network, train, point: { batch: 0, epoch: 0, weights: r.weights }, history: { series: [], epochs: [], markers: [] } });
+  return openSession({
+    name: i18next.t('io.importedName', { name }),
+    savedAt: '',
+    network: r.network,
+    train,
+    point: { batch: 0, epoch: 0, weights: r.weights },
+    history: { series: [], epochs: [], markers: [] },
+  });
 }

@@ -39,7 +39,17 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
-const progress = (batch: number): FromWorker => ({ type: 'progress', epoch: 0, batch, batchInEpoch: batch, batchesPerEpoch: 10, examplesPerSecond: 1, learningRate: 0.1, insightShare: 0, points: [{ batch, loss: 1, accuracy: 0.5 }] });
+const progress = (batch: number): FromWorker => ({
+  type: 'progress',
+  epoch: 0,
+  batch,
+  batchInEpoch: batch,
+  batchesPerEpoch: 10,
+  examplesPerSecond: 1,
+  learningRate: 0.1,
+  insightShare: 0,
+  points: [{ batch, loss: 1, accuracy: 0.5 }],
+});
 
 describe('WorkerBridge', () => {
   it("starts the worker with the store's experiment and writes training progress at most every 400 ms", async () => {

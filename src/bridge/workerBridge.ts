@@ -46,7 +46,8 @@ export class WorkerBridge {
   constructor(
     private readonly dataUrl: string,
     /** Makes the training worker; tests pass a fake that records messages and answers as they script. */
-    private readonly createWorker: () => Worker = () => new Worker(new URL('../worker/trainer.worker.ts', import.meta.url), { type: 'module', name: 'trainer' }),
+    private readonly createWorker: () => Worker = () =>
+      new Worker(new URL('../worker/trainer.worker.ts', import.meta.url), { type: 'module', name: 'trainer' }),
   ) {
     this.worker = this.spawn(null);
     setInterval(() => this.watchdog(), PING_MS);
@@ -89,7 +90,11 @@ export class WorkerBridge {
     // History after the restore point is about to be trained again: drop it so the charts stay monotonic.
     const upTo = point?.batch ?? 0;
     const m = useStore.getState().metrics;
-    patch('metrics', { series: m.series.filter((p) => p.batch <= upTo), epochs: m.epochs.filter((e) => e.batch <= upTo), markers: m.markers.filter((k) => k.batch <= upTo) });
+    patch('metrics', {
+      series: m.series.filter((p) => p.batch <= upTo),
+      epochs: m.epochs.filter((e) => e.batch <= upTo),
+      markers: m.markers.filter((k) => k.batch <= upTo),
+    });
     this.pendingProgress = [];
     this.resumeAfterRestart = wasTraining;
     setTimeout(() => {
@@ -113,7 +118,15 @@ export class WorkerBridge {
       if (w === this.worker) this.restart();
     };
     const { network, train, backendChoice } = useStore.getState().config;
-    const init: ToWorker = { type: 'init', version: PROTOCOL_VERSION, dataUrl: this.dataUrl, network, config: train, backend: backendChoice, restore };
+    const init: ToWorker = {
+      type: 'init',
+      version: PROTOCOL_VERSION,
+      dataUrl: this.dataUrl,
+      network,
+      config: train,
+      backend: backendChoice,
+      restore,
+    };
     // The restore point stays here (copied) in case this worker dies too.
     const msg: ToWorker = restore ? { ...init, restore: { ...restore, weights: restore.weights.map((x) => x.slice()) } } : init;
     w.postMessage(msg, transferablesOf(msg));
@@ -160,7 +173,11 @@ export class WorkerBridge {
    * Sends the request `make(rid)` builds and resolves with its reply; rejects with a RequestError when the worker
    * refuses, does not answer within `timeoutMs`, or is replaced first.
    */
-  request<T extends Exclude<WorkerReply['type'], 'failed'>>(make: (rid: number) => WorkerRequest, answer: T, timeoutMs = REQUEST_TIMEOUT_MS): Promise<Extract<WorkerReply, { type: T }>> {
+  request<T extends Exclude<WorkerReply['type'], 'failed'>>(
+    make: (rid: number) => WorkerRequest,
+    answer: T,
+    timeoutMs = REQUEST_TIMEOUT_MS,
+  ): Promise<Extract<WorkerReply, { type: T }>> {
     if (!this.alive) return Promise.reject(new RequestError(note('worker.requestLost')));
     const { rid, reply } = this.requests.open(answer, timeoutMs);
     this.send(make(rid));

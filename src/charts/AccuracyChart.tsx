@@ -10,7 +10,17 @@ const TRAIN = '#0072b2';
 const TEST = '#d55e00';
 
 /** Training accuracy per batch (smoothed, %) and test accuracy after each epoch (%), on one batch axis. */
-function AccuracyChart({ train, test, markers, height = 220 }: { train: AccuracyPoint[]; test: TestPoint[]; markers: Marker[]; height?: number }) {
+function AccuracyChart({
+  train,
+  test,
+  markers,
+  height = 220,
+}: {
+  train: AccuracyPoint[];
+  test: TestPoint[];
+  markers: Marker[];
+  height?: number;
+}) {
   const { t } = useTranslation();
   const lastTrain = train[train.length - 1];
   const lastTest = test[test.length - 1];
@@ -20,8 +30,18 @@ function AccuracyChart({ train, test, markers, height = 220 }: { train: Accuracy
     (lastTest ? t('charts.testAfter', { epoch: lastTest.epoch, percent: (100 * lastTest.testAccuracy).toFixed(2) }) : t('charts.noEpoch'));
   const series = useMemo(
     () => [
-      { name: t('charts.trainSeries'), color: TRAIN, style: 'line' as const, points: train.map((p) => ({ x: p.batch, y: 100 * p.accuracy })) },
-      { name: t('charts.testSeries'), color: TEST, style: 'dots' as const, points: test.map((p) => ({ x: p.batch, y: 100 * p.testAccuracy })) },
+      {
+        name: t('charts.trainSeries'),
+        color: TRAIN,
+        style: 'line' as const,
+        points: train.map((p) => ({ x: p.batch, y: 100 * p.accuracy })),
+      },
+      {
+        name: t('charts.testSeries'),
+        color: TEST,
+        style: 'dots' as const,
+        points: test.map((p) => ({ x: p.batch, y: 100 * p.testAccuracy })),
+      },
     ],
     [train, test, t],
   );

@@ -13,9 +13,7 @@ function ConfusionMatrix({ confusion, selected, onSelect }: Props) {
   const correct = digits.reduce((s, d) => s + confusion[d * 11], 0);
   return (
     <table className="confusion" data-testid="insight.confusion" aria-label={t('charts.confusionLabel', { correct, total })}>
-      <caption>
-        {t('charts.confusionCaption')}
-      </caption>
+      <caption>{t('charts.confusionCaption')}</caption>
       <thead>
         <tr>
           <th scope="col">{t('charts.confusionCorner')}</th>

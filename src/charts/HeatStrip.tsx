@@ -18,7 +18,8 @@ function HeatStrip({ snaps, label }: { snaps: StripSnap[]; label: string }) {
     const c = el?.getContext('2d');
     if (!el || !c) return;
     // One pixel buffer, one putImageData: thousands of fillRect calls per refresh were measurable.
-    const W = el.width, H = el.height;
+    const W = el.width,
+      H = el.height;
     const img = c.createImageData(W, H);
     const d = img.data;
     const paint = (p: number, [r, g, b]: [number, number, number]) => {
@@ -34,7 +35,8 @@ function HeatStrip({ snaps, label }: { snaps: StripSnap[]; label: string }) {
     snaps.forEach((s, i) => {
       const total = s.bins.counts.reduce((a, b) => a + b, 0) || 1;
       const bw = (s.bins.max - s.bins.min) / s.bins.counts.length;
-      const x0 = Math.floor(i * colW), x1 = Math.min(W, Math.max(x0 + 1, Math.floor((i + 1) * colW)));
+      const x0 = Math.floor(i * colW),
+        x1 = Math.min(W, Math.max(x0 + 1, Math.floor((i + 1) * colW)));
       s.bins.counts.forEach((n, k) => {
         if (n === 0) return;
         const y0 = Math.max(0, Math.floor(row(s.bins.min + (k + 1) * bw)));
@@ -47,7 +49,14 @@ function HeatStrip({ snaps, label }: { snaps: StripSnap[]; label: string }) {
   }, [snaps, top]);
   const last = snaps[snaps.length - 1];
   const summary = last
-    ? t('charts.stripSummary', { label, n: snaps.length, from: snaps[0].batch, to: last.batch, min: last.bins.min.toPrecision(2), max: last.bins.max.toPrecision(2) })
+    ? t('charts.stripSummary', {
+        label,
+        n: snaps.length,
+        from: snaps[0].batch,
+        to: last.batch,
+        min: last.bins.min.toPrecision(2),
+        max: last.bins.max.toPrecision(2),
+      })
     : t('charts.stripEmpty', { label });
   return (
     <figure className="strip">

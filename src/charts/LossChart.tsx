@@ -13,7 +13,12 @@ function LossChart({ points, markers, height = 220 }: { points: LossPoint[]; mar
   const summary = last
     ? t('charts.lossSummary', { batch: last.batch, loss: last.loss.toFixed(3), lowest: lowest.toFixed(3) })
     : t('charts.lossEmpty');
-  const series = useMemo(() => [{ name: t('charts.lossCaption'), color: '#0072b2', style: 'line' as const, points: points.map((p) => ({ x: p.batch, y: p.loss })) }], [points, t]);
+  const series = useMemo(
+    () => [
+      { name: t('charts.lossCaption'), color: '#0072b2', style: 'line' as const, points: points.map((p) => ({ x: p.batch, y: p.loss })) },
+    ],
+    [points, t],
+  );
   return (
     <figure className="chart" aria-label={t('charts.lossTitle')}>
       <figcaption>{t('charts.lossCaption')}</figcaption>

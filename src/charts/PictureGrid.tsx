@@ -37,7 +37,8 @@ function PictureGrid({ values, count, side, range, cell, label }: Props) {
     img.data.fill(255);
     const n = side * side;
     for (let u = 0; u < count; u++) {
-      const ox = (u % cols) * stride, oy = Math.floor(u / cols) * stride;
+      const ox = (u % cols) * stride,
+        oy = Math.floor(u / cols) * stride;
       for (let i = 0; i < n; i++) {
         const [r, g, b] = diverging(values[u * n + i] / range);
         const p = ((oy + Math.floor(i / side)) * el.width + ox + (i % side)) * 4;

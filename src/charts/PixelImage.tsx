@@ -34,7 +34,18 @@ function PixelImage({ values, side, mode, scale = 1, range = 1, size, label, tes
     }
     c.putImageData(img, 0, 0);
   }, [values, side, mode, scale, range]);
-  return <canvas ref={canvas} width={side} height={side} style={{ width: size, height: size }} className="pixel-image" role="img" aria-label={label} data-testid={testId} />;
+  return (
+    <canvas
+      ref={canvas}
+      width={side}
+      height={side}
+      style={{ width: size, height: size }}
+      className="pixel-image"
+      role="img"
+      aria-label={label}
+      data-testid={testId}
+    />
+  );
 }
 
 export default memo(PixelImage);

@@ -38,7 +38,20 @@ const GRID = '#d6dbe3';
  * while training (measured: the two live charts were the main source of >50 ms main-thread tasks). Width
  * follows the container; a hover read-out shows the values nearest the pointer.
  */
-function SeriesChart({ series, markers, yDomain, xLabel, yLabel, format, xName, height, markerLabels = false, xDomain, xFormat = String, integers = false }: Props) {
+function SeriesChart({
+  series,
+  markers,
+  yDomain,
+  xLabel,
+  yLabel,
+  format,
+  xName,
+  height,
+  markerLabels = false,
+  xDomain,
+  xFormat = String,
+  integers = false,
+}: Props) {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [width, setWidth] = useState(0);

@@ -12,9 +12,22 @@ function WeightHistogram({ title, min, max, counts }: HistogramProps) {
   const width = (max - min) / Math.max(1, counts.length);
   const total = counts.reduce((a, b) => a + b, 0);
   const peak = counts.indexOf(Math.max(...counts));
-  const summary = t('charts.histogramSummary', { title, total, min: min.toFixed(3), max: max.toFixed(3), peak: (min + (peak + 0.5) * width).toFixed(3) });
+  const summary = t('charts.histogramSummary', {
+    title,
+    total,
+    min: min.toFixed(3),
+    max: max.toFixed(3),
+    peak: (min + (peak + 0.5) * width).toFixed(3),
+  });
   const series = useMemo(
-    () => [{ name: t('charts.weights'), color: '#009e73', style: 'bars' as const, points: counts.map((c, i) => ({ x: min + (i + 0.5) * width, y: c })) }],
+    () => [
+      {
+        name: t('charts.weights'),
+        color: '#009e73',
+        style: 'bars' as const,
+        points: counts.map((c, i) => ({ x: min + (i + 0.5) * width, y: c })),
+      },
+    ],
     [counts, min, width, t],
   );
   return (

@@ -15,15 +15,36 @@ describe('chart layout', () => {
   });
 
   it('keeps degenerate domains usable: flat data, an inverted or empty fixed range', () => {
-    expect(yExtent([{ x: 1, y: 0 }, { x: 2, y: 0 }], 'zero-up')).toEqual([0, 0.001]);
+    expect(
+      yExtent(
+        [
+          { x: 1, y: 0 },
+          { x: 2, y: 0 },
+        ],
+        'zero-up',
+      ),
+    ).toEqual([0, 0.001]);
     expect(yExtent([], [0.5, 0.5])).toEqual([0.5, 1.5]);
-    expect(xExtent([{ x: 1, y: 1 }, { x: 9, y: 1 }], [4, 4])).toEqual([1, 9]);
+    expect(
+      xExtent(
+        [
+          { x: 1, y: 1 },
+          { x: 9, y: 1 },
+        ],
+        [4, 4],
+      ),
+    ).toEqual([1, 9]);
     const s = scale([3, 3 + 1], [0, 100]);
     expect(s(3.5)).toBe(50);
   });
 
   it('ignores NaN and infinite values in ranges and read-outs, and never places them off the plot', () => {
-    const pts = [{ x: 1, y: 2 }, { x: NaN, y: 1 }, { x: 3, y: Infinity }, { x: 4, y: 0.5 }];
+    const pts = [
+      { x: 1, y: 2 },
+      { x: NaN, y: 1 },
+      { x: 3, y: Infinity },
+      { x: 4, y: 0.5 },
+    ];
     expect(xExtent(pts)).toEqual([1, 4]);
     expect(yExtent(pts, 'zero-up')).toEqual([0, 2]);
     expect(nearestPoint(pts, 3.2)).toEqual({ x: 4, y: 0.5 });

@@ -11,7 +11,8 @@ export function xExtent(points: XY[], fixed?: [number, number]): [number, number
   if (fixed && Number.isFinite(fixed[0]) && Number.isFinite(fixed[1]) && fixed[1] > fixed[0]) return fixed;
   const xs = points.filter(finite).map((p) => p.x);
   if (xs.length === 0) return [0, 1];
-  const lo = Math.min(...xs), hi = Math.max(...xs);
+  const lo = Math.min(...xs),
+    hi = Math.max(...xs);
   return hi > lo ? [lo, hi] : [lo, lo + 1];
 }
 
@@ -33,7 +34,9 @@ export function scale([d0, d1]: [number, number], [r0, r1]: [number, number]): (
 
 /** x tick values inside the range, about one per `spacing` pixels; whole numbers only for counts. */
 export function xTicks([lo, hi]: [number, number], width: number, integers: boolean, spacing = 80): number[] {
-  return niceTicks(lo, hi, Math.max(4, Math.floor(width / spacing))).filter((t) => t >= lo && t <= hi && (!integers || Number.isInteger(t)));
+  return niceTicks(lo, hi, Math.max(4, Math.floor(width / spacing))).filter(
+    (t) => t >= lo && t <= hi && (!integers || Number.isInteger(t)),
+  );
 }
 
 /** The finite point whose x is nearest `x`, or null when there is none. */

@@ -7,7 +7,10 @@ export type Marker = { batch: number; short: string; kind: 'change' | 'diverged'
 export function shortLabel(m: Msg): Msg {
   if (m.key === 'change.list' && m.values) {
     const { first, rest } = m.values;
-    return msg('change.list', { first: typeof first === 'object' ? shortLabel(first) : first, rest: typeof rest === 'object' ? shortLabel(rest) : rest });
+    return msg('change.list', {
+      first: typeof first === 'object' ? shortLabel(first) : first,
+      rest: typeof rest === 'object' ? shortLabel(rest) : rest,
+    });
   }
   return m.key.startsWith('change.') ? { key: `short.${m.key.slice(7)}`, values: m.values } : m;
 }

@@ -23,14 +23,27 @@ export default function ActivationsView({ activations }: { activations: Activati
           return (
             <li key={a.layer}>
               <span className="act-label">
-                {label} <span className="muted">{a.shape.join('×')}
-                  {c > maps ? t('insight.firstMaps', { n: maps }) : ''}</span>
+                {label}{' '}
+                <span className="muted">
+                  {a.shape.join('×')}
+                  {c > maps ? t('insight.firstMaps', { n: maps }) : ''}
+                </span>
               </span>
               <div className="picture-grid">
                 {Array.from({ length: maps }, (_, k) => {
                   const plane = new Array<number>(h * w);
                   for (let i = 0; i < h * w; i++) plane[i] = a.values[i * c + k];
-                  return <PixelImage key={k} values={plane} side={h} mode="gray" scale={1 / max} size={Math.max(28, Math.min(56, h * 2))} label={t('insight.featureMap', { i: k + 1, n: a.layer + 1 })} />;
+                  return (
+                    <PixelImage
+                      key={k}
+                      values={plane}
+                      side={h}
+                      mode="gray"
+                      scale={1 / max}
+                      size={Math.max(28, Math.min(56, h * 2))}
+                      label={t('insight.featureMap', { i: k + 1, n: a.layer + 1 })}
+                    />
+                  );
                 })}
               </div>
             </li>
@@ -51,16 +64,32 @@ export default function ActivationsView({ activations }: { activations: Activati
         return (
           <li key={a.layer}>
             <span className="act-label">
-              {label} <span className="muted">
+              {label}{' '}
+              <span className="muted">
                 {t('insight.values', { n: a.values.length })}
                 {a.values.length > n ? t('insight.firstValues', { n }) : ''}
                 {last ? t('insight.probabilities') : ''}
               </span>
             </span>
-            <svg className="bars" viewBox={`0 0 ${n} 20`} preserveAspectRatio="none" role="img" aria-label={t('insight.barsLabel', { label, n: a.values.length, max: max.toPrecision(2) })}>
+            <svg
+              className="bars"
+              viewBox={`0 0 ${n} 20`}
+              preserveAspectRatio="none"
+              role="img"
+              aria-label={t('insight.barsLabel', { label, n: a.values.length, max: max.toPrecision(2) })}
+            >
               {Array.from({ length: n }, (_, i) => {
                 const v = a.values[i] / max;
-                return <rect key={i} x={i + 0.1} width={0.8} y={v >= 0 ? 10 - 10 * v : 10} height={Math.abs(10 * v)} fill={v >= 0 ? '#e69f00' : '#0072b2'} />;
+                return (
+                  <rect
+                    key={i}
+                    x={i + 0.1}
+                    width={0.8}
+                    y={v >= 0 ? 10 - 10 * v : 10}
+                    height={Math.abs(10 * v)}
+                    fill={v >= 0 ? '#e69f00' : '#0072b2'}
+                  />
+                );
               })}
             </svg>
           </li>

@@ -18,7 +18,11 @@ export default function AddLayerMenu({ count, onAdd }: Props) {
       </button>
       <label className="mini-field">
         <span>{t('builder.at')}</span>
-        <select data-testid="builder.add-position" value={String(at)} onChange={(e) => setAt(e.target.value === 'end' ? 'end' : Number(e.target.value))}>
+        <select
+          data-testid="builder.add-position"
+          value={String(at)}
+          onChange={(e) => setAt(e.target.value === 'end' ? 'end' : Number(e.target.value))}
+        >
           <option value="end">{t('builder.atEnd')}</option>
           {Array.from({ length: count }, (_, i) => (
             <option key={i} value={i}>

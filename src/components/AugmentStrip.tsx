@@ -41,7 +41,15 @@ export default function AugmentStrip({ testId = 'hp.augment-strip' }: { testId?:
 
   if (!samples) return null;
   const image = (bytes: Uint8Array, i: number, label: string) => (
-    <PixelImage key={i} values={bytes.subarray(i * PIXELS, (i + 1) * PIXELS)} side={28} mode="gray" scale={1 / 255} size={36} label={label} />
+    <PixelImage
+      key={i}
+      values={bytes.subarray(i * PIXELS, (i + 1) * PIXELS)}
+      side={28}
+      mode="gray"
+      scale={1 / 255}
+      size={36}
+      label={label}
+    />
   );
   return (
     <figure className="augment-strip" data-testid={testId}>

@@ -18,7 +18,10 @@ export default function ChartsPanel() {
   const storeMarkers = useDeferredValue(useStore((s) => s.metrics.markers));
   const height = useStore((s) => s.ui.presenter) ? 165 : 220;
   const points = useMemo(() => downsample(series, 200), [series]);
-  const markers = useMemo(() => storeMarkers.map((m) => ({ batch: m.batch, kind: m.kind, short: tm(shortLabel(m.label)) })), [storeMarkers, tm]);
+  const markers = useMemo(
+    () => storeMarkers.map((m) => ({ batch: m.batch, kind: m.kind, short: tm(shortLabel(m.label)) })),
+    [storeMarkers, tm],
+  );
   return (
     <div className="charts">
       <Explain topic="loss" />

@@ -61,17 +61,21 @@ export default function DrawPad({ onInput, onStrokes, image, ref }: Props) {
     });
   }, [onInput, onStrokes]);
 
-  useImperativeHandle(ref, () => ({
-    clear: () => {
-      strokes.current = [];
-      drawing.current = null;
-      render();
-    },
-    undo: () => {
-      strokes.current = strokes.current.slice(0, -1);
-      render();
-    },
-  }), [render]);
+  useImperativeHandle(
+    ref,
+    () => ({
+      clear: () => {
+        strokes.current = [];
+        drawing.current = null;
+        render();
+      },
+      undo: () => {
+        strokes.current = strokes.current.slice(0, -1);
+        render();
+      },
+    }),
+    [render],
+  );
 
   useEffect(() => {
     if (!image) return;

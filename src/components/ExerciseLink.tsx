@@ -33,7 +33,12 @@ export default function ExerciseLink() {
               <tr key={p}>
                 <th scope="row">{t(`part.${p}`)}</th>
                 <td>
-                  <select aria-label={t('exercise.modeFor', { part: t(`part.${p}`) })} data-testid={`ui.exercise-${p}`} value={modeOf(p)} onChange={(e) => setMode(p, e.target.value as Mode)}>
+                  <select
+                    aria-label={t('exercise.modeFor', { part: t(`part.${p}`) })}
+                    data-testid={`ui.exercise-${p}`}
+                    value={modeOf(p)}
+                    onChange={(e) => setMode(p, e.target.value as Mode)}
+                  >
                     <option value="shown">{t('exercise.shown')}</option>
                     <option value="locked">{t('exercise.locked')}</option>
                     <option value="hidden">{t('exercise.hidden')}</option>

@@ -20,10 +20,15 @@ export default function ExportPanel() {
     <div className="export">
       <h2>{t('io.heading')}</h2>
       <div className="button-row">
-        <button data-testid="io.export-tfjs" disabled={!ready} onClick={async () => {
+        <button
+          data-testid="io.export-tfjs"
+          disabled={!ready}
+          onClick={async () => {
             const problem = await getBridge().exportModel();
             if (problem) patch('ui', { notice: problem });
-          }} title={t('io.exportTfjsTitle')}>
+          }}
+          title={t('io.exportTfjsTitle')}
+        >
           {t('io.exportTfjs')}
         </button>
         <button

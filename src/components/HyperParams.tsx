@@ -5,7 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { useMsg } from '../i18n/translate';
 import { changeNetwork } from '../bridge/experiment';
 import { getBridge } from '../bridge/workerBridge';
-import { AUGMENTS, BATCH_SIZES, OPTIMIZERS, SCHEDULES, type Augment, type OptimizerName, type Schedule, type TrainConfig } from '../model/training';
+import {
+  AUGMENTS,
+  BATCH_SIZES,
+  OPTIMIZERS,
+  SCHEDULES,
+  type Augment,
+  type OptimizerName,
+  type Schedule,
+  type TrainConfig,
+} from '../model/training';
 import { configProblem } from '../model/trainFields';
 import { msg, type Msg } from '../model/msg';
 import { batchProblem, inferNetwork } from '../model/shapes';
@@ -35,10 +44,19 @@ export default function HyperParams() {
       <h2>
         {t('hp.heading')} <Explain topic="gradient" />
       </h2>
-      <NumberInput label={t('hp.learningRate')} testId="hp.learning-rate" value={train.learningRate} onCommit={(v) => apply({ ...train, learningRate: v })} />
+      <NumberInput
+        label={t('hp.learningRate')}
+        testId="hp.learning-rate"
+        value={train.learningRate}
+        onCommit={(v) => apply({ ...train, learningRate: v })}
+      />
       <label className="field">
         <span>{t('hp.schedule')}</span>
-        <select data-testid="hp.schedule" value={train.schedule} onChange={(e) => apply({ ...train, schedule: e.target.value as Schedule })}>
+        <select
+          data-testid="hp.schedule"
+          value={train.schedule}
+          onChange={(e) => apply({ ...train, schedule: e.target.value as Schedule })}
+        >
           {SCHEDULES.map((s) => (
             <option key={s} value={s}>
               {t(`hp.schedule.${s}`)}
@@ -49,7 +67,11 @@ export default function HyperParams() {
       {train.schedule !== 'constant' && <p className="muted small">{t('hp.rateNow', { rate: +rate.toPrecision(3) })}</p>}
       <label className="field">
         <span>{t('hp.batchSize')}</span>
-        <select data-testid="hp.batch-size" value={train.batchSize} onChange={(e) => setChoiceProblem(apply({ ...train, batchSize: Number(e.target.value) }))}>
+        <select
+          data-testid="hp.batch-size"
+          value={train.batchSize}
+          onChange={(e) => setChoiceProblem(apply({ ...train, batchSize: Number(e.target.value) }))}
+        >
           {BATCH_SIZES.map((b) => (
             <option key={b} value={b}>
               {b}
@@ -64,7 +86,11 @@ export default function HyperParams() {
       )}
       <label className="field">
         <span>{t('hp.optimizer')}</span>
-        <select data-testid="hp.optimizer" value={train.optimizer} onChange={(e) => apply({ ...train, optimizer: e.target.value as OptimizerName })}>
+        <select
+          data-testid="hp.optimizer"
+          value={train.optimizer}
+          onChange={(e) => apply({ ...train, optimizer: e.target.value as OptimizerName })}
+        >
           {OPTIMIZERS.map((o) => (
             <option key={o} value={o}>
               {o}
@@ -99,9 +125,27 @@ export default function HyperParams() {
         </select>
       </label>
       {train.augment !== 'off' && <AugmentStrip />}
-      <NumberInput label={t('hp.epochLimit')} hint={t('hp.epochLimitHint')} testId="hp.epoch-limit" value={train.epochLimit} onCommit={(v) => apply({ ...train, epochLimit: v })} />
-      <NumberInput label={t('hp.trainSize')} hint={t('hp.trainSizeHint')} testId="hp.train-size" value={train.trainSize} onCommit={(v) => apply({ ...train, trainSize: v })} />
-      <NumberInput label={t('hp.seed')} hint={t('hp.seedHint')} testId="hp.seed" value={train.seed} onCommit={(v) => apply({ ...train, seed: v })} />
+      <NumberInput
+        label={t('hp.epochLimit')}
+        hint={t('hp.epochLimitHint')}
+        testId="hp.epoch-limit"
+        value={train.epochLimit}
+        onCommit={(v) => apply({ ...train, epochLimit: v })}
+      />
+      <NumberInput
+        label={t('hp.trainSize')}
+        hint={t('hp.trainSizeHint')}
+        testId="hp.train-size"
+        value={train.trainSize}
+        onCommit={(v) => apply({ ...train, trainSize: v })}
+      />
+      <NumberInput
+        label={t('hp.seed')}
+        hint={t('hp.seedHint')}
+        testId="hp.seed"
+        value={train.seed}
+        onCommit={(v) => apply({ ...train, seed: v })}
+      />
     </div>
   );
 }

@@ -4,12 +4,33 @@ import { ACTIVATIONS, type Activation, type LayerSpec, type Padding } from '../m
 
 type Props = { layer: LayerSpec; onChange: (l: LayerSpec) => void };
 
-function NumberField({ label, value, min, max, step, onChange }: { label: string; value: number; min: number; max?: number; step?: number; onChange: (v: number) => void }) {
+function NumberField({
+  label,
+  value,
+  min,
+  max,
+  step,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  min: number;
+  max?: number;
+  step?: number;
+  onChange: (v: number) => void;
+}) {
   const { t } = useTranslation();
   return (
     <label className="mini-field">
       <span>{t(`field.${label}`)}</span>
-      <input type="number" value={Number.isFinite(value) ? value : ''} min={min} max={max} step={step ?? 1} onChange={(e) => onChange(e.target.value === '' ? NaN : Number(e.target.value))} />
+      <input
+        type="number"
+        value={Number.isFinite(value) ? value : ''}
+        min={min}
+        max={max}
+        step={step ?? 1}
+        onChange={(e) => onChange(e.target.value === '' ? NaN : Number(e.target.value))}
+      />
     </label>
   );
 }

@@ -11,9 +11,16 @@ export default function LayerInsights({ h, snaps }: { h: LayerHistogram; snaps: 
   const { t } = useTranslation();
   const title = t('insight.layerTitle', { n: h.layer + 1, name: t(`kind.${h.name}`, { defaultValue: h.name }) });
   const ratio = h.updateRatio;
-  const ratioNote = ratio === null ? '' : ratio > 0.01 ? t('insight.ratioLarge') : ratio < 1e-5 ? t('insight.ratioTiny') : t('insight.ratioHealthy');
+  const ratioNote =
+    ratio === null ? '' : ratio > 0.01 ? t('insight.ratioLarge') : ratio < 1e-5 ? t('insight.ratioTiny') : t('insight.ratioHealthy');
   return (
-    <section className="layer-insight" data-testid="insight.histogram" data-layer={h.layer} data-counts={h.counts.join(",")} aria-label={title}>
+    <section
+      className="layer-insight"
+      data-testid="insight.histogram"
+      data-layer={h.layer}
+      data-counts={h.counts.join(',')}
+      aria-label={title}
+    >
       <WeightHistogram title={title} min={h.min} max={h.max} counts={h.counts} />
       <HeatStrip label={t('insight.weights')} snaps={snaps.map((s) => ({ batch: s.batch, bins: s.weights }))} />
       <HeatStrip label={t('insight.gradients')} snaps={snaps.flatMap((s) => (s.grads ? [{ batch: s.batch, bins: s.grads }] : []))} />

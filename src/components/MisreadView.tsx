@@ -21,7 +21,9 @@ export default function MisreadView() {
           <div className="misread-empty">{t('lesson.misread.draw')}</div>
         )}
         <figcaption className="small">
-          {input && best >= 0 ? t('lesson.misread.readAs', { digit: best, percent: Math.round(100 * probs![best]) }) : t('draw.previewCaption')}
+          {input && best >= 0
+            ? t('lesson.misread.readAs', { digit: best, percent: Math.round(100 * probs![best]) })
+            : t('draw.previewCaption')}
         </figcaption>
       </figure>
       <AugmentStrip testId="lesson.misread-strip" />

@@ -9,16 +9,28 @@ export default function MistakeGallery({ cell }: { cell: Cell }) {
   return (
     <div className="gallery" aria-live="polite">
       <h3>
-        {actual === predicted ? t('insight.correct', { digit: actual, count: total }) : t('insight.mistaken', { actual, predicted, count: total })}
+        {actual === predicted
+          ? t('insight.correct', { digit: actual, count: total })
+          : t('insight.mistaken', { actual, predicted, count: total })}
         {total > items.length && <span className="muted">{t('insight.mostConfident', { n: items.length })}</span>}
       </h3>
       {items.length === 0 && <p className="muted">{t('insight.noImages')}</p>}
       <ul className="gallery-items">
         {items.map((it) => {
-          const top = it.probs.map((p, d) => ({ p, d })).sort((a, b) => b.p - a.p).slice(0, 3);
+          const top = it.probs
+            .map((p, d) => ({ p, d }))
+            .sort((a, b) => b.p - a.p)
+            .slice(0, 3);
           return (
             <li key={it.index} data-testid="insight.gallery-item">
-              <PixelImage values={it.pixels} side={28} mode="gray" scale={1 / 255} size={56} label={t('insight.testImage', { index: it.index, digit: actual })} />
+              <PixelImage
+                values={it.pixels}
+                side={28}
+                mode="gray"
+                scale={1 / 255}
+                size={56}
+                label={t('insight.testImage', { index: it.index, digit: actual })}
+              />
               <span className="gallery-probs">
                 {top.map((t) => (
                   <span key={t.d}>

@@ -22,7 +22,10 @@ export default function NetworkBuilder() {
   const network = useStore((s) => s.config.network);
   const presetId = useStore((s) => s.config.presetId);
   const info = inferNetwork(network);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
   const ids = network.layers.map((_, i) => idOf(i));
   const onDragEnd = (e: DragEndEvent) => {
     if (e.over && e.active.id !== e.over.id) changeNetwork(moveLayer(network, indexOf(e.active.id), indexOf(e.over.id)));
@@ -54,13 +57,13 @@ export default function NetworkBuilder() {
       </div>
       {/* DndContext outside the list: it renders its own live region, which may not sit inside an <ol>. */}
       <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
-      <ol className="layers" aria-label={t('builder.layers')}>
-        <li className="layer layer-input">
-          <div className="layer-head">
-            <span className="layer-name">{t('builder.input')}</span>
-            <span className="layer-shape">28×28×1</span>
-          </div>
-        </li>
+        <ol className="layers" aria-label={t('builder.layers')}>
+          <li className="layer layer-input">
+            <div className="layer-head">
+              <span className="layer-name">{t('builder.input')}</span>
+              <span className="layer-shape">28×28×1</span>
+            </div>
+          </li>
           <SortableContext items={ids} strategy={verticalListSortingStrategy}>
             {network.layers.map((l, i) => (
               <LayerCard
@@ -81,7 +84,7 @@ export default function NetworkBuilder() {
               />
             ))}
           </SortableContext>
-      </ol>
+        </ol>
       </DndContext>
       <p className="total">
         {t('builder.params')} <strong data-testid="builder.params">{info.totalParams}</strong>

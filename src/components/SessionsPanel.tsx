@@ -1,7 +1,18 @@
 // Save the whole session in the browser or as a file, and open it again later to continue training.
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deleteSaved, downloadSession, importModelFiles, listSaved, openSaved, openSessionFile, renameSaved, saveToBrowser, type Outcome, type SavedMeta } from '../bridge/sessions';
+import {
+  deleteSaved,
+  downloadSession,
+  importModelFiles,
+  listSaved,
+  openSaved,
+  openSessionFile,
+  renameSaved,
+  saveToBrowser,
+  type Outcome,
+  type SavedMeta,
+} from '../bridge/sessions';
 import { useMsg } from '../i18n/translate';
 import { msg, type Msg } from '../model/msg';
 import { useStore } from '../store/store';
@@ -49,7 +60,11 @@ export default function SessionsPanel() {
         <button data-testid="io.open" aria-expanded={saved !== null} onClick={() => (saved ? setSaved(null) : refresh())}>
           {t('io.open')}
         </button>
-        <button data-testid="io.download-session" disabled={busy} onClick={async () => report(await downloadSession(name.trim() || 'session'))}>
+        <button
+          data-testid="io.download-session"
+          disabled={busy}
+          onClick={async () => report(await downloadSession(name.trim() || 'session'))}
+        >
           {t('io.download')}
         </button>
         <button data-testid="io.open-file" disabled={busy} onClick={() => file.current?.click()}>
@@ -67,7 +82,10 @@ export default function SessionsPanel() {
           onChange={async (e) => {
             const fs = Array.from(e.target.files ?? []);
             e.target.value = '';
-            if (fs.length) report(await importModelFiles(fs), (done) => (done ? msg('io.imported', { files: fs.map((f) => f.name).join(' + ') }) : null));
+            if (fs.length)
+              report(await importModelFiles(fs), (done) =>
+                done ? msg('io.imported', { files: fs.map((f) => f.name).join(' + ') }) : null,
+              );
           }}
         />
         <input
@@ -84,7 +102,11 @@ export default function SessionsPanel() {
         />
       </div>
       {message && (
-        <p className={message.error ? 'field-error' : 'muted small'} role={message.error ? 'alert' : 'status'} data-testid={message.error ? 'io.error' : 'io.message'}>
+        <p
+          className={message.error ? 'field-error' : 'muted small'}
+          role={message.error ? 'alert' : 'status'}
+          data-testid={message.error ? 'io.error' : 'io.message'}
+        >
           {tm(message.text)}
         </p>
       )}
@@ -94,10 +116,16 @@ export default function SessionsPanel() {
           {saved.map((m) => (
             <li key={m.id} data-testid="io.saved-item">
               <span>
-                <strong>{m.name}</strong> <span className="muted">{t('io.savedMeta', { batch: m.batch, date: new Date(m.savedAt).toLocaleString(i18n.language) })}</span>
+                <strong>{m.name}</strong>{' '}
+                <span className="muted">
+                  {t('io.savedMeta', { batch: m.batch, date: new Date(m.savedAt).toLocaleString(i18n.language) })}
+                </span>
               </span>
               <span className="layer-actions">
-                <button onClick={async () => report(await openSaved(m.id), (done) => (done ? msg('io.openedNotice', { name: m.name }) : null))} disabled={busy}>
+                <button
+                  onClick={async () => report(await openSaved(m.id), (done) => (done ? msg('io.openedNotice', { name: m.name }) : null))}
+                  disabled={busy}
+                >
                   {t('io.openOne')}
                 </button>
                 <button

@@ -16,7 +16,12 @@ export default function WeightPicturesView({ layers }: { layers: WeightPictures[
         return (
           <figure key={l.layer}>
             <figcaption>
-              {t(l.kind === 'dense' ? 'insight.denseCaption' : 'insight.convCaption', { n: l.layer + 1, count: l.count, side: l.side, range: range.toPrecision(2) })}
+              {t(l.kind === 'dense' ? 'insight.denseCaption' : 'insight.convCaption', {
+                n: l.layer + 1,
+                count: l.count,
+                side: l.side,
+                range: range.toPrecision(2),
+              })}
             </figcaption>
             <PictureGrid
               values={l.values}
@@ -24,7 +29,12 @@ export default function WeightPicturesView({ layers }: { layers: WeightPictures[
               side={l.side}
               range={range}
               cell={l.kind === 'dense' ? 40 : 36}
-              label={t(l.kind === 'dense' ? 'insight.denseCaption' : 'insight.convCaption', { n: l.layer + 1, count: l.count, side: l.side, range: range.toPrecision(2) })}
+              label={t(l.kind === 'dense' ? 'insight.denseCaption' : 'insight.convCaption', {
+                n: l.layer + 1,
+                count: l.count,
+                side: l.side,
+                range: range.toPrecision(2),
+              })}
             />
           </figure>
         );

@@ -8,9 +8,37 @@ import { strokesToMnist } from './strokes';
 /** Three different digits as the pad would make them: a 7, a 0 and a 1 (3 × 784). */
 function batch(): Float32Array {
   const x = new Float32Array(3 * 784);
-  x.set(strokesToMnist([[[0, 0], [60, 0], [25, 100]]])!, 0);
-  x.set(strokesToMnist([[[50, 0], [90, 50], [50, 100], [10, 50], [50, 0]]])!, 784);
-  x.set(strokesToMnist([[[50, 0], [50, 100]]])!, 2 * 784);
+  x.set(
+    strokesToMnist([
+      [
+        [0, 0],
+        [60, 0],
+        [25, 100],
+      ],
+    ])!,
+    0,
+  );
+  x.set(
+    strokesToMnist([
+      [
+        [50, 0],
+        [90, 50],
+        [50, 100],
+        [10, 50],
+        [50, 0],
+      ],
+    ])!,
+    784,
+  );
+  x.set(
+    strokesToMnist([
+      [
+        [50, 0],
+        [50, 100],
+      ],
+    ])!,
+    2 * 784,
+  );
   return x;
 }
 const ink = (x: Float32Array, k: number) => x.subarray(k * 784, (k + 1) * 784).reduce((s, v) => s + v, 0);
@@ -30,7 +58,9 @@ describe('augmentBatch', () => {
 
   it('is deterministic per seed and differs between seeds and between images', () => {
     for (const level of ['shift', 'affine', 'elastic'] as const) {
-      const a = batch(), b = batch(), c = batch();
+      const a = batch(),
+        b = batch(),
+        c = batch();
       augmentBatch(a, 3, level, mulberry32(7));
       augmentBatch(b, 3, level, mulberry32(7));
       augmentBatch(c, 3, level, mulberry32(8));
@@ -61,7 +91,8 @@ describe('augmentBatch', () => {
       const x = batch();
       augmentBatch(x, 3, 'shift', mulberry32(seed));
       for (let k = 0; k < 3; k++) {
-        const a = com(batch(), k), b = com(x, k);
+        const a = com(batch(), k),
+          b = com(x, k);
         expect(Math.abs(b.x - a.x)).toBeLessThanOrEqual(2.05);
         expect(Math.abs(b.y - a.y)).toBeLessThanOrEqual(2.05);
       }

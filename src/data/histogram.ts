@@ -7,7 +7,8 @@ export type Histogram = { min: number; max: number; counts: number[] };
  * own [min, max], or `range` when given (values outside it go to the first or last bin).
  */
 export function histogram(values: ArrayLike<number>, bins = 30, range?: { min: number; max: number }): Histogram {
-  let min = Infinity, max = -Infinity;
+  let min = Infinity,
+    max = -Infinity;
   if (range) ({ min, max } = range);
   else
     for (let i = 0; i < values.length; i++) {

@@ -18,8 +18,16 @@ const damaged = (valid: Uint8Array) =>
   );
 
 describe('fuzzing the IDX decoders', () => {
-  const images = encodeIdx('images', 3, Uint8Array.from({ length: 3 * 784 }, (_, i) => i % 256));
-  const labels = encodeIdx('labels', 20, Uint8Array.from({ length: 20 }, (_, i) => i % 10));
+  const images = encodeIdx(
+    'images',
+    3,
+    Uint8Array.from({ length: 3 * 784 }, (_, i) => i % 256),
+  );
+  const labels = encodeIdx(
+    'labels',
+    20,
+    Uint8Array.from({ length: 20 }, (_, i) => i % 10),
+  );
 
   it(`survives ${FUZZ_RUNS} damaged image files`, () => {
     fc.assert(

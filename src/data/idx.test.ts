@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { encodeIdx, parseIdxImages, parseIdxLabels } from './idx';
 
-const images = (n: number) => encodeIdx('images', n, new Uint8Array(n * 784).map((_, i) => i % 256));
-const labels = (n: number) => encodeIdx('labels', n, new Uint8Array(n).map((_, i) => i % 10));
+const images = (n: number) =>
+  encodeIdx(
+    'images',
+    n,
+    new Uint8Array(n * 784).map((_, i) => i % 256),
+  );
+const labels = (n: number) =>
+  encodeIdx(
+    'labels',
+    n,
+    new Uint8Array(n).map((_, i) => i % 10),
+  );
 
 describe('parseIdxImages', () => {
   it('decodes a good file and keeps pixels as bytes', () => {

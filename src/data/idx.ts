@@ -17,7 +17,8 @@ export function parseIdxImages(bytes: Uint8Array, name = 'images', expectedCount
   if (bytes.byteLength < 16) return { ok: false, error: `${name}: file is too short (${bytes.byteLength} bytes) to be an IDX image file.` };
   const v = view(bytes);
   const magic = v.getUint32(0);
-  if (magic !== IMAGES_MAGIC) return { ok: false, error: `${name}: not an IDX image file (magic number ${magic}, expected ${IMAGES_MAGIC}).` };
+  if (magic !== IMAGES_MAGIC)
+    return { ok: false, error: `${name}: not an IDX image file (magic number ${magic}, expected ${IMAGES_MAGIC}).` };
   const count = v.getUint32(4);
   const rows = v.getUint32(8);
   const cols = v.getUint32(12);
@@ -25,8 +26,7 @@ export function parseIdxImages(bytes: Uint8Array, name = 'images', expectedCount
   if (expectedCount !== undefined && count !== expectedCount)
     return { ok: false, error: `${name}: holds ${count} images, expected ${expectedCount}.` };
   const need = 16 + count * rows * cols;
-  if (bytes.byteLength < need)
-    return { ok: false, error: `${name}: file is truncated (${bytes.byteLength} of ${need} bytes).` };
+  if (bytes.byteLength < need) return { ok: false, error: `${name}: file is truncated (${bytes.byteLength} of ${need} bytes).` };
   if (bytes.byteLength > need) return { ok: false, error: `${name}: file has ${bytes.byteLength - need} unexpected extra bytes.` };
   return { ok: true, value: { kind: 'images', count, rows, cols, pixels: bytes.subarray(16, need) } };
 }
@@ -36,7 +36,8 @@ export function parseIdxLabels(bytes: Uint8Array, name = 'labels', expectedCount
   if (bytes.byteLength < 8) return { ok: false, error: `${name}: file is too short (${bytes.byteLength} bytes) to be an IDX label file.` };
   const v = view(bytes);
   const magic = v.getUint32(0);
-  if (magic !== LABELS_MAGIC) return { ok: false, error: `${name}: not an IDX label file (magic number ${magic}, expected ${LABELS_MAGIC}).` };
+  if (magic !== LABELS_MAGIC)
+    return { ok: false, error: `${name}: not an IDX label file (magic number ${magic}, expected ${LABELS_MAGIC}).` };
   const count = v.getUint32(4);
   if (expectedCount !== undefined && count !== expectedCount)
     return { ok: false, error: `${name}: holds ${count} labels, expected ${expectedCount}.` };

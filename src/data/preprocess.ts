@@ -15,7 +15,10 @@ export type BBox = { x0: number; y0: number; x1: number; y1: number };
 
 /** Inclusive-exclusive bounding box of ink, or null when the image is empty. */
 export function inkBounds(img: Gray): BBox | null {
-  let x0 = img.width, y0 = img.height, x1 = -1, y1 = -1;
+  let x0 = img.width,
+    y0 = img.height,
+    x1 = -1,
+    y1 = -1;
   for (let y = 0; y < img.height; y++) {
     for (let x = 0; x < img.width; x++) {
       if (img.data[y * img.width + x] > INK_THRESHOLD) {
@@ -31,7 +34,9 @@ export function inkBounds(img: Gray): BBox | null {
 
 /** Centre of mass (x, y) in pixel-centre coordinates, or null for an empty image. */
 export function centreOfMass(img: Gray): { x: number; y: number } | null {
-  let m = 0, mx = 0, my = 0;
+  let m = 0,
+    mx = 0,
+    my = 0;
   for (let y = 0; y < img.height; y++) {
     for (let x = 0; x < img.width; x++) {
       const v = img.data[y * img.width + x];

@@ -24,7 +24,10 @@ type Box = { x0: number; y0: number; x1: number; y1: number };
 
 /** Bounding box of the points of all strokes, or null when there are none. */
 export function strokeBounds(strokes: readonly Stroke[]): Box | null {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
   for (const s of strokes)
     for (const [x, y] of s) {
       if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
@@ -43,29 +46,36 @@ export function strokeBounds(strokes: readonly Stroke[]): Box | null {
 export function renderStrokes(strokes: readonly Stroke[], side: number, width: number): Float32Array {
   const n = side * SUPER;
   const hit = new Uint8Array(n * n);
-  const r = width / 2, r2 = r * r;
+  const r = width / 2,
+    r2 = r * r;
   for (const s of strokes) {
     const pts = s.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
     for (let i = 0; i < pts.length; i++) {
       const [ax, ay] = pts[i];
       const [bx, by] = pts[Math.min(i + 1, pts.length - 1)];
-      const dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
+      const dx = bx - ax,
+        dy = by - ay,
+        len2 = dx * dx + dy * dy;
       // Sub-samples whose centres may lie within r of segment a-b.
-      const sx0 = Math.max(0, Math.floor((Math.min(ax, bx) - r) * SUPER)), sx1 = Math.min(n - 1, Math.ceil((Math.max(ax, bx) + r) * SUPER));
-      const sy0 = Math.max(0, Math.floor((Math.min(ay, by) - r) * SUPER)), sy1 = Math.min(n - 1, Math.ceil((Math.max(ay, by) + r) * SUPER));
+      const sx0 = Math.max(0, Math.floor((Math.min(ax, bx) - r) * SUPER)),
+        sx1 = Math.min(n - 1, Math.ceil((Math.max(ax, bx) + r) * SUPER));
+      const sy0 = Math.max(0, Math.floor((Math.min(ay, by) - r) * SUPER)),
+        sy1 = Math.min(n - 1, Math.ceil((Math.max(ay, by) + r) * SUPER));
       for (let sy = sy0; sy <= sy1; sy++) {
         const py = (sy + 0.5) / SUPER;
         for (let sx = sx0; sx <= sx1; sx++) {
           const px = (sx + 0.5) / SUPER;
           const t = len2 > 0 ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2)) : 0;
-          const ex = px - (ax + t * dx), ey = py - (ay + t * dy);
+          const ex = px - (ax + t * dx),
+            ey = py - (ay + t * dy);
           if (ex * ex + ey * ey <= r2) hit[sy * n + sx] = 1;
         }
       }
     }
   }
   const out = new Float32Array(side * side);
-  for (let sy = 0; sy < n; sy++) for (let sx = 0; sx < n; sx++) if (hit[sy * n + sx]) out[((sy / SUPER) | 0) * side + ((sx / SUPER) | 0)] += 1 / (SUPER * SUPER);
+  for (let sy = 0; sy < n; sy++)
+    for (let sx = 0; sx < n; sx++) if (hit[sy * n + sx]) out[((sy / SUPER) | 0) * side + ((sx / SUPER) | 0)] += 1 / (SUPER * SUPER);
   return out;
 }
 
@@ -82,16 +92,22 @@ export function strokesToMnist(strokes: readonly Stroke[], width = STROKE_WIDTH)
   // A dot (no extent) is drawn as a dot, not blown up to the whole box.
   const s = ext > 0 ? (BOX - width) / ext : 0;
   // Path offset inside the box: half the pen's width, plus centring of the shorter side.
-  const inX = width / 2 + (BOX - width - (b.x1 - b.x0) * s) / 2, inY = width / 2 + (BOX - width - (b.y1 - b.y0) * s) / 2;
+  const inX = width / 2 + (BOX - width - (b.x1 - b.x0) * s) / 2,
+    inY = width / 2 + (BOX - width - (b.y1 - b.y0) * s) / 2;
   const render = (bx: number, by: number) =>
-    renderStrokes(strokes.map((st) => st.map(([x, y]) => [bx + inX + (x - b.x0) * s, by + inY + (y - b.y0) * s] as const)), SIDE, width);
+    renderStrokes(
+      strokes.map((st) => st.map(([x, y]) => [bx + inX + (x - b.x0) * s, by + inY + (y - b.y0) * s] as const)),
+      SIDE,
+      width,
+    );
   const mid = (SIDE - BOX) / 2;
   const first = render(mid, mid);
   const com = centreOfMass({ width: SIDE, height: SIDE, data: first });
   if (!com) return null;
   // Moving the box by d moves the centre of mass by d.
   const shift = (c: number) => Math.min(SIDE - BOX, Math.max(0, mid + Math.round(MNIST_CENTRE - c)));
-  const bx = shift(com.x), by = shift(com.y);
+  const bx = shift(com.x),
+    by = shift(com.y);
   return bx === mid && by === mid ? first : render(bx, by);
 }
 

@@ -87,11 +87,13 @@ export const en = {
   'change.augment': 'augmentation {{from}} → {{to}}',
   'short.augment': 'aug. {{to}}',
   'explain.augment.topic': 'Data augmentation',
-  'explain.augment.text': 'MNIST digits are all centred, upright and the same size; yours are not. Augmentation moves, turns, resizes and bends every training image a little, differently at every step, so the network sees many versions of each digit and learns the digit rather than its exact position. Test accuracy barely changes; digits drawn on the pad are read better. It costs a little speed (the examples/s in the header).',
+  'explain.augment.text':
+    'MNIST digits are all centred, upright and the same size; yours are not. Augmentation moves, turns, resizes and bends every training image a little, differently at every step, so the network sees many versions of each digit and learns the digit rather than its exact position. Test accuracy barely changes; digits drawn on the pad are read better. It costs a little speed (the examples/s in the header).',
   'lesson.misread.draw': 'Draw a digit on the pad: what the model receives appears here.',
   'lesson.misread.readAs': 'Read as {{digit}} ({{percent}}%)',
   'lesson.misread.title': 'Why the network misreads your digit',
-  'lesson.misread.text': 'The test set is not the world: 97% on MNIST’s test images does not mean 97% on digits your class draws. This lesson trains without augmentation first. Draw digits, small and large, slanted and wobbly, and look at the model input next to the pad when one is misread. Then switch "Data augmentation" to "shifts, rotation, scale", press Reset and Train, and draw the same digits again: the strip under it shows the varied digits the network now learns from.',
+  'lesson.misread.text':
+    'The test set is not the world: 97% on MNIST’s test images does not mean 97% on digits your class draws. This lesson trains without augmentation first. Draw digits, small and large, slanted and wobbly, and look at the model input next to the pad when one is misread. Then switch "Data augmentation" to "shifts, rotation, scale", press Reset and Train, and draw the same digits again: the strip under it shows the varied digits the network now learns from.',
   'hp.epochLimit': 'Stop after epochs',
   'hp.epochLimitHint': '(0 = never)',
   'hp.trainSize': 'Training images',
@@ -106,7 +108,8 @@ export const en = {
   'config.l2': 'L2 weight decay must be a number from 0 to 1.',
   'config.unknownSchedule': 'Unknown learning-rate schedule "{{name}}".',
   'config.epochLimit': 'Epoch limit must be a whole number from 0 (none) to 1000.',
-  'config.batchOverTrainSize': 'Batch size {{batch}} is larger than the {{n}} training images: use a batch size of {{n}} or less, or more images.',
+  'config.batchOverTrainSize':
+    'Batch size {{batch}} is larger than the {{n}} training images: use a batch size of {{n}} or less, or more images.',
   'config.trainSize': 'Training images must be 0 (all 60,000) or a whole number from 10 to 60000.',
   'change.optimizer': 'optimizer {{from}} → {{to}}',
   'change.learningRate': 'learning rate {{from}} → {{to}}',
@@ -181,9 +184,12 @@ export const en = {
   'problem.noLayers': 'The network has no layers: add a Dense layer with 10 softmax units.',
   'problem.lastLayer': 'The last layer must be Dense with {{classes}} units and softmax, one output per digit.',
   'problem.tooManyLayers': '{{n}} layers is more than this playground trains (limit {{limit}}): remove some layers.',
-  'problem.tooMuchCompute': 'This network needs {{macs}} million multiply-adds per image, more than a browser can train in reasonable time (limit {{limit}} million). Layer {{n}} does the most: use fewer filters, a smaller kernel, a larger stride, or pool earlier.',
-  'problem.tooMuchMemory': 'This network keeps {{floats}} million values per image while training, more than a browser tab can hold (limit {{limit}} million). Layer {{n}} has the largest output: use fewer filters or pool earlier.',
-  'problem.batchMemory': 'A batch of {{batch}} needs about {{mb}} MB for this network while training (limit {{limit}} MB): use a batch size of {{max}} or less, or a smaller network.',
+  'problem.tooMuchCompute':
+    'This network needs {{macs}} million multiply-adds per image, more than a browser can train in reasonable time (limit {{limit}} million). Layer {{n}} does the most: use fewer filters, a smaller kernel, a larger stride, or pool earlier.',
+  'problem.tooMuchMemory':
+    'This network keeps {{floats}} million values per image while training, more than a browser tab can hold (limit {{limit}} million). Layer {{n}} has the largest output: use fewer filters or pool earlier.',
+  'problem.batchMemory':
+    'A batch of {{batch}} needs about {{mb}} MB for this network while training (limit {{limit}} MB): use a batch size of {{max}} or less, or a smaller network.',
   'problem.tooManyParams': '{{params}} parameters is more than a browser can train safely (limit {{limit}}).',
 
   // Presets and lessons
@@ -219,7 +225,8 @@ export const en = {
     'This network trains on only 500 images, again and again. Training accuracy soon reaches 100% while test accuracy stalls far below: it memorised those 500 examples instead of learning what digits look like. Raise the dropout rate or the L2 weight decay, press Reset, and compare the gap.',
   'presenter.label': 'Presenter mode',
   'exercise.title': 'Exercise link',
-  'exercise.help': 'Choose what students see when they open the link: each part shown, shown but locked, or hidden. This page changes too, so you see what they will see.',
+  'exercise.help':
+    'Choose what students see when they open the link: each part shown, shown but locked, or hidden. This page changes too, so you see what they will see.',
   'exercise.modeFor': 'How the link shows: {{part}}',
   'exercise.shown': 'shown',
   'exercise.locked': 'locked',
@@ -379,7 +386,8 @@ export const en = {
   'io.openedNotice': 'Opened "{{name}}".',
   'io.openedTrainedNotice': 'Opened "{{name}}", trained for {{batch}} batches.',
   'io.storageFull': 'This browser has no room left to save sessions: delete some saved sessions, or download this one as a file.',
-  'io.storageFailed': 'This browser would not store the session ({{detail}}). Private windows and some settings block storage: download it as a file instead.',
+  'io.storageFailed':
+    'This browser would not store the session ({{detail}}). Private windows and some settings block storage: download it as a file instead.',
   'io.cannotSave': 'This session cannot be saved because it could never be opened again: {{problem}}',
   'io.gone': 'That saved session no longer exists.',
   'io.chooseModelJson': 'Choose the model.json file together with its weight file(s).',
@@ -401,7 +409,8 @@ export const en = {
   'file.weightNaN': 'weight array {{n}} contains NaN or infinite values',
   'file.sessionNetwork': 'This session cannot be opened: {{problem}}',
   'file.historyTooLong': 'its chart history has {{n}} {{what}} entries, more than the {{max}} this app ever writes',
-  'file.historyPoint': 'point {{n}} of its loss curve is damaged (counters must be whole numbers that grow, losses finite, accuracies between 0 and 1)',
+  'file.historyPoint':
+    'point {{n}} of its loss curve is damaged (counters must be whole numbers that grow, losses finite, accuracies between 0 and 1)',
   'file.historyEpoch': 'epoch result {{n}} of its history is damaged',
   'file.historyMarker': 'chart marker {{n}} of its history is damaged',
   'file.historyDamaged': 'its metric history is damaged',
@@ -424,7 +433,8 @@ export const en = {
   'import.impossibleShape': 'weight "{{name}}" has an impossible shape',
   'import.short': 'the weight files are too short (truncated?) at "{{name}}"',
   'import.long': 'the weight files have {{bytes}} bytes more than the manifest describes',
-  'import.ambiguousWeight': 'more than one weight could be "{{name}}" (layer names that end alike): rename the layers so each weight name is unique',
+  'import.ambiguousWeight':
+    'more than one weight could be "{{name}}" (layer names that end alike): rename the layers so each weight name is unique',
   'import.weightNaN': 'weight "{{name}}" contains NaN or infinite values',
   'import.missingWeight': 'weight "{{name}}" is missing',
   'import.weightShape': 'weight "{{name}}" holds {{found}} numbers, the layer needs {{wanted}}',
@@ -448,19 +458,25 @@ export const en = {
   'worker.notLoaded': 'The session could not be put in place; the current one was kept.',
   'worker.requestLost': 'The training worker was restarted before it answered: try again.',
   'worker.requestTimeout': 'The training worker did not answer within {{seconds}} s: try again.',
-  'worker.gaveUp': 'The training worker stopped {{count}} times in a few minutes, so it was not started again. Save what you can, then reload the page; if it keeps happening, try another backend or a smaller network.',
+  'worker.gaveUp':
+    'The training worker stopped {{count}} times in a few minutes, so it was not started again. Save what you can, then reload the page; if it keeps happening, try another backend or a smaller network.',
   'worker.restarted': 'The training worker stopped responding, so a new one was started.',
-  'worker.restartedFrom': 'The training worker stopped responding, so a new one was started; it continues from the weights saved at batch {{batch}}.',
+  'worker.restartedFrom':
+    'The training worker stopped responding, so a new one was started; it continues from the weights saved at batch {{batch}}.',
   'worker.versions': 'Page and worker versions differ ({{page}} vs {{worker}}): reload the page.',
   'worker.error': 'Worker error: {{detail}}',
   'worker.trainingStopped': 'Training stopped: {{detail}}',
   'worker.buildFailed': 'Could not build the network: {{detail}}',
   'worker.noBackend': 'No backend can train this network here: {{details}}.',
   'worker.backendStopped': 'The {{backend}} backend stopped working.',
-  'worker.backendLost': 'The {{from}} backend stopped working ({{reason}}). Training moved to {{to}} and continues from the weights saved at batch {{batch}}.',
-  'worker.backendLostFresh': 'The {{from}} backend stopped working ({{reason}}). Training moved to {{to}} and starts again from new weights (none were saved yet).',
-  'worker.diverged.nan': 'Training diverged at batch {{batch}}: the loss or the weights became NaN (not a number) or infinite. With learning rate {{lr}}, each step overshoots so far that the weights blow up.',
-  'worker.diverged.exploded': 'Training diverged at batch {{batch}}: the loss exploded to {{loss}} (a random guess scores 2.3). With learning rate {{lr}}, each step overshoots so far that the weights blow up.',
+  'worker.backendLost':
+    'The {{from}} backend stopped working ({{reason}}). Training moved to {{to}} and continues from the weights saved at batch {{batch}}.',
+  'worker.backendLostFresh':
+    'The {{from}} backend stopped working ({{reason}}). Training moved to {{to}} and starts again from new weights (none were saved yet).',
+  'worker.diverged.nan':
+    'Training diverged at batch {{batch}}: the loss or the weights became NaN (not a number) or infinite. With learning rate {{lr}}, each step overshoots so far that the weights blow up.',
+  'worker.diverged.exploded':
+    'Training diverged at batch {{batch}}: the loss exploded to {{loss}} (a random guess scores 2.3). With learning rate {{lr}}, each step overshoots so far that the weights blow up.',
   'worker.diverged.noRestore': '{{what}} There were no earlier weights to go back to: lower the learning rate and press Reset.',
   'worker.diverged.restored':
     '{{what}} Training paused and the weights from batch {{batch}} were restored (test accuracy {{accuracy}}). Try a learning rate 10 to 100 times smaller (e.g. {{suggestion}}), then press Resume.',

@@ -10,7 +10,11 @@ import { zhCN } from './zhCN';
 const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
 /** Every source file's text, gathered by Vite at test time (no Node APIs in src/). */
-const SOURCES = import.meta.glob<string>(['../**/*.ts', '../**/*.tsx', '!../**/*.test.ts'], { query: '?raw', import: 'default', eager: true });
+const SOURCES = import.meta.glob<string>(['../**/*.ts', '../**/*.tsx', '!../**/*.test.ts'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 
 describe('English and Chinese catalogues', () => {
   it('have the same keys and the same {{values}} in every message', () => {

@@ -84,11 +84,13 @@ export const zhCN: Record<MessageKey, string> = {
   'change.augment': '数据增强 {{from}} → {{to}}',
   'short.augment': '增强 {{to}}',
   'explain.augment.topic': '数据增强',
-  'explain.augment.text': 'MNIST 的数字都居中、端正、大小一致；你写的并不是。数据增强在每一步把每张训练图像稍微平移、旋转、缩放和弯曲，每次都不一样，于是网络看到同一个数字的许多样子，学到的是数字本身而不是它的确切位置。测试准确率几乎不变；手写板上写的数字认得更准。代价是速度略慢（见顶部的每秒样本数）。',
+  'explain.augment.text':
+    'MNIST 的数字都居中、端正、大小一致；你写的并不是。数据增强在每一步把每张训练图像稍微平移、旋转、缩放和弯曲，每次都不一样，于是网络看到同一个数字的许多样子，学到的是数字本身而不是它的确切位置。测试准确率几乎不变；手写板上写的数字认得更准。代价是速度略慢（见顶部的每秒样本数）。',
   'lesson.misread.draw': '在手写板上写一个数字：模型收到的输入会显示在这里。',
   'lesson.misread.readAs': '认作 {{digit}}（{{percent}}%）',
   'lesson.misread.title': '为什么网络认错了你写的数字',
-  'lesson.misread.text': '测试集不是真实世界：在 MNIST 测试图像上达到 97%，并不等于在全班写的数字上达到 97%。本课先不用数据增强训练。写一些数字，大的小的、歪的抖的，认错时看看手写板旁边的模型输入。然后把“数据增强”改为“平移、旋转、缩放”，按“重置”再按“训练”，再写同样的数字：下方的图像条显示网络现在学习的各种变形数字。',
+  'lesson.misread.text':
+    '测试集不是真实世界：在 MNIST 测试图像上达到 97%，并不等于在全班写的数字上达到 97%。本课先不用数据增强训练。写一些数字，大的小的、歪的抖的，认错时看看手写板旁边的模型输入。然后把“数据增强”改为“平移、旋转、缩放”，按“重置”再按“训练”，再写同样的数字：下方的图像条显示网络现在学习的各种变形数字。',
   'hp.epochLimit': '训练几轮后停止',
   'hp.epochLimitHint': '（0 = 不停止）',
   'hp.trainSize': '训练图像数',
@@ -177,9 +179,12 @@ export const zhCN: Record<MessageKey, string> = {
   'problem.noLayers': '网络没有任何层：请添加一个有 10 个 softmax 单元的 Dense 层。',
   'problem.lastLayer': '最后一层必须是有 {{classes}} 个单元、使用 softmax 的 Dense 层，每个数字一个输出。',
   'problem.tooManyLayers': '{{n}} 层超出了本工具能训练的范围（上限 {{limit}} 层）：请删去一些层。',
-  'problem.tooMuchCompute': '这个网络每张图片需要 {{macs}} 百万次乘加，浏览器无法在合理时间内训练（上限 {{limit}} 百万次）。第 {{n}} 层计算量最大：请减少滤波器、缩小卷积核、加大步长，或更早加入池化层。',
-  'problem.tooMuchMemory': '这个网络训练时每张图片要保存 {{floats}} 百万个数值，浏览器标签页放不下（上限 {{limit}} 百万个）。第 {{n}} 层的输出最大：请减少滤波器或更早加入池化层。',
-  'problem.batchMemory': '这个网络用 {{batch}} 的批大小训练时约需 {{mb}} MB 内存（上限 {{limit}} MB）：请把批大小改为 {{max}} 或更小，或换一个更小的网络。',
+  'problem.tooMuchCompute':
+    '这个网络每张图片需要 {{macs}} 百万次乘加，浏览器无法在合理时间内训练（上限 {{limit}} 百万次）。第 {{n}} 层计算量最大：请减少滤波器、缩小卷积核、加大步长，或更早加入池化层。',
+  'problem.tooMuchMemory':
+    '这个网络训练时每张图片要保存 {{floats}} 百万个数值，浏览器标签页放不下（上限 {{limit}} 百万个）。第 {{n}} 层的输出最大：请减少滤波器或更早加入池化层。',
+  'problem.batchMemory':
+    '这个网络用 {{batch}} 的批大小训练时约需 {{mb}} MB 内存（上限 {{limit}} MB）：请把批大小改为 {{max}} 或更小，或换一个更小的网络。',
   'problem.tooManyParams': '{{params}} 个参数超出了浏览器能安全训练的范围（上限 {{limit}}）。',
 
   'preset.mlp-seed.name': '创始 MLP（784-128-10）',
@@ -434,7 +439,8 @@ export const zhCN: Record<MessageKey, string> = {
   'worker.notLoaded': '无法载入这个会话，当前会话保持不变。',
   'worker.requestLost': '训练线程在回应之前被重新启动了：请再试一次。',
   'worker.requestTimeout': '训练线程在 {{seconds}} 秒内没有回应：请再试一次。',
-  'worker.gaveUp': '训练线程在几分钟内停止了 {{count}} 次，因此不再重新启动。请保存能保存的内容，然后重新加载页面；如果仍然发生，请换一个后端或更小的网络。',
+  'worker.gaveUp':
+    '训练线程在几分钟内停止了 {{count}} 次，因此不再重新启动。请保存能保存的内容，然后重新加载页面；如果仍然发生，请换一个后端或更小的网络。',
   'worker.restarted': '训练线程没有响应，已启动一个新的。',
   'worker.restartedFrom': '训练线程没有响应，已启动一个新的；它从第 {{batch}} 批保存的权重继续。',
   'worker.versions': '页面和训练线程的版本不同（{{page}} 与 {{worker}}）：请刷新页面。',
@@ -445,8 +451,10 @@ export const zhCN: Record<MessageKey, string> = {
   'worker.backendStopped': '{{backend}} 后端停止工作。',
   'worker.backendLost': '{{from}} 后端停止工作（{{reason}}）。训练已转到 {{to}}，从第 {{batch}} 批保存的权重继续。',
   'worker.backendLostFresh': '{{from}} 后端停止工作（{{reason}}）。训练已转到 {{to}}，从新的权重重新开始（之前还没有保存）。',
-  'worker.diverged.nan': '训练在第 {{batch}} 批发散：损失或权重变成了 NaN（不是数）或无穷大。学习率为 {{lr}} 时，每一步都冲得太远，权重因此爆炸。',
-  'worker.diverged.exploded': '训练在第 {{batch}} 批发散：损失暴涨到 {{loss}}（随机猜测为 2.3）。学习率为 {{lr}} 时，每一步都冲得太远，权重因此爆炸。',
+  'worker.diverged.nan':
+    '训练在第 {{batch}} 批发散：损失或权重变成了 NaN（不是数）或无穷大。学习率为 {{lr}} 时，每一步都冲得太远，权重因此爆炸。',
+  'worker.diverged.exploded':
+    '训练在第 {{batch}} 批发散：损失暴涨到 {{loss}}（随机猜测为 2.3）。学习率为 {{lr}} 时，每一步都冲得太远，权重因此爆炸。',
   'worker.diverged.noRestore': '{{what}}没有更早的权重可以恢复：请降低学习率后点“重置”。',
   'worker.diverged.restored':
     '{{what}}训练已暂停，并恢复了第 {{batch}} 批的权重（测试准确率 {{accuracy}}）。试试小 10 到 100 倍的学习率（例如 {{suggestion}}），然后点“继续”。',

@@ -12,7 +12,11 @@ const kerasLayers = (code: string) => linesBetween(code, 'model = tf.keras.Seque
 const tfjsLayers = (code: string) => linesBetween(code, 'layers: [\n', '\n    ],');
 
 const EXPECTED_KERAS: Record<PresetId, string[]> = {
-  'mlp-seed': ['tf.keras.layers.Flatten()', 'tf.keras.layers.Dense(128, activation="relu")', 'tf.keras.layers.Dense(10, activation="softmax")'],
+  'mlp-seed': [
+    'tf.keras.layers.Flatten()',
+    'tf.keras.layers.Dense(128, activation="relu")',
+    'tf.keras.layers.Dense(10, activation="softmax")',
+  ],
   logistic: ['tf.keras.layers.Flatten()', 'tf.keras.layers.Dense(10, activation="softmax")'],
   'mlp-deep-dropout': [
     'tf.keras.layers.Flatten()',
@@ -41,10 +45,14 @@ const EXPECTED_KERAS: Record<PresetId, string[]> = {
 };
 
 const EXPECTED_TFJS: Record<PresetId, string[]> = {
-  'mlp-seed': ["tf.layers.flatten({ inputShape: [28, 28, 1] })", "tf.layers.dense({ units: 128, activation: 'relu' })", "tf.layers.dense({ units: 10, activation: 'softmax' })"],
-  logistic: ["tf.layers.flatten({ inputShape: [28, 28, 1] })", "tf.layers.dense({ units: 10, activation: 'softmax' })"],
+  'mlp-seed': [
+    'tf.layers.flatten({ inputShape: [28, 28, 1] })',
+    "tf.layers.dense({ units: 128, activation: 'relu' })",
+    "tf.layers.dense({ units: 10, activation: 'softmax' })",
+  ],
+  logistic: ['tf.layers.flatten({ inputShape: [28, 28, 1] })', "tf.layers.dense({ units: 10, activation: 'softmax' })"],
   'mlp-deep-dropout': [
-    "tf.layers.flatten({ inputShape: [28, 28, 1] })",
+    'tf.layers.flatten({ inputShape: [28, 28, 1] })',
     "tf.layers.dense({ units: 256, activation: 'relu' })",
     'tf.layers.dropout({ rate: 0.2 })',
     "tf.layers.dense({ units: 128, activation: 'relu' })",
@@ -81,7 +89,11 @@ describe('Keras and TensorFlow.js code export', () => {
   }
 
   it('carries optimizer, learning rate, batch size, loss, seed and epochs', () => {
-    const py = kerasScript(presetById('mlp-seed').network, { ...DEFAULT_CONFIG, optimizer: 'momentum', learningRate: 0.05, batchSize: 32, seed: 7, epochLimit: 3 }, 'x');
+    const py = kerasScript(
+      presetById('mlp-seed').network,
+      { ...DEFAULT_CONFIG, optimizer: 'momentum', learningRate: 0.05, batchSize: 32, seed: 7, epochLimit: 3 },
+      'x',
+    );
     expect(py).toContain('lr = 0.05');
     expect(py).toContain('optimizer = tf.keras.optimizers.SGD(learning_rate=lr, momentum=0.9)');
     expect(py).toContain('loss="sparse_categorical_crossentropy"');
@@ -89,7 +101,11 @@ describe('Keras and TensorFlow.js code export', () => {
     expect(py).toContain('model.fit(x_train, y_train, batch_size=32, epochs=3');
     expect(py).toContain('tf.keras.datasets.mnist.load_data()');
     expect(py).toContain('x_train = (x_train / 255.0).astype("float32")[..., None]');
-    const js = tfjsProgram(presetById('mlp-seed').network, { ...DEFAULT_CONFIG, optimizer: 'rmsprop', learningRate: 0.001, batchSize: 256 }, 'x');
+    const js = tfjsProgram(
+      presetById('mlp-seed').network,
+      { ...DEFAULT_CONFIG, optimizer: 'rmsprop', learningRate: 0.001, batchSize: 256 },
+      'x',
+    );
     expect(js).toContain('optimizer: tf.train.rmsprop(0.001)');
     expect(js).toContain("loss: 'categoricalCrossentropy'");
     expect(js).toContain('batchSize: 256');
@@ -97,13 +113,19 @@ describe('Keras and TensorFlow.js code export', () => {
   });
 
   it('exports schedules, L2 and leaky ReLU the way each library spells them', () => {
-    const net = { layers: [{ kind: 'flatten' as const }, { kind: 'dense' as const, units: 32, activation: 'leakyRelu' as const }, { kind: 'dense' as const, units: 10, activation: 'softmax' as const }] };
+    const net = {
+      layers: [
+        { kind: 'flatten' as const },
+        { kind: 'dense' as const, units: 32, activation: 'leakyRelu' as const },
+        { kind: 'dense' as const, units: 10, activation: 'softmax' as const },
+      ],
+    };
     const cfg = { ...DEFAULT_CONFIG, schedule: 'cosine' as const, epochLimit: 4, l2: 0.001 };
     const py = kerasScript(net, cfg, 'x');
     expect(py).toContain('tf.keras.optimizers.schedules.CosineDecay(0.003, decay_steps=4 * steps_per_epoch)');
     expect(py).toContain('tf.keras.layers.Dense(32, activation="leaky_relu", kernel_regularizer=tf.keras.regularizers.L2(0.001))');
     expect(tfjsLayers(tfjsProgram(net, cfg, 'x'))).toEqual([
-      "tf.layers.flatten({ inputShape: [28, 28, 1] })",
+      'tf.layers.flatten({ inputShape: [28, 28, 1] })',
       "tf.layers.dense({ units: 32, activation: 'linear', kernelRegularizer: tf.regularizers.l2({ l2: 0.001 }) })",
       'tf.layers.leakyReLU({ alpha: 0.2 })',
       "tf.layers.dense({ units: 10, activation: 'softmax', kernelRegularizer: tf.regularizers.l2({ l2: 0.001 }) })",
@@ -119,7 +141,9 @@ describe('Keras and TensorFlow.js code export', () => {
       'tf.keras.layers.RandomZoom(0.12, fill_mode="constant")',
       ...EXPECTED_KERAS['mlp-seed'],
     ]);
-    const shift = kerasLayers(kerasScript(net, { ...DEFAULT_CONFIG, augment: 'shift' }, 'x')).filter((l) => l.startsWith('tf.keras.layers.Random'));
+    const shift = kerasLayers(kerasScript(net, { ...DEFAULT_CONFIG, augment: 'shift' }, 'x')).filter((l) =>
+      l.startsWith('tf.keras.layers.Random'),
+    );
     expect(shift).toEqual(['tf.keras.layers.RandomTranslation(2 / 28, 2 / 28, fill_mode="constant")']);
     expect(kerasScript(net, { ...DEFAULT_CONFIG, augment: 'elastic' }, 'x')).toContain('elastic');
     const js = tfjsProgram(net, { ...DEFAULT_CONFIG, augment: 'affine', epochLimit: 2 }, 'x');

@@ -79,7 +79,9 @@ model = tf.keras.Sequential([
     tf.keras.Input(shape=(28, 28, 1)),${
       c.augment === 'off'
         ? ''
-        : `\n    # Data augmentation "${c.augment}" (training only)${c.augment === 'elastic' ? '; the playground also bends images elastically, which Keras has no standard layer for' : ''}.\n${kerasAugment(c)
+        : `\n    # Data augmentation "${c.augment}" (training only)${c.augment === 'elastic' ? '; the playground also bends images elastically, which Keras has no standard layer for' : ''}.\n${kerasAugment(
+            c,
+          )
             .map((l) => `    ${l},`)
             .join('\n')}`
     }
@@ -123,7 +125,9 @@ function tfjsLayer(l: LayerSpec, first: boolean, l2: number): string[] {
     case 'batchNorm':
       return [first ? `tf.layers.batchNormalization({ inputShape: [28, 28, 1] })` : 'tf.layers.batchNormalization()'];
     case 'activation':
-      return l.activation === 'leakyRelu' ? [`tf.layers.leakyReLU({ ${input}alpha: ${LEAKY_RELU_SLOPE} })`] : [`tf.layers.activation({ ${input}activation: '${l.activation}' })`];
+      return l.activation === 'leakyRelu'
+        ? [`tf.layers.leakyReLU({ ${input}alpha: ${LEAKY_RELU_SLOPE} })`]
+        : [`tf.layers.activation({ ${input}activation: '${l.activation}' })`];
     default:
       return assertNever(l, 'layer kind');
   }
@@ -187,7 +191,9 @@ export async function train(xTrain, yTrain, xTest, yTest) {
     xAug.dispose();
   }`
   }${
-    c.schedule !== 'constant' ? `\n  // The playground used a ${c.schedule} learning-rate schedule; tf.js fit() keeps the rate constant.` : ''
+    c.schedule !== 'constant'
+      ? `\n  // The playground used a ${c.schedule} learning-rate schedule; tf.js fit() keeps the rate constant.`
+      : ''
   }
   return model;
 }

@@ -34,7 +34,10 @@ function mapLayer(className: string, c: Record<string, unknown>): LayerSpec | st
       return { kind: 'dense', units: Number(c.units), activation: a };
     }
     case 'Conv2D': {
-      const a = act(), k = pair(c.kernel_size), s = pair(c.strides ?? 1), d = pair(c.dilation_rate ?? 1);
+      const a = act(),
+        k = pair(c.kernel_size),
+        s = pair(c.strides ?? 1),
+        d = pair(c.dilation_rate ?? 1);
       if (!a) return `activation "${String(c.activation)}"`;
       if (k === null || s === null) return 'non-square kernels or strides';
       if (d !== 1) return 'dilation';
@@ -46,7 +49,8 @@ function mapLayer(className: string, c: Record<string, unknown>): LayerSpec | st
     }
     case 'MaxPooling2D':
     case 'AveragePooling2D': {
-      const p = pair(c.pool_size), s = c.strides == null ? p : pair(c.strides);
+      const p = pair(c.pool_size),
+        s = c.strides == null ? p : pair(c.strides);
       if (p === null || s === null) return 'non-square pooling';
       if (c.padding && c.padding !== 'valid') return 'pooling with padding "same"';
       return { kind: className === 'MaxPooling2D' ? 'maxPool2d' : 'avgPool2d', poolSize: p, stride: s };
@@ -63,7 +67,9 @@ function mapLayer(className: string, c: Record<string, unknown>): LayerSpec | st
     }
     case 'LeakyReLU': {
       const alpha = Number(c.alpha ?? c.negative_slope ?? 0.3);
-      return Math.abs(alpha - LEAKY_RELU_SLOPE) < 1e-6 ? { kind: 'activation', activation: 'leakyRelu' } : `alpha ${alpha} (this app uses ${LEAKY_RELU_SLOPE})`;
+      return Math.abs(alpha - LEAKY_RELU_SLOPE) < 1e-6
+        ? { kind: 'activation', activation: 'leakyRelu' }
+        : `alpha ${alpha} (this app uses ${LEAKY_RELU_SLOPE})`;
     }
     default:
       return 'unknown';
@@ -79,9 +85,13 @@ function expectedNames(l: LayerSpec, name: string): string[] {
 
 /** files: every weight file named in the manifest, by file name. */
 export function importLayersModel(modelJsonText: string, files: Map<string, ArrayBuffer>): Imported {
-  const bad = (why: string, values?: Record<string, string | number>): Imported => ({ ok: false, error: msg('import.unreadable', { why: msg(`import.${why}`, values) }) });
+  const bad = (why: string, values?: Record<string, string | number>): Imported => ({
+    ok: false,
+    error: msg('import.unreadable', { why: msg(`import.${why}`, values) }),
+  });
   if (modelJsonText.length > MAX_MODEL_FILE_BYTES) return bad('fileTooLarge', { file: 'model.json', mb: MAX_MODEL_FILE_BYTES / 2 ** 20 });
-  for (const [file, b] of files) if (b.byteLength > MAX_MODEL_FILE_BYTES) return bad('fileTooLarge', { file: file.slice(0, 80), mb: MAX_MODEL_FILE_BYTES / 2 ** 20 });
+  for (const [file, b] of files)
+    if (b.byteLength > MAX_MODEL_FILE_BYTES) return bad('fileTooLarge', { file: file.slice(0, 80), mb: MAX_MODEL_FILE_BYTES / 2 ** 20 });
   let j: unknown;
   try {
     j = JSON.parse(modelJsonText);
@@ -96,7 +106,11 @@ export function importLayersModel(modelJsonText: string, files: Map<string, Arra
   const layerList = Array.isArray(cfg) ? cfg : isObj(cfg) && Array.isArray(cfg.layers) ? cfg.layers : null;
   if (!layerList || layerList.length === 0) return bad('noLayers');
   // An InputLayer and the added Flatten come on top of the network's own layers.
-  if (layerList.length > LIMITS.layers + 2) return { ok: false, error: msg('import.network', { problem: msg('problem.tooManyLayers', { n: layerList.length, limit: LIMITS.layers }) }) };
+  if (layerList.length > LIMITS.layers + 2)
+    return {
+      ok: false,
+      error: msg('import.network', { problem: msg('problem.tooManyLayers', { n: layerList.length, limit: LIMITS.layers }) }),
+    };
   const layers: LayerSpec[] = [];
   const names: string[] = [];
   const unsupported: string[] = [];
@@ -140,7 +154,8 @@ export function importLayersModel(modelJsonText: string, files: Map<string, Arra
     let off = 0;
     for (const w of group.weights) {
       if (!isObj(w) || typeof w.name !== 'string' || !Array.isArray(w.shape)) return bad('weightDamaged');
-      if (w.dtype !== 'float32' || w.quantization) return bad('dtype', { name: w.name, dtype: `${String(w.dtype)}${w.quantization ? ' (quantized)' : ''}` });
+      if (w.dtype !== 'float32' || w.quantization)
+        return bad('dtype', { name: w.name, dtype: `${String(w.dtype)}${w.quantization ? ' (quantized)' : ''}` });
       const n = (w.shape as unknown[]).reduce<number>((a, b) => a * Number(b), 1);
       if (!Number.isInteger(n) || n < 0 || n > 50_000_000) return bad('impossibleShape', { name: w.name });
       if (off + n * 4 > total) return bad('short', { name: w.name });

@@ -2,7 +2,16 @@
 import { msg, type Msg } from './msg';
 import { assertNever, type LayerKind, type LayerSpec, type NetworkSpec } from './spec';
 
-export const LAYER_KINDS: readonly LayerKind[] = ['dense', 'conv2d', 'maxPool2d', 'avgPool2d', 'flatten', 'dropout', 'batchNorm', 'activation'];
+export const LAYER_KINDS: readonly LayerKind[] = [
+  'dense',
+  'conv2d',
+  'maxPool2d',
+  'avgPool2d',
+  'flatten',
+  'dropout',
+  'batchNorm',
+  'activation',
+];
 
 export function defaultLayer(kind: LayerKind): LayerSpec {
   switch (kind) {
@@ -53,6 +62,8 @@ export function onlyDropoutDiffers(a: NetworkSpec, b: NetworkSpec): boolean {
 export function dropoutChanges(a: NetworkSpec, b: NetworkSpec): Msg[] {
   return a.layers.flatMap((l, i) => {
     const m = b.layers[i];
-    return l.kind === 'dropout' && m?.kind === 'dropout' && l.rate !== m.rate ? [msg('change.dropout', { n: i + 1, from: l.rate, to: m.rate })] : [];
+    return l.kind === 'dropout' && m?.kind === 'dropout' && l.rate !== m.rate
+      ? [msg('change.dropout', { n: i + 1, from: l.rate, to: m.rate })]
+      : [];
   });
 }

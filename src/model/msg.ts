@@ -7,7 +7,10 @@ export type Msg = { key: string; values?: Record<string, MsgValue> };
 export const msg = (key: string, values?: Record<string, MsgValue>): Msg => (values ? { key, values } : { key });
 
 export const isMsg = (x: unknown): x is Msg =>
-  typeof x === 'object' && x !== null && typeof (x as Msg).key === 'string' && ((x as Msg).values === undefined || typeof (x as Msg).values === 'object');
+  typeof x === 'object' &&
+  x !== null &&
+  typeof (x as Msg).key === 'string' &&
+  ((x as Msg).values === undefined || typeof (x as Msg).values === 'object');
 
 const MSG_KEY = /^[A-Za-z][\w.-]{0,80}$/;
 const VALUE_NAME = /^\w{1,32}$/;
@@ -28,6 +31,8 @@ export function isSafeMsg(x: unknown, maxDepth = 3): x is Msg {
   return entries.every(
     ([k, v]) =>
       VALUE_NAME.test(k) &&
-      ((typeof v === 'string' && v.length <= 1000) || (typeof v === 'number' && Number.isFinite(v)) || (maxDepth > 0 && isSafeMsg(v, maxDepth - 1))),
+      ((typeof v === 'string' && v.length <= 1000) ||
+        (typeof v === 'number' && Number.isFinite(v)) ||
+        (maxDepth > 0 && isSafeMsg(v, maxDepth - 1))),
   );
 }

@@ -14,12 +14,28 @@ export function randomNetwork(rand: () => number): NetworkSpec {
       layers.push(l);
       shape = info.outputShape;
     };
-    const act = () => pick(rand, ACTIVATIONS.filter((a) => a !== 'softmax'));
+    const act = () =>
+      pick(
+        rand,
+        ACTIVATIONS.filter((a) => a !== 'softmax'),
+      );
     for (let i = Math.floor(rand() * 4); i > 0; i--) {
       const r = rand();
       if (r < 0.45)
-        tryAdd({ kind: 'conv2d', filters: 1 + Math.floor(rand() * 12), kernelSize: 1 + Math.floor(rand() * 5), stride: 1 + Math.floor(rand() * 2), padding: pick(rand, ['same', 'valid'] as const), activation: act() });
-      else if (r < 0.7) tryAdd({ kind: pick(rand, ['maxPool2d', 'avgPool2d'] as const), poolSize: 1 + Math.floor(rand() * 3), stride: 1 + Math.floor(rand() * 3) });
+        tryAdd({
+          kind: 'conv2d',
+          filters: 1 + Math.floor(rand() * 12),
+          kernelSize: 1 + Math.floor(rand() * 5),
+          stride: 1 + Math.floor(rand() * 2),
+          padding: pick(rand, ['same', 'valid'] as const),
+          activation: act(),
+        });
+      else if (r < 0.7)
+        tryAdd({
+          kind: pick(rand, ['maxPool2d', 'avgPool2d'] as const),
+          poolSize: 1 + Math.floor(rand() * 3),
+          stride: 1 + Math.floor(rand() * 3),
+        });
       else if (r < 0.8) tryAdd({ kind: 'batchNorm' });
       else if (r < 0.9) tryAdd({ kind: 'activation', activation: act() });
       else tryAdd({ kind: 'dropout', rate: Math.round(rand() * 50) / 100 });

@@ -42,16 +42,20 @@ export function inferLayer(spec: LayerSpec, input: Shape): LayerInfo {
   const bad = (problem: Msg): LayerInfo => ({ outputShape: null, params: 0, macs: 0, problem });
   switch (spec.kind) {
     case 'dense': {
-      if (!Number.isInteger(spec.units) || spec.units < 1 || spec.units > 4096) return bad(msg('problem.badNumber', { kind: msg('kind.dense'), field: msg('field.units'), min: 1, max: 4096 }));
+      if (!Number.isInteger(spec.units) || spec.units < 1 || spec.units > 4096)
+        return bad(msg('problem.badNumber', { kind: msg('kind.dense'), field: msg('field.units'), min: 1, max: 4096 }));
       if (input.length !== 1) return { ...bad(msg('problem.denseNeedsFlat', { shape: formatShape(input) })), needsFlatten: true };
       const n = input[0];
       return ok([spec.units], n * spec.units + spec.units, n * spec.units);
     }
     case 'conv2d': {
       if (input.length !== 3) return bad(msg('problem.convNeedsImage', { shape: formatShape(input) }));
-      if (!Number.isInteger(spec.filters) || spec.filters < 1 || spec.filters > 512) return bad(msg('problem.badNumber', { kind: msg('kind.conv2d'), field: msg('field.filters'), min: 1, max: 512 }));
-      if (!Number.isInteger(spec.kernelSize) || spec.kernelSize < 1) return bad(msg('problem.badPositive', { kind: msg('kind.conv2d'), field: msg('field.kernel') }));
-      if (!Number.isInteger(spec.stride) || spec.stride < 1) return bad(msg('problem.badPositive', { kind: msg('kind.conv2d'), field: msg('field.stride') }));
+      if (!Number.isInteger(spec.filters) || spec.filters < 1 || spec.filters > 512)
+        return bad(msg('problem.badNumber', { kind: msg('kind.conv2d'), field: msg('field.filters'), min: 1, max: 512 }));
+      if (!Number.isInteger(spec.kernelSize) || spec.kernelSize < 1)
+        return bad(msg('problem.badPositive', { kind: msg('kind.conv2d'), field: msg('field.kernel') }));
+      if (!Number.isInteger(spec.stride) || spec.stride < 1)
+        return bad(msg('problem.badPositive', { kind: msg('kind.conv2d'), field: msg('field.stride') }));
       const [h, w, c] = input;
       if (spec.padding === 'valid' && (spec.kernelSize > h || spec.kernelSize > w))
         return bad(msg('problem.kernelTooLarge', { k: spec.kernelSize, h, w }));
@@ -113,7 +117,12 @@ export function batchProblem(info: NetworkInfo, batchSize: number): Msg | null {
   const bytes = trainingBytes(info, batchSize);
   if (bytes <= LIMITS.trainingBytesPerBatch) return null;
   const maxBatch = Math.floor(LIMITS.trainingBytesPerBatch / trainingBytes(info, 1));
-  return msg('problem.batchMemory', { batch: batchSize, mb: Math.round(bytes / 2 ** 20), limit: LIMITS.trainingBytesPerBatch / 2 ** 20, max: maxBatch });
+  return msg('problem.batchMemory', {
+    batch: batchSize,
+    mb: Math.round(bytes / 2 ** 20),
+    limit: LIMITS.trainingBytesPerBatch / 2 ** 20,
+    max: maxBatch,
+  });
 }
 
 /** The layer that does the most of `pick`, 1-based, for "shrink layer N" messages. */
@@ -151,7 +160,11 @@ export function inferNetwork(net: NetworkSpec): NetworkInfo {
     problem = msg('problem.tooMuchCompute', { macs: millions(totalMacs), limit: millions(LIMITS.macsPerImage), n: problemLayer + 1 });
   } else if (problem === null && totalActivations > LIMITS.activationsPerImage) {
     problemLayer = biggest(layers, size);
-    problem = msg('problem.tooMuchMemory', { floats: millions(totalActivations), limit: millions(LIMITS.activationsPerImage), n: problemLayer + 1 });
+    problem = msg('problem.tooMuchMemory', {
+      floats: millions(totalActivations),
+      limit: millions(LIMITS.activationsPerImage),
+      n: problemLayer + 1,
+    });
   }
   if (problem === null) {
     const last = net.layers[net.layers.length - 1];

@@ -4,7 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { configProblem, FIELD_NAMES, readFields, TRAIN_FIELDS, writeFields } from './trainFields';
 import { DEFAULT_CONFIG, type TrainConfig } from './training';
 
-const other: TrainConfig = { optimizer: 'rmsprop', learningRate: 0.0005, batchSize: 32, seed: 4294967295, l2: 0.001, schedule: 'cosine', epochLimit: 7, trainSize: 500, augment: 'elastic' };
+const other: TrainConfig = {
+  optimizer: 'rmsprop',
+  learningRate: 0.0005,
+  batchSize: 32,
+  seed: 4294967295,
+  l2: 0.001,
+  schedule: 'cosine',
+  epochLimit: 7,
+  trainSize: 500,
+  augment: 'elastic',
+};
 const bad: { [K in keyof TrainConfig]: TrainConfig[K][] } = {
   optimizer: ['adamw' as never, '' as never],
   learningRate: [0, -1, 1001, NaN, Infinity],

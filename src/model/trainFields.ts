@@ -2,6 +2,8 @@
 // and range, its default and the message when it is out of range. The table drives validation (configProblem),
 // the URL hash (urlState.ts) and so the session file, which stores its experiment as a hash.
 import { msg, type Msg } from './msg';
+import { batchProblem, inferNetwork } from './shapes';
+import type { NetworkSpec } from './spec';
 import { AUGMENTS, OPTIMIZERS, SCHEDULES, type TrainConfig } from './training';
 
 type Kind<V> = {
@@ -15,14 +17,18 @@ type Kind<V> = {
 /** One of a fixed list of names. */
 export const oneOf = <T extends string>(values: readonly T[]): Kind<T> => ({
   format: (v) => v,
-  parse: (s) => (values as readonly string[]).includes(s) ? (s as T) : undefined,
+  parse: (s) => ((values as readonly string[]).includes(s) ? (s as T) : undefined),
   valid: (v) => (values as readonly string[]).includes(v),
 });
 
 const NUMBER = /^\d+(\.\d+)?(e-?\d+)?$/i;
 
 /** A finite number in [min, max] (or (min, max] when `minExclusive`); integers only when `integer`. */
-export const num = (min: number, max: number, opts: { integer?: boolean; minExclusive?: boolean; also?: (v: number) => boolean } = {}): Kind<number> => ({
+export const num = (
+  min: number,
+  max: number,
+  opts: { integer?: boolean; minExclusive?: boolean; also?: (v: number) => boolean } = {},
+): Kind<number> => ({
   format: (v) => String(v),
   parse: (s) => (NUMBER.test(s) ? Number(s) : undefined),
   valid: (v) =>
@@ -100,4 +106,10 @@ export function readFields(p: URLSearchParams, defaults: TrainConfig): TrainConf
     }
   }
   return out as TrainConfig;
+}
+
+/** Why this network cannot be trained with this config (network problem, config out of range, batch too big), or null. */
+export function experimentProblem(network: NetworkSpec, train: TrainConfig): Msg | null {
+  const info = inferNetwork(network);
+  return info.problem ?? configProblem(train) ?? batchProblem(info, train.batchSize);
 }

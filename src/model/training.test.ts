@@ -31,7 +31,10 @@ describe('config', () => {
     expect(english(configProblem({ ...DEFAULT_CONFIG, augment: 'sideways' as never })!)).toBe('Unknown data augmentation "sideways".');
   });
   it('describes changes for chart markers', () => {
-    expect(describeChanges(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, learningRate: 0.01, optimizer: 'sgd' }).map(english)).toEqual(['optimizer adam → sgd', 'learning rate 0.003 → 0.01']);
+    expect(describeChanges(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, learningRate: 0.01, optimizer: 'sgd' }).map(english)).toEqual([
+      'optimizer adam → sgd',
+      'learning rate 0.003 → 0.01',
+    ]);
     expect(describeChanges(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, trainSize: 500 }).map(chinese)).toEqual(['训练图像数 0 → 500']);
     expect(describeChanges(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, augment: 'shift' }).map(english)).toEqual(['augmentation affine → shift']);
   });

@@ -83,6 +83,16 @@ export const BATCH_SIZES: readonly number[] = [16, 32, 64, 128, 256, 512];
 
 /** The differences between two configs, one Msg each, e.g. "learning rate 0.002 → 0.01". */
 export function describeChanges(a: TrainConfig, b: TrainConfig): Msg[] {
-  const keys: (keyof TrainConfig)[] = ['optimizer', 'learningRate', 'batchSize', 'seed', 'l2', 'schedule', 'epochLimit', 'trainSize', 'augment'];
+  const keys: (keyof TrainConfig)[] = [
+    'optimizer',
+    'learningRate',
+    'batchSize',
+    'seed',
+    'l2',
+    'schedule',
+    'epochLimit',
+    'trainSize',
+    'augment',
+  ];
   return keys.filter((k) => a[k] !== b[k]).map((k) => msg(`change.${k}`, { from: a[k], to: b[k] }));
 }

@@ -97,7 +97,12 @@ export type FromWorker =
   | { type: 'modelExport'; rid: number; modelJson: string; weightsFile: string; weights: Uint8Array }
   | { type: 'benchmarkResult'; rid: number; backend: BackendName; examplesPerSecond: number; batches: number; seconds: number }
   /** Largest difference per backend, check and output between the app's software-GPU kernels and tfjs's. */
-  | { type: 'gpuKernelCheck'; rid: number; rows: { backend: BackendName; shape: string; output: string; maxDiff: number; maxAbs: number }[]; leftovers: { backend: BackendName; dataIds: number }[] }
+  | {
+      type: 'gpuKernelCheck';
+      rid: number;
+      rows: { backend: BackendName; shape: string; output: string; maxDiff: number; maxAbs: number }[];
+      leftovers: { backend: BackendName; dataIds: number }[];
+    };
 
 export type FromWorkerType = FromWorker['type'];
 

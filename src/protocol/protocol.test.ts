@@ -51,7 +51,15 @@ describe('worker protocol', () => {
   });
 
   it('rejects malformed messages on both sides', () => {
-    for (const bad of [null, 42, 'start', {}, { type: 'explode' }, { type: 'predict', id: 1, pixels: new Float32Array(10) }, { type: 'predict', id: 1, pixels: [1, 2] }])
+    for (const bad of [
+      null,
+      42,
+      'start',
+      {},
+      { type: 'explode' },
+      { type: 'predict', id: 1, pixels: new Float32Array(10) },
+      { type: 'predict', id: 1, pixels: [1, 2] },
+    ])
       expect(isToWorker(bad)).toBe(false);
     for (const bad of [undefined, { type: 'prediction', id: 1, probs: new Float32Array(3) }, { type: 'progress' }, { type: 'nope' }])
       expect(isFromWorker(bad)).toBe(false);
@@ -62,16 +70,37 @@ describe('worker protocol', () => {
       { type: 'state', state: 'training' },
       { type: 'dataProgress', loadedBytes: 1, totalBytes: 2 },
       { type: 'dataReady', trainCount: 60000, testCount: 10000 },
-      { type: 'backend', backend: 'wasm', available: ['wasm', 'cpu'], note: { key: 'backend.fastest', values: { backend: 'wasm', detail: 'x' } } },
+      {
+        type: 'backend',
+        backend: 'wasm',
+        available: ['wasm', 'cpu'],
+        note: { key: 'backend.fastest', values: { backend: 'wasm', detail: 'x' } },
+      },
       { type: 'error', message: { key: 'data.failed', values: { detail: 'x' } }, retryData: true },
-      { type: 'progress', epoch: 0, batch: 1, batchInEpoch: 1, batchesPerEpoch: 937, examplesPerSecond: 1, learningRate: 0.01, insightShare: 0.02, points: [{ batch: 1, loss: 2.3, accuracy: 0.1 }] },
+      {
+        type: 'progress',
+        epoch: 0,
+        batch: 1,
+        batchInEpoch: 1,
+        batchesPerEpoch: 937,
+        examplesPerSecond: 1,
+        learningRate: 0.01,
+        insightShare: 0.02,
+        points: [{ batch: 1, loss: 2.3, accuracy: 0.1 }],
+      },
       { type: 'epochEnd', epoch: 1, batch: 937, testAccuracy: 0.96, testLoss: 0.1, evalMs: 100 },
       { type: 'histograms', batch: 1, epoch: 0, layers: [] },
       { type: 'resetDone' },
       { type: 'prediction', id: 1, probs: new Float32Array(10), activations: [] },
       { type: 'confusion', epoch: 1, confusion: new Array(100).fill(100) },
       { type: 'configApplied', batch: 5, changes: [{ key: 'change.learningRate', values: { from: 0.1, to: 1 } }] },
-      { type: 'diverged', batch: 9, restoredBatch: 5, testAccuracy: 0.9, message: { key: 'worker.diverged.noRestore', values: { what: 'x' } } },
+      {
+        type: 'diverged',
+        batch: 9,
+        restoredBatch: 5,
+        testAccuracy: 0.9,
+        message: { key: 'worker.diverged.noRestore', values: { what: 'x' } },
+      },
     ];
     for (const e of events) expect(isFromWorker(e)).toBe(true);
   });

@@ -26,29 +26,89 @@ export function unreachable(x: never): never {
 // listing one that does not exist) fails to compile.
 const TO_WORKER_TYPES = new Set(
   Object.keys({
-    init: true, retryData: true, start: true, pause: true, step: true, reset: true, setBackend: true, setConfig: true, setNetwork: true,
-    predict: true, getCell: true, getSample: true, getAugmented: true, ping: true, benchmarkFit: true, debugLoseBackend: true,
-    debugCheckGpuKernels: true, exportModel: true, getWeights: true, loadSession: true,
+    init: true,
+    retryData: true,
+    start: true,
+    pause: true,
+    step: true,
+    reset: true,
+    setBackend: true,
+    setConfig: true,
+    setNetwork: true,
+    predict: true,
+    getCell: true,
+    getSample: true,
+    getAugmented: true,
+    ping: true,
+    benchmarkFit: true,
+    debugLoseBackend: true,
+    debugCheckGpuKernels: true,
+    exportModel: true,
+    getWeights: true,
+    loadSession: true,
   } satisfies Record<ToWorker['type'], true>),
 );
 const FROM_WORKER_TYPES = new Set(
   Object.keys({
-    state: true, dataProgress: true, dataReady: true, backend: true, error: true, progress: true, epochEnd: true, histograms: true,
-    resetDone: true, prediction: true, configApplied: true, diverged: true, confusion: true, cellImages: true, weightImages: true,
-    pong: true, snapshot: true, backendLost: true, benchmarkResult: true, gpuKernelCheck: true, modelExport: true, weights: true,
-    sessionLoaded: true, sample: true, augmented: true, failed: true, busy: true, predictionFailed: true,
+    state: true,
+    dataProgress: true,
+    dataReady: true,
+    backend: true,
+    error: true,
+    progress: true,
+    epochEnd: true,
+    histograms: true,
+    resetDone: true,
+    prediction: true,
+    configApplied: true,
+    diverged: true,
+    confusion: true,
+    cellImages: true,
+    weightImages: true,
+    pong: true,
+    snapshot: true,
+    backendLost: true,
+    benchmarkResult: true,
+    gpuKernelCheck: true,
+    modelExport: true,
+    weights: true,
+    sessionLoaded: true,
+    sample: true,
+    augmented: true,
+    failed: true,
+    busy: true,
+    predictionFailed: true,
   } satisfies Record<FromWorker['type'], true>),
 );
 const REQUEST_TYPES = new Set(
-  Object.keys({ getSample: true, getAugmented: true, benchmarkFit: true, getWeights: true, loadSession: true, exportModel: true, debugCheckGpuKernels: true } satisfies Record<WorkerRequest['type'], true>),
+  Object.keys({
+    getSample: true,
+    getAugmented: true,
+    benchmarkFit: true,
+    getWeights: true,
+    loadSession: true,
+    exportModel: true,
+    debugCheckGpuKernels: true,
+  } satisfies Record<WorkerRequest['type'], true>),
 );
 const REPLY_TYPES = new Set(
-  Object.keys({ sample: true, augmented: true, benchmarkResult: true, gpuKernelCheck: true, modelExport: true, weights: true, sessionLoaded: true, failed: true } satisfies Record<WorkerReply['type'], true>),
+  Object.keys({
+    sample: true,
+    augmented: true,
+    benchmarkResult: true,
+    gpuKernelCheck: true,
+    modelExport: true,
+    weights: true,
+    sessionLoaded: true,
+    failed: true,
+  } satisfies Record<WorkerReply['type'], true>),
 );
 const hasRid = (m: object) => Number.isSafeInteger((m as { rid?: unknown }).rid);
 
 function hasType(x: unknown, types: Set<string>): boolean {
-  return typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string' && types.has((x as { type: string }).type);
+  return (
+    typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string' && types.has((x as { type: string }).type)
+  );
 }
 
 /** Structural guard for what arrives at the worker; anything else is ignored with a warning. */

@@ -20,7 +20,10 @@ function session(): Session {
     train: { ...DEFAULT_CONFIG },
     point: { batch: 40, epoch: 0, weights: weightSizes(network)!.map((n) => new Float32Array(n).fill(0.01)) },
     history: {
-      series: [{ batch: 10, loss: 2, accuracy: 0.3 }, { batch: 20, loss: 1, accuracy: 0.6 }],
+      series: [
+        { batch: 10, loss: 2, accuracy: 0.3 },
+        { batch: 20, loss: 1, accuracy: 0.6 },
+      ],
       epochs: [{ epoch: 1, batch: 30, testAccuracy: 0.9, testLoss: 0.3 }],
       markers: [{ batch: 15, kind: 'change', label: { key: 'change.learningRate', values: { from: 0.002, to: 0.01 } } }],
     },
@@ -49,23 +52,77 @@ function checkDecoded(text: string) {
 
 describe('hostile session files', () => {
   const cases: [string, () => string, RegExp][] = [
-    ['a marker whose message nests 5,000 levels deep', () => {
-      // Written as text: JSON.stringify itself cannot go this deep.
-      const label = '{"key":"change.list","values":{"first":'.repeat(5000) + '{"key":"text"}' + '}}'.repeat(5000);
-      return withHistory({ markers: [] }).replace('"markers":[]', `"markers":[{"batch":1,"kind":"change","label":${label}}]`);
-    }, /chart marker 1 of its history is damaged|not JSON/],
-    ['a marker with null message values', () => withHistory({ markers: [{ batch: 1, label: { key: 'change.learningRate', values: { from: null, to: null } } }] }), /chart marker 1/],
+    [
+      'a marker whose message nests 5,000 levels deep',
+      () => {
+        // Written as text: JSON.stringify itself cannot go this deep.
+        const label = '{"key":"change.list","values":{"first":'.repeat(5000) + '{"key":"text"}' + '}}'.repeat(5000);
+        return withHistory({ markers: [] }).replace('"markers":[]', `"markers":[{"batch":1,"kind":"change","label":${label}}]`);
+      },
+      /chart marker 1 of its history is damaged|not JSON/,
+    ],
+    [
+      'a marker with null message values',
+      () => withHistory({ markers: [{ batch: 1, label: { key: 'change.learningRate', values: { from: null, to: null } } }] }),
+      /chart marker 1/,
+    ],
     ['a marker with a null label', () => withHistory({ markers: [{ batch: 1, label: null }] }), /chart marker 1/],
-    ['300,000 chart points', () => withHistory({ series: Array.from({ length: 300_000 }, (_, i) => ({ batch: i + 1, loss: 1, accuracy: 0.5 })) }), /300000 series entries, more than the 4000/],
-    ['an astronomically large batch number', () => withHistory({ series: [{ batch: 1e300, loss: 1, accuracy: 0.5 }] }), /point 1 of its loss curve is damaged/],
-    ['a loss of 1e999 (Infinity in JSON)', () => withHistory({ series: [{ batch: 1, loss: 1, accuracy: 0.5 }] }).replace('"loss":1', '"loss":1e999'), /point 1 of its loss curve/],
-    ['a counter where batch++ changes nothing', () => JSON.stringify({ ...valid(), point: { ...(valid().point as object), batch: 2 ** 53 } }), /weights section is damaged/],
-    ['points out of order', () => withHistory({ series: [{ batch: 5, loss: 1, accuracy: 0.5 }, { batch: 3, loss: 1, accuracy: 0.5 }] }), /point 2 of its loss curve/],
+    [
+      '300,000 chart points',
+      () => withHistory({ series: Array.from({ length: 300_000 }, (_, i) => ({ batch: i + 1, loss: 1, accuracy: 0.5 })) }),
+      /300000 series entries, more than the 4000/,
+    ],
+    [
+      'an astronomically large batch number',
+      () => withHistory({ series: [{ batch: 1e300, loss: 1, accuracy: 0.5 }] }),
+      /point 1 of its loss curve is damaged/,
+    ],
+    [
+      'a loss of 1e999 (Infinity in JSON)',
+      () => withHistory({ series: [{ batch: 1, loss: 1, accuracy: 0.5 }] }).replace('"loss":1', '"loss":1e999'),
+      /point 1 of its loss curve/,
+    ],
+    [
+      'a counter where batch++ changes nothing',
+      () => JSON.stringify({ ...valid(), point: { ...(valid().point as object), batch: 2 ** 53 } }),
+      /weights section is damaged/,
+    ],
+    [
+      'points out of order',
+      () =>
+        withHistory({
+          series: [
+            { batch: 5, loss: 1, accuracy: 0.5 },
+            { batch: 3, loss: 1, accuracy: 0.5 },
+          ],
+        }),
+      /point 2 of its loss curve/,
+    ],
     ['an accuracy above 1', () => withHistory({ epochs: [{ epoch: 1, batch: 1, testAccuracy: 97.5, testLoss: 0.1 }] }), /epoch result 1/],
-    ['a network too big to train', () => JSON.stringify({ ...valid(), experiment: 'v=1&net=c512.3.1.same.relu,c512.3.1.same.relu,f,d10.softmax&opt=adam&lr=0.001&bs=128&seed=1' }), /cannot be opened/],
-    ['200 activation layers', () => JSON.stringify({ ...valid(), experiment: `v=1&net=f,${'a.relu,'.repeat(200)}d10.softmax&opt=adam&lr=0.001&bs=128&seed=1` }), /damaged|cannot be opened/],
-    ['a training set smaller than the batch', () => JSON.stringify({ ...valid(), experiment: 'v=1&net=f,d128.relu,d10.softmax&opt=adam&lr=0.001&bs=512&seed=1&n=100' }), /damaged|larger than the 100 training images/],
-    ['weights given as a huge string', () => JSON.stringify({ ...valid(), point: { batch: 1, epoch: 0, weights: ['A'.repeat(10_000_000), ''] } }), /weight array 1 holds/],
+    [
+      'a network too big to train',
+      () =>
+        JSON.stringify({
+          ...valid(),
+          experiment: 'v=1&net=c512.3.1.same.relu,c512.3.1.same.relu,f,d10.softmax&opt=adam&lr=0.001&bs=128&seed=1',
+        }),
+      /cannot be opened/,
+    ],
+    [
+      '200 activation layers',
+      () => JSON.stringify({ ...valid(), experiment: `v=1&net=f,${'a.relu,'.repeat(200)}d10.softmax&opt=adam&lr=0.001&bs=128&seed=1` }),
+      /damaged|cannot be opened/,
+    ],
+    [
+      'a training set smaller than the batch',
+      () => JSON.stringify({ ...valid(), experiment: 'v=1&net=f,d128.relu,d10.softmax&opt=adam&lr=0.001&bs=512&seed=1&n=100' }),
+      /damaged|larger than the 100 training images/,
+    ],
+    [
+      'weights given as a huge string',
+      () => JSON.stringify({ ...valid(), point: { batch: 1, epoch: 0, weights: ['A'.repeat(10_000_000), ''] } }),
+      /weight array 1 holds/,
+    ],
   ];
   for (const [name, make, message] of cases) {
     it(`refuses ${name}, with a clear message`, () => {
@@ -80,12 +137,21 @@ describe('hostile session files', () => {
 
 describe('fuzzing decodeSession', () => {
   it(`survives ${FUZZ_RUNS} mutated session files (one node replaced or removed)`, () => {
-    fc.assert(fc.property(mutationOf(valid() as Json), (text) => checkDecoded(text)), { numRuns: FUZZ_RUNS });
+    fc.assert(
+      fc.property(mutationOf(valid() as Json), (text) => checkDecoded(text)),
+      { numRuns: FUZZ_RUNS },
+    );
   }, 120_000);
   it(`survives ${FUZZ_RUNS} textual mutations (cut, spliced, a number made 1e999)`, () => {
-    fc.assert(fc.property(textMutationOf(encodeSession(session())), (text) => checkDecoded(text)), { numRuns: FUZZ_RUNS });
+    fc.assert(
+      fc.property(textMutationOf(encodeSession(session())), (text) => checkDecoded(text)),
+      { numRuns: FUZZ_RUNS },
+    );
   }, 120_000);
   it(`survives ${FUZZ_RUNS} arbitrary strings and JSON values`, () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.json()), (text) => checkDecoded(text)), { numRuns: FUZZ_RUNS });
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json()), (text) => checkDecoded(text)),
+      { numRuns: FUZZ_RUNS },
+    );
   }, 120_000);
 });

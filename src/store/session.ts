@@ -2,9 +2,9 @@
 // metric history. Decoding checks everything before anything is applied, so a bad file changes nothing.
 import { isObj } from '../model/guards';
 import { isSafeMsg, msg, type Msg } from '../model/msg';
-import { batchProblem, inferNetwork, weightSizes } from '../model/shapes';
+import { weightSizes } from '../model/shapes';
 import { type TrainConfig } from '../model/training';
-import { configProblem } from '../model/trainFields';
+import { experimentProblem } from '../model/trainFields';
 import type { NetworkSpec } from '../model/spec';
 import type { BatchPoint } from '../protocol/fromWorker';
 import type { RestorePoint } from '../protocol/toWorker';
@@ -74,7 +74,9 @@ type HistoryCheck = { ok: true; history: Session['history'] } | { ok: false; why
 /** Checks the chart history item by item: counts, ranges, order, and marker labels all the way down. */
 function checkHistory(h: Record<string, unknown>): HistoryCheck {
   const bad = (why: string, values?: Record<string, string | number>): HistoryCheck => ({ ok: false, why, values });
-  const series = h.series ?? [], epochs = h.epochs ?? [], markers = h.markers ?? [];
+  const series = h.series ?? [],
+    epochs = h.epochs ?? [],
+    markers = h.markers ?? [];
   if (!Array.isArray(series) || !Array.isArray(epochs) || !Array.isArray(markers)) return bad('historyDamaged');
   if (series.length > MAX_SERIES) return bad('historyTooLong', { what: 'series', n: series.length, max: MAX_SERIES });
   if (epochs.length > MAX_EPOCHS) return bad('historyTooLong', { what: 'epochs', n: epochs.length, max: MAX_EPOCHS });
@@ -87,18 +89,25 @@ function checkHistory(h: Record<string, unknown>): HistoryCheck {
     prev = v.batch;
   }
   for (const [i, v] of epochs.entries()) {
-    if (!isObj(v) || !isCount(v.epoch) || !isCount(v.batch) || !isFiniteIn(v.testAccuracy, 0, 1) || !isFiniteIn(v.testLoss, 0, 1e6)) return bad('historyEpoch', { n: i + 1 });
+    if (!isObj(v) || !isCount(v.epoch) || !isCount(v.batch) || !isFiniteIn(v.testAccuracy, 0, 1) || !isFiniteIn(v.testLoss, 0, 1e6))
+      return bad('historyEpoch', { n: i + 1 });
   }
   for (const [i, v] of markers.entries()) {
     // Files from before translation carry marker labels as English text.
     const label = isObj(v) ? v.label : null;
-    if (!isObj(v) || !isCount(v.batch) || !((typeof label === 'string' && label.length <= 1000) || isSafeMsg(label))) return bad('historyMarker', { n: i + 1 });
+    if (!isObj(v) || !isCount(v.batch) || !((typeof label === 'string' && label.length <= 1000) || isSafeMsg(label)))
+      return bad('historyMarker', { n: i + 1 });
   }
   return {
     ok: true,
     history: {
       series: series.map((v: Record<string, number>) => ({ batch: v.batch, loss: v.loss, accuracy: v.accuracy })),
-      epochs: epochs.map((v: Record<string, number>): EpochResult => ({ epoch: v.epoch, batch: v.batch, testAccuracy: v.testAccuracy, testLoss: v.testLoss })),
+      epochs: epochs.map((v: Record<string, number>): EpochResult => ({
+        epoch: v.epoch,
+        batch: v.batch,
+        testAccuracy: v.testAccuracy,
+        testLoss: v.testLoss,
+      })),
       markers: markers.map((m: Record<string, unknown>): ChartMarker => ({
         batch: m.batch as number,
         kind: m.kind === 'diverged' ? 'diverged' : 'change',
@@ -110,7 +119,10 @@ function checkHistory(h: Record<string, unknown>): HistoryCheck {
 
 /** Parses and checks a session file. Never throws; the error says what is wrong in plain words. */
 export function decodeSession(text: string): DecodedSession {
-  const bad = (why: string, values?: Record<string, string | number>): DecodedSession => ({ ok: false, error: msg('file.sessionUnreadable', { why: msg(`file.${why}`, values) }) });
+  const bad = (why: string, values?: Record<string, string | number>): DecodedSession => ({
+    ok: false,
+    error: msg('file.sessionUnreadable', { why: msg(`file.${why}`, values) }),
+  });
   if (typeof text !== 'string') return bad('notJson');
   if (text.length > MAX_SESSION_BYTES) return bad('tooLarge');
   let j: unknown;
@@ -120,14 +132,15 @@ export function decodeSession(text: string): DecodedSession {
     return bad('notJson');
   }
   if (!isObj(j) || j.format !== SESSION_FORMAT) return bad('notSession');
-  if (j.version !== SESSION_VERSION) return bad('version', { found: String(JSON.stringify(j.version)).slice(0, 12), wanted: SESSION_VERSION });
+  if (j.version !== SESSION_VERSION)
+    return bad('version', { found: String(JSON.stringify(j.version)).slice(0, 12), wanted: SESSION_VERSION });
   if (typeof j.experiment !== 'string') return bad('noNetwork');
   const exp = decodeExperiment(j.experiment);
-  if (exp.notice?.key === 'url.tooBig' && exp.notice.values) return { ok: false, error: msg('file.sessionNetwork', { problem: exp.notice.values.problem }) };
+  if (exp.notice?.key === 'url.tooBig' && exp.notice.values)
+    return { ok: false, error: msg('file.sessionNetwork', { problem: exp.notice.values.problem }) };
   if (exp.notice) return bad('networkDamaged');
   const { network, train } = exp.experiment;
-  const info = inferNetwork(network);
-  const problem = info.problem ?? configProblem(train) ?? batchProblem(info, train.batchSize);
+  const problem = experimentProblem(network, train);
   if (problem) return { ok: false, error: msg('file.sessionNetwork', { problem }) };
   const sizes = weightSizes(network)!;
   let point: RestorePoint | null = null;
@@ -139,7 +152,8 @@ export function decodeSession(text: string): DecodedSession {
     const weights: Float32Array[] = [];
     for (const [i, w] of p.weights.entries()) {
       // Length is checked on the text first: base64 of n floats is 4·ceil(4n/3) characters.
-      if (typeof w !== 'string' || w.length !== 4 * Math.ceil((sizes[i] * 4) / 3)) return bad('weightSize', { n: i + 1, found: typeof w === 'string' ? Math.floor((w.length * 3) / 16) : 0, wanted: sizes[i] });
+      if (typeof w !== 'string' || w.length !== 4 * Math.ceil((sizes[i] * 4) / 3))
+        return bad('weightSize', { n: i + 1, found: typeof w === 'string' ? Math.floor((w.length * 3) / 16) : 0, wanted: sizes[i] });
       const a = fromBase64(w);
       if (!a) return bad('weightUnreadable', { n: i + 1 });
       if (a.length !== sizes[i]) return bad('weightSize', { n: i + 1, found: a.length, wanted: sizes[i] });

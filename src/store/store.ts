@@ -104,7 +104,14 @@ export type UiSlice = {
   savedBatch: number;
 };
 
-export type AppState = { status: StatusSlice; metrics: MetricsSlice; config: ConfigSlice; draw: DrawSlice; ui: UiSlice; insight: InsightSlice };
+export type AppState = {
+  status: StatusSlice;
+  metrics: MetricsSlice;
+  config: ConfigSlice;
+  draw: DrawSlice;
+  ui: UiSlice;
+  insight: InsightSlice;
+};
 
 export const initialStatus: StatusSlice = {
   state: 'loading',
@@ -130,7 +137,17 @@ export const useStore = create<AppState>()(() => ({
   metrics: emptyMetrics,
   config: { presetId: DEFAULT_PRESET, network: presetById(DEFAULT_PRESET).network, train: DEFAULT_CONFIG, backendChoice: 'auto' },
   draw: { input: null, probs: null, activations: [] },
-  ui: { notice: null, presenter: false, language: 'en', hidden: [], locked: [], exerciseView: false, offlineReady: false, updateReady: false, savedBatch: 0 },
+  ui: {
+    notice: null,
+    presenter: false,
+    language: 'en',
+    hidden: [],
+    locked: [],
+    exerciseView: false,
+    offlineReady: false,
+    updateReady: false,
+    savedBatch: 0,
+  },
   insight: emptyInsight,
 }));
 
@@ -147,7 +164,11 @@ export function appendSeries(series: BatchPoint[], points: BatchPoint[]): BatchP
 }
 
 /** Adds the latest histograms to each layer's history, keeping the last MAX_SNAPS. */
-export function appendSnaps(snaps: Record<number, HistogramSnap[]>, batch: number, layers: LayerHistogram[]): Record<number, HistogramSnap[]> {
+export function appendSnaps(
+  snaps: Record<number, HistogramSnap[]>,
+  batch: number,
+  layers: LayerHistogram[],
+): Record<number, HistogramSnap[]> {
   const out: Record<number, HistogramSnap[]> = {};
   for (const l of layers) {
     const prev = snaps[l.layer] ?? [];

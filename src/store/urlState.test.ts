@@ -9,7 +9,20 @@ import { decodeExperiment, decodeView, defaultExperiment, encodeExperiment, enco
 describe('URL hash codec', () => {
   it('round-trips every preset with its hyperparameters and seed', () => {
     for (const p of PRESETS) {
-      const e: Experiment = { network: p.network, train: { optimizer: 'rmsprop', learningRate: 0.0005, batchSize: 32, seed: 1234, l2: 0.0001, schedule: 'cosine', epochLimit: 8, trainSize: 500, augment: 'elastic' } };
+      const e: Experiment = {
+        network: p.network,
+        train: {
+          optimizer: 'rmsprop',
+          learningRate: 0.0005,
+          batchSize: 32,
+          seed: 1234,
+          l2: 0.0001,
+          schedule: 'cosine',
+          epochLimit: 8,
+          trainSize: 500,
+          augment: 'elastic',
+        },
+      };
       const hash = encodeExperiment(e);
       expect(decodeExperiment(`#${hash}`)).toEqual({ experiment: e, notice: null });
     }

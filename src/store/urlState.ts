@@ -64,7 +64,14 @@ function decodeLayer(t: string): LayerSpec | Msg {
   let m: RegExpMatchArray | null;
   if ((m = t.match(new RegExp(`^d${INT}\\.${ACT}$`))) && isAct(m[2])) return { kind: 'dense', units: Number(m[1]), activation: m[2] };
   if ((m = t.match(new RegExp(`^c${INT}\\.${INT}\\.${INT}\\.(same|valid)\\.${ACT}$`))) && isAct(m[5]))
-    return { kind: 'conv2d', filters: Number(m[1]), kernelSize: Number(m[2]), stride: Number(m[3]), padding: m[4] as 'same' | 'valid', activation: m[5] };
+    return {
+      kind: 'conv2d',
+      filters: Number(m[1]),
+      kernelSize: Number(m[2]),
+      stride: Number(m[3]),
+      padding: m[4] as 'same' | 'valid',
+      activation: m[5],
+    };
   if ((m = t.match(new RegExp(`^(mp|ap)${INT}\\.${INT}$`))))
     return { kind: m[1] === 'mp' ? 'maxPool2d' : 'avgPool2d', poolSize: Number(m[2]), stride: Number(m[3]) };
   if (t === 'f') return { kind: 'flatten' };

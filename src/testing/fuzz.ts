@@ -21,7 +21,28 @@ const nested = (depth: number, leaf: Json): Json => {
 /** Values that broke or could break decoders: extremes, wrong types, deep nesting, long arrays and strings. */
 export const hostileJson: fc.Arbitrary<Json> = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>,
-  fc.constantFrom<Json>(null, true, '', 0, -1, -0, 0.5, 1e308, -1e308, 2 ** 53, 2 ** 53 + 2, 1e21, 4294967296, 'NaN', 'Infinity', '1e999', {}, [], [null], 'x'.repeat(100_000)),
+  fc.constantFrom<Json>(
+    null,
+    true,
+    '',
+    0,
+    -1,
+    -0,
+    0.5,
+    1e308,
+    -1e308,
+    2 ** 53,
+    2 ** 53 + 2,
+    1e21,
+    4294967296,
+    'NaN',
+    'Infinity',
+    '1e999',
+    {},
+    [],
+    [null],
+    'x'.repeat(100_000),
+  ),
   fc.integer({ min: 10, max: 400 }).map((d) => nested(d, null)), // deeper: written as text (JSON.stringify overflows)
   fc.integer({ min: 1000, max: 20_000 }).map((n) => Array.from({ length: n }, (_, i) => ({ batch: i, loss: 1, accuracy: 0.5 })) as Json),
 );
@@ -62,7 +83,9 @@ export const mutationOf = (doc: Json) =>
 export const textMutationOf = (text: string) =>
   fc.oneof(
     fc.nat({ max: text.length }).map((n) => text.slice(0, n)),
-    fc.tuple(fc.nat({ max: text.length }), fc.nat({ max: 50 }), fc.string({ maxLength: 20 })).map(([at, len, s]) => text.slice(0, at) + s + text.slice(at + len)),
+    fc
+      .tuple(fc.nat({ max: text.length }), fc.nat({ max: 50 }), fc.string({ maxLength: 20 }))
+      .map(([at, len, s]) => text.slice(0, at) + s + text.slice(at + len)),
     fc.nat().map((k) => {
       const numbers = [...text.matchAll(/-?\d+(\.\d+)?(e-?\d+)?/g)];
       if (numbers.length === 0) return text;

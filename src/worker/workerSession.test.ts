@@ -18,7 +18,8 @@ beforeAll(async () => {
 function fakeData(n: number): Mnist {
   const rand = mulberry32(3);
   const make = (count: number) => {
-    const pixels = new Uint8Array(count * 784), labels = new Uint8Array(count);
+    const pixels = new Uint8Array(count * 784),
+      labels = new Uint8Array(count);
     for (let i = 0; i < count; i++) {
       const d = Math.floor(rand() * 10);
       labels[i] = d;
@@ -26,7 +27,8 @@ function fakeData(n: number): Mnist {
     }
     return { pixels, labels };
   };
-  const train = make(n), test = make(100);
+  const train = make(n),
+    test = make(100);
   return { trainPixels: train.pixels, trainLabels: train.labels, testPixels: test.pixels, testLabels: test.labels };
 }
 
@@ -36,7 +38,15 @@ function harness() {
   const send = (m: ToWorker | unknown) => session.receive(m);
   const of = <T extends FromWorker['type']>(type: T) => sent.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
   const init = () =>
-    send({ type: 'init', version: PROTOCOL_VERSION, dataUrl: '/data/', network: presetById('logistic').network, config: { ...DEFAULT_CONFIG, batchSize: 32, augment: 'off' }, backend: 'auto', restore: null });
+    send({
+      type: 'init',
+      version: PROTOCOL_VERSION,
+      dataUrl: '/data/',
+      network: presetById('logistic').network,
+      config: { ...DEFAULT_CONFIG, batchSize: 32, augment: 'off' },
+      backend: 'auto',
+      restore: null,
+    });
   return { sent, send, of, init };
 }
 
@@ -68,7 +78,19 @@ describe('WorkerSession', () => {
     expect(w.point.weights.map((a) => a.length)).toEqual([7840, 10]);
 
     // A network too big to train and a batch larger than the training set are refused; nothing changes.
-    await h.send({ type: 'loadSession', rid: 8, network: { layers: [{ kind: 'conv2d', filters: 512, kernelSize: 9, stride: 1, padding: 'same', activation: 'relu' }, { kind: 'flatten' }, { kind: 'dense', units: 10, activation: 'softmax' }] }, config: DEFAULT_CONFIG, point: null });
+    await h.send({
+      type: 'loadSession',
+      rid: 8,
+      network: {
+        layers: [
+          { kind: 'conv2d', filters: 512, kernelSize: 9, stride: 1, padding: 'same', activation: 'relu' },
+          { kind: 'flatten' },
+          { kind: 'dense', units: 10, activation: 'softmax' },
+        ],
+      },
+      config: DEFAULT_CONFIG,
+      point: null,
+    });
     expect(h.of('failed').find((m) => m.rid === 8)?.message.key).toBe('problem.tooMuchCompute');
     await h.send({ type: 'setConfig', config: { ...DEFAULT_CONFIG, batchSize: 512, trainSize: 100 } });
     expect(h.of('error').at(-1)?.message.key).toBe('config.batchOverTrainSize');
@@ -76,7 +98,13 @@ describe('WorkerSession', () => {
     expect(h.of('progress').at(-1)?.batch).toBe(4); // still training the same model
 
     // A saved point loads back, with its counters.
-    await h.send({ type: 'loadSession', rid: 9, network: presetById('logistic').network, config: { ...DEFAULT_CONFIG, batchSize: 32 }, point: w.point });
+    await h.send({
+      type: 'loadSession',
+      rid: 9,
+      network: presetById('logistic').network,
+      config: { ...DEFAULT_CONFIG, batchSize: 32 },
+      point: w.point,
+    });
     expect(h.of('sessionLoaded').find((m) => m.rid === 9)).toMatchObject({ batch: 3 });
   }, 60_000);
 

@@ -5,10 +5,9 @@ import * as tf from '@tensorflow/tfjs';
 import { errorText } from '../model/guards';
 import { dropoutChanges, onlyDropoutDiffers } from '../model/layers';
 import { msg as text, type Msg } from '../model/msg';
-import { batchProblem, inferNetwork } from '../model/shapes';
 import { PIXELS, type NetworkSpec } from '../model/spec';
 import { describeChanges, type TrainConfig } from '../model/training';
-import { configProblem } from '../model/trainFields';
+import { configProblem, experimentProblem } from '../model/trainFields';
 import type { FromWorker } from '../protocol/fromWorker';
 import { BACKENDS, PROTOCOL_VERSION, type BackendChoice, type BackendName, type RestorePoint, type ToWorker } from '../protocol/toWorker';
 import { isToWorker, unreachable } from '../protocol/transfer';
@@ -41,8 +40,17 @@ export class WorkerSession {
     private readonly post: (m: FromWorker) => void,
     private readonly deps: WorkerDeps = { loadData: loadMnist, backends: BACKENDS },
   ) {
-    this.runner = new Runner(post, (m) => this.fail(m), (reason, resume) => this.failover(reason, resume));
-    this.backends = new BackendManager(post, (m) => this.fail(m), (reason) => this.lost(reason), deps.backends);
+    this.runner = new Runner(
+      post,
+      (m) => this.fail(m),
+      (reason, resume) => this.failover(reason, resume),
+    );
+    this.backends = new BackendManager(
+      post,
+      (m) => this.fail(m),
+      (reason) => this.lost(reason),
+      deps.backends,
+    );
   }
 
   /** Entry for every message. Pause and ping skip the queue: Pause acts after the current batch, ping at once. */
@@ -98,7 +106,9 @@ export class WorkerSession {
       from,
       to,
       restoredBatch: snap?.batch ?? null,
-      message: snap ? text('worker.backendLost', { from, to, reason, batch: snap.batch }) : text('worker.backendLostFresh', { from, to, reason }),
+      message: snap
+        ? text('worker.backendLost', { from, to, reason, batch: snap.batch })
+        : text('worker.backendLostFresh', { from, to, reason }),
     });
     if (resume) this.runner.start(t);
     else this.post({ type: 'state', state: 'paused' });
@@ -215,10 +225,20 @@ export class WorkerSession {
         const d = this.data;
         if (!d) return this.post({ type: 'sample', rid: m.rid, index: -1, label: -1, pixels: new Uint8Array(0) });
         const i = Math.floor(Math.random() * d.testLabels.length);
-        return this.post({ type: 'sample', rid: m.rid, index: i, label: d.testLabels[i], pixels: d.testPixels.slice(i * PIXELS, (i + 1) * PIXELS) });
+        return this.post({
+          type: 'sample',
+          rid: m.rid,
+          index: i,
+          label: d.testLabels[i],
+          pixels: d.testPixels.slice(i * PIXELS, (i + 1) * PIXELS),
+        });
       }
       case 'getAugmented':
-        return this.post({ type: 'augmented', rid: m.rid, ...(t ? t.augmentedSamples(m.count) : { labels: [], original: new Uint8Array(0), augmented: new Uint8Array(0) }) });
+        return this.post({
+          type: 'augmented',
+          rid: m.rid,
+          ...(t ? t.augmentedSamples(m.count) : { labels: [], original: new Uint8Array(0), augmented: new Uint8Array(0) }),
+        });
       case 'ping':
         return; // answered in receive(), ahead of the queue
       case 'benchmarkFit': {
@@ -304,8 +324,7 @@ export class WorkerSession {
     const t = this.trainer;
     if (!t) return this.refuse(m.rid, text('worker.notReady'));
     // Checked again here: the page validated it, but the worker builds nothing it cannot train.
-    const info = inferNetwork(m.network);
-    const problem = info.problem ?? configProblem(m.config) ?? batchProblem(info, m.config.batchSize);
+    const problem = experimentProblem(m.network, m.config);
     if (problem) return this.refuse(m.rid, problem);
     if (!(await this.rebuild(t, m.network, m.config, m.point))) return this.refuse(m.rid, text('worker.notLoaded'));
     this.post({ type: 'sessionLoaded', rid: m.rid, batch: t.batch, epoch: t.epoch });

@@ -51,7 +51,12 @@ export class BackendManager {
       this.fail(text('worker.backendStopped', { backend: pick.backend }));
       return null;
     }
-    this.post({ type: 'backend', backend: pick.backend, available: this.probes.filter((p) => p.ok).map((p) => p.backend), note: pick.note });
+    this.post({
+      type: 'backend',
+      backend: pick.backend,
+      available: this.probes.filter((p) => p.ok).map((p) => p.backend),
+      note: pick.note,
+    });
     watchBackend(this.onLost);
     return pick.backend;
   }

@@ -72,7 +72,10 @@ async function oneStep(net: NetworkSpec): Promise<number> {
     const loss = tf.tidy(() => {
       const x = tf.randomUniform([4, 28, 28, 1]);
       const y = tf.oneHot(tf.tensor1d([0, 1, 2, 3], 'int32'), 10);
-      return opt.minimize(() => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar, true) ?? tf.scalar(NaN);
+      return (
+        opt.minimize(() => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar, true) ??
+        tf.scalar(NaN)
+      );
     });
     const value = (await loss.data())[0];
     loss.dispose();
@@ -86,7 +89,13 @@ async function oneStep(net: NetworkSpec): Promise<number> {
 /** Switches tfjs to `name` and runs one training step of `net` on random data. Never throws. */
 export async function probeBackend(name: BackendName, net: NetworkSpec): Promise<Probe> {
   const t0 = performance.now();
-  const done = (ok: boolean, detail: string, software = false): Probe => ({ backend: name, ok, software, detail, ms: performance.now() - t0 });
+  const done = (ok: boolean, detail: string, software = false): Probe => ({
+    backend: name,
+    ok,
+    software,
+    detail,
+    ms: performance.now() - t0,
+  });
   try {
     if (!(await tf.setBackend(name))) return done(false, 'not available in this browser');
     await tf.ready();
@@ -125,18 +134,37 @@ export function chooseBackend(choice: BackendChoice, probes: Probe[]): { backend
   if (ok.length === 0) return null;
   if (choice !== 'auto') {
     const p = ok.find((q) => q.backend === choice);
-    if (p) return { backend: p.backend, note: msg(p.software ? 'backend.chosenSoftware' : 'backend.chosen', { backend: p.backend, detail: p.detail }) };
+    if (p)
+      return {
+        backend: p.backend,
+        note: msg(p.software ? 'backend.chosenSoftware' : 'backend.chosen', { backend: p.backend, detail: p.detail }),
+      };
     const best = chooseBackend('auto', probes);
     const why = probes.find((q) => q.backend === choice)?.detail;
-    return best && { backend: best.backend, note: msg('backend.cannot', { choice, why: why ?? msg('backend.notTested'), backend: best.backend }) };
+    return (
+      best && {
+        backend: best.backend,
+        note: msg('backend.cannot', { choice, why: why ?? msg('backend.notTested'), backend: best.backend }),
+      }
+    );
   }
   const best = [...ok].sort((a, b) => rank(a) - rank(b))[0];
   const skipped = probes
     .filter((p) => rank(p) < rank(best) || (p.software && p.ok))
     .filter((p) => p.backend !== best.backend)
-    .map((p) => (p.ok ? msg('backend.skippedSoftware', { backend: p.backend }) : msg('backend.skipped', { backend: p.backend, detail: p.detail })));
+    .map((p) =>
+      p.ok ? msg('backend.skippedSoftware', { backend: p.backend }) : msg('backend.skipped', { backend: p.backend, detail: p.detail }),
+    );
   const values = { backend: best.backend, detail: best.detail };
   if (skipped.length === 0) return { backend: best.backend, note: msg('backend.fastest', values) };
   // Up to three skipped backends, each its own Msg, so the sentence translates as a whole.
-  return { backend: best.backend, note: msg(`backend.fastestSkipped${Math.min(skipped.length, 3)}`, { ...values, s1: skipped[0], s2: skipped[1] ?? '', s3: skipped[2] ?? '' }) };
+  return {
+    backend: best.backend,
+    note: msg(`backend.fastestSkipped${Math.min(skipped.length, 3)}`, {
+      ...values,
+      s1: skipped[0],
+      s2: skipped[1] ?? '',
+      s3: skipped[2] ?? '',
+    }),
+  };
 }

@@ -27,7 +27,9 @@ export async function writeCached(files: { url: string; bytes: Uint8Array }[]) {
   const cache = await open();
   if (!cache) return;
   try {
-    await Promise.all(files.map((f) => cache.put(f.url, new Response(f.bytes as BlobPart, { headers: { 'Content-Type': 'application/octet-stream' } }))));
+    await Promise.all(
+      files.map((f) => cache.put(f.url, new Response(f.bytes as BlobPart, { headers: { 'Content-Type': 'application/octet-stream' } }))),
+    );
   } catch {
     // quota or private mode: the data simply is not kept
   }

@@ -13,11 +13,23 @@ import { setWebglSoftware, setWebgpuSoftware } from '../kernels/softwareGpu';
 import type { Mnist } from '../data/dataset';
 import { PIXELS } from '../../model/spec';
 
-export async function benchmarkFit(net: NetworkSpec, data: Mnist, seconds: number): Promise<{ examplesPerSecond: number; batches: number; seconds: number }> {
+export async function benchmarkFit(
+  net: NetworkSpec,
+  data: Mnist,
+  seconds: number,
+): Promise<{ examplesPerSecond: number; batches: number; seconds: number }> {
   const n = 10_000;
   const { model } = buildModel(net, 1);
-  model.compile({ optimizer: tf.train.adam(0.002), loss: (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.losses.softmaxCrossEntropy(yTrue, yPred) });
-  const xs = tf.tidy(() => tf.tensor4d(Float32Array.from(data.trainPixels.subarray(0, n * PIXELS), (v) => v / 255), [n, 28, 28, 1]));
+  model.compile({
+    optimizer: tf.train.adam(0.002),
+    loss: (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.losses.softmaxCrossEntropy(yTrue, yPred),
+  });
+  const xs = tf.tidy(() =>
+    tf.tensor4d(
+      Float32Array.from(data.trainPixels.subarray(0, n * PIXELS), (v) => v / 255),
+      [n, 28, 28, 1],
+    ),
+  );
   const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(Int32Array.from(data.trainLabels.subarray(0, n)), 'int32'), 10));
   let batches = 0;
   let t0 = 0;

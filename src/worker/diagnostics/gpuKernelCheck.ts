@@ -53,7 +53,9 @@ function convOutputs(c: Case): Record<string, tf.Tensor> {
     const bias = tensor([c.w[3]], 3) as tf.Tensor1D;
     const y = tf.conv2d(x, w, c.strides, c.pad);
     const r = tf.tensor(values(y.size, 4), y.shape);
-    const [dx, dw] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.strides, c.pad), r)))([x, w]);
+    const [dx, dw] = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+      tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.strides, c.pad), r)),
+    )([x, w]);
     const fused = tf.fused.conv2d({ x, filter: w, strides: c.strides, pad: c.pad, bias, activation: 'relu' });
     return { conv: y, fused, dx, dw };
   });
@@ -81,9 +83,16 @@ function adamOutputs(): Record<string, tf.Tensor> {
   const w = tf.variable(tensor([7, 5], 13));
   const b = tf.variable(tf.zeros([5]));
   const x = tensor([16, 7], 14);
-  const y = tf.oneHot(tf.tensor1d(Array.from({ length: 16 }, (_, i) => i % 5), 'int32'), 5);
+  const y = tf.oneHot(
+    tf.tensor1d(
+      Array.from({ length: 16 }, (_, i) => i % 5),
+      'int32',
+    ),
+    5,
+  );
   const opt = new FusedAdam(0.01, 0.9, 0.999, 1e-7);
-  for (let i = 0; i < 20; i++) tf.tidy(() => void opt.minimize(() => tf.losses.softmaxCrossEntropy(y, tf.add(tf.matMul(x, w), b)) as tf.Scalar));
+  for (let i = 0; i < 20; i++)
+    tf.tidy(() => void opt.minimize(() => tf.losses.softmaxCrossEntropy(y, tf.add(tf.matMul(x, w), b)) as tf.Scalar));
   const out = { weights: w.clone(), bias: b.clone() };
   opt.dispose();
   tf.dispose([w, b, x, y]);
@@ -102,7 +111,10 @@ export async function checkGpuKernels(): Promise<{ rows: KernelCheckRow[]; lefto
   const inUse = tf.getBackend();
   const rows: KernelCheckRow[] = [];
   const leftovers: KernelCheckLeftover[] = [];
-  const switches: [BackendName, KernelSwitch][] = [['webgl', setWebglSoftware], ['webgpu', setWebgpuSoftware]];
+  const switches: [BackendName, KernelSwitch][] = [
+    ['webgl', setWebglSoftware],
+    ['webgpu', setWebgpuSoftware],
+  ];
   for (const [backend, set] of switches) {
     if (!(await tf.setBackend(backend).catch(() => false))) continue;
     const wasOn = set.on;

@@ -19,7 +19,8 @@ describe('TensorFlow.js Layers export', () => {
       const opt = tf.train.adam(0.01);
       const x = tf.tensor4d(testImages(8), [8, 28, 28, 1]); // real test digits
       const y = tf.oneHot(tf.tensor1d([0, 1, 2, 3, 4, 5, 6, 7], 'int32'), 10);
-      for (let i = 0; i < 3; i++) opt.minimize(() => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar);
+      for (let i = 0; i < 3; i++)
+        opt.minimize(() => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar);
 
       const { modelJson, weights } = await exportLayersModel(model);
       const json = JSON.parse(modelJson);

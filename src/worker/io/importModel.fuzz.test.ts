@@ -16,7 +16,17 @@ let weights = new ArrayBuffer(0);
 beforeAll(async () => {
   await tf.setBackend('cpu');
   // The founding MLP with dropout: four weight arrays and layers of several kinds to mutate.
-  const { model } = buildModel({ layers: [{ kind: 'flatten' }, { kind: 'dense', units: 16, activation: 'relu' }, { kind: 'dropout', rate: 0.2 }, { kind: 'dense', units: 10, activation: 'softmax' }] }, 3);
+  const { model } = buildModel(
+    {
+      layers: [
+        { kind: 'flatten' },
+        { kind: 'dense', units: 16, activation: 'relu' },
+        { kind: 'dropout', rate: 0.2 },
+        { kind: 'dense', units: 10, activation: 'softmax' },
+      ],
+    },
+    3,
+  );
   ({ modelJson, weights } = await exportLayersModel(model));
   model.dispose();
 });
@@ -41,11 +51,17 @@ const withWeights = (f: (w: Float32Array) => void) => {
 
 describe('hostile model imports', () => {
   it('refuses NaN weights, naming the weight', () => {
-    const r = importLayersModel(modelJson, withWeights((w) => (w[5] = NaN)));
+    const r = importLayersModel(
+      modelJson,
+      withWeights((w) => (w[5] = NaN)),
+    );
     expect(!r.ok && english(r.error)).toMatch(/weight "dense_1\/kernel" contains NaN or infinite values/);
   });
   it('refuses infinite weights', () => {
-    const r = importLayersModel(modelJson, withWeights((w) => (w[w.length - 1] = -Infinity)));
+    const r = importLayersModel(
+      modelJson,
+      withWeights((w) => (w[w.length - 1] = -Infinity)),
+    );
     expect(!r.ok && english(r.error)).toMatch(/NaN or infinite/);
   });
   it('does not give one layer the weights of another whose name ends the same', () => {
@@ -71,13 +87,26 @@ describe('hostile model imports', () => {
   });
   it('refuses a network too big to train', () => {
     const j = JSON.parse(modelJson);
-    j.modelTopology.config.layers.splice(1, 0, { class_name: 'Conv2D', config: { name: 'big', filters: 512, kernel_size: [9, 9], strides: [1, 1], padding: 'same', activation: 'relu', batch_input_shape: [null, 28, 28, 1] } });
+    j.modelTopology.config.layers.splice(1, 0, {
+      class_name: 'Conv2D',
+      config: {
+        name: 'big',
+        filters: 512,
+        kernel_size: [9, 9],
+        strides: [1, 1],
+        padding: 'same',
+        activation: 'relu',
+        batch_input_shape: [null, 28, 28, 1],
+      },
+    });
     const r = importLayersModel(JSON.stringify(j), new Map([[WEIGHTS_FILE, weights]]));
     expect(!r.ok && english(r.error)).toMatch(/multiply-adds per image|cannot be imported/);
   });
   it('refuses 500 layers before reading them', () => {
     const j = JSON.parse(modelJson);
-    j.modelTopology.config.layers.push(...Array.from({ length: 500 }, (_, i) => ({ class_name: 'Activation', config: { name: `a${i}`, activation: 'relu' } })));
+    j.modelTopology.config.layers.push(
+      ...Array.from({ length: 500 }, (_, i) => ({ class_name: 'Activation', config: { name: `a${i}`, activation: 'relu' } })),
+    );
     const r = importLayersModel(JSON.stringify(j), new Map([[WEIGHTS_FILE, weights]]));
     expect(!r.ok && english(r.error)).toMatch(/layers is more than this playground trains/);
   });
@@ -85,18 +114,29 @@ describe('hostile model imports', () => {
 
 describe('fuzzing importLayersModel', () => {
   it(`survives ${FUZZ_RUNS} mutated model.json files`, () => {
-    fc.assert(fc.property(mutationOf(JSON.parse(modelJson) as Json), (text) => check(text, new Map([[WEIGHTS_FILE, weights]]))), { numRuns: FUZZ_RUNS });
+    fc.assert(
+      fc.property(mutationOf(JSON.parse(modelJson) as Json), (text) => check(text, new Map([[WEIGHTS_FILE, weights]]))),
+      { numRuns: FUZZ_RUNS },
+    );
   }, 120_000);
   it(`survives ${FUZZ_RUNS} textual mutations of model.json`, () => {
-    fc.assert(fc.property(textMutationOf(modelJson), (text) => check(text, new Map([[WEIGHTS_FILE, weights]]))), { numRuns: FUZZ_RUNS });
+    fc.assert(
+      fc.property(textMutationOf(modelJson), (text) => check(text, new Map([[WEIGHTS_FILE, weights]]))),
+      { numRuns: FUZZ_RUNS },
+    );
   }, 120_000);
   it(`survives ${FUZZ_RUNS} damaged weight files (cut, extended, bytes overwritten)`, () => {
-    const bytes = fc.tuple(fc.nat(), fc.nat({ max: 64 }), fc.uint8Array({ maxLength: 64 }), fc.boolean()).map(([at, cut, patch, extend]) => {
-      const b = new Uint8Array(weights.slice(0));
-      const i = at % b.length;
-      b.set(patch.subarray(0, b.length - i), i);
-      return extend ? new Uint8Array([...b, ...patch]).buffer : b.slice(0, b.length - cut).buffer;
-    });
-    fc.assert(fc.property(bytes, (w) => check(modelJson, new Map([[WEIGHTS_FILE, w]]))), { numRuns: FUZZ_RUNS });
+    const bytes = fc
+      .tuple(fc.nat(), fc.nat({ max: 64 }), fc.uint8Array({ maxLength: 64 }), fc.boolean())
+      .map(([at, cut, patch, extend]) => {
+        const b = new Uint8Array(weights.slice(0));
+        const i = at % b.length;
+        b.set(patch.subarray(0, b.length - i), i);
+        return extend ? new Uint8Array([...b, ...patch]).buffer : b.slice(0, b.length - cut).buffer;
+      });
+    fc.assert(
+      fc.property(bytes, (w) => check(modelJson, new Map([[WEIGHTS_FILE, w]]))),
+      { numRuns: FUZZ_RUNS },
+    );
   }, 120_000);
 });

@@ -41,43 +41,84 @@ describe('TensorFlow.js Layers import', () => {
     expect(r.ok && r.network).toEqual(presetById('logistic').network);
   });
 
-  const cases: [string, (j: any, w: ArrayBuffer) => [string, Map<string, ArrayBuffer>], RegExp][] = [ // eslint-disable-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each case edits model.json freely
+  const cases: [string, (j: any, w: ArrayBuffer) => [string, Map<string, ArrayBuffer>], RegExp][] = [
     ['not JSON', (_j, w) => ['{"format": "layers-', new Map([[WEIGHTS_FILE, w]])], /not JSON/],
     ['no topology', (j, w) => [JSON.stringify({ ...j, modelTopology: undefined }), new Map([[WEIGHTS_FILE, w]])], /no modelTopology/],
     ['a graph model', (j, w) => [JSON.stringify({ ...j, format: 'graph-model' }), new Map([[WEIGHTS_FILE, w]])], /only "layers-model"/],
-    ['a functional model', (j, w) => [JSON.stringify({ ...j, modelTopology: { ...j.modelTopology, class_name: 'Model' } }), new Map([[WEIGHTS_FILE, w]])], /only Sequential/],
-    ['an unknown layer', (j, w) => {
-      j.modelTopology.config.layers.splice(2, 0, { class_name: 'LSTM', config: { name: 'lstm_9', units: 4 } });
-      return [JSON.stringify(j), new Map([[WEIGHTS_FILE, w]])];
-    }, /unsupported layers: LSTM "lstm_9"/],
-    ['a LeakyReLU with another slope', (j, w) => {
-      j.modelTopology.config.layers.splice(2, 0, { class_name: 'LeakyReLU', config: { name: 'lr', alpha: 0.01 } });
-      return [JSON.stringify(j), new Map([[WEIGHTS_FILE, w]])];
-    }, /LeakyReLU "lr" \(alpha 0.01/],
-    ['the wrong input shape', (j, w) => {
-      j.modelTopology.config.layers[0].config.batch_input_shape = [null, 32, 32, 3];
-      return [JSON.stringify(j), new Map([[WEIGHTS_FILE, w]])];
-    }, /input is \[32,32,3\]/],
+    [
+      'a functional model',
+      (j, w) => [JSON.stringify({ ...j, modelTopology: { ...j.modelTopology, class_name: 'Model' } }), new Map([[WEIGHTS_FILE, w]])],
+      /only Sequential/,
+    ],
+    [
+      'an unknown layer',
+      (j, w) => {
+        j.modelTopology.config.layers.splice(2, 0, { class_name: 'LSTM', config: { name: 'lstm_9', units: 4 } });
+        return [JSON.stringify(j), new Map([[WEIGHTS_FILE, w]])];
+      },
+      /unsupported layers: LSTM "lstm_9"/,
+    ],
+    [
+      'a LeakyReLU with another slope',
+      (j, w) => {
+        j.modelTopology.config.layers.splice(2, 0, { class_name: 'LeakyReLU', config: { name: 'lr', alpha: 0.01 } });
+        return [JSON.stringify(j), new Map([[WEIGHTS_FILE, w]])];
+      },
+      /LeakyReLU "lr" \(alpha 0.01/,
+    ],
+    [
+      'the wrong input shape',
+      (j, w) => {
+        j.modelTopology.config.layers[0].config.batch_input_shape = [null, 32, 32, 3];
+        return [JSON.stringify(j), new Map([[WEIGHTS_FILE, w]])];
+      },
+      /input is \[32,32,3\]/,
+    ],
     ['a missing weight file', (j) => [JSON.stringify(j), new Map()], /weight file "mnist-playground.weights.bin" was not given/],
-    ['truncated weights', (j, w) => [JSON.stringify(j), new Map([[WEIGHTS_FILE, w.slice(0, w.byteLength - 40)]])], /too short \(truncated\?\)/],
-    ['extra bytes', (j, w) => [JSON.stringify(j), new Map([[WEIGHTS_FILE, new Uint8Array([...new Uint8Array(w), 1, 2, 3, 4]).buffer]])], /4 bytes more/],
-    ['quantized weights', (j, w) => {
-      j.weightsManifest[0].weights[0].dtype = 'uint8';
-      return [JSON.stringify(j), new Map([[WEIGHTS_FILE, w]])];
-    }, /only float32/],
-    ['huge shapes', (j, w) => {
-      j.weightsManifest[0].weights[0].shape = [1e6, 1e6];
-      return [JSON.stringify(j), new Map([[WEIGHTS_FILE, w]])];
-    }, /impossible shape/],
-    ['a layer too big to train', (j, w) => {
-      j.modelTopology.config.layers[1].config.units = 100000;
-      return [JSON.stringify(j), new Map([[WEIGHTS_FILE, w]])];
-    }, /Dense units must be/],
-    ['weights of the wrong size', (j, w) => {
-      const ws = j.weightsManifest[0].weights;
-      [ws[0].name, ws[2].name] = [ws[2].name, ws[0].name]; // kernel of one layer where another's belongs
-      return [JSON.stringify(j), new Map([[WEIGHTS_FILE, w]])];
-    }, /holds \d+ numbers, the layer needs/],
+    [
+      'truncated weights',
+      (j, w) => [JSON.stringify(j), new Map([[WEIGHTS_FILE, w.slice(0, w.byteLength - 40)]])],
+      /too short \(truncated\?\)/,
+    ],
+    [
+      'extra bytes',
+      (j, w) => [JSON.stringify(j), new Map([[WEIGHTS_FILE, new Uint8Array([...new Uint8Array(w), 1, 2, 3, 4]).buffer]])],
+      /4 bytes more/,
+    ],
+    [
+      'quantized weights',
+      (j, w) => {
+        j.weightsManifest[0].weights[0].dtype = 'uint8';
+        return [JSON.stringify(j), new Map([[WEIGHTS_FILE, w]])];
+      },
+      /only float32/,
+    ],
+    [
+      'huge shapes',
+      (j, w) => {
+        j.weightsManifest[0].weights[0].shape = [1e6, 1e6];
+        return [JSON.stringify(j), new Map([[WEIGHTS_FILE, w]])];
+      },
+      /impossible shape/,
+    ],
+    [
+      'a layer too big to train',
+      (j, w) => {
+        j.modelTopology.config.layers[1].config.units = 100000;
+        return [JSON.stringify(j), new Map([[WEIGHTS_FILE, w]])];
+      },
+      /Dense units must be/,
+    ],
+    [
+      'weights of the wrong size',
+      (j, w) => {
+        const ws = j.weightsManifest[0].weights;
+        [ws[0].name, ws[2].name] = [ws[2].name, ws[0].name]; // kernel of one layer where another's belongs
+        return [JSON.stringify(j), new Map([[WEIGHTS_FILE, w]])];
+      },
+      /holds \d+ numbers, the layer needs/,
+    ],
   ];
   for (const [name, mutate, message] of cases) {
     it(`refuses ${name}`, async () => {

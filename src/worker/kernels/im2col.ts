@@ -16,10 +16,20 @@ export type ConvInfo = tf.backend_util.Conv2DInfo;
 export type Windows = ConvInfo & { N: number; K: number };
 
 /** True when the windows below apply: channels last and no dilation (everything this app builds). */
-const plainConv = (a: ConvAttrs) => a.dataFormat === 'NHWC' && (a.dilations === undefined || tf.backend_util.tupleValuesAreOne(a.dilations));
+const plainConv = (a: ConvAttrs) =>
+  a.dataFormat === 'NHWC' && (a.dilations === undefined || tf.backend_util.tupleValuesAreOne(a.dilations));
 
 export function convInfo(xShape: number[], filterShape: number[], a: ConvAttrs): Windows {
-  const c = tf.backend_util.computeConv2DInfo(xShape as [number, number, number, number], filterShape as [number, number, number, number], a.strides, 1, a.pad, a.dimRoundingMode, false, 'channelsLast');
+  const c = tf.backend_util.computeConv2DInfo(
+    xShape as [number, number, number, number],
+    filterShape as [number, number, number, number],
+    a.strides,
+    1,
+    a.pad,
+    a.dimRoundingMode,
+    false,
+    'channelsLast',
+  );
   return { ...c, N: c.batchSize * c.outHeight * c.outWidth, K: c.filterHeight * c.filterWidth * c.inChannels };
 }
 
@@ -37,7 +47,18 @@ export function convWindows({ inputs, attrs }: Parameters<KernelFunc>[0]): Windo
 
 /** Visits every (output position, window element) pair once, in patches order; gathers or scatter-adds. */
 function windows(c: ConvInfo, cols: Float32Array<ArrayBufferLike>, x: Float32Array<ArrayBufferLike>, scatter: boolean) {
-  const { batchSize: B, inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW, strideHeight: sh, strideWidth: sw, filterHeight: KH, filterWidth: KW } = c;
+  const {
+    batchSize: B,
+    inHeight: H,
+    inWidth: W,
+    inChannels: C,
+    outHeight: OH,
+    outWidth: OW,
+    strideHeight: sh,
+    strideWidth: sw,
+    filterHeight: KH,
+    filterWidth: KW,
+  } = c;
   let k = 0;
   for (let b = 0; b < B; b++)
     for (let oy = 0; oy < OH; oy++)
@@ -54,14 +75,22 @@ function windows(c: ConvInfo, cols: Float32Array<ArrayBufferLike>, x: Float32Arr
 }
 
 /** x[B, H, W, C] → patches[N, K], into `out` (e.g. a view of the wasm heap) or a new array. */
-export function im2col(x: Float32Array<ArrayBufferLike>, c: Windows, out: Float32Array<ArrayBufferLike> = new Float32Array(c.N * c.K)): Float32Array<ArrayBufferLike> {
+export function im2col(
+  x: Float32Array<ArrayBufferLike>,
+  c: Windows,
+  out: Float32Array<ArrayBufferLike> = new Float32Array(c.N * c.K),
+): Float32Array<ArrayBufferLike> {
   out.fill(0);
   windows(c, out, x, false);
   return out;
 }
 
 /** cols[N, K] → dx[B, H, W, C]: every window value added back to its input position. */
-export function col2im(cols: Float32Array<ArrayBufferLike>, c: ConvInfo, out: Float32Array<ArrayBufferLike> = new Float32Array(c.batchSize * c.inHeight * c.inWidth * c.inChannels)): Float32Array<ArrayBufferLike> {
+export function col2im(
+  cols: Float32Array<ArrayBufferLike>,
+  c: ConvInfo,
+  out: Float32Array<ArrayBufferLike> = new Float32Array(c.batchSize * c.inHeight * c.inWidth * c.inChannels),
+): Float32Array<ArrayBufferLike> {
   out.fill(0);
   windows(c, cols, out, true);
   return out;

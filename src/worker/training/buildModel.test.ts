@@ -35,7 +35,8 @@ function compare(net: NetworkSpec) {
   }
 }
 
-const nonTrainable = (m: tf.LayersModel) => m.nonTrainableWeights.reduce((s, w) => s + w.shape.reduce<number>((a, b) => a * (b ?? 1), 1), 0);
+const nonTrainable = (m: tf.LayersModel) =>
+  m.nonTrainableWeights.reduce((s, w) => s + w.shape.reduce<number>((a, b) => a * (b ?? 1), 1), 0);
 
 describe('shape inference agrees with tfjs', () => {
   for (const p of PRESETS) it(`preset ${p.id}`, () => compare(p.network));

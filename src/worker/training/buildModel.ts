@@ -24,7 +24,10 @@ function layersFor(spec: LayerSpec, i: number, seed: number, isLast: boolean, fi
   switch (spec.kind) {
     case 'dense': {
       const activation = isLast && spec.activation === 'softmax' ? 'linear' : tfAct(spec.activation);
-      return withAct(tf.layers.dense({ ...input, units: spec.units, activation, kernelInitializer: init(), name: `dense_${i}` }), spec.activation);
+      return withAct(
+        tf.layers.dense({ ...input, units: spec.units, activation, kernelInitializer: init(), name: `dense_${i}` }),
+        spec.activation,
+      );
     }
     case 'conv2d':
       return withAct(

@@ -26,7 +26,9 @@ const withDropout = (rate: number): NetworkSpec => ({
 /** Which of the 128 hidden units the Dropout layer zeroed, for an all-ones input through the dropout alone. */
 function mask(model: tf.LayersModel): number[] {
   const layer = model.layers.find((l) => l.getClassName() === 'Dropout')!;
-  return tf.tidy(() => Array.from((layer.apply(tf.ones([1, 128]), { training: true }) as tf.Tensor).dataSync()).map((v) => (v === 0 ? 0 : 1)));
+  return tf.tidy(() =>
+    Array.from((layer.apply(tf.ones([1, 128]), { training: true }) as tf.Tensor).dataSync()).map((v) => (v === 0 ? 0 : 1)),
+  );
 }
 
 describe('dropout masks', () => {
@@ -99,7 +101,7 @@ async function overfit(net: NetworkSpec, epochs: number) {
 
 // Measured (seeds 1-4, 60 epochs): the gap in accuracy shrinks by 0.2-0.5 points and test accuracy rises by
 // 0.2-0.5 points with dropout 0.5 on the hidden layer; 500 images leave most of the gap (~14 points) either way.
-describe('dropout against overfitting (500 real MNIST images, the lesson\'s 60 epochs)', () => {
+describe("dropout against overfitting (500 real MNIST images, the lesson's 60 epochs)", () => {
   it('shrinks the train/test gap of the same network without dropout', async () => {
     const plain = await overfit(presetById('mlp-seed').network, 60);
     const dropped = await overfit(withDropout(0.5), 60);

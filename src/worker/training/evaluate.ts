@@ -32,7 +32,8 @@ export async function evaluateModel(model: tf.LayersModel, images: tf.Tensor4D, 
   all.dispose();
   const predicted = new Uint8Array(n);
   const confusion = new Array<number>(100).fill(0);
-  let correct = 0, lossSum = 0;
+  let correct = 0,
+    lossSum = 0;
   for (let i = 0; i < n; i++) {
     let best = 0;
     for (let c = 1; c < 10; c++) if (probs[i * 10 + c] > probs[i * 10 + best]) best = c;

@@ -15,7 +15,9 @@ beforeAll(async () => {
 });
 
 const H = 6; // hidden units: tanh, smooth everywhere, so central differences are accurate
-const net: NetworkSpec = { layers: [{ kind: 'flatten' }, { kind: 'dense', units: H, activation: 'tanh' }, { kind: 'dense', units: 10, activation: 'softmax' }] };
+const net: NetworkSpec = {
+  layers: [{ kind: 'flatten' }, { kind: 'dense', units: H, activation: 'tanh' }, { kind: 'dense', units: 10, activation: 'softmax' }],
+};
 const B = 4;
 
 /** The loss in float64: weights [k1 784×H, b1 H, k2 H×10, b2 10]. */
@@ -67,7 +69,9 @@ describe('gradient check of the training step (independent of tfjs)', () => {
         for (const [a, i] of picks) {
           const fromStep = before[a][i] - after[a][i]; // rate 1: the update is the gradient
           const numeric = numericGradient(before, x, y, l2, a, i);
-          expect(Math.abs(fromStep - numeric), `array ${a} index ${i}: ${fromStep} vs ${numeric}`).toBeLessThan(2e-4 + 2e-3 * Math.abs(numeric));
+          expect(Math.abs(fromStep - numeric), `array ${a} index ${i}: ${fromStep} vs ${numeric}`).toBeLessThan(
+            2e-4 + 2e-3 * Math.abs(numeric),
+          );
         }
         step.loss.dispose();
         step.acc.dispose();

@@ -74,7 +74,11 @@ export class Insights {
   /** Fraction of ReLU units silent on all of `images` ([n,28,28,1]), per spec layer with a ReLU. */
   async deadFractions(images: tf.Tensor4D): Promise<Map<number, number>> {
     const relu = this.network.layers.flatMap((l, i) =>
-      (l.kind === 'dense' || l.kind === 'conv2d' || l.kind === 'activation') && l.activation === 'relu' && i < this.network.layers.length - 1 ? [i] : [],
+      (l.kind === 'dense' || l.kind === 'conv2d' || l.kind === 'activation') &&
+      l.activation === 'relu' &&
+      i < this.network.layers.length - 1
+        ? [i]
+        : [],
     );
     if (relu.length === 0) return new Map();
     const fr = tf.tidy(() => {
@@ -134,7 +138,6 @@ export class Insights {
     }
     return out;
   }
-
 }
 
 export function disposeStep(s: StepStats | null) {

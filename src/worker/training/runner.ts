@@ -17,7 +17,6 @@ const yieldTask = () => new Promise<void>((r) => (wakeups.push(r), channel.port2
 /** Smoothed cross-entropy above this counts as diverged. */
 const EXPLODED_LOSS = 50;
 
-
 /**
  * Insights (histograms, gradients, dead ReLUs, weight pictures) may take at most this share of the loop's
  * time: about once a second on fast backends, less often where they are slow (measured on software WebGPU
@@ -159,7 +158,8 @@ export class Runner {
     this.running = false;
     const lr = t.rate;
     const restored = t.restore();
-    const what = loss === null ? msg('worker.diverged.nan', { batch, lr }) : msg('worker.diverged.exploded', { batch, lr, loss: Math.round(loss) });
+    const what =
+      loss === null ? msg('worker.diverged.nan', { batch, lr }) : msg('worker.diverged.exploded', { batch, lr, loss: Math.round(loss) });
     if (!restored) {
       this.post({ type: 'diverged', batch, restoredBatch: null, testAccuracy: null, message: msg('worker.diverged.noRestore', { what }) });
     } else {
@@ -169,7 +169,12 @@ export class Runner {
         batch,
         restoredBatch: restored.batch,
         testAccuracy: r.accuracy,
-        message: msg('worker.diverged.restored', { what, batch: restored.batch, accuracy: r.accuracy.toFixed(4), suggestion: +(lr / 30).toPrecision(1) }),
+        message: msg('worker.diverged.restored', {
+          what,
+          batch: restored.batch,
+          accuracy: r.accuracy.toFixed(4),
+          suggestion: +(lr / 30).toPrecision(1),
+        }),
       });
     }
     this.post({ type: 'state', state: 'paused' });
@@ -210,7 +215,9 @@ export class Runner {
     this.throughput.restart();
     this.insightMs = 0;
     this.loopStart = performance.now();
-    let lastFlush = performance.now(), lastYield = lastFlush, lastSnap = lastFlush;
+    let lastFlush = performance.now(),
+      lastYield = lastFlush,
+      lastSnap = lastFlush;
     this.lastInsight = lastFlush;
     this.insightCount = 0;
     try {

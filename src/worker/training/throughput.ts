@@ -19,7 +19,8 @@ export class Throughput {
 
   rate(): number {
     if (this.samples.length < 2) return this.last;
-    const a = this.samples[0], b = this.samples[this.samples.length - 1];
+    const a = this.samples[0],
+      b = this.samples[this.samples.length - 1];
     if (b.t > a.t) this.last = ((b.examples - a.examples) * 1000) / (b.t - a.t);
     return this.last;
   }

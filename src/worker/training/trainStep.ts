@@ -30,7 +30,11 @@ export type StepInput = {
  * Runs the step and returns the loss (on the weights before the update) and the batch accuracy as kept
  * scalars, plus the stats when asked for. Caller owns and disposes all returned tensors.
  */
-export function trainStep(model: tf.LayersModel, optimizer: tf.Optimizer, s: StepInput): { loss: tf.Scalar; acc: tf.Scalar; stats: StepStats | null } {
+export function trainStep(
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+  s: StepInput,
+): { loss: tf.Scalar; acc: tf.Scalar; stats: StepStats | null } {
   let acc: tf.Scalar | null = null;
   let stats: StepStats | null = null;
   // The kernels (not the biases) that L2 decay shrinks. `read()` gives their current values as tensors.
@@ -63,7 +67,9 @@ export function trainStep(model: tf.LayersModel, optimizer: tf.Optimizer, s: Ste
     stats = {
       grads: new Map(named.map((w) => [w.name, tf.keep(grads[(w.read() as tf.Variable).name].clone())])),
       // ‖Δw‖ / ‖w‖: how big this step was for the layer; around 1e-3 is healthy, far above means the rate is too high.
-      ratios: new Map(named.map((w, i) => [w.name, tf.keep(tf.div(tf.norm(tf.sub(w.read(), before[i])), tf.norm(before[i])) as tf.Scalar)])),
+      ratios: new Map(
+        named.map((w, i) => [w.name, tf.keep(tf.div(tf.norm(tf.sub(w.read(), before[i])), tf.norm(before[i])) as tf.Scalar)]),
+      ),
     };
     return value;
   });

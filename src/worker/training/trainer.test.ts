@@ -21,11 +21,13 @@ function fakeData(n: number): Mnist {
     for (let i = 0; i < count; i++) {
       const d = Math.floor(rand() * 10);
       labels[i] = d;
-      for (let p = 0; p < 784; p++) pixels[i * 784 + p] = Math.floor(p / 78.4) === d ? 200 + Math.floor(rand() * 55) : Math.floor(rand() * 40);
+      for (let p = 0; p < 784; p++)
+        pixels[i * 784 + p] = Math.floor(p / 78.4) === d ? 200 + Math.floor(rand() * 55) : Math.floor(rand() * 40);
     }
     return { pixels, labels };
   };
-  const train = make(n), test = make(200);
+  const train = make(n),
+    test = make(200);
   return { trainPixels: train.pixels, trainLabels: train.labels, testPixels: test.pixels, testLabels: test.labels };
 }
 
@@ -74,7 +76,8 @@ describe('Trainer', () => {
     for (let k = 0; k < 8; k++) {
       const original = s.original.subarray(k * 784, (k + 1) * 784);
       let found = -1;
-      for (let i = 0; i < data.trainLabels.length && found < 0; i++) if (data.trainPixels.subarray(i * 784, (i + 1) * 784).every((v, p) => v === original[p])) found = i;
+      for (let i = 0; i < data.trainLabels.length && found < 0; i++)
+        if (data.trainPixels.subarray(i * 784, (i + 1) * 784).every((v, p) => v === original[p])) found = i;
       expect(found).toBeGreaterThanOrEqual(0);
       expect(s.labels[k]).toBe(data.trainLabels[found]);
     }

@@ -157,7 +157,9 @@ export class Trainer {
       const r = rates[this.specIndex[k]];
       if (r !== null && r !== undefined && layer.getClassName() === 'Dropout') (layer as unknown as { rate: number }).rate = r;
     });
-    this.network = { layers: this.network.layers.map((l, i) => (l.kind === 'dropout' && rates[i] != null ? { ...l, rate: rates[i]! } : l)) };
+    this.network = {
+      layers: this.network.layers.map((l, i) => (l.kind === 'dropout' && rates[i] != null ? { ...l, rate: rates[i]! } : l)),
+    };
   }
 
   /** New weights from the seed, first epoch again, same network and config. */
@@ -209,15 +211,20 @@ export class Trainer {
       this.y = new Int32Array(B);
     }
     gatherBatch(this.data.trainPixels, this.data.trainLabels, this.order, this.cursor, B, this.x, this.y);
-    if (this.config.augment !== 'off')
-      augmentBatch(this.x, B, this.config.augment, this.augmentRand(this.batch + 1), 1, this.augScratch);
+    if (this.config.augment !== 'off') augmentBatch(this.x, B, this.config.augment, this.augmentRand(this.batch + 1), 1, this.augScratch);
     this.applySchedule();
     this.cursor += B;
     this.batch++;
     reseedDropout(this.model, this.config.seed, this.batch);
     const withStats = this.wantStats;
     this.wantStats = false;
-    const { loss, acc, stats } = trainStep(this.model, this.optimizer, { x: this.x, y: this.y, batchSize: B, l2: this.config.l2, withStats });
+    const { loss, acc, stats } = trainStep(this.model, this.optimizer, {
+      x: this.x,
+      y: this.y,
+      batchSize: B,
+      l2: this.config.l2,
+      withStats,
+    });
     if (stats) {
       disposeStep(this.step);
       this.step = stats;
@@ -237,7 +244,8 @@ export class Trainer {
   augmentedSamples(count: number): { labels: number[]; original: Uint8Array; augmented: Uint8Array } {
     const start = this.epochDone ? 0 : this.cursor;
     const n = Math.min(count, this.config.batchSize, this.trainCount - start);
-    const x = new Float32Array(n * PIXELS), y = new Int32Array(n);
+    const x = new Float32Array(n * PIXELS),
+      y = new Int32Array(n);
     gatherBatch(this.data.trainPixels, this.data.trainLabels, this.order, start, n, x, y);
     const original = Uint8Array.from(x, (v) => Math.round(v * 255));
     augmentBatch(x, n, this.config.augment, this.augmentRand(this.batch + 1), 1, this.augScratch);

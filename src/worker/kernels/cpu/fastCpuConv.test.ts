@@ -13,7 +13,13 @@ beforeAll(async () => {
 function run(preset: 'lenet5' | 'cnn-small') {
   const { model } = buildModel(presetById(preset).network, 3);
   const x = tf.randomUniform([8, 28, 28, 1], 0, 1, 'float32', 7);
-  const y = tf.oneHot(tf.tensor1d(Array.from({ length: 8 }, (_, i) => i % 10), 'int32'), 10);
+  const y = tf.oneHot(
+    tf.tensor1d(
+      Array.from({ length: 8 }, (_, i) => i % 10),
+      'int32',
+    ),
+    10,
+  );
   const logits = tf.tidy(() => Array.from((model.apply(x) as tf.Tensor).dataSync()));
   const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
   const { grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, model.apply(x) as tf.Tensor) as tf.Scalar, vars);

@@ -9,7 +9,8 @@ beforeAll(async () => {
 
 const worst = (a: tf.Tensor, b: tf.Tensor) => {
   expect(a.shape).toEqual(b.shape);
-  const x = a.dataSync(), y = b.dataSync();
+  const x = a.dataSync(),
+    y = b.dataSync();
   let w = 0;
   for (let i = 0; i < x.length; i++) w = Math.max(w, Math.abs(x[i] - y[i]) / (1 + Math.abs(y[i])));
   return w;
@@ -17,9 +18,12 @@ const worst = (a: tf.Tensor, b: tf.Tensor) => {
 
 describe('cpu matrix products', () => {
   it('equal the stock kernels: 2-D with every transpose, batched with broadcasting, fused with bias', () => {
-    const a = tf.randomNormal([37, 53], 0, 1, 'float32', 1), b = tf.randomNormal([53, 29], 0, 1, 'float32', 2);
-    const aT = a.transpose(), bT = b.transpose();
-    const a3 = tf.randomNormal([3, 6, 5], 0, 1, 'float32', 3), b3 = tf.randomNormal([1, 5, 7], 0, 1, 'float32', 4);
+    const a = tf.randomNormal([37, 53], 0, 1, 'float32', 1),
+      b = tf.randomNormal([53, 29], 0, 1, 'float32', 2);
+    const aT = a.transpose(),
+      bT = b.transpose();
+    const a3 = tf.randomNormal([3, 6, 5], 0, 1, 'float32', 3),
+      b3 = tf.randomNormal([1, 5, 7], 0, 1, 'float32', 4);
     const bias = tf.randomNormal([29], 0, 1, 'float32', 5);
     const run = () => [
       tf.matMul(a, b),

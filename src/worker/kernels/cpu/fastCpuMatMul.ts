@@ -13,13 +13,30 @@ type CpuBackend = {
 };
 
 /** out[m×n] = op(A)·B for row-major B[k×n]; A is [m×k], or [k×m] when `ta`. */
-export function product(a: Float32Array, ao: number, b: Float32Array, bo: number, m: number, k: number, n: number, ta: boolean, out: Float32Array, oo: number) {
+export function product(
+  a: Float32Array,
+  ao: number,
+  b: Float32Array,
+  bo: number,
+  m: number,
+  k: number,
+  n: number,
+  ta: boolean,
+  out: Float32Array,
+  oo: number,
+) {
   const at = (i: number, p: number) => (ta ? a[ao + p * m + i] : a[ao + i * k + p]);
   let i = 0;
   for (; i + 4 <= m; i += 4) {
-    const c0 = oo + i * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
+    const c0 = oo + i * n,
+      c1 = c0 + n,
+      c2 = c1 + n,
+      c3 = c2 + n;
     for (let p = 0; p < k; p++) {
-      const a0 = at(i, p), a1 = at(i + 1, p), a2 = at(i + 2, p), a3 = at(i + 3, p);
+      const a0 = at(i, p),
+        a1 = at(i + 1, p),
+        a2 = at(i + 2, p),
+        a3 = at(i + 3, p);
       const bp = bo + p * n;
       for (let j = 0; j < n; j++) {
         const bv = b[bp + j];
@@ -33,7 +50,8 @@ export function product(a: Float32Array, ao: number, b: Float32Array, bo: number
   for (; i < m; i++) {
     const ci = oo + i * n;
     for (let p = 0; p < k; p++) {
-      const ap = at(i, p), bp = bo + p * n;
+      const ap = at(i, p),
+        bp = bo + p * n;
       for (let j = 0; j < n; j++) out[ci + j] += ap * b[bp + j];
     }
   }
@@ -49,15 +67,23 @@ export function transposed(x: Float32Array, off: number, rows: number, cols: num
 function batchMatMul(args: Parameters<KernelFunc>[0], stock: KernelFunc): TensorInfo {
   const { a, b } = args.inputs as { a: TensorInfo; b: TensorInfo };
   const { transposeA, transposeB } = args.attrs as { transposeA: boolean; transposeB: boolean };
-  const ra = a.shape.length, rb = b.shape.length;
-  const batchA = a.shape.slice(0, -2).reduce((s, d) => s * d, 1), batchB = b.shape.slice(0, -2).reduce((s, d) => s * d, 1);
-  if (a.dtype !== 'float32' || b.dtype !== 'float32' || (batchA !== batchB && batchA !== 1 && batchB !== 1) || (ra > 2 && rb > 2 && ra !== rb))
+  const ra = a.shape.length,
+    rb = b.shape.length;
+  const batchA = a.shape.slice(0, -2).reduce((s, d) => s * d, 1),
+    batchB = b.shape.slice(0, -2).reduce((s, d) => s * d, 1);
+  if (
+    a.dtype !== 'float32' ||
+    b.dtype !== 'float32' ||
+    (batchA !== batchB && batchA !== 1 && batchB !== 1) ||
+    (ra > 2 && rb > 2 && ra !== rb)
+  )
     return stock(args) as TensorInfo;
   const backend = args.backend as unknown as CpuBackend;
   const m = transposeA ? a.shape[ra - 1] : a.shape[ra - 2];
   const k = transposeA ? a.shape[ra - 2] : a.shape[ra - 1];
   const n = transposeB ? b.shape[rb - 2] : b.shape[rb - 1];
-  const av = backend.readSync(a.dataId) as Float32Array, bv = backend.readSync(b.dataId) as Float32Array;
+  const av = backend.readSync(a.dataId) as Float32Array,
+    bv = backend.readSync(b.dataId) as Float32Array;
   const batch = Math.max(batchA, batchB);
   const out = new Float32Array(batch * m * n);
   for (let t = 0; t < batch; t++) {

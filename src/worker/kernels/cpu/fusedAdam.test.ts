@@ -11,8 +11,15 @@ function train(opt: tf.Optimizer, steps: number) {
   const w = tf.variable(tf.randomNormal([20, 5], 0, 0.3, 'float32', 1), true, 'w');
   const b = tf.variable(tf.zeros([5]), true, 'b');
   const x = tf.randomNormal([16, 20], 0, 1, 'float32', 2);
-  const y = tf.oneHot(tf.tensor1d(Array.from({ length: 16 }, (_, i) => i % 5), 'int32'), 5);
-  for (let i = 0; i < steps; i++) tf.tidy(() => {
+  const y = tf.oneHot(
+    tf.tensor1d(
+      Array.from({ length: 16 }, (_, i) => i % 5),
+      'int32',
+    ),
+    5,
+  );
+  for (let i = 0; i < steps; i++)
+    tf.tidy(() => {
       opt.minimize(() => tf.losses.softmaxCrossEntropy(y, tf.add(tf.matMul(x, w), b)) as tf.Scalar);
     });
   const out = [Array.from(w.dataSync()), Array.from(b.dataSync())];

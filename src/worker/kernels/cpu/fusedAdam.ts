@@ -60,7 +60,10 @@ export class FusedAdam extends tf.AdamOptimizer {
     const lr = tf.scalar(s.learningRate);
     this.forEachGradient(variableGradients, (i, value, gradient, name) => {
       const [m, v] = this.moments(i, name, value);
-      const [w1, m1, v1] = webglAdamStep({ w: value, g: gradient, m, v, accBeta1: s.accBeta1, accBeta2: s.accBeta2, lr }, { beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon });
+      const [w1, m1, v1] = webglAdamStep(
+        { w: value, g: gradient, m, v, accBeta1: s.accBeta1, accBeta2: s.accBeta2, lr },
+        { beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon },
+      );
       value.assign(w1);
       m.assign(m1);
       v.assign(v1);
@@ -72,16 +75,23 @@ export class FusedAdam extends tf.AdamOptimizer {
 
   private applyOnCpu(variableGradients: Gradients) {
     const s = this as unknown as AdamState;
-    const b1 = s.beta1, b2 = s.beta2, eps = s.epsilon, lr = s.learningRate;
+    const b1 = s.beta1,
+      b2 = s.beta2,
+      eps = s.epsilon,
+      lr = s.learningRate;
     // accBeta = βᵗ before this step's update; corrections divide by (1 − βᵗ).
     const c1 = 1 - (s.accBeta1.dataSync()[0] as number);
     const c2 = 1 - (s.accBeta2.dataSync()[0] as number);
     this.forEachGradient(variableGradients, (i, value, gradient, name) => {
       const [m, v] = this.moments(i, name, value);
-      const g = gradient.dataSync() as Float32Array, w = value.dataSync() as Float32Array;
-      const mo = m.dataSync() as Float32Array, vo = v.dataSync() as Float32Array;
+      const g = gradient.dataSync() as Float32Array,
+        w = value.dataSync() as Float32Array;
+      const mo = m.dataSync() as Float32Array,
+        vo = v.dataSync() as Float32Array;
       const n = w.length;
-      const m1 = new Float32Array(n), v1 = new Float32Array(n), w1 = new Float32Array(n);
+      const m1 = new Float32Array(n),
+        v1 = new Float32Array(n),
+        w1 = new Float32Array(n);
       for (let j = 0; j < n; j++) {
         const gj = g[j];
         const mj = b1 * mo[j] + (1 - b1) * gj;

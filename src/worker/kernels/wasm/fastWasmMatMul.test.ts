@@ -6,12 +6,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { setFastWasmMatMul } from './fastWasmMatMul';
 
 beforeAll(async () => {
-  setWasmPaths(new URL('../../node_modules/@tensorflow/tfjs-backend-wasm/dist/', import.meta.url).pathname);
+  setWasmPaths(new URL('../../../../node_modules/@tensorflow/tfjs-backend-wasm/dist/', import.meta.url).pathname);
   await tf.setBackend('wasm');
 });
 
 const close = (a: tf.Tensor, b: tf.Tensor) => {
-  const x = a.dataSync(), y = b.dataSync();
+  const x = a.dataSync(),
+    y = b.dataSync();
   expect(x.length).toBe(y.length);
   let worst = 0;
   for (let i = 0; i < x.length; i++) worst = Math.max(worst, Math.abs(x[i] - y[i]) / (1 + Math.abs(y[i])));
@@ -22,7 +23,8 @@ describe('wasm matrix products with explicit transposes', () => {
   it('equal the stock kernels for every transpose combination, and fix the fused one', () => {
     const a = tf.randomNormal([37, 53], 0, 1, 'float32', 1);
     const b = tf.randomNormal([53, 29], 0, 1, 'float32', 2);
-    const aT = a.transpose(), bT = b.transpose();
+    const aT = a.transpose(),
+      bT = b.transpose();
     const bias = tf.randomNormal([29], 0, 1, 'float32', 3);
     const run = () => [
       tf.matMul(a, b),
@@ -49,7 +51,13 @@ describe('wasm matrix products with explicit transposes', () => {
     const x = tf.randomUniform([64, 784], 0, 1, 'float32', 4);
     const w = tf.variable(tf.randomNormal([784, 128], 0, 0.05, 'float32', 5));
     const v = tf.variable(tf.randomNormal([128, 10], 0, 0.05, 'float32', 6));
-    const y = tf.oneHot(tf.tensor1d(Array.from({ length: 64 }, (_, i) => i % 10), 'int32'), 10);
+    const y = tf.oneHot(
+      tf.tensor1d(
+        Array.from({ length: 64 }, (_, i) => i % 10),
+        'int32',
+      ),
+      10,
+    );
     const loss = () => tf.losses.softmaxCrossEntropy(y, tf.matMul(tf.relu(tf.matMul(x, w)), v)) as tf.Scalar;
     const grads = () => tf.variableGrads(loss, [w, v]).grads;
     setFastWasmMatMul(false);

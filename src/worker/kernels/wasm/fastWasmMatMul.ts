@@ -10,7 +10,6 @@ import { kernelSwitch, type Replacement } from '../kernelSwitch';
 
 type Args = Parameters<KernelFunc>[0];
 
-
 /** Swaps the last two axes: [..., m, n] → [..., n, m], on the wasm backend's own Transpose kernel. */
 function transposeLast(x: TensorInfo, backend: Args['backend']): TensorInfo {
   const rank = x.shape.length;
@@ -28,7 +27,11 @@ const explicitTransposes: Replacement = (args, original) => {
   const ta = transposeA ? transposeLast(a, backend) : a;
   const tb = transposeB ? transposeLast(b, backend) : b;
   try {
-    return original({ ...args, inputs: { ...args.inputs, a: ta, b: tb }, attrs: { ...args.attrs, transposeA: false, transposeB: false } }) as TensorInfo;
+    return original({
+      ...args,
+      inputs: { ...args.inputs, a: ta, b: tb },
+      attrs: { ...args.attrs, transposeA: false, transposeB: false },
+    }) as TensorInfo;
   } finally {
     if (ta !== a) backend.disposeData(ta.dataId);
     if (tb !== b) backend.disposeData(tb.dataId);

@@ -17,11 +17,15 @@ type WasmBackend = {
 
 /** [rows, cols] → [cols, rows] on the wasm backend's own Transpose kernel. */
 function transpose2d(t: TensorInfo, backend: object): TensorInfo {
-  return tf.getKernel('Transpose', 'wasm')!.kernelFunc({ inputs: { x: t }, backend, attrs: { perm: [1, 0] } as unknown as NamedAttrMap }) as TensorInfo;
+  return tf
+    .getKernel('Transpose', 'wasm')!
+    .kernelFunc({ inputs: { x: t }, backend, attrs: { perm: [1, 0] } as unknown as NamedAttrMap }) as TensorInfo;
 }
 
 const product = (a: TensorInfo, b: TensorInfo, backend: object, transposeB = false) =>
-  tf.getKernel('BatchMatMul', 'wasm')!.kernelFunc({ inputs: { a, b }, backend, attrs: { transposeA: false, transposeB } as unknown as NamedAttrMap }) as TensorInfo;
+  tf
+    .getKernel('BatchMatMul', 'wasm')!
+    .kernelFunc({ inputs: { a, b }, backend, attrs: { transposeA: false, transposeB } as unknown as NamedAttrMap }) as TensorInfo;
 
 const backpropFilter: KernelFunc = (args) => {
   const { inputs, backend } = args;
@@ -49,7 +53,12 @@ const backpropInput: Replacement = (args, stock) => {
   const c = convWindows(args);
   if (!c) return stock(args) as TensorInfo;
   // cols[N, K] = dy[N, out] · filter[K, out]ᵀ: what each output position sends back to each window element.
-  const cols = product({ dataId: dy.dataId, shape: [c.N, c.outChannels], dtype: 'float32' }, { dataId: filter.dataId, shape: [c.K, c.outChannels], dtype: 'float32' }, backend, true);
+  const cols = product(
+    { dataId: dy.dataId, shape: [c.N, c.outChannels], dtype: 'float32' },
+    { dataId: filter.dataId, shape: [c.K, c.outChannels], dtype: 'float32' },
+    backend,
+    true,
+  );
   try {
     const dx = wasm.makeOutput([...c.inShape], 'float32');
     col2im(wasm.typedArrayFromHeap(cols) as Float32Array, c, wasm.typedArrayFromHeap(dx) as Float32Array);
@@ -64,6 +73,7 @@ export const setFastWasmConvInput = kernelSwitch('wasm', { Conv2DBackpropInput: 
 
 /** Lets wasm train convolutions (call once, after the wasm backend is imported). */
 export function registerWasmConvGrad() {
-  if (!tf.getKernel('Conv2DBackpropFilter', 'wasm')) tf.registerKernel({ kernelName: 'Conv2DBackpropFilter', backendName: 'wasm', kernelFunc: backpropFilter });
+  if (!tf.getKernel('Conv2DBackpropFilter', 'wasm'))
+    tf.registerKernel({ kernelName: 'Conv2DBackpropFilter', backendName: 'wasm', kernelFunc: backpropFilter });
   setFastWasmConvInput(true);
 }

@@ -29,7 +29,11 @@ const adamStep: KernelFunc = ({ inputs, backend, attrs }) => {
   const m1 = gl.runWebGLProgram(elementwise(m.shape, ['m', 'g'], `${glFloat(b1)} * m + ${glFloat(1 - b1)} * g`), [m, g], 'float32');
   const v1 = gl.runWebGLProgram(elementwise(v.shape, ['v', 'g'], `${glFloat(b2)} * v + ${glFloat(1 - b2)} * g * g`), [v, g], 'float32');
   // Scalars are read with get<Name>() (no coordinates).
-  const update = elementwise(w.shape, ['w', 'm1', 'v1'], `w - getLr() * (m1 / (1.0 - getAccBeta1())) / (sqrt(v1 / (1.0 - getAccBeta2())) + ${glFloat(epsilon)})`);
+  const update = elementwise(
+    w.shape,
+    ['w', 'm1', 'v1'],
+    `w - getLr() * (m1 / (1.0 - getAccBeta1())) / (sqrt(v1 / (1.0 - getAccBeta2())) + ${glFloat(epsilon)})`,
+  );
   update.variableNames.push('accBeta1', 'accBeta2', 'lr');
   const w1 = gl.runWebGLProgram(update, [w, m1, v1, accBeta1, accBeta2, lr], 'float32');
   return [w1, m1, v1];
@@ -38,6 +42,9 @@ const adamStep: KernelFunc = ({ inputs, backend, attrs }) => {
 tf.registerKernel({ kernelName: ADAM_KERNEL, backendName: 'webgl', kernelFunc: adamStep });
 
 /** Runs the kernel; the caller owns the three tensors. */
-export function webglAdamStep(inputs: Record<'w' | 'g' | 'm' | 'v' | 'accBeta1' | 'accBeta2' | 'lr', tf.Tensor>, attrs: Attrs): [tf.Tensor, tf.Tensor, tf.Tensor] {
+export function webglAdamStep(
+  inputs: Record<'w' | 'g' | 'm' | 'v' | 'accBeta1' | 'accBeta2' | 'lr', tf.Tensor>,
+  attrs: Attrs,
+): [tf.Tensor, tf.Tensor, tf.Tensor] {
   return tf.engine().runKernel(ADAM_KERNEL, inputs, attrs as unknown as NamedAttrMap) as unknown as [tf.Tensor, tf.Tensor, tf.Tensor];
 }

@@ -10,7 +10,13 @@ import { convWindows, type ConvAttrs, type Windows } from '../im2col';
 import type { Replacement } from '../kernelSwitch';
 
 /** The parts of tfjs's WebGL program and backend the app's shaders use (webglAdam.ts too). */
-export type GlProgram = { variableNames: string[]; outputShape: number[]; userCode: string; packedInputs?: boolean; packedOutput?: boolean };
+export type GlProgram = {
+  variableNames: string[];
+  outputShape: number[];
+  userCode: string;
+  packedInputs?: boolean;
+  packedOutput?: boolean;
+};
 export type WebGLBackend = {
   runWebGLProgram(program: GlProgram, inputs: TensorInfo[], dtype: 'float32'): TensorInfo;
   disposeIntermediateTensorInfo(t: TensorInfo): void;
@@ -86,7 +92,13 @@ const call = (name: string, inputs: Record<string, TensorInfo | null>, backend: 
 const reshape = (backend: WebGLBackend, x: TensorInfo, shape: number[]) => call('Reshape', { x }, backend, { shape });
 
 /** Runs f on [1, ...shape] views of a and b (BatchMatMul is rank 3) and frees the views and `owned`. */
-function product(backend: WebGLBackend, a: TensorInfo, b: TensorInfo, f: (a3: TensorInfo, b3: TensorInfo) => TensorInfo, owned: TensorInfo[]): TensorInfo {
+function product(
+  backend: WebGLBackend,
+  a: TensorInfo,
+  b: TensorInfo,
+  f: (a3: TensorInfo, b3: TensorInfo) => TensorInfo,
+  owned: TensorInfo[],
+): TensorInfo {
   const a3 = reshape(backend, a, [1, ...a.shape]);
   const b3 = reshape(backend, b, [1, ...b.shape]);
   try {
@@ -111,7 +123,8 @@ function reshaped(backend: WebGLBackend, t: TensorInfo, shape: number[]): Tensor
 const KEPT = 4;
 type Kept = { x: object; key: string; patches: TensorInfo; backend: WebGLBackend };
 const kept: Kept[] = [];
-const convKey = (c: Windows) => JSON.stringify([c.inShape, c.filterHeight, c.filterWidth, c.outChannels, c.strideHeight, c.strideWidth, c.padInfo]);
+const convKey = (c: Windows) =>
+  JSON.stringify([c.inShape, c.filterHeight, c.filterWidth, c.outChannels, c.strideHeight, c.strideWidth, c.padInfo]);
 const recording = () => (tf.engine().state as { gradientDepth: number }).gradientDepth > 0;
 
 function keep(entry: Kept) {
@@ -151,11 +164,21 @@ function forward(args: Parameters<Replacement>[0], stock: Parameters<Replacement
   if (forGradient) keep({ x: x!.dataId, key: convKey(c), patches, backend });
   const w = reshape(backend, filter!, [c.K, c.outChannels]);
   // out[N, out] = patches[N, K] · W[K, out] (+ bias, activation: the fused product applies them).
-  const out = product(backend, patches, w, (p3, w3) =>
-    fused
-      ? call('_FusedMatMul', { a: p3, b: w3, bias: bias ?? null }, backend, { transposeA: false, transposeB: false, activation: a.activation ?? 'linear', leakyreluAlpha: a.leakyreluAlpha })
-      : call('BatchMatMul', { a: p3, b: w3 }, backend, { transposeA: false, transposeB: false }),
-    forGradient ? [w] : [patches, w]);
+  const out = product(
+    backend,
+    patches,
+    w,
+    (p3, w3) =>
+      fused
+        ? call('_FusedMatMul', { a: p3, b: w3, bias: bias ?? null }, backend, {
+            transposeA: false,
+            transposeB: false,
+            activation: a.activation ?? 'linear',
+            leakyreluAlpha: a.leakyreluAlpha,
+          })
+        : call('BatchMatMul', { a: p3, b: w3 }, backend, { transposeA: false, transposeB: false }),
+    forGradient ? [w] : [patches, w],
+  );
   return reshaped(backend, out, c.outShape);
 }
 
@@ -170,7 +193,13 @@ export const webglConvKernels: Record<string, Replacement> = {
     const patches = patchesOf(backend, x, c);
     const d = reshape(backend, dy, [c.N, c.outChannels]);
     // dW[K, out] = patchesᵀ[K, N] · dy[N, out]
-    const dw = product(backend, patches, d, (p3, d3) => call('BatchMatMul', { a: p3, b: d3 }, backend, { transposeA: true, transposeB: false }), [patches, d]);
+    const dw = product(
+      backend,
+      patches,
+      d,
+      (p3, d3) => call('BatchMatMul', { a: p3, b: d3 }, backend, { transposeA: true, transposeB: false }),
+      [patches, d],
+    );
     return reshaped(backend, dw, c.filterShape);
   },
   Conv2DBackpropInput(args, stock) {
@@ -181,7 +210,13 @@ export const webglConvKernels: Record<string, Replacement> = {
     const d = reshape(backend, dy, [c.N, c.outChannels]);
     const w = reshape(backend, filter, [c.K, c.outChannels]);
     // cols[N, K] = dy[N, out] · W[K, out]ᵀ, then each window entry goes back to the input value it read.
-    const cols3 = product(backend, d, w, (d3, w3) => call('BatchMatMul', { a: d3, b: w3 }, backend, { transposeA: false, transposeB: true }), [d, w]);
+    const cols3 = product(
+      backend,
+      d,
+      w,
+      (d3, w3) => call('BatchMatMul', { a: d3, b: w3 }, backend, { transposeA: false, transposeB: true }),
+      [d, w],
+    );
     const cols = reshaped(backend, cols3, [c.N, c.K]);
     try {
       return backend.runWebGLProgram(col2imProgram(c), [cols], 'float32');

@@ -11,12 +11,29 @@ import type { Replacement } from '../kernelSwitch';
 import { ACTIVATIONS, flatProgram, type WebGPUBackend } from './webgpuProgram';
 
 const sizes = (c: ConvInfo) =>
-  [c.inHeight, c.inWidth, c.inChannels, c.outHeight, c.outWidth, c.outChannels, c.filterHeight, c.filterWidth, c.strideHeight, c.strideWidth, c.padInfo.top, c.padInfo.left].join('_');
+  [
+    c.inHeight,
+    c.inWidth,
+    c.inChannels,
+    c.outHeight,
+    c.outWidth,
+    c.outChannels,
+    c.filterHeight,
+    c.filterWidth,
+    c.strideHeight,
+    c.strideWidth,
+    c.padInfo.top,
+    c.padInfo.left,
+  ].join('_');
 
 /** out[b, oy, ox, co] = act(Σ x[b, iy, ix, ci] · w[kh, kw, ci, co] + bias[co]). */
 function forwardProgram(c: ConvInfo, bias: boolean, activation: string, alpha: number): WebGPUProgram {
   const { inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW, outChannels: CO, filterWidth: KW } = c;
-  return flatProgram(c.outShape, `pgconv_${sizes(c)}_${bias}_${activation}_${alpha}`, bias ? ['x', 'w', 'bias'] : ['x', 'w'], `
+  return flatProgram(
+    c.outShape,
+    `pgconv_${sizes(c)}_${bias}_${activation}_${alpha}`,
+    bias ? ['x', 'w', 'bias'] : ['x', 'w'],
+    `
     let co = index % ${CO}; var r = index / ${CO};
     let ox = r % ${OW}; r = r / ${OW}; let oy = r % ${OH}; let b = r / ${OH};
     var acc = 0.0;
@@ -33,13 +50,28 @@ function forwardProgram(c: ConvInfo, bias: boolean, activation: string, alpha: n
     }
     ${bias ? 'acc += bias[co];' : ''}
     ${ACTIVATIONS[activation](alpha)}
-    setOutputAtIndex(index, acc);`);
+    setOutputAtIndex(index, acc);`,
+  );
 }
 
 /** dx[b, iy, ix, ci] = Σ over the (kh, kw) whose window reads it, Σ_co dy[b, oy, ox, co] · w[kh, kw, ci, co]. */
 function inputGradProgram(c: ConvInfo): WebGPUProgram {
-  const { inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW, outChannels: CO, filterWidth: KW, strideHeight: SH, strideWidth: SW } = c;
-  return flatProgram([c.batchSize, H, W, C], `pgconvdx_${sizes(c)}`, ['dy', 'w'], `
+  const {
+    inHeight: H,
+    inWidth: W,
+    inChannels: C,
+    outHeight: OH,
+    outWidth: OW,
+    outChannels: CO,
+    filterWidth: KW,
+    strideHeight: SH,
+    strideWidth: SW,
+  } = c;
+  return flatProgram(
+    [c.batchSize, H, W, C],
+    `pgconvdx_${sizes(c)}`,
+    ['dy', 'w'],
+    `
     let ci = index % ${C}; var r = index / ${C};
     let ix = r % ${W}; r = r / ${W}; let iy = r % ${H}; let b = r / ${H};
     var acc = 0.0;
@@ -58,7 +90,8 @@ function inputGradProgram(c: ConvInfo): WebGPUProgram {
         for (var co = 0; co < ${CO}; co++) { acc += dy[db + co] * w[wb + co]; }
       }
     }
-    setOutputAtIndex(index, acc);`);
+    setOutputAtIndex(index, acc);`,
+  );
 }
 
 /**
@@ -69,7 +102,11 @@ function inputGradProgram(c: ConvInfo): WebGPUProgram {
 function filterGradPartsProgram(c: ConvInfo, groups: number): WebGPUProgram {
   const { inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW, outChannels: CO, filterWidth: KW, batchSize: B } = c;
   const per = Math.ceil(B / groups);
-  return flatProgram([groups, c.filterHeight * KW * C * CO], `pgconvdw_${sizes(c)}_${B}_${groups}`, ['x', 'dy'], `
+  return flatProgram(
+    [groups, c.filterHeight * KW * C * CO],
+    `pgconvdw_${sizes(c)}_${B}_${groups}`,
+    ['x', 'dy'],
+    `
     let co = index % ${CO}; var r = index / ${CO};
     let ci = r % ${C}; r = r / ${C}; let kw = r % ${KW}; r = r / ${KW}; let kh = r % ${c.filterHeight}; let g = r / ${c.filterHeight};
     var acc = 0.0;
@@ -84,16 +121,22 @@ function filterGradPartsProgram(c: ConvInfo, groups: number): WebGPUProgram {
         }
       }
     }
-    setOutputAtIndex(index, acc);`);
+    setOutputAtIndex(index, acc);`,
+  );
 }
 
 /** out[i] = Σ_g parts[g, i], for parts[groups, size of outputShape]. */
 function sumProgram(groups: number, outputShape: number[]): WebGPUProgram {
   const n = outputShape.reduce((a, b) => a * b, 1);
-  return flatProgram(outputShape, `pgsum_${groups}_${n}`, ['parts'], `
+  return flatProgram(
+    outputShape,
+    `pgsum_${groups}_${n}`,
+    ['parts'],
+    `
     var acc = 0.0;
     for (var g = 0; g < ${groups}; g++) { acc += parts[g * ${n} + index]; }
-    setOutputAtIndex(index, acc);`);
+    setOutputAtIndex(index, acc);`,
+  );
 }
 
 function forward(args: Parameters<Replacement>[0], stock: Parameters<Replacement>[1]): TensorInfo {
@@ -104,7 +147,11 @@ function forward(args: Parameters<Replacement>[0], stock: Parameters<Replacement
   const perChannelBias = !bias || (bias.shape.length === 1 && bias.shape[0] === filter!.shape[3]);
   if (!c || preluActivationWeights || !(activation in ACTIVATIONS) || !perChannelBias) return stock(args) as TensorInfo;
   const backend = args.backend as unknown as WebGPUBackend;
-  return backend.runWebGPUProgram(forwardProgram(c, !!bias, activation, a.leakyreluAlpha ?? 0.2), bias ? [x!, filter!, bias] : [x!, filter!], 'float32');
+  return backend.runWebGPUProgram(
+    forwardProgram(c, !!bias, activation, a.leakyreluAlpha ?? 0.2),
+    bias ? [x!, filter!, bias] : [x!, filter!],
+    'float32',
+  );
 }
 
 export const webgpuConvKernels: Record<string, Replacement> = {

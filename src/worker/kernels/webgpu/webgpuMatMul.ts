@@ -28,7 +28,11 @@ function productProgram(p: Product, outShape: number[], bias: boolean, activatio
   const a = (m: string) => (p.transposeA ? `a[ao + k * ${M} + min(${m}, ${M - 1})]` : `a[ao + min(${m}, ${M - 1}) * ${K} + k]`);
   const b = (n: string) => (p.transposeB ? `b[bo + min(${n}, ${N - 1}) * ${K} + k]` : `b[bo + k * ${N} + min(${n}, ${N - 1})]`);
   const key = `pgmm_${M}_${N}_${K}_${p.transposeA}_${p.transposeB}_${p.batchA}_${p.batchB}_${bias}_${activation}_${alpha}`;
-  return flatProgram(outShape, key, bias ? ['a', 'b', 'bias'] : ['a', 'b'], `
+  return flatProgram(
+    outShape,
+    key,
+    bias ? ['a', 'b', 'bias'] : ['a', 'b'],
+    `
     let tn = index % ${tilesN}; var r = index / ${tilesN}; let tm = r % ${tilesM}; let bt = r / ${tilesM};
     let m0 = tm * 4; let n0 = tn * 4;
     let ao = ${p.batchA === 1 ? '0' : `bt * ${M * K}`}; let bo = ${p.batchB === 1 ? '0' : `bt * ${K * N}`};
@@ -49,7 +53,9 @@ function productProgram(p: Product, outShape: number[], bias: boolean, activatio
         ${ACTIVATIONS[activation](alpha)}
         setOutputAtIndex((bt * ${M} + m) * ${N} + n, acc);
       }
-    }`, tiles);
+    }`,
+    tiles,
+  );
 }
 
 const size = (s: number[]) => s.reduce((x, y) => x * y, 1);
@@ -70,8 +76,14 @@ function product(args: Parameters<Replacement>[0], stock: Parameters<Replacement
     batchB: size(b!.shape.slice(0, -2)),
   };
   const plain =
-    ra <= 3 && rb <= 3 && a!.dtype === 'float32' && b!.dtype === 'float32' && !preluActivationWeights && activation in ACTIVATIONS &&
-    (p.batchA === p.batchB || p.batchA === 1 || p.batchB === 1) && (!bias || (bias.shape.length === 1 && bias.shape[0] === p.N));
+    ra <= 3 &&
+    rb <= 3 &&
+    a!.dtype === 'float32' &&
+    b!.dtype === 'float32' &&
+    !preluActivationWeights &&
+    activation in ACTIVATIONS &&
+    (p.batchA === p.batchB || p.batchA === 1 || p.batchB === 1) &&
+    (!bias || (bias.shape.length === 1 && bias.shape[0] === p.N));
   if (!plain) return stock(args) as TensorInfo;
   // tfjs's output shape: the batch dimension of the operand that has one, then [M, N].
   const batchShape = (ra === rb ? (p.batchA >= p.batchB ? a! : b!) : ra > rb ? a! : b!).shape.slice(0, -2);

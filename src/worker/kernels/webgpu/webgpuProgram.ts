@@ -23,7 +23,13 @@ const wgslFloat = (v: number) => (Number.isInteger(v) ? `${v}.0` : String(v));
  * `invocations` runs of `body` (default: one per output value, in row-major order), each seeing its `index`
  * and writing with setOutputAtIndex.
  */
-export function flatProgram(outputShape: number[], shaderKey: string, variableNames: string[], body: string, invocations?: number): WebGPUProgram {
+export function flatProgram(
+  outputShape: number[],
+  shaderKey: string,
+  variableNames: string[],
+  body: string,
+  invocations?: number,
+): WebGPUProgram {
   const dispatchLayout = webgpu_util.flatDispatchLayout(outputShape);
   const workgroupSize: [number, number, number] = [64, 1, 1];
   // The uniforms must be read even when unneeded: tfjs binds them, and an unread binding is left out of the
@@ -35,7 +41,10 @@ export function flatProgram(outputShape: number[], shaderKey: string, variableNa
     variableNames,
     dispatchLayout,
     workgroupSize,
-    dispatch: invocations === undefined ? webgpu_util.computeDispatch(dispatchLayout, outputShape, workgroupSize) : [Math.ceil(invocations / 64), 1, 1],
+    dispatch:
+      invocations === undefined
+        ? webgpu_util.computeDispatch(dispatchLayout, outputShape, workgroupSize)
+        : [Math.ceil(invocations / 64), 1, 1],
     size: true,
     getUserCode: () => `fn main(index : i32) {\n  if (${guard}) {\n${body}\n  }\n}`,
   };
