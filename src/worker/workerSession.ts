@@ -167,12 +167,8 @@ export class WorkerSession {
       this.fail(text('worker.buildFailed', { detail: errorText(e) }));
       return;
     }
-    const r = this.restore;
+    if (this.restore) this.trainer.restoreIfFits(this.restore);
     this.restore = null;
-    if (r) {
-      const sizes = this.trainer.model.getWeights().map((w) => w.size);
-      if (r.weights.length === sizes.length && r.weights.every((w, i) => w.length === sizes[i])) this.trainer.restoreFrom(r);
-    }
     // Trained weights from a dead worker: paused where it stopped, not a fresh start.
     this.post({ type: 'state', state: this.trainer.batch > 0 ? 'paused' : 'ready' });
     await this.sendHistograms();

@@ -98,6 +98,12 @@ export class Trainer {
     if (weights) restoreSnapshot(this.model, { batch: this.batch, epoch: this.epoch, weights });
   }
 
+  /** restoreFrom, when `p` holds weights of this model's sizes (a dead worker's point for another network does not). */
+  restoreIfFits(p: { batch: number; epoch: number; weights: Float32Array[] }) {
+    const sizes = this.model.getWeights().map((w) => w.size);
+    if (p.weights.length === sizes.length && p.weights.every((w, i) => w.length === sizes[i])) this.restoreFrom(p);
+  }
+
   /** Continues from weights saved by another worker (which died) and its counters. */
   restoreFrom(p: { batch: number; epoch: number; weights: Float32Array[] }) {
     restoreSnapshot(this.model, p);
