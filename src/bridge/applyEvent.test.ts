@@ -96,6 +96,7 @@ const samples: { [K in FromWorker['type']]: [Extract<FromWorker, { type: K }>, (
   sessionLoaded: [{ type: 'sessionLoaded', rid: 1, batch: 0, epoch: 0 }, () => {}],
   modelExport: [{ type: 'modelExport', rid: 1, modelJson: '{}', weightsFile: 'w.bin', weights: new Uint8Array(0) }, () => {}],
   benchmarkResult: [{ type: 'benchmarkResult', rid: 1, backend: 'cpu', examplesPerSecond: 1, batches: 1, seconds: 1 }, () => {}],
+  fitResult: [{ type: 'fitResult', rid: 1, backend: 'cpu', epochs: [], reached: null }, () => {}],
   gpuKernelCheck: [{ type: 'gpuKernelCheck', rid: 1, rows: [], leftovers: [] }, () => {}],
 };
 

@@ -117,6 +117,7 @@ export function applyEvent(state: AppState, e: FromWorker): StorePatch {
     case 'sessionLoaded':
     case 'modelExport':
     case 'benchmarkResult':
+    case 'fitResult':
     case 'gpuKernelCheck':
     case 'sample':
     case 'augmented':

@@ -11,9 +11,20 @@ export type DebugHooks = ReturnType<typeof debugHooks>;
 
 export function debugHooks(bridge: WorkerBridge) {
   return {
+    /** model.fit examples/s at the page's batch size and learning rate (the bench's baseline). */
     benchmarkFit: (backend: string, seconds: number) => {
       if (useStore.getState().status.backend !== backend) return Promise.reject(new Error(`select ${backend} first`));
-      return bridge.request((rid) => ({ type: 'benchmarkFit', rid, seconds }), 'benchmarkResult', (seconds + 120) * 1000);
+      const { batchSize, learningRate } = useStore.getState().config.train;
+      return bridge.request(
+        (rid) => ({ type: 'benchmarkFit', rid, seconds, batchSize, learningRate }),
+        'benchmarkResult',
+        (seconds + 120) * 1000,
+      );
+    },
+    /** The tfjs-examples way to `target` test accuracy, at the page's batch size and learning rate. */
+    fitToTarget: (target: number, maxEpochs: number) => {
+      const { batchSize, learningRate } = useStore.getState().config.train;
+      return bridge.request((rid) => ({ type: 'fitToTarget', rid, batchSize, learningRate, target, maxEpochs }), 'fitResult', 1_800_000);
     },
     killWorker: () => bridge.crashWorker(),
     /** Makes one panel throw on its next render, as a bug would (its error boundary takes over). */

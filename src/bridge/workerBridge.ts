@@ -298,6 +298,7 @@ export class WorkerBridge {
       case 'weights':
       case 'sessionLoaded':
       case 'benchmarkResult':
+      case 'fitResult':
       case 'gpuKernelCheck':
       case 'sample':
       case 'augmented':

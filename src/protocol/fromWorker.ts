@@ -95,6 +95,14 @@ export type FromWorker =
   | { type: 'sessionLoaded'; rid: number; batch: number; epoch: number }
   /** model.json text and the bytes of the weights file it names. */
   | { type: 'modelExport'; rid: number; modelJson: string; weightsFile: string; weights: Uint8Array }
+  /** Per epoch of the model.fit run: test accuracy and wall seconds since fit started; `reached` the first at target. */
+  | {
+      type: 'fitResult';
+      rid: number;
+      backend: BackendName;
+      epochs: { epoch: number; accuracy: number; seconds: number }[];
+      reached: { epoch: number; seconds: number } | null;
+    }
   | { type: 'benchmarkResult'; rid: number; backend: BackendName; examplesPerSecond: number; batches: number; seconds: number }
   /** Largest difference per backend, check and output between the app's software-GPU kernels and tfjs's. */
   | {

@@ -48,7 +48,9 @@ export type ToWorker =
   /** Liveness check; answered with 'pong' even while a long message is being handled. */
   | { type: 'ping'; id: number }
   /** Benchmark: a plain tfjs `model.fit` (batch 64) of the current network on the current backend. */
-  | { type: 'benchmarkFit'; rid: number; seconds: number }
+  | { type: 'benchmarkFit'; rid: number; seconds: number; batchSize: number; learningRate: number }
+  /** Benchmark: the tfjs-examples way to a target test accuracy: model.fit on all 60,000 images, validation each epoch. */
+  | { type: 'fitToTarget'; rid: number; batchSize: number; learningRate: number; target: number; maxEpochs: number }
   /** Ask for the current weights (answered by 'weights'), to save the session. */
   | { type: 'getWeights'; rid: number }
   /** Replace the whole session: network, hyperparameters and (when given) trained weights and counters. */

@@ -14,7 +14,7 @@ import { isToWorker, unreachable } from '../protocol/transfer';
 import { BackendManager } from './backends/backendManager';
 import { loseBackend } from './backends/watchBackend';
 import { DataError, loadMnist, type Mnist } from './data/dataset';
-import { benchmarkFit } from './diagnostics/benchmarkFit';
+import { benchmarkFit, fitToTarget } from './diagnostics/benchmarkFit';
 import { checkGpuKernels } from './diagnostics/gpuKernelCheck';
 import { exportLayersModel, WEIGHTS_FILE } from './io/exportModel';
 import { Runner } from './training/runner';
@@ -72,9 +72,7 @@ export class WorkerSession {
   }
 
   /** Answers request `rid` with a reason instead of its reply. */
-  private refuse(rid: number, message: Msg) {
-    this.post({ type: 'failed', rid, message });
-  }
+  private readonly refuse = (rid: number, message: Msg) => this.post({ type: 'failed', rid, message });
 
   private fail(message: Msg, retryData = false) {
     this.runner.running = false;
@@ -134,9 +132,7 @@ export class WorkerSession {
     return true;
   }
 
-  private async sendHistograms() {
-    if (this.trainer) await this.runner.sendHistograms(this.trainer);
-  }
+  private readonly sendHistograms = async (): Promise<void> => void (this.trainer && (await this.runner.sendHistograms(this.trainer)));
 
   private async loadData() {
     this.post({ type: 'state', state: 'loading' });
@@ -237,13 +233,9 @@ export class WorkerSession {
         });
       case 'ping':
         return; // answered in receive(), ahead of the queue
-      case 'benchmarkFit': {
-        if (!t || !this.data || !this.network) return this.refuse(m.rid, text('worker.notReady'));
-        await this.runner.stop();
-        this.post({ type: 'busy', stepMs: m.seconds * 1000 });
-        const r = await benchmarkFit(this.network, this.data, m.seconds);
-        return this.post({ type: 'benchmarkResult', rid: m.rid, backend: tf.getBackend() as BackendName, ...r });
-      }
+      case 'benchmarkFit':
+      case 'fitToTarget':
+        return this.benchmark(m);
       case 'getWeights': {
         if (!t) return this.refuse(m.rid, text('worker.notReady'));
         // The loop stops for the read so the weights come from one step, and carries on if it was running.
@@ -270,6 +262,17 @@ export class WorkerSession {
       default:
         return unreachable(m);
     }
+  }
+
+  /** The bench's model.fit baselines, on the current backend and data (training stops first). */
+  private async benchmark(m: Extract<ToWorker, { type: 'benchmarkFit' | 'fitToTarget' }>) {
+    if (!this.trainer || !this.data || !this.network) return this.refuse(m.rid, text('worker.notReady'));
+    await this.runner.stop();
+    const backend = tf.getBackend() as BackendName;
+    this.post({ type: 'busy', stepMs: m.type === 'benchmarkFit' ? m.seconds * 1000 : 0 });
+    if (m.type === 'benchmarkFit')
+      this.post({ type: 'benchmarkResult', rid: m.rid, backend, ...(await benchmarkFit(this.network, this.data, m.seconds, m)) });
+    else this.post({ type: 'fitResult', rid: m.rid, backend, ...(await fitToTarget(this.network, this.data, m)) });
   }
 
   private async setBackend(choice: BackendChoice) {
