@@ -42,6 +42,11 @@ export class WorkerBridge {
   private alive = true;
   /** Set when a worker that was training died: the new one resumes training once it is ready. */
   private resumeAfterRestart = false;
+  /** classify() requests (negative ids, so they never meet the pad's own predictions). */
+  private classifyId = 0;
+  private classifyWaiters = new Map<number, { resolve: (probs: number[]) => void; reject: (e: RequestError) => void }>();
+  /** While training, the drawn digit is re-classified about twice a second so its bars follow the model. */
+  private lastRefresh = 0;
 
   constructor(
     private readonly dataUrl: string,
@@ -206,8 +211,6 @@ export class WorkerBridge {
       this.classifyWaiters.set(id, { resolve, reject });
       this.send({ type: 'predict', id, pixels: pixels.slice() });
     });
-  private classifyId = 0;
-  private classifyWaiters = new Map<number, { resolve: (probs: number[]) => void; reject: (e: RequestError) => void }>();
 
   /** True when the pad's latest input has been classified (no prediction in flight or queued). */
   get predictionIdle() {
@@ -253,8 +256,6 @@ export class WorkerBridge {
     if (Object.keys(p).length) useStore.setState((s) => merge(s, p));
   }
 
-  /** While training, the drawn digit is re-classified about twice a second so its bars follow the model. */
-  private lastRefresh = 0;
   private refreshPrediction() {
     const input = useStore.getState().draw.input;
     const now = performance.now();

@@ -46,6 +46,10 @@ export class Runner {
   private lastInsight = 0;
   /** Refreshes since Train was pressed: the first one compiles its GPU programs and does not set the pace. */
   private insightCount = 0;
+  /** Bumped by abandon(): a loop of an older generation ends without posting. */
+  private generation = 0;
+  /** How long the last step kept the thread busy (ms): long on cpu/wasm with big networks, short on GPUs. */
+  private stepMs = 0;
 
   constructor(
     private readonly post: (m: FromWorker) => void,
@@ -107,7 +111,6 @@ export class Runner {
     this.generation++;
     this.loopDone = Promise.resolve();
   }
-  private generation = 0;
 
   /** Exactly one batch, then paused. */
   async step(t: Trainer) {
@@ -192,9 +195,6 @@ export class Runner {
     this.throughput.restart(); // examples/s of training: the evaluation's seconds are not in it
     return true;
   }
-
-  /** How long the last step kept the thread busy (ms): long on cpu/wasm with big networks, short on GPUs. */
-  private stepMs = 0;
 
   private async trainOne(t: Trainer): Promise<boolean> {
     // A slow step cannot answer pings while it runs: say so first, so the page's watchdog does not kill it.

@@ -45,6 +45,14 @@ export class Trainer {
   rate = 0;
   /** Last known-good weights: taken when training starts, every epoch and before each config change. */
   snapshot: Snapshot | null = null;
+  /** The tfjs backend this trainer's tensors live on. */
+  backendName = tf.getBackend();
+  /**
+   * Weights copied but not yet trusted: a step with a huge learning rate can leave weights that are finite but
+   * useless, and the loss that shows it is only computed by the next batch. A candidate becomes the snapshot
+   * once a loss computed on it has been seen to be sound (confirmSnapshot).
+   */
+  candidate: Snapshot | null = null;
 
   constructor(
     private readonly data: Mnist,
@@ -54,9 +62,6 @@ export class Trainer {
     this.order = epochOrder(this.trainCount, config.seed, 0);
     this.build();
   }
-
-  /** The tfjs backend this trainer's tensors live on. */
-  backendName = tf.getBackend();
 
   /** Images per epoch: the first `trainSize` of the training set, or all of it. */
   get trainCount() {
@@ -112,13 +117,6 @@ export class Trainer {
     this.order = epochOrder(this.trainCount, this.config.seed, this.epoch);
     this.snapshot = { ...p };
   }
-
-  /**
-   * Weights copied but not yet trusted: a step with a huge learning rate can leave weights that are finite but
-   * useless, and the loss that shows it is only computed by the next batch. A candidate becomes the snapshot
-   * once a loss computed on it has been seen to be sound (confirmSnapshot).
-   */
-  candidate: Snapshot | null = null;
 
   /**
    * Copies the weights: trusted at once (`trusted`: e.g. fresh or just restored), otherwise as a candidate.
