@@ -4,14 +4,10 @@
 // dx = col2im(dy · Wᵀ), with N = batch·outH·outW positions and K = kh·kw·in window values.
 import type * as tf from '@tensorflow/tfjs';
 import type { TensorInfo } from '@tensorflow/tfjs';
-import { product, transposed } from './fastCpuMatMul';
+import { product, transposed, type CpuBackend } from './fastCpuMatMul';
 import { col2im, convWindows, im2col, type Windows } from '../im2col';
 import { kernelSwitch, type Replacement } from '../kernelSwitch';
 
-type CpuBackend = {
-  readSync(dataId: object): tf.backend_util.BackendValues;
-  makeTensorInfo(shape: number[], dtype: tf.DataType, values?: tf.backend_util.BackendValues): TensorInfo;
-};
 
 /**
  * A cpu convolution kernel from `run`, given the windows and the inputs' values (x, filter or dy); tfjs's own

@@ -6,7 +6,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 import { kernelSwitch } from '../kernelSwitch';
 
-type CpuBackend = {
+/** The parts of tfjs's cpu backend the app's cpu kernels use (tfjs does not export its type). */
+export type CpuBackend = {
   readSync(dataId: object): tf.backend_util.BackendValues;
   makeTensorInfo(shape: number[], dtype: tf.DataType, values?: tf.backend_util.BackendValues): TensorInfo;
   disposeIntermediateTensorInfo(t: TensorInfo): void;
