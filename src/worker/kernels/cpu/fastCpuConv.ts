@@ -2,7 +2,6 @@
 // cpu convolutions are direct loops with per-element index arithmetic, like its matrix product was. Forward
 // out[N, out] = patches[N, K] · W[K, out]; filter gradient dW[K, out] = patchesᵀ · dy; input gradient
 // dx = col2im(dy · Wᵀ), with N = batch·outH·outW positions and K = kh·kw·in window values.
-import type * as tf from '@tensorflow/tfjs';
 import type { TensorInfo } from '@tensorflow/tfjs';
 import { product, transposed, type CpuBackend } from './fastCpuMatMul';
 import { col2im, convWindows, im2col, type Windows } from '../im2col';
