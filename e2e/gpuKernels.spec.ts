@@ -1,21 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { openReady } from './helpers';
+import { openReady, SOFTWARE_GPU } from './helpers';
 
 // Debian's Chromium offers WebGL and WebGPU through SwiftShader only with these flags (see scripts/bench.mjs); on such
 // software GPUs the app swaps in kernels of its own (src/worker/kernels/softwareGpu.ts), checked here against tfjs's.
-test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--enable-unsafe-webgpu',
-      '--enable-features=Vulkan',
-      '--use-webgpu-adapter=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--use-angle=swiftshader',
-    ],
-  },
-});
+test.use(SOFTWARE_GPU);
 
 type Row = { backend: string; shape: string; output: string; maxDiff: number; maxAbs: number };
 type Check = { rows: Row[]; leftovers: { backend: string; dataIds: number }[] };

@@ -1,5 +1,20 @@
 import { expect, type Page } from '@playwright/test';
 
+/** Debian's Chromium offers WebGL and WebGPU through SwiftShader only with these flags (as scripts/bench.mjs). */
+export const SOFTWARE_GPU = {
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--enable-unsafe-webgpu',
+      '--enable-features=Vulkan',
+      '--use-webgpu-adapter=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--use-angle=swiftshader',
+    ],
+  },
+};
+
 /** Opens the app and waits until the dataset is loaded and the model is built. */
 export async function openReady(page: Page) {
   await page.goto('/');

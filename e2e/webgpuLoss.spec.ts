@@ -1,20 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openReady } from './helpers';
+import { openReady, SOFTWARE_GPU } from './helpers';
 
 // WebGPU through SwiftShader needs these flags (as in gpuKernels.spec.ts); without a WebGPU adapter the test skips.
-test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--enable-unsafe-webgpu',
-      '--enable-features=Vulkan',
-      '--use-webgpu-adapter=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--use-angle=swiftshader',
-    ],
-  },
-});
+test.use(SOFTWARE_GPU);
 
 const batch = async (page: Page) => Number(await page.getByTestId('status.batch').textContent());
 
