@@ -7,7 +7,6 @@ import { product, transposed, type CpuBackend } from './fastCpuMatMul';
 import { col2im, convWindows, im2col, type Windows } from '../im2col';
 import { kernelSwitch, type Replacement } from '../kernelSwitch';
 
-
 /**
  * A cpu convolution kernel from `run`, given the windows and the inputs' values (x, filter or dy); tfjs's own
  * for NCHW or dilation.
