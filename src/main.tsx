@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { loadExperimentFromUrl, syncUrl } from './bridge/experiment';
 import { registerOffline } from './bridge/offline';
 import { guardUnsavedTraining } from './bridge/pageGuards';
+import { trackRuns } from './bridge/runRecorder';
 import App from './components/App';
 import { initI18n } from './i18n/i18n';
 import { useStore } from './store/store';
@@ -14,6 +15,7 @@ void initI18n(useStore.getState().ui.language);
 syncUrl();
 registerOffline();
 guardUnsavedTraining();
+trackRuns();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

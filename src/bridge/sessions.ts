@@ -9,6 +9,7 @@ import { importLayersModel, MAX_MODEL_FILE_BYTES } from '../model/importModel';
 import { msg, type Msg } from '../model/msg';
 import { batchProblem, inferNetwork } from '../model/shapes';
 import { experimentProblem } from '../model/trainFields';
+import { MAX_RUNS } from '../store/runs';
 import { decodeSession, encodeSession, MAX_SESSION_BYTES, type Session } from '../store/session';
 import { patch, useStore } from '../store/store';
 import { downloadFile } from './downloadFile';
@@ -82,6 +83,7 @@ export async function captureSession(name: string): Promise<Outcome<Session>> {
       train: config.train,
       point,
       history: { series: metrics.series, epochs: metrics.epochs, markers: metrics.markers },
+      runs: useStore.getState().runs.list,
     };
   });
 }
@@ -103,6 +105,15 @@ export async function openSession(s: Session): Promise<Outcome<boolean>> {
     return r;
   }
   patch('config', { network: s.network, train: s.train, presetId: presetOf(s.network) ?? 'custom' });
+  // The file's runs join the ones here (the same run saved twice is kept once); the run that was training when it
+  // was saved continues (before the metrics arrive, so the run recorder updates it rather than starting another).
+  const known = new Set(useStore.getState().runs.list.map((r) => r.id));
+  const last = s.history.series.at(-1)?.batch;
+  const continued = s.runs.find((r) => last !== undefined && r.series.at(-1)?.batch === last);
+  patch('runs', {
+    list: [...s.runs.filter((r) => !known.has(r.id)), ...useStore.getState().runs.list].slice(0, MAX_RUNS),
+    currentId: continued?.id ?? null,
+  });
   patch('metrics', { series: s.history.series, epochs: s.history.epochs, markers: s.history.markers });
   patch('status', { batch: r.value.batch, epoch: r.value.epoch });
   patch('ui', {
@@ -234,5 +245,6 @@ export async function importModelFiles(files: File[]): Promise<Outcome<boolean>>
     train,
     point: { batch: 0, epoch: 0, weights: r.weights },
     history: { series: [], epochs: [], markers: [] },
+    runs: [],
   });
 }

@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Marker } from './markers';
+import type { OverlayRun } from './LossChart';
 import SeriesChart from './SeriesChart';
 
 export type AccuracyPoint = { batch: number; accuracy: number };
@@ -15,11 +16,13 @@ function AccuracyChart({
   test,
   markers,
   height = 220,
+  overlays = [],
 }: {
   train: AccuracyPoint[];
   test: TestPoint[];
   markers: Marker[];
   height?: number;
+  overlays?: OverlayRun[];
 }) {
   const { t } = useTranslation();
   const lastTrain = train[train.length - 1];
@@ -42,11 +45,17 @@ function AccuracyChart({
         style: 'dots' as const,
         points: test.map((p) => ({ x: p.batch, y: 100 * p.testAccuracy })),
       },
+      ...overlays.map((o) => ({
+        name: o.name,
+        color: o.color,
+        style: 'dots' as const,
+        points: o.test.map((p) => ({ x: p.batch, y: 100 * p.testAccuracy })),
+      })),
     ],
-    [train, test, t],
+    [train, test, overlays, t],
   );
   return (
-    <figure className="chart" aria-label={t('charts.accuracyTitle')}>
+    <figure className="chart" aria-label={t('charts.accuracyTitle')} data-testid="chart.accuracy" data-series={series.length}>
       <p className="sr-only">{summary}</p>
       <figcaption>{t('charts.accuracyCaption')}</figcaption>
       <ul className="legend" aria-hidden="true">
@@ -56,6 +65,11 @@ function AccuracyChart({
         <li>
           <span style={{ color: TEST }}>●</span> {t('charts.testSeries')}
         </li>
+        {overlays.map((o) => (
+          <li key={o.id}>
+            <span style={{ color: o.color }}>●</span> {o.name}
+          </li>
+        ))}
       </ul>
       <SeriesChart
         series={series}

@@ -4,9 +4,21 @@ import type { Marker } from './markers';
 import SeriesChart from './SeriesChart';
 
 export type LossPoint = { batch: number; loss: number };
+/** Another run's curve drawn with the live one (runs panel), in its own colour. */
+export type OverlayRun = { id: string; name: string; color: string; loss: LossPoint[]; test: { batch: number; testAccuracy: number }[] };
 
 /** Smoothed training loss (cross-entropy, nats) against batches trained. Expects ≤ a few hundred points. */
-function LossChart({ points, markers, height = 220 }: { points: LossPoint[]; markers: Marker[]; height?: number }) {
+function LossChart({
+  points,
+  markers,
+  height = 220,
+  overlays = [],
+}: {
+  points: LossPoint[];
+  markers: Marker[];
+  height?: number;
+  overlays?: OverlayRun[];
+}) {
   const { t } = useTranslation();
   const last = points[points.length - 1];
   const lowest = points.reduce((m, p) => Math.min(m, p.loss), Infinity);
@@ -16,13 +28,31 @@ function LossChart({ points, markers, height = 220 }: { points: LossPoint[]; mar
   const series = useMemo(
     () => [
       { name: t('charts.lossCaption'), color: '#0072b2', style: 'line' as const, points: points.map((p) => ({ x: p.batch, y: p.loss })) },
+      ...overlays.map((o) => ({
+        name: o.name,
+        color: o.color,
+        style: 'line' as const,
+        points: o.loss.map((p) => ({ x: p.batch, y: p.loss })),
+      })),
     ],
-    [points, t],
+    [points, overlays, t],
   );
   return (
-    <figure className="chart" aria-label={t('charts.lossTitle')}>
+    <figure className="chart" aria-label={t('charts.lossTitle')} data-testid="chart.loss" data-series={series.length}>
       <figcaption>{t('charts.lossCaption')}</figcaption>
       <p className="sr-only">{summary}</p>
+      {overlays.length > 0 && (
+        <ul className="legend" aria-label={t('runs.legend')}>
+          <li>
+            <span style={{ color: '#0072b2' }}>━</span> {t('runs.live')}
+          </li>
+          {overlays.map((o) => (
+            <li key={o.id}>
+              <span style={{ color: o.color }}>━</span> {o.name}
+            </li>
+          ))}
+        </ul>
+      )}
       <SeriesChart
         series={series}
         markers={markers}

@@ -34,3 +34,6 @@ export function diverging(t: number): [number, number, number] {
 }
 
 export const css = ([r, g, b]: [number, number, number]) => `rgb(${Math.round(r)},${Math.round(g)},${Math.round(b)})`;
+
+/** Okabe–Ito hues (colour-blind safe) for overlaid runs: not the live run's blue nor the test series' orange. */
+export const RUN_COLORS = ['#009e73', '#cc79a7', '#56b4e9', '#e69f00', '#000000', '#f0e442'] as const;

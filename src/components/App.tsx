@@ -15,6 +15,7 @@ import InsightsPanel from './InsightsPanel';
 import NetworkBuilder from './NetworkBuilder';
 import Notice from './Notice';
 import PartView from './PartView';
+import RunsPanel from './RunsPanel';
 import StatusBar from './StatusBar';
 import TrainingControls from './TrainingControls';
 import UpdateBanner from './UpdateBanner';
@@ -65,6 +66,7 @@ export default function App() {
         <PartView part="charts">
           <section className="panel panel-center" aria-label={t('app.liveCharts')}>
             <ChartsPanel />
+            <RunsPanel />
           </section>
         </PartView>
         <PartView part="draw">

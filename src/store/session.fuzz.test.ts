@@ -27,6 +27,7 @@ function session(): Session {
       epochs: [{ epoch: 1, batch: 30, testAccuracy: 0.9, testLoss: 0.3 }],
       markers: [{ batch: 15, kind: 'change', label: { key: 'change.learningRate', values: { from: 0.002, to: 0.01 } } }],
     },
+    runs: [],
   };
 }
 const valid = () => JSON.parse(encodeSession(session())) as Record<string, unknown>;

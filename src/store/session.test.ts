@@ -19,6 +19,7 @@ function session(): Session {
       epochs: [{ epoch: 1, batch: 468, testAccuracy: 0.97, testLoss: 0.1 }],
       markers: [{ batch: 5, label: { key: 'change.learningRate', values: { from: 0.002, to: 0.01 } }, kind: 'change' }],
     },
+    runs: [],
   };
 }
 

@@ -8,6 +8,7 @@ import { experimentProblem } from '../model/trainFields';
 import type { NetworkSpec } from '../model/spec';
 import type { BatchPoint } from '../protocol/fromWorker';
 import type { RestorePoint } from '../protocol/toWorker';
+import { decodeRuns, type RunRecord } from './runs';
 import { MAX_SERIES, type ChartMarker, type EpochResult } from './store';
 import { decodeExperiment, encodeExperiment } from './urlState';
 
@@ -22,6 +23,8 @@ export type Session = {
   /** Weights and counters; null for an untrained session. */
   point: RestorePoint | null;
   history: { series: BatchPoint[]; epochs: EpochResult[]; markers: ChartMarker[] };
+  /** The recorded runs (store/runs.ts) at the time of saving; files from before runs existed have none. */
+  runs: RunRecord[];
 };
 
 function toBase64(a: Float32Array): string {
@@ -53,6 +56,7 @@ export function encodeSession(s: Session): string {
     experiment: encodeExperiment({ network: s.network, train: s.train }),
     point: s.point && { batch: s.point.batch, epoch: s.point.epoch, weights: s.point.weights.map(toBase64) },
     history: s.history,
+    runs: s.runs,
   });
 }
 
@@ -166,5 +170,5 @@ export function decodeSession(text: string): DecodedSession {
   if (!h.ok) return bad(h.why, h.values);
   const name = typeof j.name === 'string' && j.name.trim() ? j.name.trim().slice(0, 100) : 'Untitled session';
   const savedAt = typeof j.savedAt === 'string' && !Number.isNaN(Date.parse(j.savedAt)) ? j.savedAt.slice(0, 40) : '';
-  return { ok: true, session: { name, savedAt, network, train, point, history: h.history } };
+  return { ok: true, session: { name, savedAt, network, train, point, history: h.history, runs: decodeRuns(j.runs) } };
 }

@@ -8,6 +8,7 @@ import type { NetworkSpec } from '../model/spec';
 import { DEFAULT_CONFIG, type TrainConfig } from '../model/training';
 import type { BatchPoint, Bins, LayerHistogram, WorkerState } from '../protocol/fromWorker';
 import type { BackendChoice, BackendName } from '../protocol/toWorker';
+import type { RunRecord } from './runs';
 import type { Part } from './urlState';
 
 export type EpochResult = { epoch: number; batch: number; testAccuracy: number; testLoss: number };
@@ -104,6 +105,9 @@ export type UiSlice = {
   savedBatch: number;
 };
 
+/** Recorded training runs (store/runs.ts), newest first; `currentId` is the one training now. */
+export type RunsSlice = { list: RunRecord[]; currentId: string | null; overlay: string[] };
+
 export type AppState = {
   status: StatusSlice;
   metrics: MetricsSlice;
@@ -111,6 +115,7 @@ export type AppState = {
   draw: DrawSlice;
   ui: UiSlice;
   insight: InsightSlice;
+  runs: RunsSlice;
 };
 
 export const initialStatus: StatusSlice = {
@@ -149,6 +154,7 @@ export const useStore = create<AppState>()(() => ({
     savedBatch: 0,
   },
   insight: emptyInsight,
+  runs: { list: [], currentId: null, overlay: [] },
 }));
 
 /** Shallow-merges into one slice. */

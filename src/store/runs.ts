@@ -1,0 +1,216 @@
+// Runs: every training run kept, from its first batch to the next Reset / new network / opened session, with
+// its settings and what it reached, so runs can be overlaid and compared (RunsPanel) and exported for notebooks.
+// Pure: the bridge (bridge/runRecorder.ts) derives each update from the store's metrics.
+import { isObj } from '../model/guards';
+import { isSafeMsg } from '../model/msg';
+import type { NetworkSpec } from '../model/spec';
+import { presetOf } from '../model/presets';
+import { inferNetwork } from '../model/shapes';
+import { DEFAULT_CONFIG, type TrainConfig } from '../model/training';
+import { experimentProblem } from '../model/trainFields';
+import type { BatchPoint } from '../protocol/fromWorker';
+import type { ChartMarker, EpochResult } from './store';
+
+/** Points kept per run's loss curve (downsampled): enough for a chart, small enough to keep dozens of runs. */
+export const RUN_POINTS = 300;
+/** Runs kept: the oldest are dropped beyond this. */
+export const MAX_RUNS = 50;
+export const TARGETS = [0.95, 0.975] as const;
+
+/** When a run first reached a test accuracy: epoch, examples seen and training seconds at that epoch's end. */
+export type Reached = { epoch: number; examples: number; seconds: number };
+
+export type RunRecord = {
+  id: string;
+  name: string;
+  /** The person renamed it: automatic names no longer replace it. */
+  renamed: boolean;
+  network: NetworkSpec;
+  params: number;
+  /** The settings it started with; live changes are in `markers`. */
+  config: TrainConfig;
+  backend: string | null;
+  startedAt: string;
+  /** Seconds spent training (paused time excluded) and examples seen. */
+  seconds: number;
+  examples: number;
+  series: BatchPoint[];
+  epochs: EpochResult[];
+  markers: ChartMarker[];
+  /** Per target accuracy (TARGETS, as text keys '0.95', '0.975'), when it was first reached, or null. */
+  reached: Record<string, Reached | null>;
+};
+
+/** A short name from what differs from the default recipe, e.g. "mlp-seed · adam lr 0.01 b128 · aug off". */
+export function runName(network: NetworkSpec, c: TrainConfig): string {
+  const parts = [
+    presetOf(network) ?? `custom ${inferNetwork(network).totalParams.toLocaleString('en')} params`,
+    `${c.optimizer} lr ${c.learningRate} b${c.batchSize}`,
+  ];
+  if (c.augment !== DEFAULT_CONFIG.augment) parts.push(`aug ${c.augment}`);
+  if (c.trainSize > 0) parts.push(`n ${c.trainSize}`);
+  if (c.l2 > 0) parts.push(`l2 ${c.l2}`);
+  if (c.schedule !== 'constant') parts.push(c.schedule);
+  if (c.seed !== DEFAULT_CONFIG.seed) parts.push(`seed ${c.seed}`);
+  return parts.join(' · ');
+}
+
+/** Every `step`-th point and the last, so a long curve keeps its shape in `max` points. */
+export function downsampleSeries(points: BatchPoint[], max = RUN_POINTS): BatchPoint[] {
+  if (points.length <= max) return points;
+  const step = Math.ceil(points.length / max);
+  const out = points.filter((_, i) => i % step === 0);
+  if (out.at(-1) !== points.at(-1)) out.push(points.at(-1)!);
+  return out;
+}
+
+export function newRun(id: string, network: NetworkSpec, config: TrainConfig, backend: string | null, startedAt: string): RunRecord {
+  return {
+    id,
+    name: runName(network, config),
+    renamed: false,
+    network,
+    params: inferNetwork(network).totalParams,
+    config,
+    backend,
+    startedAt,
+    seconds: 0,
+    examples: 0,
+    series: [],
+    epochs: [],
+    markers: [],
+    reached: Object.fromEntries(TARGETS.map((t) => [String(t), null])),
+  };
+}
+
+/** The run brought up to date with the run's metrics so far and its training time and examples. */
+export function updateRun(
+  run: RunRecord,
+  m: { series: BatchPoint[]; epochs: EpochResult[]; markers: ChartMarker[] },
+  seconds: number,
+  examples: number,
+): RunRecord {
+  const reached = { ...run.reached };
+  for (const t of TARGETS) {
+    const key = String(t);
+    if (reached[key]) continue;
+    const e = m.epochs.find((x) => x.testAccuracy >= t);
+    // Examples and seconds at that epoch's end: the run's totals when the epoch is the latest, else prorated.
+    if (e)
+      reached[key] = {
+        epoch: e.epoch,
+        examples: Math.round((examples * e.batch) / Math.max(1, m.series.at(-1)?.batch ?? e.batch)),
+        seconds: +((seconds * e.batch) / Math.max(1, m.series.at(-1)?.batch ?? e.batch)).toFixed(1),
+      };
+  }
+  return {
+    ...run,
+    series: downsampleSeries(m.series),
+    epochs: m.epochs,
+    markers: m.markers,
+    seconds: +seconds.toFixed(1),
+    examples,
+    reached,
+  };
+}
+
+export const bestAccuracy = (r: RunRecord): number | null => (r.epochs.length ? Math.max(...r.epochs.map((e) => e.testAccuracy)) : null);
+export const finalAccuracy = (r: RunRecord): number | null => r.epochs.at(-1)?.testAccuracy ?? null;
+
+const CSV_COLUMNS = [
+  'run_id',
+  'name',
+  'network',
+  'params',
+  'optimizer',
+  'learning_rate',
+  'batch_size',
+  'seed',
+  'l2',
+  'augment',
+  'train_size',
+  'backend',
+  'epoch',
+  'batch',
+  'test_accuracy',
+  'test_loss',
+] as const;
+
+const csvCell = (v: string | number | null) => {
+  const s = v === null ? '' : String(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** One row per run and epoch (a run without an epoch yet: one row with empty epoch columns). */
+export function runsToCsv(runs: RunRecord[]): string {
+  const rows: (string | number | null)[][] = [];
+  for (const r of runs) {
+    const c = r.config;
+    const head = [
+      r.id,
+      r.name,
+      presetOf(r.network) ?? 'custom',
+      r.params,
+      c.optimizer,
+      c.learningRate,
+      c.batchSize,
+      c.seed,
+      c.l2,
+      c.augment,
+      c.trainSize,
+      r.backend,
+    ];
+    if (r.epochs.length === 0) rows.push([...head, null, null, null, null]);
+    for (const e of r.epochs) rows.push([...head, e.epoch, e.batch, e.testAccuracy, e.testLoss]);
+  }
+  return [CSV_COLUMNS.join(','), ...rows.map((row) => row.map(csvCell).join(','))].join('\n') + '\n';
+}
+
+/** The runs as JSON: settings, what they reached, and one entry per epoch (curves downsampled). */
+export const runsToJson = (runs: RunRecord[]): string => JSON.stringify({ format: 'mnist-playground-runs', version: 1, runs }, null, 1);
+
+const reachedOf = (x: unknown): Reached | null =>
+  isObj(x) && [x.epoch, x.examples, x.seconds].every((v) => typeof v === 'number' && Number.isFinite(v) && v >= 0)
+    ? { epoch: x.epoch as number, examples: x.examples as number, seconds: x.seconds as number }
+    : null;
+
+/** Runs from a session file or storage, keeping only well-formed ones (a damaged run is dropped, not fatal). */
+export function decodeRuns(x: unknown): RunRecord[] {
+  if (!Array.isArray(x)) return [];
+  return x
+    .slice(0, MAX_RUNS)
+    .filter((r): r is RunRecord => {
+      if (!isObj(r) || typeof r.id !== 'string' || typeof r.name !== 'string' || r.name.length > 200 || typeof r.startedAt !== 'string')
+        return false;
+      if (!isObj(r.network) || !Array.isArray(r.network.layers) || !isObj(r.config)) return false;
+      if (experimentProblem(r.network as NetworkSpec, r.config as TrainConfig)) return false;
+      const finite = (v: unknown, lo: number, hi: number) => typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi;
+      if (
+        !finite(r.seconds, 0, 1e9) ||
+        !finite(r.examples, 0, 1e15) ||
+        !Array.isArray(r.series) ||
+        !Array.isArray(r.epochs) ||
+        !Array.isArray(r.markers) ||
+        !isObj(r.reached)
+      )
+        return false;
+      if (r.series.length > RUN_POINTS + 1 || r.epochs.length > 100_000) return false;
+      return (
+        r.series.every((p) => isObj(p) && finite(p.batch, 0, 1e9) && finite(p.loss, 0, 1e6) && finite(p.accuracy, 0, 1)) &&
+        r.epochs.every(
+          (e) =>
+            isObj(e) && finite(e.epoch, 0, 1e9) && finite(e.batch, 0, 1e9) && finite(e.testAccuracy, 0, 1) && finite(e.testLoss, 0, 1e6),
+        )
+      );
+    })
+    .map((r) => ({
+      ...r,
+      markers: (r.markers as unknown[])
+        .filter((m): m is ChartMarker => isObj(m) && Number.isInteger(m.batch) && (m.batch as number) >= 0 && isSafeMsg(m.label))
+        .map((m) => ({ batch: m.batch, label: m.label, kind: m.kind === 'diverged' ? 'diverged' : 'change' })),
+      reached: Object.fromEntries(TARGETS.map((t) => [String(t), reachedOf(r.reached[String(t)])])),
+      params: inferNetwork(r.network).totalParams,
+      renamed: r.renamed === true,
+      backend: typeof r.backend === 'string' ? r.backend.slice(0, 12) : null,
+    }));
+}
