@@ -31,6 +31,10 @@ test('train, Reset, train again: two runs listed, overlaid on the charts, export
   await items.nth(1).getByTestId('runs.overlay').check();
   await expect(page.getByTestId('chart.loss')).toHaveAttribute('data-series', '2');
   await expect(page.getByTestId('chart.accuracy')).toHaveAttribute('data-series', '3');
+  // The x axis can count examples seen, epochs or training seconds instead of batches; the overlay stays.
+  await page.getByTestId('charts.x-axis').selectOption('epochs');
+  await expect(page.getByTestId('chart.loss')).toHaveAttribute('data-series', '2');
+  await page.getByTestId('charts.x-axis').selectOption('batches');
 
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('runs.export-csv').click()]);
   const rows = readFileSync((await csv.path())!, 'utf8')

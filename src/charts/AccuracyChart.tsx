@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Marker } from './markers';
-import type { OverlayRun } from './LossChart';
+import type { ChartXAxis, OverlayRun } from './LossChart';
 import SeriesChart from './SeriesChart';
 
 export type AccuracyPoint = { batch: number; accuracy: number };
@@ -17,12 +17,14 @@ function AccuracyChart({
   markers,
   height = 220,
   overlays = [],
+  xAxis,
 }: {
   train: AccuracyPoint[];
   test: TestPoint[];
   markers: Marker[];
   height?: number;
   overlays?: OverlayRun[];
+  xAxis?: ChartXAxis;
 }) {
   const { t } = useTranslation();
   const lastTrain = train[train.length - 1];
@@ -75,12 +77,12 @@ function AccuracyChart({
         series={series}
         markers={markers}
         yDomain={[0, 100]}
-        xLabel={t('charts.batchesTrained')}
+        xLabel={xAxis?.label ?? t('charts.batchesTrained')}
         yLabel={t('charts.accuracyAxis')}
         format={(v) => `${+v.toFixed(2)}%`}
-        xName={(b) => t('charts.batchN', { batch: Math.round(b) })}
+        xName={xAxis?.name ?? ((b) => t('charts.batchN', { batch: Math.round(b) }))}
         height={height}
-        integers
+        integers={xAxis?.integers ?? true}
       />
     </figure>
   );

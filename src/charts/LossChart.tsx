@@ -4,6 +4,8 @@ import type { Marker } from './markers';
 import SeriesChart from './SeriesChart';
 
 export type LossPoint = { batch: number; loss: number };
+/** What the x values are, when not batches (the `batch` fields then carry x in these units). */
+export type ChartXAxis = { label: string; name: (x: number) => string; integers: boolean };
 /** Another run's curve drawn with the live one (runs panel), in its own colour. */
 export type OverlayRun = { id: string; name: string; color: string; loss: LossPoint[]; test: { batch: number; testAccuracy: number }[] };
 
@@ -13,11 +15,13 @@ function LossChart({
   markers,
   height = 220,
   overlays = [],
+  xAxis,
 }: {
   points: LossPoint[];
   markers: Marker[];
   height?: number;
   overlays?: OverlayRun[];
+  xAxis?: ChartXAxis;
 }) {
   const { t } = useTranslation();
   const last = points[points.length - 1];
@@ -58,12 +62,12 @@ function LossChart({
         markers={markers}
         markerLabels
         yDomain="zero-up"
-        xLabel={t('charts.batchesTrained')}
+        xLabel={xAxis?.label ?? t('charts.batchesTrained')}
         yLabel={t('charts.lossAxis')}
         format={(v) => (v >= 1 ? v.toFixed(1) : v.toFixed(2))}
-        xName={(b) => t('charts.batchN', { batch: Math.round(b) })}
+        xName={xAxis?.name ?? ((b) => t('charts.batchN', { batch: Math.round(b) }))}
         height={height}
-        integers
+        integers={xAxis?.integers ?? true}
       />
     </figure>
   );

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { presetById } from '../model/presets';
 import { DEFAULT_CONFIG } from '../model/training';
-import { decodeRuns, downsampleSeries, newRun, runName, runsToCsv, runsToJson, updateRun } from './runs';
+import { axisMapper, decodeRuns, downsampleSeries, newRun, runName, runsToCsv, runsToJson, updateRun } from './runs';
 
 const net = presetById('mlp-seed').network;
 
@@ -149,5 +149,22 @@ describe('runs', () => {
     const pts = Array.from({ length: 10 }, (_, i) => ({ batch: i, loss: 1, accuracy: 0 }));
     expect(downsampleSeries(pts, 20)).toBe(pts);
     expect(downsampleSeries(pts, 4).map((p) => p.batch)).toEqual([0, 3, 6, 9]);
+  });
+
+  it('map batches to examples, epochs and training seconds on the x axis, per run', () => {
+    let r = newRun('r', net, { ...DEFAULT_CONFIG, batchSize: 100, trainSize: 1000 }, 'wasm', '2026-12-02T10:00:00.000Z');
+    r = updateRun(r, { series: [{ batch: 10, loss: 1, accuracy: 0.5 }], epochs: [], markers: [] }, 2, 1000);
+    r = updateRun(r, { series: [{ batch: 30, loss: 1, accuracy: 0.5 }], epochs: [], markers: [] }, 4, 3000);
+    expect(r.timeline).toEqual([
+      { batch: 10, seconds: 2, examples: 1000 },
+      { batch: 30, seconds: 4, examples: 3000 },
+    ]);
+    expect(axisMapper(r, 'batches')(20)).toBe(20);
+    expect(axisMapper(r, 'epochs')(25)).toBe(2.5); // 1,000 images in batches of 100: 10 batches an epoch
+    expect(axisMapper(r, 'examples')(20)).toBe(2000);
+    expect(axisMapper(r, 'seconds')(20)).toBe(3);
+    expect(axisMapper(r, 'seconds')(5)).toBe(1); // before the first sample: from 0 at batch 0
+    expect(axisMapper(r, 'seconds')(60)).toBe(8); // after the last: at the last rate
+    expect(axisMapper(null, 'examples')(3)).toBe(384); // no record yet: the default batch of 128
   });
 });

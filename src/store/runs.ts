@@ -17,6 +17,39 @@ export const RUN_POINTS = 300;
 export const MAX_RUNS = 50;
 export const TARGETS = [0.95, 0.975] as const;
 
+export type TimePoint = { batch: number; seconds: number; examples: number };
+
+/** What the charts' x axis counts: batches trained, examples seen, epochs, or training seconds. */
+export type XAxis = 'batches' | 'examples' | 'epochs' | 'seconds';
+export const X_AXES: readonly XAxis[] = ['batches', 'examples', 'epochs', 'seconds'];
+
+/** Linear interpolation of `key` over the timeline at `batch` (from 0 at batch 0; beyond the last, extrapolated). */
+function along(timeline: TimePoint[], key: 'seconds' | 'examples', batch: number): number {
+  let prev: TimePoint = { batch: 0, seconds: 0, examples: 0 };
+  for (const p of timeline) {
+    if (p.batch >= batch)
+      return p.batch === prev.batch ? p[key] : prev[key] + ((batch - prev.batch) * (p[key] - prev[key])) / (p.batch - prev.batch);
+    prev = p;
+  }
+  return prev.batch > 0 ? (prev[key] * batch) / prev.batch : 0;
+}
+
+/** A run's batch number → its x on `axis`. Epochs count the run's training set (all 60,000 when trainSize is 0). */
+export function axisMapper(run: Pick<RunRecord, 'timeline' | 'config'> | null, axis: XAxis): (batch: number) => number {
+  switch (axis) {
+    case 'batches':
+      return (b) => b;
+    case 'epochs': {
+      const perEpoch = Math.max(1, Math.floor((run?.config.trainSize || 60000) / (run?.config.batchSize ?? 128)));
+      return (b) => b / perEpoch;
+    }
+    case 'examples':
+      return (b) => (run && run.timeline.length ? Math.round(along(run.timeline, 'examples', b)) : b * (run?.config.batchSize ?? 128));
+    case 'seconds':
+      return (b) => (run ? +along(run.timeline, 'seconds', b).toFixed(2) : 0);
+  }
+}
+
 /** When a run first reached a test accuracy: epoch, examples seen and training seconds at that epoch's end. */
 export type Reached = { epoch: number; examples: number; seconds: number };
 
@@ -37,6 +70,8 @@ export type RunRecord = {
   series: BatchPoint[];
   epochs: EpochResult[];
   markers: ChartMarker[];
+  /** Training seconds and examples seen at batch numbers (one sample per store write, ≤ RUN_POINTS kept). */
+  timeline: TimePoint[];
   /** Per target accuracy (TARGETS, as text keys '0.95', '0.975'), when it was first reached, or null. */
   reached: Record<string, Reached | null>;
 };
@@ -79,6 +114,7 @@ export function newRun(id: string, network: NetworkSpec, config: TrainConfig, ba
     series: [],
     epochs: [],
     markers: [],
+    timeline: [],
     reached: Object.fromEntries(TARGETS.map((t) => [String(t), null])),
   };
 }
@@ -103,6 +139,10 @@ export function updateRun(
         seconds: +((seconds * e.batch) / Math.max(1, m.series.at(-1)?.batch ?? e.batch)).toFixed(1),
       };
   }
+  const batch = m.series.at(-1)?.batch ?? 0;
+  const last = run.timeline.at(-1);
+  const sample = { batch, seconds: +seconds.toFixed(2), examples };
+  const timeline = last && last.batch >= batch ? run.timeline : thin([...run.timeline, sample]);
   return {
     ...run,
     series: downsampleSeries(m.series),
@@ -111,8 +151,12 @@ export function updateRun(
     seconds: +seconds.toFixed(1),
     examples,
     reached,
+    timeline,
   };
 }
+
+/** Every other sample once the timeline outgrows RUN_POINTS (the last one always kept). */
+const thin = (t: TimePoint[]): TimePoint[] => (t.length <= RUN_POINTS ? t : t.filter((_, i) => i % 2 === 1 || i === t.length - 1));
 
 export const bestAccuracy = (r: RunRecord): number | null => (r.epochs.length ? Math.max(...r.epochs.map((e) => e.testAccuracy)) : null);
 export const finalAccuracy = (r: RunRecord): number | null => r.epochs.at(-1)?.testAccuracy ?? null;
@@ -195,6 +239,9 @@ export function decodeRuns(x: unknown): RunRecord[] {
       )
         return false;
       if (r.series.length > RUN_POINTS + 1 || r.epochs.length > 100_000) return false;
+      if (!Array.isArray(r.timeline) || r.timeline.length > RUN_POINTS + 1) return false;
+      if (!r.timeline.every((p) => isObj(p) && finite(p.batch, 0, 1e9) && finite(p.seconds, 0, 1e9) && finite(p.examples, 0, 1e15)))
+        return false;
       return (
         r.series.every((p) => isObj(p) && finite(p.batch, 0, 1e9) && finite(p.loss, 0, 1e6) && finite(p.accuracy, 0, 1)) &&
         r.epochs.every(
