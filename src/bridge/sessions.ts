@@ -7,7 +7,6 @@ import { i18next } from '../i18n/i18n';
 import { presetOf } from '../model/presets';
 import { importLayersModel, MAX_MODEL_FILE_BYTES } from '../model/importModel';
 import { msg, type Msg } from '../model/msg';
-import { batchProblem, inferNetwork } from '../model/shapes';
 import { experimentProblem } from '../model/trainFields';
 import { MAX_RUNS } from '../store/runs';
 import { decodeSession, encodeSession, MAX_SESSION_BYTES, type Session } from '../store/session';
@@ -92,7 +91,6 @@ export async function captureSession(name: string): Promise<Outcome<Session>> {
 export async function openSession(s: Session): Promise<Outcome<boolean>> {
   const { batch } = useStore.getState().status;
   if (batch > 0 && !window.confirm(i18next.t('io.confirmOpen', { name: s.name, batch }))) return { ok: true, value: false };
-  const before = useStore.getState().config;
   const r = await attempt(() =>
     getBridge().request(
       (rid) => ({ type: 'loadSession', rid, network: s.network, config: s.train, point: s.point }),
@@ -100,10 +98,7 @@ export async function openSession(s: Session): Promise<Outcome<boolean>> {
       180_000,
     ),
   );
-  if (!r.ok) {
-    patch('config', { network: before.network, train: before.train, presetId: before.presetId });
-    return r;
-  }
+  if (!r.ok) return r; // the worker kept the current session, and the page has not changed yet
   patch('config', { network: s.network, train: s.train, presetId: presetOf(s.network) ?? 'custom' });
   // The file's runs join the ones here (the same run saved twice is kept once); the run that was training when it
   // was saved continues (before the metrics arrive, so the run recorder updates it rather than starting another).
@@ -235,7 +230,7 @@ export async function importModelFiles(files: File[]): Promise<Outcome<boolean>>
   const r = importLayersModel(read.value.text, read.value.buffers);
   if (!r.ok) return failed(r.error);
   const { train } = useStore.getState().config;
-  const problem = batchProblem(inferNetwork(r.network), train.batchSize);
+  const problem = experimentProblem(r.network, train);
   if (problem) return failed(msg('import.network', { problem }));
   const name = json.name.replace(/\.json$/, '');
   return openSession({
