@@ -31,6 +31,8 @@ test('train, Reset, train again: two runs listed, overlaid on the charts, export
   await items.nth(1).getByTestId('runs.overlay').check();
   await expect(page.getByTestId('chart.loss')).toHaveAttribute('data-series', '2');
   await expect(page.getByTestId('chart.accuracy')).toHaveAttribute('data-series', '3');
+  // Drawn by recharts: one line per run in the loss chart's SVG.
+  await expect(page.getByTestId('chart.loss').locator('.recharts-line')).toHaveCount(2);
   // The x axis can count examples seen, epochs or training seconds instead of batches; the overlay stays.
   await page.getByTestId('charts.x-axis').selectOption('epochs');
   await expect(page.getByTestId('chart.loss')).toHaveAttribute('data-series', '2');

@@ -1,11 +1,13 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { CartesianGrid, ComposedChart, Line, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { Marker } from './markers';
-import { nearestPoint, scale, xExtent, xTicks, yExtent } from './layout';
+import { logTicks, nearestPoint, xExtent, xTicks, yExtent } from './layout';
 import { niceTicks } from './ticks';
+import { useScheduledValue } from './useScheduledValue';
 
 export type SeriesPoint = { x: number; y: number };
-/** 'bars' rise from 0, one per point, as wide as the gap to the next point (histograms). */
-export type Series = { name: string; color: string; points: SeriesPoint[]; style: 'line' | 'dots' | 'bars' };
+/** 'dots' draws the line with a dot on every point (test accuracy after each epoch). */
+export type Series = { name: string; color: string; points: SeriesPoint[]; style: 'line' | 'dots' };
 
 type Props = {
   series: Series[];
@@ -20,27 +22,40 @@ type Props = {
   xName: (x: number) => string;
   /** Fixed x range; otherwise the data's. */
   xDomain?: [number, number];
-  /** Tick labels on the x axis; `integers` keeps only whole-number ticks (batch counts). */
   xFormat?: (x: number) => string;
+  /** Keeps only whole-number x ticks (batch counts). */
   integers?: boolean;
   height: number;
   /** Draw marker labels on the chart (the full text is listed under the charts). */
   markerLabels?: boolean;
+  /** 'log' for values spread over decades (learning rates in a sweep); positive x only. */
+  xScale?: 'linear' | 'log';
 };
 
-const M = { l: 58, r: 14, t: 12, b: 38 }; // CSS pixels around the plot area
+// Plot area inside the chart, in CSS pixels: margin + axis sizes, fixed so the hover layer can map pointer → x.
+const MARGIN = { top: 12, right: 14, bottom: 4, left: 4 };
+const Y_AXIS_W = 54;
+const X_AXIS_H = 34;
 const INK = '#39414d';
 const GRID = '#d6dbe3';
+const TICK = { fill: INK, fontSize: 12 };
+
+/** Same numbers → same array, so recharts' axes and grid see unchanged props and skip their work. */
+function useStable(values: number[]): number[] {
+  const key = values.join(',');
+  return useMemo(() => (key === '' ? [] : key.split(',').map(Number)), [key]);
+}
+
+const noData = (v: { series: Series[] }) => v.series.every((s) => s.points.length === 0);
 
 /**
- * A line/dot chart drawn on one canvas: a redraw of a few hundred points costs well under a millisecond and
- * touches no DOM, unlike an SVG chart library whose layout and text measuring made the page's longest tasks
- * while training (measured: the two live charts were the main source of >50 ms main-thread tasks). Width
- * follows the container; a hover read-out shows the values nearest the pointer.
+ * A line chart on recharts, for live data: what it draws changes at most once a second and never while the
+ * pad is being drawn on (useScheduledValue). Width follows the container; a hover read-out lists the values
+ * nearest the pointer without re-rendering the chart.
  */
 function SeriesChart({
-  series,
-  markers,
+  series: liveSeries,
+  markers: liveMarkers,
   yDomain,
   xLabel,
   yLabel,
@@ -51,9 +66,9 @@ function SeriesChart({
   xDomain,
   xFormat = String,
   integers = false,
+  xScale = 'linear',
 }: Props) {
   const box = useRef<HTMLDivElement>(null);
-  const canvas = useRef<HTMLCanvasElement>(null);
   const [width, setWidth] = useState(0);
   const [hover, setHover] = useState<{ px: number; x: number } | null>(null);
 
@@ -65,119 +80,106 @@ function SeriesChart({
     return () => ro.disconnect();
   }, []);
 
-  const all = series.flatMap((s) => s.points);
+  const live = useMemo(() => ({ series: liveSeries, markers: liveMarkers }), [liveSeries, liveMarkers]);
+  const key = `${liveSeries.map((s) => `${s.name}|${s.color}|${s.style}`).join(';')}#${xLabel}#${xScale}`;
+  const { series, markers } = useScheduledValue(live, key, box, noData);
+
+  const all = useMemo(() => series.flatMap((s) => s.points), [series]);
   const [xMin, xMax] = xExtent(all, xDomain);
   const [y0, y1] = yExtent(all, yDomain);
-  const plotW = Math.max(1, width - M.l - M.r);
-  const plotH = Math.max(1, height - M.t - M.b);
-  const sx = scale([xMin, xMax], [M.l, M.l + plotW]);
-  const sy = scale([y0, y1], [M.t + plotH, M.t]);
+  const plotW = Math.max(1, width - MARGIN.left - MARGIN.right - Y_AXIS_W);
+  const left = MARGIN.left + Y_AXIS_W;
+  const logX = xScale === 'log' && xMin > 0;
+  const yTickValues = useStable(niceTicks(y0, y1, 5));
+  const xTickValues = useStable(logX ? logTicks(xMin, xMax) : xTicks([xMin, xMax], plotW, integers));
+  const xDom = useStable([xMin, xMax]);
+  const yDom = useStable([y0, y1]);
+  // Non-finite points would draw spikes to the axis: they become gaps.
+  const lines = useMemo(
+    () => series.map((s) => ({ ...s, points: s.points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y)) })),
+    [series],
+  );
 
-  useEffect(() => {
-    const c = canvas.current?.getContext('2d');
-    if (!c || width === 0) return;
-    const dpr = window.devicePixelRatio || 1;
-    c.setTransform(dpr, 0, 0, dpr, 0, 0);
-    c.clearRect(0, 0, width, height);
-    c.font = '12px system-ui, sans-serif';
-    c.lineWidth = 1;
-    // Grid and ticks
-    c.setLineDash([3, 3]);
-    c.strokeStyle = GRID;
-    c.fillStyle = INK;
-    c.textAlign = 'right';
-    c.textBaseline = 'middle';
-    for (const t of niceTicks(y0, y1, 5)) {
-      c.beginPath();
-      c.moveTo(M.l, sy(t));
-      c.lineTo(M.l + plotW, sy(t));
-      c.stroke();
-      c.fillText(format(t), M.l - 6, sy(t));
-    }
-    c.textAlign = 'center';
-    c.textBaseline = 'top';
-    for (const t of xTicks([xMin, xMax], plotW, integers)) {
-      c.beginPath();
-      c.moveTo(sx(t), M.t);
-      c.lineTo(sx(t), M.t + plotH);
-      c.stroke();
-      c.fillText(xFormat(t), sx(t), M.t + plotH + 4);
-    }
-    c.setLineDash([]);
-    c.strokeStyle = INK;
-    c.strokeRect(M.l, M.t, plotW, plotH);
-    c.fillText(xLabel, M.l + plotW / 2, height - 16);
-    c.save();
-    c.translate(12, M.t + plotH / 2);
-    c.rotate(-Math.PI / 2);
-    c.fillText(yLabel, 0, -4);
-    c.restore();
-    // Markers
-    c.setLineDash([4, 3]);
-    c.textAlign = 'right';
-    for (const m of markers) {
-      if (m.batch < xMin || m.batch > xMax) continue;
-      c.strokeStyle = m.kind === 'diverged' ? '#d55e00' : '#6a3d9a';
-      c.beginPath();
-      c.moveTo(sx(m.batch), M.t);
-      c.lineTo(sx(m.batch), M.t + plotH);
-      c.stroke();
-      if (markerLabels) c.fillText(m.short, sx(m.batch) - 3, M.t + 2);
-    }
-    c.setLineDash([]);
-    // Series
-    for (const { color, style, points: raw } of series) {
-      const s = { color, style, points: raw.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y)) }; // gaps, not spikes
-      c.strokeStyle = c.fillStyle = s.color;
-      if (s.style === 'bars') {
-        const w = s.points.length > 1 ? (plotW * (s.points[1].x - s.points[0].x)) / (xMax - xMin) : plotW;
-        for (const p of s.points) c.fillRect(sx(p.x) - w / 2, sy(p.y), Math.max(1, w - 0.5), sy(y0) - sy(p.y));
-        continue;
-      }
-      c.lineWidth = 2;
-      c.beginPath();
-      s.points.forEach((p, i) => (i === 0 ? c.moveTo(sx(p.x), sy(p.y)) : c.lineTo(sx(p.x), sy(p.y))));
-      c.stroke();
-      if (s.style === 'dots')
-        for (const p of s.points) {
-          c.beginPath();
-          c.arc(sx(p.x), sy(p.y), 4, 0, 2 * Math.PI);
-          c.fill();
-        }
-    }
-    // Hover guide
-    if (hover) {
-      c.strokeStyle = INK;
-      c.lineWidth = 1;
-      c.beginPath();
-      c.moveTo(sx(hover.x), M.t);
-      c.lineTo(sx(hover.x), M.t + plotH);
-      c.stroke();
-    }
-  });
-
-  const readout = hover && all.length ? series.map((s) => ({ s, p: nearestPoint(s.points, hover.x) })).filter((r) => r.p !== null) : [];
+  const toX = useCallback(
+    (px: number) => {
+      const t = (px - left) / plotW;
+      return logX ? Math.exp(Math.log(xMin) + t * (Math.log(xMax) - Math.log(xMin))) : xMin + t * (xMax - xMin);
+    },
+    [left, plotW, logX, xMin, xMax],
+  );
+  const readout = hover && all.length ? lines.map((s) => ({ s, p: nearestPoint(s.points, hover.x) })).filter((r) => r.p !== null) : [];
 
   return (
     <div className="series-chart" ref={box} style={{ height }}>
-      <canvas
-        ref={canvas}
-        width={Math.round(width * (window.devicePixelRatio || 1))}
-        height={Math.round(height * (window.devicePixelRatio || 1))}
-        style={{ width, height }}
-        aria-hidden="true"
-        onPointerMove={(e) => {
-          const px = e.nativeEvent.offsetX;
-          if (px < M.l || px > M.l + plotW || !all.length) return setHover(null);
-          setHover({ px, x: xMin + ((px - M.l) / plotW) * (xMax - xMin) });
-        }}
+      {width > 0 && (
+        <div aria-hidden="true">
+          <ComposedChart width={width} height={height} margin={MARGIN} accessibilityLayer={false}>
+            <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
+            <XAxis
+              type="number"
+              dataKey="x"
+              scale={logX ? 'log' : 'linear'}
+              domain={xDom}
+              ticks={xTickValues}
+              allowDataOverflow
+              tickFormatter={xFormat}
+              tick={TICK}
+              stroke={INK}
+              height={X_AXIS_H}
+              label={{ value: xLabel, position: 'insideBottom', offset: 0, fill: INK, fontSize: 12 }}
+            />
+            <YAxis
+              type="number"
+              dataKey="y"
+              domain={yDom}
+              ticks={yTickValues}
+              allowDataOverflow
+              tickFormatter={format}
+              tick={TICK}
+              stroke={INK}
+              width={Y_AXIS_W}
+              label={{ value: yLabel, angle: -90, position: 'insideLeft', fill: INK, fontSize: 12, style: { textAnchor: 'middle' } }}
+            />
+            {markers
+              .filter((m) => m.batch >= xMin && m.batch <= xMax)
+              .map((m, i) => (
+                <ReferenceLine
+                  key={i}
+                  x={m.batch}
+                  stroke={m.kind === 'diverged' ? '#d55e00' : '#6a3d9a'}
+                  strokeDasharray="4 3"
+                  label={markerLabels ? { value: m.short, position: 'insideTopRight', fill: INK, fontSize: 12 } : undefined}
+                />
+              ))}
+            {lines.map((s) => (
+              <Line
+                key={s.name + s.color}
+                data={s.points}
+                dataKey="y"
+                name={s.name}
+                stroke={s.color}
+                strokeWidth={2}
+                dot={s.style === 'dots' ? { r: 4, fill: s.color, stroke: s.color } : false}
+                activeDot={false}
+                isAnimationActive={false}
+              />
+            ))}
+          </ComposedChart>
+        </div>
+      )}
+      <div
+        className="chart-hover"
+        style={{ left, width: plotW, top: MARGIN.top, height: Math.max(1, height - MARGIN.top - MARGIN.bottom - X_AXIS_H) }}
+        onPointerMove={(e) => (all.length ? setHover({ px: left + e.nativeEvent.offsetX, x: toX(left + e.nativeEvent.offsetX) }) : null)}
         onPointerLeave={() => setHover(null)}
-      />
+      >
+        {hover && <span className="chart-guide" style={{ left: hover.px - left }} />}
+      </div>
       {hover && readout.length > 0 && (
         <div className="chart-readout" style={{ left: Math.min(hover.px + 12, Math.max(0, width - 170)) }}>
           <strong>{xName(readout[0].p!.x)}</strong>
           {readout.map(({ s, p }) => (
-            <span key={s.name}>
+            <span key={s.name + s.color}>
               <span style={{ color: s.color }}>■</span> {s.name}: {format(p!.y)}
             </span>
           ))}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nearestPoint, scale, xExtent, xTicks, yExtent } from './layout';
+import { logTicks, nearestPoint, scale, xExtent, xTicks, yExtent } from './layout';
 
 describe('chart layout', () => {
   it('shows an empty series on a unit range with no nearest point', () => {
@@ -57,5 +57,18 @@ describe('chart layout', () => {
     expect(t.every((v) => Number.isInteger(v) && v >= 0 && v <= 7)).toBe(true);
     expect(t.length).toBeGreaterThan(2);
     expect(xTicks([0, 0.5], 400, true)).toEqual([0]);
+  });
+});
+
+describe('logTicks', () => {
+  it('gives powers of ten over many decades and 1-2-5 over few', () => {
+    expect(logTicks(1e-4, 1)).toEqual([1e-4, 1e-3, 1e-2, 1e-1, 1]);
+    expect(logTicks(0.001, 0.1)).toEqual([0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1]);
+  });
+  it('is empty for ranges a log axis cannot show', () => {
+    expect(logTicks(0, 1)).toEqual([]);
+    expect(logTicks(-1, 1)).toEqual([]);
+    expect(logTicks(NaN, 1)).toEqual([]);
+    expect(logTicks(1, Infinity)).toEqual([]);
   });
 });

@@ -45,3 +45,14 @@ export function nearestPoint(points: XY[], x: number): XY | null {
   for (const p of points) if (finite(p) && (best === null || Math.abs(p.x - x) < Math.abs(best.x - x))) best = p;
   return best;
 }
+
+/** Ticks for a log axis over [lo, hi] (lo > 0): powers of ten, with 2 and 5 between when the range spans ≤ 2 decades. */
+export function logTicks(lo: number, hi: number): number[] {
+  if (!(lo > 0) || !(hi >= lo) || !Number.isFinite(hi)) return [];
+  const a = Math.floor(Math.log10(lo)),
+    b = Math.ceil(Math.log10(hi));
+  const steps = b - a <= 2 ? [1, 2, 5] : [1];
+  const out: number[] = [];
+  for (let e = a; e <= b; e++) for (const s of steps) out.push(+(s * 10 ** e).toPrecision(3));
+  return out.filter((v) => v >= lo && v <= hi);
+}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { chartScheduler } from '../charts/chartScheduler';
 import { drawingToInput, smoothStroke, type Stroke } from '../data/strokes';
 import { PIXELS } from '../model/spec';
 
@@ -34,6 +35,11 @@ export default function DrawPad({ onInput, onStrokes, image, ref }: Props) {
   const [empty, setEmpty] = useState(true);
 
   const ctx = () => canvas.current?.getContext('2d') ?? null;
+  const endStroke = () => {
+    drawing.current = null;
+    chartScheduler.setPaused(false);
+  };
+  useEffect(() => () => chartScheduler.setPaused(false), []);
 
   /** Redraws every stroke (a few hundred segments at most) and sends the model input, once per frame. */
   const render = useCallback(() => {
@@ -118,6 +124,7 @@ export default function DrawPad({ onInput, onStrokes, image, ref }: Props) {
         aria-label={t('draw.pad')}
         onPointerDown={(e) => {
           e.currentTarget.setPointerCapture(e.pointerId);
+          chartScheduler.setPaused(true); // charts wait while the ink flows (chartScheduler.ts)
           const s: Drawn = { points: [point(e)], pressure: pressureOf(e) };
           drawing.current = s;
           strokes.current = [...strokes.current, s];
@@ -132,8 +139,9 @@ export default function DrawPad({ onInput, onStrokes, image, ref }: Props) {
           s.pressure += (pressureOf(e) - s.pressure) / s.points.length;
           render();
         }}
-        onPointerUp={() => (drawing.current = null)}
-        onPointerCancel={() => (drawing.current = null)}
+        onPointerUp={endStroke}
+        onPointerCancel={endStroke}
+        onLostPointerCapture={endStroke}
       />
       {empty && (
         <div className="draw-hint" aria-hidden="true">
