@@ -55,6 +55,26 @@ const samples: { [K in FromWorker['type']]: [Extract<FromWorker, { type: K }>, (
     },
     (s) => expect([s.metrics.histograms.length, s.insight.snaps[1].length]).toEqual([1, 1]),
   ],
+  sweepState: [
+    { type: 'sweepState', state: 'cancelled', finished: 1, total: 3, message: msg('sweep.failed') },
+    (s) => expect([s.sweep.state, s.sweep.message?.key]).toEqual(['cancelled', 'sweep.failed']),
+  ],
+  // A report for a run the page does not know (no sweep started here) changes nothing; sweepRuns.test.ts covers the rest.
+  sweepProgress: [
+    {
+      type: 'sweepProgress',
+      index: 0,
+      points: [{ batch: 1, loss: 2, accuracy: 0.1 }],
+      epochs: [],
+      batch: 1,
+      epoch: 0,
+      seconds: 0.1,
+      examples: 128,
+      examplesPerSecond: 1280,
+      done: false,
+    },
+    (s) => expect([s.runs.list.length, s.sweep.progress]).toEqual([0, []]),
+  ],
   resetDone: [{ type: 'resetDone' }, (s) => expect([s.metrics, s.status.batch, s.ui.savedBatch]).toEqual([emptyMetrics, 0, 0])],
   prediction: [
     { type: 'prediction', id: 1, probs: new Float32Array(10).fill(0.1), activations: [] },

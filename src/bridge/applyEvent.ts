@@ -4,6 +4,7 @@ import { msg as note } from '../model/msg';
 import { PIXELS } from '../model/spec';
 import type { FromWorker } from '../protocol/fromWorker';
 import { unreachable } from '../protocol/transfer';
+import { applySweepProgress } from '../store/sweepRuns';
 import { appendSeries, appendSnaps, emptyInsight, emptyMetrics, type AppState } from '../store/store';
 
 /** Partial updates of some slices; applied with a shallow merge per slice. */
@@ -109,6 +110,10 @@ export function applyEvent(state: AppState, e: FromWorker): StorePatch {
           },
         },
       };
+    case 'sweepProgress':
+      return applySweepProgress(state, e) ?? {};
+    case 'sweepState':
+      return { sweep: { state: e.state, message: e.message } };
     case 'pong':
     case 'busy':
     case 'snapshot':

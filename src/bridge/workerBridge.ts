@@ -334,6 +334,8 @@ export class WorkerBridge {
       case 'weightImages':
       case 'confusion':
       case 'cellImages':
+      case 'sweepProgress':
+      case 'sweepState':
         return this.commit(msg);
       default:
         unreachable(msg);

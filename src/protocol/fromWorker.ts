@@ -69,6 +69,24 @@ export type FromWorker =
   | { type: 'prediction'; id: number; probs: Float32Array; activations: LayerActivation[] }
   /** Prediction `id` cannot be made (no model yet, e.g. the data failed to load). */
   | { type: 'predictionFailed'; id: number; message: Msg }
+  /**
+   * A sweep run's new batches (smoothed points) and epochs since its last event, with its totals: batches,
+   * epochs, training seconds and examples (its own turns only) and examples/s over its turns.
+   */
+  | {
+      type: 'sweepProgress';
+      index: number;
+      points: BatchPoint[];
+      epochs: { epoch: number; batch: number; testAccuracy: number; testLoss: number }[];
+      batch: number;
+      epoch: number;
+      seconds: number;
+      examples: number;
+      examplesPerSecond: number;
+      done: boolean;
+    }
+  /** The sweep as a whole; `message` says why it stopped early (a run diverged or failed to build). */
+  | { type: 'sweepState'; state: 'running' | 'paused' | 'done' | 'cancelled'; finished: number; total: number; message: Msg | null }
   /** After each epoch: confusion[actual * 10 + predicted] over the 10,000 test images. */
   | { type: 'confusion'; epoch: number; confusion: number[] }
   /** The test images in one confusion cell, most confident first: n × 784 bytes and n × 10 probabilities. */

@@ -2,9 +2,10 @@
 // Requests carry `rid`: the worker answers each with the reply named in its comment, or with 'failed' and the
 // same rid, on every path; the page rejects a request on timeout or when the worker is replaced.
 import type { NetworkSpec } from '../model/spec';
+import type { SweepBudget, SweepOrder } from '../model/sweep';
 import type { TrainConfig } from '../model/training';
 
-export const PROTOCOL_VERSION = 8;
+export const PROTOCOL_VERSION = 9;
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -60,7 +61,13 @@ export type ToWorker =
   /** Test hook: lose the WebGL context or destroy the WebGPU device, as a driver reset would. */
   | { type: 'debugLoseBackend' }
   /** Test hook: compare the software-GPU kernels with tfjs's own (answered by 'gpuKernelCheck'). */
-  | { type: 'debugCheckGpuKernels'; rid: number };
+  | { type: 'debugCheckGpuKernels'; rid: number }
+  /** Trains the runs of a sweep (model/sweep.ts) beside the current model, which is left as it is. */
+  | { type: 'sweepStart'; runs: { network: NetworkSpec; config: TrainConfig }[]; budget: SweepBudget; order: SweepOrder }
+  /** Pause keeps every run's weights and optimizer state for sweepResume; cancel ends the sweep (finished runs stay). */
+  | { type: 'sweepPause' }
+  | { type: 'sweepResume' }
+  | { type: 'sweepCancel' };
 
 export type ToWorkerType = ToWorker['type'];
 /** The messages that expect one answer. */

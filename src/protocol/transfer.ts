@@ -47,6 +47,10 @@ const TO_WORKER_TYPES = new Set(
     exportModel: true,
     getWeights: true,
     loadSession: true,
+    sweepStart: true,
+    sweepPause: true,
+    sweepResume: true,
+    sweepCancel: true,
   } satisfies Record<ToWorker['type'], true>),
 );
 const FROM_WORKER_TYPES = new Set(
@@ -80,6 +84,8 @@ const FROM_WORKER_TYPES = new Set(
     failed: true,
     busy: true,
     predictionFailed: true,
+    sweepProgress: true,
+    sweepState: true,
   } satisfies Record<FromWorker['type'], true>),
 );
 const REQUEST_TYPES = new Set(

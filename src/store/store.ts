@@ -6,6 +6,7 @@ import type { Msg } from '../model/msg';
 import { presetById, DEFAULT_PRESET, type PresetId } from '../model/presets';
 import type { NetworkSpec } from '../model/spec';
 import { DEFAULT_CONFIG, type TrainConfig } from '../model/training';
+import type { SweepAxis, SweepBudget, SweepOrder, SweepValue } from '../model/sweep';
 import type { BatchPoint, Bins, LayerHistogram, WorkerState } from '../protocol/fromWorker';
 import type { BackendChoice, BackendName } from '../protocol/toWorker';
 import type { RunRecord } from './runs';
@@ -108,6 +109,39 @@ export type UiSlice = {
 /** Recorded training runs (store/runs.ts), newest first; `currentId` is the one training now. */
 export type RunsSlice = { list: RunRecord[]; currentId: string | null; overlay: string[] };
 
+/** The sweep (Compare…): its plan, one recorded run per combination (`runIds[i]`), and how far it is. */
+export type SweepSlice = {
+  state: 'idle' | 'running' | 'paused' | 'done' | 'cancelled';
+  axes: SweepAxis[];
+  budget: SweepBudget;
+  order: SweepOrder;
+  runIds: string[];
+  runValues: SweepValue[][];
+  /** Per run: share of its budget done (0-1), and whether it finished (budget reached or diverged). */
+  progress: number[];
+  done: boolean[];
+  /** The run that last had a turn; null before the first. */
+  current: number | null;
+  /** Wall-clock ms (Date.now) when the sweep started and the sweep's training seconds so far, for the ETA. */
+  startedAt: number;
+  /** Why it stopped early, if it did. */
+  message: Msg | null;
+};
+
+export const idleSweep: SweepSlice = {
+  state: 'idle',
+  axes: [],
+  budget: { kind: 'epochs', value: 1 },
+  order: 'interleaved',
+  runIds: [],
+  runValues: [],
+  progress: [],
+  done: [],
+  current: null,
+  startedAt: 0,
+  message: null,
+};
+
 export type AppState = {
   status: StatusSlice;
   metrics: MetricsSlice;
@@ -116,6 +150,7 @@ export type AppState = {
   ui: UiSlice;
   insight: InsightSlice;
   runs: RunsSlice;
+  sweep: SweepSlice;
 };
 
 export const initialStatus: StatusSlice = {
@@ -155,6 +190,7 @@ export const useStore = create<AppState>()(() => ({
   },
   insight: emptyInsight,
   runs: { list: [], currentId: null, overlay: [] },
+  sweep: idleSweep,
 }));
 
 /** Shallow-merges into one slice. */

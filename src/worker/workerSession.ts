@@ -18,6 +18,7 @@ import { benchmarkFit, fitToTarget } from './diagnostics/benchmarkFit';
 import { checkGpuKernels } from './diagnostics/gpuKernelCheck';
 import { exportLayersModel, WEIGHTS_FILE } from './io/exportModel';
 import { Runner } from './training/runner';
+import { Sweep } from './training/sweep';
 import { Trainer } from './training/trainer';
 
 /** What the session needs from outside, replaceable in tests. */
@@ -34,6 +35,8 @@ export class WorkerSession {
   /** Messages run one after another, so a Reset or a backend switch never interleaves with a Step. */
   private queue: Promise<void> = Promise.resolve();
   private readonly runner: Runner;
+  /** The sweep being trained (or paused), beside the person's own model; null when none. */
+  private sweep: Sweep | null = null;
   private readonly backends: BackendManager;
 
   constructor(
@@ -184,6 +187,7 @@ export class WorkerSession {
       case 'retryData':
         return this.loadData();
       case 'start':
+        if (this.sweep?.active) await this.sweep.pause(); // one training loop at a time
         if (t) this.runner.start(t);
         return;
       case 'pause':
@@ -259,9 +263,35 @@ export class WorkerSession {
         await this.runner.stop();
         this.post({ type: 'busy', stepMs: 0 });
         return this.post({ type: 'gpuKernelCheck', rid: m.rid, ...(await checkGpuKernels()) });
+      case 'sweepStart':
+        return this.startSweep(m);
+      case 'sweepPause':
+        return this.sweep?.pause();
+      case 'sweepResume':
+        if (this.sweep?.active) {
+          await this.runner.stop();
+          this.sweep.start();
+        }
+        return;
+      case 'sweepCancel':
+        await this.sweep?.cancel();
+        this.sweep = null;
+        return;
       default:
         return unreachable(m);
     }
+  }
+
+  private async startSweep(m: Extract<ToWorker, { type: 'sweepStart' }>) {
+    const refuse = (message: Msg) => this.post({ type: 'sweepState', state: 'cancelled', finished: 0, total: m.runs.length, message });
+    if (!this.data) return refuse(text('worker.notReady'));
+    // Checked again here: the page validated every run, but the worker builds nothing it cannot train.
+    const problem = m.runs.map((r) => experimentProblem(r.network, r.config)).find((p) => p !== null);
+    if (problem) return refuse(problem);
+    await this.runner.stop();
+    await this.sweep?.cancel();
+    this.sweep = new Sweep(this.data, m.runs, m.budget, m.order, this.post);
+    this.sweep.start();
   }
 
   /** The bench's model.fit baselines, on the current backend and data (training stops first). */

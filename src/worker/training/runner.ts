@@ -9,10 +9,7 @@ import { Throughput } from './throughput';
 import type { Snapshot } from './snapshot';
 import type { Trainer } from './trainer';
 
-const channel = new MessageChannel();
-const wakeups: (() => void)[] = [];
-channel.port1.onmessage = () => wakeups.shift()?.();
-const yieldTask = () => new Promise<void>((r) => (wakeups.push(r), channel.port2.postMessage(0)));
+import { yieldTask } from './yieldTask';
 
 /** Smoothed cross-entropy above this counts as diverged. */
 const EXPLODED_LOSS = 50;

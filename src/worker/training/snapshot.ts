@@ -24,3 +24,22 @@ export function restoreSnapshot(model: tf.LayersModel, s: Snapshot) {
   model.setWeights(tensors);
   tensors.forEach((t) => t.dispose());
 }
+
+/** An optimizer's state as arrays: [iterations, ...moments] for Adam, [iterations, ...accumulators] for the others. */
+export type OptimizerState = { name: string; shape: number[]; dtype: tf.DataType; data: tf.TypedArray }[];
+
+export async function readOptimizer(o: tf.Optimizer): Promise<OptimizerState> {
+  const named = await o.getWeights();
+  const state = await Promise.all(
+    named.map(async (w) => ({ name: w.name, shape: w.tensor.shape, dtype: w.tensor.dtype, data: await w.tensor.data() })),
+  );
+  for (const w of named) if (!(w.tensor instanceof tf.Variable)) w.tensor.dispose(); // iterations: a new scalar
+  return state;
+}
+
+export async function writeOptimizer(o: tf.Optimizer, state: OptimizerState) {
+  if (!state.length) return;
+  const tensors = state.map((s) => ({ name: s.name, tensor: tf.tensor(s.data, s.shape, s.dtype) }));
+  await o.setWeights(tensors); // makes its own variables from these
+  tf.dispose(tensors.map((t) => t.tensor));
+}

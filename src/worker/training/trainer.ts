@@ -12,7 +12,7 @@ import { buildModel, reseedDropout } from './buildModel';
 import { cellImages, evaluateModel, type EvalResult } from './evaluate';
 import { disposeStep, Insights, type StepStats } from './insights';
 import { makeOptimizer, setRate } from './optimizers';
-import { restoreSnapshot, takeSnapshot, type Snapshot } from './snapshot';
+import { readOptimizer, restoreSnapshot, takeSnapshot, writeOptimizer, type OptimizerState, type Snapshot } from './snapshot';
 import type { Mnist } from '../data/dataset';
 import { trainStep } from './trainStep';
 import { Ema } from './ema';
@@ -53,6 +53,8 @@ export class Trainer {
    * once a loss computed on it has been seen to be sound (confirmSnapshot).
    */
   candidate: Snapshot | null = null;
+  /** While parked (a sweep run waiting for its turn): weights and optimizer state, no tensors. */
+  private parked: { weights: Float32Array[]; optimizer: OptimizerState } | null = null;
 
   constructor(
     private readonly data: Mnist,
@@ -101,6 +103,28 @@ export class Trainer {
     }
     this.build();
     if (weights) restoreSnapshot(this.model, { batch: this.batch, epoch: this.epoch, weights });
+  }
+
+  /**
+   * Frees the model and optimizer, keeping their weights and state as arrays, so that a sweep's runs can take
+   * turns with one model in memory at a time (training/sweep.ts). Read-backs must be drained first.
+   */
+  async park(): Promise<void> {
+    if (this.parked) return;
+    const weights = await this.exportWeights();
+    const optimizer = await readOptimizer(this.optimizer);
+    this.disposeTensors();
+    this.parked = { weights, optimizer };
+  }
+
+  /** Rebuilds a parked trainer with its weights and optimizer state, exactly where it stopped. */
+  async unpark(): Promise<void> {
+    const p = this.parked;
+    if (!p) return;
+    this.parked = null;
+    this.build();
+    restoreSnapshot(this.model, { batch: this.batch, epoch: this.epoch, weights: p.weights });
+    await writeOptimizer(this.optimizer, p.optimizer);
   }
 
   /** restoreFrom, when `p` holds weights of this model's sizes (a dead worker's point for another network does not). */
@@ -357,6 +381,8 @@ export class Trainer {
   }
 
   dispose() {
-    this.disposeTensors();
+    if (this.parked)
+      this.parked = null; // its tensors are already freed
+    else this.disposeTensors();
   }
 }
