@@ -72,6 +72,7 @@ const samples: { [K in FromWorker['type']]: [Extract<FromWorker, { type: K }>, (
       examples: 128,
       examplesPerSecond: 1280,
       done: false,
+      diverged: false,
     },
     (s) => expect([s.runs.list.length, s.sweep.progress]).toEqual([0, []]),
   ],

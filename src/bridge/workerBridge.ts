@@ -87,6 +87,9 @@ export class WorkerBridge {
       return;
     }
     this.restarts.push(now);
+    // A sweep lived in the dead worker: its finished runs are kept, the rest stop where they were.
+    const sweep = useStore.getState().sweep;
+    if (sweep.state === 'running' || sweep.state === 'paused') patch('sweep', { state: 'cancelled', message: note('sweep.workerLost') });
     patch('ui', {
       notice: point ? note('worker.restartedFrom', { batch: point.batch }) : note('worker.restarted'),
     });

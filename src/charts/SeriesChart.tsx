@@ -85,7 +85,9 @@ function SeriesChart({
   const { series, markers } = useScheduledValue(live, key, box, noData);
 
   const all = useMemo(() => series.flatMap((s) => s.points), [series]);
-  const [xMin, xMax] = xExtent(all, xDomain);
+  // Counts (batches, examples) start at 0, so a run's first points are not stretched across the whole width.
+  const [xLo, xMax] = xExtent(all, xDomain);
+  const xMin = integers && !xDomain ? Math.min(0, xLo) : xLo;
   const [y0, y1] = yExtent(all, yDomain);
   const plotW = Math.max(1, width - MARGIN.left - MARGIN.right - Y_AXIS_W);
   const left = MARGIN.left + Y_AXIS_W;

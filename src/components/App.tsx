@@ -16,6 +16,7 @@ import NetworkBuilder from './NetworkBuilder';
 import Notice from './Notice';
 import PartView from './PartView';
 import RunsPanel from './RunsPanel';
+import SweepPanel from './SweepPanel';
 import StatusBar from './StatusBar';
 import TrainingControls from './TrainingControls';
 import UpdateBanner from './UpdateBanner';
@@ -66,6 +67,7 @@ export default function App() {
         <PartView part="charts">
           <section className="panel panel-center" aria-label={t('app.liveCharts')}>
             <ChartsPanel />
+            <SweepPanel />
             <RunsPanel />
           </section>
         </PartView>

@@ -3,7 +3,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changeNetwork, chooseLanguage } from '../bridge/experiment';
+import { startSweep } from '../bridge/sweeps';
 import { getBridge } from '../bridge/workerBridge';
+import { useMsg } from '../i18n/translate';
+import type { Msg } from '../model/msg';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from '../i18n/languages';
 import { LESSONS, type LessonId } from '../model/lessons';
 import { patch, useStore } from '../store/store';
@@ -11,11 +14,16 @@ import ExerciseLink from './ExerciseLink';
 import MisreadView from './MisreadView';
 import PartView from './PartView';
 
+const sweepOf = (id: LessonId | '') => LESSONS.find((l) => l.id === id)?.sweep;
+
 export default function ClassroomBar() {
   const { t } = useTranslation();
   const presenter = useStore((s) => s.ui.presenter);
   const language = useStore((s) => s.ui.language);
+  const tm = useMsg();
   const [lesson, setLesson] = useState<LessonId | ''>('');
+  const [sweepProblem, setSweepProblem] = useState<Msg | null>(null);
+  const sweepActive = useStore((s) => s.sweep.state === 'running' || s.sweep.state === 'paused');
   return (
     <div className="classroom">
       <label className="field inline">
@@ -40,6 +48,7 @@ export default function ClassroomBar() {
               if (!changeNetwork(l.network)) return;
               getBridge().setConfig(l.train);
               setLesson(l.id);
+              setSweepProblem(null);
             }}
           >
             <option value="">{t('lesson.choose')}</option>
@@ -67,6 +76,24 @@ export default function ClassroomBar() {
             <strong>{t(`lesson.${lesson}.title`)}.</strong> {t(`lesson.${lesson}.text`)}
           </p>
           {lesson === 'misread' && <MisreadView />}
+          {sweepOf(lesson) && (
+            <button
+              className="primary"
+              data-testid="lesson.sweep-start"
+              disabled={sweepActive}
+              onClick={() => {
+                const s = sweepOf(lesson)!;
+                setSweepProblem(startSweep(s.axes, s.budget, s.order));
+              }}
+            >
+              {t('lesson.sweepStart')}
+            </button>
+          )}
+          {sweepProblem && (
+            <p className="field-error" role="alert">
+              {tm(sweepProblem)}
+            </p>
+          )}
         </div>
       )}
     </div>

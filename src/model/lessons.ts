@@ -1,12 +1,19 @@
 // Ready experiments that each teach one thing, with the paragraph a teacher can read out.
 import { presetById } from './presets';
 import type { NetworkSpec } from './spec';
+import type { SweepAxis, SweepBudget, SweepOrder } from './sweep';
 import { DEFAULT_CONFIG, type TrainConfig } from './training';
 
-export type LessonId = 'lr-too-high' | 'lr-too-low' | 'no-hidden-layer' | 'dead-relu' | 'overfit-500' | 'cnn-vs-mlp' | 'misread';
+export type LessonId =
+  'lr-too-high' | 'lr-too-low' | 'no-hidden-layer' | 'dead-relu' | 'overfit-500' | 'cnn-vs-mlp' | 'misread' | 'lr-sweep' | 'batch-sweep';
 
-/** Title and paragraph are in the i18n catalogues under lesson.<id>.title / .text. */
-export type Lesson = { id: LessonId; network: NetworkSpec; train: TrainConfig };
+/** Title and paragraph are in the i18n catalogues under lesson.<id>.title / .text. A lesson with a sweep offers to run it. */
+export type Lesson = {
+  id: LessonId;
+  network: NetworkSpec;
+  train: TrainConfig;
+  sweep?: { axes: SweepAxis[]; budget: SweepBudget; order: SweepOrder };
+};
 
 const deep: NetworkSpec = {
   layers: [
@@ -61,5 +68,27 @@ export const LESSONS: readonly Lesson[] = [
     id: 'cnn-vs-mlp',
     network: presetById('lenet5').network,
     train: { ...DEFAULT_CONFIG },
+  },
+  {
+    // Plain SGD so the rate alone sets the step: 0.001 crawls, 0.1 learns, 10 blows up (the run stops as diverged).
+    id: 'lr-sweep',
+    network: presetById('mlp-seed').network,
+    train: { ...PLAIN, optimizer: 'sgd' },
+    sweep: {
+      axes: [{ param: 'learningRate', values: [0.001, 0.01, 0.1, 1, 10] }],
+      budget: { kind: 'epochs', value: 1 },
+      order: 'interleaved',
+    },
+  },
+  {
+    // The same 10 s of training each: small batches make many noisy steps, large ones few smooth steps.
+    id: 'batch-sweep',
+    network: presetById('mlp-seed').network,
+    train: { ...PLAIN },
+    sweep: {
+      axes: [{ param: 'batchSize', values: [8, 32, 128, 512, 2048] }],
+      budget: { kind: 'seconds', value: 10 },
+      order: 'interleaved',
+    },
   },
 ];

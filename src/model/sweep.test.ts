@@ -147,3 +147,16 @@ describe('sweep scheduling', () => {
     expect(s[1].points).toHaveLength(1);
   });
 });
+
+describe('sweep lessons', () => {
+  it('each lesson with a sweep makes runs that can train, with a valid budget', async () => {
+    const { LESSONS } = await import('./lessons');
+    const withSweep = LESSONS.filter((l) => l.sweep);
+    expect(withSweep.map((l) => l.id)).toEqual(['lr-sweep', 'batch-sweep']);
+    for (const l of withSweep) {
+      const plan = expandSweep(l.network, l.train, l.sweep!.axes);
+      expect(plan).toHaveProperty('runs');
+      expect(l.sweep!.budget.value).toBeGreaterThan(0);
+    }
+  });
+});

@@ -178,7 +178,7 @@ export function nextRun(done: boolean[], last: number, order: SweepOrder): numbe
 export const budgetDone = (b: SweepBudget, r: { epoch: number; seconds: number }): number =>
   Math.min(1, b.kind === 'epochs' ? r.epoch / b.value : r.seconds / b.value);
 
-export type SweepResult = { values: SweepValue[]; finalAccuracy: number | null; secondsTo975: number | null };
+export type SweepResult = { values: SweepValue[]; finalAccuracy: number | null; secondsTo975: number | null; diverged?: boolean };
 
 /** The best run: highest final test accuracy, ties to the faster one to 97.5%. Null when no run has finished an epoch. */
 export function bestRun(results: SweepResult[]): number | null {

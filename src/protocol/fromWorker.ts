@@ -84,6 +84,8 @@ export type FromWorker =
       examples: number;
       examplesPerSecond: number;
       done: boolean;
+      /** The run stopped because its loss blew up (NaN or far above chance). */
+      diverged: boolean;
     }
   /** The sweep as a whole; `message` says why it stopped early (a run diverged or failed to build). */
   | { type: 'sweepState'; state: 'running' | 'paused' | 'done' | 'cancelled'; finished: number; total: number; message: Msg | null }

@@ -41,6 +41,7 @@ const report = (index: number, batch: number, epochs: { epoch: number; testAccur
   examples: batch * 128,
   examplesPerSecond: 1280,
   done,
+  diverged: false,
 });
 
 describe('sweep runs in the store', () => {
@@ -67,6 +68,10 @@ describe('sweep runs in the store', () => {
       [0.01, 0.975],
     ]);
     expect(s.sweep.done).toEqual([true, true, false]);
+    // A run whose loss blew up is marked as diverged on its record and in the results.
+    s = { ...s, ...applySweepProgress(s, { ...report(2, 5, [], true), diverged: true })! };
+    expect(s.runs.list.find((r) => r.id === 's2')!.markers).toMatchObject([{ batch: 5, kind: 'diverged' }]);
+    expect(sweepResults(s.sweep, s.runs.list)[2]).toMatchObject({ finalAccuracy: null, diverged: true });
   });
 
   it('estimates the time left from the share of budgets done', () => {

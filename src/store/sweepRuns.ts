@@ -1,5 +1,6 @@
 // A sweep's runs in the store: the records it starts with, how each worker report updates them, and the
 // results view's numbers. Pure (the bridge sends and commits; applyEvent calls these).
+import { msg } from '../model/msg';
 import { budgetDone, type SweepAxis, type SweepResult, type SweepRunSpec, type SweepValue } from '../model/sweep';
 import type { FromWorker } from '../protocol/fromWorker';
 import { finalAccuracy, newRun, updateRun, type RunRecord } from './runs';
@@ -38,14 +39,17 @@ export function applySweepProgress(state: AppState, e: Progress): Pick<AppState,
   const id = sweep.runIds[e.index];
   const run = state.runs.list.find((r) => r.id === id);
   if (!run) return null;
+  const markers = e.diverged ? [...run.markers, { batch: e.batch, label: msg('marker.diverged'), kind: 'diverged' as const }] : run.markers;
   const updated = updateRun(
     run,
-    { series: [...run.series, ...e.points], epochs: [...run.epochs, ...e.epochs], markers: [] },
+    { series: [...run.series, ...e.points], epochs: [...run.epochs, ...e.epochs], markers },
     e.seconds,
     e.examples,
   );
   const progress = [...sweep.progress];
-  progress[e.index] = e.done ? 1 : budgetDone(sweep.budget, { epoch: e.epoch, seconds: e.seconds });
+  // Epochs as a fraction (batches over batches per epoch), so progress moves within an epoch too.
+  const perEpoch = Math.max(1, Math.floor((run.config.trainSize || 60000) / run.config.batchSize));
+  progress[e.index] = e.done ? 1 : budgetDone(sweep.budget, { epoch: e.batch / perEpoch, seconds: e.seconds });
   const done = [...sweep.done];
   done[e.index] = e.done;
   return {
@@ -58,7 +62,12 @@ export function applySweepProgress(state: AppState, e: Progress): Pick<AppState,
 export function sweepResults(sweep: SweepSlice, runs: RunRecord[]): SweepResult[] {
   return sweep.runIds.map((id, i) => {
     const r = runs.find((x) => x.id === id);
-    return { values: sweep.runValues[i], finalAccuracy: r ? finalAccuracy(r) : null, secondsTo975: r?.reached['0.975']?.seconds ?? null };
+    return {
+      values: sweep.runValues[i],
+      finalAccuracy: r ? finalAccuracy(r) : null,
+      secondsTo975: r?.reached['0.975']?.seconds ?? null,
+      diverged: r ? r.markers.some((m) => m.kind === 'diverged') : false,
+    };
   });
 }
 

@@ -110,6 +110,7 @@ export class Sweep {
   /** One turn of run i: its model back in memory, batches until the turn or its budget ends, then parked again. */
   private async turn(i: number) {
     const run = this.runs[i];
+    if (!run.trainer) this.post({ type: 'busy', stepMs: 0 }); // building and the first step compile kernels
     const t = run.trainer ?? (run.trainer = new Trainer(this.data, run.spec.network, run.spec.config));
     await t.unpark();
     const others = this.runs.some((r, k) => k !== i && !r.done);
@@ -137,6 +138,7 @@ export class Sweep {
       if (diverged) break;
       if (endOfEpoch) {
         t.nextEpoch();
+        this.post({ type: 'busy', stepMs: 0 }); // evaluating 10,000 images blocks on wasm/cpu
         const r = await t.evaluate();
         run.evaluatedAt = t.batch;
         epochs.push({ epoch: t.epoch, batch: t.batch, testAccuracy: r.accuracy, testLoss: r.loss });
@@ -155,6 +157,7 @@ export class Sweep {
     if (diverged) run.done = true;
     // A seconds budget can end mid-epoch: the run's final test accuracy is measured where it stopped.
     if (run.done && !diverged && run.evaluatedAt !== t.batch) {
+      this.post({ type: 'busy', stepMs: 0 });
       const r = await t.evaluate();
       run.evaluatedAt = t.batch;
       epochs.push({
@@ -175,6 +178,7 @@ export class Sweep {
       examples: run.examples,
       examplesPerSecond: run.ms > 0 ? (run.examples * 1000) / run.ms : 0,
       done: run.done,
+      diverged,
     });
     if (run.done) {
       t.dispose();
