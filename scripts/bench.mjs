@@ -7,7 +7,7 @@
 // loop with the baseline's recipe, and the tfjs-examples way (model.fit on 60,000 images, validation each epoch)
 // with that recipe. Also main-thread long tasks (> 50 ms) while training and the main-thread bundle's gzip size.
 // Prints a table; writes bench-results/bench-<date>-<commit>.json (committed: the README cites one run).
-// Usage: npm run bench [-- --quick] [-- --backend=wasm] [-- --preset=mlp-seed] [-- --skip-time]
+// Usage: npm run bench [-- --quick] [-- --backend=wasm] [-- --preset=mlp-seed] [-- --skip-time] [-- --only=rows,charts,sweep,time]
 // (node scripts/bench.mjs needs `npm run build` first; it starts its own preview server)
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { chartsWhileTraining, sweepOverhead } from './benchCharts.mjs';
 import { mainThreadFiles } from './bundleFiles.mjs';
 
 const root = join(import.meta.dirname, '..');
@@ -24,6 +25,9 @@ const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.spli
 const onlyBackend = arg('backend');
 const onlyPreset = arg('preset');
 const skipTime = process.argv.includes('--skip-time');
+// --only=charts,sweep runs just those parts (the rows and time to 97.5% are skipped).
+const only = arg('only')?.split(',') ?? null;
+const part = (name) => !only || only.includes(name);
 const PORT = 4190;
 const base = `http://127.0.0.1:${PORT}/`;
 const SAMPLE_S = quick ? 6 : 12;
@@ -158,7 +162,7 @@ const backends = (
 results.autoBackend = await probe.getByTestId('status.backend').textContent();
 await probe.close();
 
-for (const preset of ['mlp-seed', 'cnn-small'].filter((p) => !onlyPreset || p === onlyPreset)) {
+for (const preset of ['mlp-seed', 'cnn-small'].filter((p) => part('rows') && (!onlyPreset || p === onlyPreset))) {
   for (const backend of backends.filter((b) => !onlyBackend || b === onlyBackend)) {
     const page = await openPreset(preset);
     const options = await page
@@ -218,7 +222,16 @@ async function oursToTarget(preset) {
   return out;
 }
 
-if (!skipTime) {
+if (part('charts')) {
+  results.charts = await chartsWhileTraining(() => openPreset('mlp-seed'), { sampleSeconds: quick ? 20 : 60, drawSeconds: quick ? 6 : 15 });
+  console.log('charts', JSON.stringify(results.charts));
+}
+if (part('sweep')) {
+  results.sweep = await sweepOverhead(() => openPreset('mlp-seed'));
+  console.log('sweep', JSON.stringify(results.sweep));
+}
+
+if (!skipTime && part('time')) {
   // The default experiment (no hash): what a person gets by opening the page and pressing Train.
   results.timeTo975 = await oursToTarget('default');
   // Same recipe both ways: our loop, and model.fit with per-epoch validation (tfjs-examples style).

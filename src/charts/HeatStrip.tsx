@@ -2,16 +2,20 @@ import { useTranslation } from 'react-i18next';
 import { memo, useEffect, useRef } from 'react';
 import type { Bins } from '../protocol/fromWorker';
 import { viridis } from './palette';
+import { useScheduledValue } from './useScheduledValue';
 
 export type StripSnap = { batch: number; bins: Bins };
+const noSnaps = (s: StripSnap[]) => s.length === 0;
 
 /**
  * A distribution over time, TensorBoard style: one column per snapshot (left = oldest), value on the vertical
  * axis, colour = share of weights in that bin (log scale, viridis). Each column keeps its own value range.
  */
-function HeatStrip({ snaps, label }: { snaps: StripSnap[]; label: string }) {
+function HeatStrip({ snaps: live, label }: { snaps: StripSnap[]; label: string }) {
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
+  // Live strips repaint on the charts' schedule: not off screen, not while the pad is drawn on.
+  const snaps = useScheduledValue(live, label, canvas, noSnaps);
   const top = Math.max(1e-12, ...snaps.map((s) => Math.max(Math.abs(s.bins.min), Math.abs(s.bins.max))));
   useEffect(() => {
     const el = canvas.current;

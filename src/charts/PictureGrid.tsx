@@ -1,5 +1,6 @@
 import { memo, useEffect, useRef } from 'react';
 import { diverging } from './palette';
+import { useScheduledValue } from './useScheduledValue';
 
 type Props = {
   /** count × side × side values, one picture after another, each row-major. */
@@ -14,14 +15,17 @@ type Props = {
 };
 
 const GAP = 1; // image pixels between pictures
+const isEmpty = (v: ArrayLike<number>) => v.length === 0;
 
 /**
  * Many small signed pictures (weights of dense units or conv filters) in ONE canvas: one ImageData and one
  * putImageData per refresh instead of one canvas each, which kept the main thread busy every second.
  */
-function PictureGrid({ values, count, side, range, cell, label }: Props) {
+function PictureGrid({ values: live, count, side, range, cell, label }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const box = useRef<HTMLDivElement>(null);
+  // Live pictures repaint on the charts' schedule: not off screen, not while the pad is drawn on.
+  const values = useScheduledValue(live, `${count}x${side}`, box, isEmpty);
   const stride = side + GAP;
   useEffect(() => {
     const el = canvas.current;

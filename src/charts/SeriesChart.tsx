@@ -1,9 +1,9 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { CartesianGrid, ComposedChart, Line, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { Marker } from './markers';
 import { logTicks, nearestPoint, xExtent, xTicks, yExtent } from './layout';
 import { niceTicks } from './ticks';
 import { useScheduledValue } from './useScheduledValue';
+import PlotBody, { MARGIN, X_AXIS_H, Y_AXIS_W } from './PlotBody';
 
 export type SeriesPoint = { x: number; y: number };
 /** 'dots' draws the line with a dot on every point (test accuracy after each epoch). */
@@ -31,14 +31,6 @@ type Props = {
   /** 'log' for values spread over decades (learning rates in a sweep); positive x only. */
   xScale?: 'linear' | 'log';
 };
-
-// Plot area inside the chart, in CSS pixels: margin + axis sizes, fixed so the hover layer can map pointer → x.
-const MARGIN = { top: 12, right: 14, bottom: 4, left: 4 };
-const Y_AXIS_W = 54;
-const X_AXIS_H = 34;
-const INK = '#39414d';
-const GRID = '#d6dbe3';
-const TICK = { fill: INK, fontSize: 12 };
 
 /** Same numbers → same array, so recharts' axes and grid see unchanged props and skip their work. */
 function useStable(values: number[]): number[] {
@@ -96,6 +88,7 @@ function SeriesChart({
   const xTickValues = useStable(logX ? logTicks(xMin, xMax) : xTicks([xMin, xMax], plotW, integers));
   const xDom = useStable([xMin, xMax]);
   const yDom = useStable([y0, y1]);
+  const shownMarkers = useMemo(() => markers.filter((m) => m.batch >= xMin && m.batch <= xMax), [markers, xMin, xMax]);
   // Non-finite points would draw spikes to the axis: they become gaps.
   const lines = useMemo(
     () => series.map((s) => ({ ...s, points: s.points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y)) })),
@@ -115,58 +108,22 @@ function SeriesChart({
     <div className="series-chart" ref={box} style={{ height }}>
       {width > 0 && (
         <div aria-hidden="true">
-          <ComposedChart width={width} height={height} margin={MARGIN} accessibilityLayer={false}>
-            <CartesianGrid stroke={GRID} strokeDasharray="3 3" />
-            <XAxis
-              type="number"
-              dataKey="x"
-              scale={logX ? 'log' : 'linear'}
-              domain={xDom}
-              ticks={xTickValues}
-              allowDataOverflow
-              tickFormatter={xFormat}
-              tick={TICK}
-              stroke={INK}
-              height={X_AXIS_H}
-              label={{ value: xLabel, position: 'insideBottom', offset: 0, fill: INK, fontSize: 12 }}
-            />
-            <YAxis
-              type="number"
-              dataKey="y"
-              domain={yDom}
-              ticks={yTickValues}
-              allowDataOverflow
-              tickFormatter={format}
-              tick={TICK}
-              stroke={INK}
-              width={Y_AXIS_W}
-              label={{ value: yLabel, angle: -90, position: 'insideLeft', fill: INK, fontSize: 12, style: { textAnchor: 'middle' } }}
-            />
-            {markers
-              .filter((m) => m.batch >= xMin && m.batch <= xMax)
-              .map((m, i) => (
-                <ReferenceLine
-                  key={i}
-                  x={m.batch}
-                  stroke={m.kind === 'diverged' ? '#d55e00' : '#6a3d9a'}
-                  strokeDasharray="4 3"
-                  label={markerLabels ? { value: m.short, position: 'insideTopRight', fill: INK, fontSize: 12 } : undefined}
-                />
-              ))}
-            {lines.map((s) => (
-              <Line
-                key={s.name + s.color}
-                data={s.points}
-                dataKey="y"
-                name={s.name}
-                stroke={s.color}
-                strokeWidth={2}
-                dot={s.style === 'dots' ? { r: 4, fill: s.color, stroke: s.color } : false}
-                activeDot={false}
-                isAnimationActive={false}
-              />
-            ))}
-          </ComposedChart>
+          <PlotBody
+            width={width}
+            height={height}
+            lines={lines}
+            markers={shownMarkers}
+            xDom={xDom}
+            yDom={yDom}
+            xTicks={xTickValues}
+            yTicks={yTickValues}
+            logX={logX}
+            xLabel={xLabel}
+            yLabel={yLabel}
+            markerLabels={markerLabels}
+            xFormat={xFormat}
+            format={format}
+          />
         </div>
       )}
       <div
