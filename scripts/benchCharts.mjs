@@ -1,4 +1,4 @@
-/* global window, document, performance, PerformanceObserver */
+/* global window, document */
 // Part of `npm run bench`: the page's main thread with recharts charts live, and the cost of a sweep's turns.
 // chartsWhileTraining: 3 earlier runs overlaid plus the live one (4 runs on the loss and accuracy charts) while
 // training on the auto backend; long tasks (> 50 ms) per minute, the longest, and those that overlap strokes
