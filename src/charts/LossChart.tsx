@@ -3,6 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { Marker } from './markers';
 import SeriesChart from './SeriesChart';
 
+/**
+ * Top of the loss axis, nats: twice chance level (ln 10 ≈ 2.3) and then some. A diverging run's spike (up to the
+ * 50 at which training stops) would otherwise flatten every other curve; it is cut at the top edge instead.
+ */
+const LOSS_AXIS_MAX = 6;
+
 export type LossPoint = { batch: number; loss: number };
 /** What the x values are, when not batches (the `batch` fields then carry x in these units). */
 export type ChartXAxis = { label: string; name: (x: number) => string; integers: boolean };
@@ -62,6 +68,7 @@ function LossChart({
         markers={markers}
         markerLabels
         yDomain="zero-up"
+        yMax={LOSS_AXIS_MAX}
         xLabel={xAxis?.label ?? t('charts.batchesTrained')}
         yLabel={t('charts.lossAxis')}
         format={(v) => (v >= 1 ? v.toFixed(1) : v.toFixed(2))}

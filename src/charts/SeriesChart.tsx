@@ -28,6 +28,8 @@ type Props = {
   height: number;
   /** Draw marker labels on the chart (the full text is listed under the charts). */
   markerLabels?: boolean;
+  /** With 'zero-up': the axis never goes above this (larger values are cut at the top edge). */
+  yMax?: number;
   /** 'log' for values spread over decades (learning rates in a sweep); positive x only. */
   xScale?: 'linear' | 'log';
 };
@@ -59,6 +61,7 @@ function SeriesChart({
   xFormat = String,
   integers = false,
   xScale = 'linear',
+  yMax = Infinity,
 }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
@@ -80,7 +83,8 @@ function SeriesChart({
   // Counts (batches, examples) start at 0, so a run's first points are not stretched across the whole width.
   const [xLo, xMax] = xExtent(all, xDomain);
   const xMin = integers && !xDomain ? Math.min(0, xLo) : xLo;
-  const [y0, y1] = yExtent(all, yDomain);
+  const [y0, yTop] = yExtent(all, yDomain);
+  const y1 = Math.min(yTop, yMax);
   const plotW = Math.max(1, width - MARGIN.left - MARGIN.right - Y_AXIS_W);
   const left = MARGIN.left + Y_AXIS_W;
   const logX = xScale === 'log' && xMin > 0;

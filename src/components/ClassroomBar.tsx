@@ -24,6 +24,7 @@ export default function ClassroomBar() {
   const [lesson, setLesson] = useState<LessonId | ''>('');
   const [sweepProblem, setSweepProblem] = useState<Msg | null>(null);
   const sweepActive = useStore((s) => s.sweep.state === 'running' || s.sweep.state === 'paused');
+  const loading = useStore((s) => s.status.state === 'loading'); // the lesson's network is being built
   return (
     <div className="classroom">
       <label className="field inline">
@@ -80,7 +81,7 @@ export default function ClassroomBar() {
             <button
               className="primary"
               data-testid="lesson.sweep-start"
-              disabled={sweepActive}
+              disabled={sweepActive || loading}
               onClick={() => {
                 const s = sweepOf(lesson)!;
                 setSweepProblem(startSweep(s.axes, s.budget, s.order));
