@@ -8,6 +8,7 @@ import { presetById, presetOf, type PresetId } from '../model/presets';
 import { inferNetwork } from '../model/shapes';
 import type { NetworkSpec } from '../model/spec';
 import { patch, useStore } from '../store/store';
+import { guideSeen } from './guideMemory';
 import { decodeExperiment, decodeView, encodeExperiment, encodeView } from '../store/urlState';
 import { getBridge } from './workerBridge';
 
@@ -54,13 +55,16 @@ export function loadExperimentFromUrl() {
     hidden,
     locked,
     exerciseView: hidden.length + locked.length > 0,
+    guideInLink: view.view.guide === true,
+    // First visit only; not in exercise links unless they ask for it.
+    guideOpen: !guideSeen() && (hidden.length + locked.length === 0 || view.view.guide === true),
   });
   writeUrl();
 }
 
 function writeUrl() {
   const { config, ui } = useStore.getState();
-  const view = encodeView({ language: ui.language, hidden: ui.hidden, locked: ui.locked });
+  const view = encodeView({ language: ui.language, hidden: ui.hidden, locked: ui.locked, guide: ui.guideInLink });
   const hash = `#${encodeExperiment({ network: config.network, train: config.train })}${view ? `&${view}` : ''}`;
   if (window.location.hash !== hash) history.replaceState(null, '', hash);
 }

@@ -77,6 +77,7 @@ function AccuracyChart({
         series={series}
         markers={markers}
         yDomain={[0, 100]}
+        emptyText={t('charts.accuracyEmptyHint')}
         xLabel={xAxis?.label ?? t('charts.batchesTrained')}
         yLabel={t('charts.accuracyAxis')}
         format={(v) => `${+v.toFixed(2)}%`}

@@ -69,6 +69,7 @@ function LossChart({
         markerLabels
         yDomain="zero-up"
         yMax={LOSS_AXIS_MAX}
+        emptyText={t('charts.lossEmptyHint')}
         xLabel={xAxis?.label ?? t('charts.batchesTrained')}
         yLabel={t('charts.lossAxis')}
         format={(v) => (v >= 1 ? v.toFixed(1) : v.toFixed(2))}

@@ -28,6 +28,8 @@ type Props = {
   height: number;
   /** Draw marker labels on the chart (the full text is listed under the charts). */
   markerLabels?: boolean;
+  /** Shown instead of an empty plot (what will appear here and how to start); no axes without data. */
+  emptyText?: string;
   /** With 'zero-up': the axis never goes above this (larger values are cut at the top edge). */
   yMax?: number;
   /** 'log' for values spread over decades (learning rates in a sweep); positive x only. */
@@ -62,6 +64,7 @@ function SeriesChart({
   integers = false,
   xScale = 'linear',
   yMax = Infinity,
+  emptyText,
 }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
@@ -110,7 +113,12 @@ function SeriesChart({
 
   return (
     <div className="series-chart" ref={box} style={{ height }}>
-      {width > 0 && (
+      {all.length === 0 && emptyText !== undefined && (
+        <div className="chart-empty" data-testid="chart.empty">
+          {emptyText}
+        </div>
+      )}
+      {width > 0 && !(all.length === 0 && emptyText !== undefined) && (
         <div aria-hidden="true">
           <PlotBody
             width={width}

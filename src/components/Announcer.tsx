@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore, type AppState } from '../store/store';
+import { onAnnounce } from './announce';
 
 /** How long a prediction must stay unchanged before it is read out: not on every stroke while drawing. */
 const PREDICTION_SETTLE_MS = 700;
@@ -36,8 +37,10 @@ export default function Announcer() {
       }
     };
     const unsubscribe = useStore.subscribe(onChange);
+    const unlisten = onAnnounce(setText);
     return () => {
       unsubscribe();
+      unlisten();
       clearTimeout(settle);
     };
   }, [t]);

@@ -19,6 +19,9 @@ import RunsPanel from './RunsPanel';
 import SweepPanel from './SweepPanel';
 import StatusBar from './StatusBar';
 import TrainingControls from './TrainingControls';
+import TrainButtons from './TrainButtons';
+import FirstRunGuide from './FirstRunGuide';
+import GuideButton from './GuideButton';
 import UpdateBanner from './UpdateBanner';
 
 export default function App() {
@@ -42,9 +45,14 @@ export default function App() {
             </span>
           )}
         </h1>
+        <PartView part="training">
+          <TrainButtons />
+        </PartView>
         <StatusBar />
+        <GuideButton />
         <ClassroomBar />
       </header>
+      <FirstRunGuide />
       <UpdateBanner />
       <Notice />
       <DataProgress />

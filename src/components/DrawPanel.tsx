@@ -6,6 +6,8 @@ import { patch, useStore } from '../store/store';
 import DrawPad, { type DrawPadHandle } from './DrawPad';
 import InputPreview from './InputPreview';
 import PredictionBars from './PredictionBars';
+import { announce } from './announce';
+import { useShortcut } from './useShortcut';
 
 export default function DrawPanel() {
   const { t } = useTranslation();
@@ -16,12 +18,18 @@ export default function DrawPanel() {
   const [strokes, setStrokes] = useState(0);
   const [image, setImage] = useState<Uint8Array | null>(null);
   const onInput = useCallback((pixels: Float32Array | null) => getBridge().predict(pixels), []);
+  const locked = useStore((s) => s.ui.locked.includes('draw'));
+  useShortcut('c', () => {
+    if (locked) return;
+    pad.current?.clear();
+    announce(t('announce.cleared'));
+  });
   return (
     <div className="draw">
       <h2>{t('draw.heading')}</h2>
       <DrawPad ref={pad} onInput={onInput} onStrokes={setStrokes} image={image} />
       <div className="button-row">
-        <button data-testid="draw.clear" onClick={() => pad.current?.clear()}>
+        <button data-testid="draw.clear" aria-keyshortcuts="C" onClick={() => pad.current?.clear()}>
           {t('draw.clear')}
         </button>
         <button data-testid="draw.undo" disabled={strokes === 0} onClick={() => pad.current?.undo()}>

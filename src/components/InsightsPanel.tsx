@@ -79,9 +79,11 @@ const PicturesSection = memo(function PicturesSection() {
 
 export default function InsightsPanel() {
   const { t } = useTranslation();
+  const empty = useStore((s) => s.metrics.epochs.length === 0 && s.status.batch === 0);
   return (
     <section className="panel insights" aria-label={t('insight.heading')}>
       <h2>{t('insight.heading')}</h2>
+      {empty && <p className="muted">{t('insight.emptyHint')}</p>}
       <div className="insight-grid">
         <LayerList />
         <ConfusionSection />

@@ -13,20 +13,27 @@ export default function PredictionBars({ probs, active }: { probs: number[] | nu
         </span>
         {best >= 0 && <span className="muted">{t('draw.sure', { percent: (100 * shown![best]).toFixed(1) })}</span>}
       </div>
-      <ul className="probs" aria-label={t('draw.probabilities')}>
-        {Array.from({ length: 10 }, (_, d) => {
-          const p = shown ? shown[d] : 0;
-          return (
-            <li key={d} data-testid={`draw.prob-${d}`} data-value={p.toFixed(4)} className={d === best ? 'best' : ''}>
-              <span className="prob-digit">{d}</span>
-              <span className="prob-bar" aria-hidden="true">
-                <span style={{ width: `${100 * p}%` }} />
-              </span>
-              <span className="prob-value">{(100 * p).toFixed(1)}%</span>
-            </li>
-          );
-        })}
-      </ul>
+      {!shown && (
+        <p className="prediction-empty muted" data-testid="draw.empty">
+          {t('draw.emptyHint')}
+        </p>
+      )}
+      {shown && (
+        <ul className="probs" aria-label={t('draw.probabilities')}>
+          {Array.from({ length: 10 }, (_, d) => {
+            const p = shown[d];
+            return (
+              <li key={d} data-testid={`draw.prob-${d}`} data-value={p.toFixed(4)} className={d === best ? 'best' : ''}>
+                <span className="prob-digit">{d}</span>
+                <span className="prob-bar" aria-hidden="true">
+                  <span style={{ width: `${100 * p}%` }} />
+                </span>
+                <span className="prob-value">{(100 * p).toFixed(1)}%</span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { getBridge } from '../bridge/workerBridge';
 import { useMsg } from '../i18n/translate';
-import { batchProblem, inferNetwork } from '../model/shapes';
 import { BACKENDS, type BackendChoice } from '../protocol/toWorker';
 import { useStore } from '../store/store';
+import { useTrainingState } from './useTrainingState';
 
 export default function TrainingControls() {
   const { t } = useTranslation();
@@ -13,12 +13,9 @@ export default function TrainingControls() {
   const choice = useStore((s) => s.config.backendChoice);
   const batchInEpoch = useStore((s) => s.status.batchInEpoch);
   const batchesPerEpoch = useStore((s) => s.status.batchesPerEpoch);
-  const network = useStore((s) => s.config.network);
   const batchSize = useStore((s) => s.config.train.batchSize);
-  const info = inferNetwork(network);
-  const networkProblem = info.problem ?? batchProblem(info, batchSize);
-  const canTrain = (state === 'ready' || state === 'paused') && networkProblem === null;
-  const training = state === 'training';
+  // Train, Pause, Step and Reset are in the header (TrainButtons); this panel says why they are disabled.
+  const { training, networkProblem } = useTrainingState();
   const bridge = getBridge();
   const eps = useStore((s) => s.status.examplesPerSecond);
   const epochPct = batchesPerEpoch ? Math.round((100 * batchInEpoch) / batchesPerEpoch) : 0;
@@ -26,23 +23,6 @@ export default function TrainingControls() {
   return (
     <div className="controls">
       <h2>{t('train.heading')}</h2>
-      <div className="button-row">
-        {training ? (
-          <button data-testid="train.pause" className="primary" onClick={bridge.pause}>
-            {t('train.pause')}
-          </button>
-        ) : (
-          <button data-testid="train.start" className="primary" disabled={!canTrain} onClick={bridge.start}>
-            {state === 'paused' ? t('train.resume') : t('train.train')}
-          </button>
-        )}
-        <button data-testid="train.step" disabled={!canTrain} onClick={bridge.step} title={t('train.stepTitle')}>
-          {t('train.step')}
-        </button>
-        <button data-testid="train.reset" disabled={!(canTrain || training)} onClick={bridge.reset} title={t('train.resetTitle')}>
-          {t('train.reset')}
-        </button>
-      </div>
       {networkProblem && <p className="field-error">{t('train.fixNetwork', { problem: tm(networkProblem) })}</p>}
       <div className="epoch-progress" aria-label={t('train.epochProgress', { percent: epochPct })}>
         <div className="progress small">

@@ -283,6 +283,9 @@ export const en = {
   'data.corrupt': '{{name}} is corrupt or truncated: it could not be decompressed. Press Retry to download it again.',
   'data.damaged': 'The MNIST data is damaged: {{detail}} Press Retry to download it again.',
   'data.failed': 'Could not load the MNIST data: {{detail}}',
+  'announce.step': 'One batch trained.',
+  'announce.cleared': 'Pad cleared.',
+  'draw.emptyHint': 'Draw a digit on the pad: the network’s answer and how sure it is of each digit appear here.',
 
   ...enFiles,
   ...enLearning,

@@ -124,4 +124,8 @@ export const enExperiments = {
   'sweep.randomOptimizer': 'Random search needs a number range: choose "these values" to compare optimizers.',
   'sweep.badTrials': 'Random search runs 2 to 16 trials.',
   'sweep.diverged': 'diverged (loss blew up)',
+  'charts.lossEmptyHint':
+    'The training loss appears here once training starts: press Train. Lower is better; it starts near 2.3 (a guess among 10 digits).',
+  'charts.accuracyEmptyHint':
+    'How many training images the network gets right appears here as it trains, and its score on the 10,000 test images after each epoch.',
 } as const;

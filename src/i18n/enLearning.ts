@@ -100,4 +100,18 @@ export const enLearning = {
   'lesson.batch-sweep.text':
     'Five runs with batch sizes 8, 32, 128, 512 and 2048, each given the same 10 seconds of training. Small batches take many small, noisy steps; large batches see more images per second but take few steps. Which learns most in the same time? Switch the charts\' x axis to "training seconds" to compare fairly, and look at the examples/s column.',
   'lesson.sweepStart': 'Run this comparison',
+  'guide.heading': 'First steps',
+  'guide.stepOf': 'Step {{n}} of {{total}}:',
+  'guide.train': 'Press Train (or the Space key) to start teaching the network with 60,000 handwritten digits.',
+  'guide.watch': 'Training has started. Watch the loss chart: it measures how wrong the network still is.',
+  'guide.learning':
+    'The loss is falling: the network is learning. In a few seconds it will have seen every training image once (one epoch).',
+  'guide.draw': 'One epoch done, and the network has been tested on 10,000 images it never trained on. Now draw a digit on the pad.',
+  'guide.done': 'The network read your digit. Try another, change a setting, or pick a lesson.',
+  'guide.keys': 'Keys: Space trains and pauses, S trains one batch, C clears the pad.',
+  'guide.dismiss': 'Hide the guide',
+  'guide.close': 'Close',
+  'guide.open': 'First steps and keyboard shortcuts',
+  'insight.emptyHint':
+    'These views fill as the network trains: the weight distributions and pictures within a second of pressing Train, the confusion matrix after the first epoch.',
 } as const;

@@ -269,6 +269,9 @@ export const zhCN: Record<MessageKey, string> = {
   'data.corrupt': '{{name}} 已损坏或被截断：无法解压。请点“重试”重新下载。',
   'data.damaged': 'MNIST 数据已损坏：{{detail}} 请点“重试”重新下载。',
   'data.failed': '无法加载 MNIST 数据：{{detail}}',
+  'announce.step': '训练了一个批次。',
+  'announce.cleared': '画板已清空。',
+  'draw.emptyHint': '在画板上写一个数字：网络的答案以及它对每个数字有多确定会显示在这里。',
 
   ...zhCNFiles,
   ...zhCNLearning,

@@ -101,4 +101,16 @@ export const zhCNLearning: Record<keyof typeof enLearning, string> = {
   'lesson.batch-sweep.text':
     '批大小分别为 8、32、128、512 和 2048 的五次训练，每次都只训练 10 秒。小批量走很多步，每步小而有噪声；大批量每秒看的图像更多，但步数很少。同样的时间里谁学得最多？把图表的横轴换成“训练秒数”来公平比较，再看“样本/秒”那一列。',
   'lesson.sweepStart': '开始这个对比',
+  'guide.heading': '第一步',
+  'guide.stepOf': '第 {{n}} 步（共 {{total}} 步）：',
+  'guide.train': '点“训练”（或按空格键），开始用 60,000 个手写数字教这个网络。',
+  'guide.watch': '训练开始了。看损失图：它衡量网络现在错得有多厉害。',
+  'guide.learning': '损失在下降：网络正在学习。再过几秒，它就把每张训练图像都看过一遍了（一个 epoch）。',
+  'guide.draw': '一个 epoch 完成了，网络已在它从未训练过的 10,000 张图像上接受测试。现在在画板上写一个数字吧。',
+  'guide.done': '网络认出了你写的数字。再写一个、改一个设置，或者选一节课。',
+  'guide.keys': '快捷键：空格键开始/暂停训练，S 训练一个批次，C 清空画板。',
+  'guide.dismiss': '隐藏引导',
+  'guide.close': '关闭',
+  'guide.open': '第一步与快捷键',
+  'insight.emptyHint': '这些视图会随训练逐渐出现：点“训练”后一秒内出现权重分布和图像，第一个 epoch 结束后出现混淆矩阵。',
 };

@@ -102,6 +102,9 @@ export type UiSlice = {
   offlineReady: boolean;
   /** A newer version of the app is installed and waits for the person to reload (never automatic). */
   updateReady: boolean;
+  /** The first-run guide is shown (FirstRunGuide.tsx); `guideInLink`: the link asks for it (`guide=1`). */
+  guideOpen: boolean;
+  guideInLink: boolean;
   /** The batch counter when the session was last saved, downloaded or opened: leaving with more is a loss. */
   savedBatch: number;
 };
@@ -186,6 +189,8 @@ export const useStore = create<AppState>()(() => ({
     exerciseView: false,
     offlineReady: false,
     updateReady: false,
+    guideOpen: false,
+    guideInLink: false,
     savedBatch: 0,
   },
   insight: emptyInsight,

@@ -96,15 +96,21 @@ describe('URL hash codec', () => {
     const view = encodeView({ language: 'zh-CN', hidden: ['insights', 'share'], locked: ['network'] });
     expect(view).toBe('lang=zh-CN&hide=insights,share&lock=network');
     const hash = `#${exp}&${view}`;
-    expect(decodeView(hash)).toEqual({ view: { language: 'zh-CN', hidden: ['insights', 'share'], locked: ['network'] }, notice: null });
+    expect(decodeView(hash)).toEqual({
+      view: { language: 'zh-CN', hidden: ['insights', 'share'], locked: ['network'], guide: false },
+      notice: null,
+    });
     expect(decodeExperiment(hash)).toEqual({ experiment: defaultExperiment(), notice: null });
     expect(encodeView({ language: null, hidden: [], locked: [] })).toBe('');
+    // An exercise link may still ask for the first-run guide.
+    expect(encodeView({ language: null, hidden: [], locked: ['network'], guide: true })).toBe('lock=network&guide=1');
+    expect(decodeView('#lock=network&guide=1').view.guide).toBe(true);
   });
 
   it('forgives a bad view: unknown languages ignored, unknown parts dropped with a notice, hidden wins over locked', () => {
     const r = decodeView('#lang=fr&hide=charts,bogus,charts&lock=charts,hyper');
-    expect(r.view).toEqual({ language: null, hidden: ['charts'], locked: ['hyper'] });
+    expect(r.view).toEqual({ language: null, hidden: ['charts'], locked: ['hyper'], guide: false });
     expect(english(r.notice!)).toBe('The link names an unknown part "bogus" to hide or lock; the rest of it was applied.');
-    expect(decodeView('#%%%&lang').view).toEqual({ language: null, hidden: [], locked: [] });
+    expect(decodeView('#%%%&lang').view).toEqual({ language: null, hidden: [], locked: [], guide: false });
   });
 });

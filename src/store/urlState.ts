@@ -124,8 +124,11 @@ export type Part = 'lessons' | 'network' | 'training' | 'hyper' | 'share' | 'cha
 export const PARTS: readonly Part[] = ['lessons', 'network', 'training', 'hyper', 'share', 'charts', 'draw', 'insights'];
 const isPart = (s: string): s is Part => (PARTS as readonly string[]).includes(s);
 
-/** How the page shows itself, next to the experiment in the hash: `&lang=zh-CN&hide=insights&lock=network`. */
-export type View = { language: Language | null; hidden: Part[]; locked: Part[] };
+/**
+ * How the page shows itself, next to the experiment in the hash: `&lang=zh-CN&hide=insights&lock=network`.
+ * `guide=1`: an exercise link that still shows the first-run guide (links that hide or lock parts turn it off).
+ */
+export type View = { language: Language | null; hidden: Part[]; locked: Part[]; guide?: boolean };
 export type DecodedView = { view: View; notice: Msg | null };
 
 export function encodeView(v: View): string {
@@ -134,6 +137,7 @@ export function encodeView(v: View): string {
   if (v.hidden.length) p.set('hide', v.hidden.join(','));
   if (v.locked.length) p.set('lock', v.locked.filter((x) => !v.hidden.includes(x)).join(','));
   if (p.get('lock') === '') p.delete('lock');
+  if (v.guide) p.set('guide', '1');
   return p.toString().replace(/%2C/g, ',');
 }
 
@@ -143,7 +147,7 @@ export function decodeView(hash: string): DecodedView {
   try {
     p = new URLSearchParams(hash.replace(/^#/, '').slice(0, MAX_HASH));
   } catch {
-    return { view: { language: null, hidden: [], locked: [] }, notice: null };
+    return { view: { language: null, hidden: [], locked: [], guide: false }, notice: null };
   }
   const lang = p.get('lang');
   let notice: Msg | null = null;
@@ -155,5 +159,5 @@ export function decodeView(hash: string): DecodedView {
   };
   const hidden = parts('hide');
   const locked = parts('lock').filter((x) => !hidden.includes(x));
-  return { view: { language: isLanguage(lang) ? lang : null, hidden, locked }, notice };
+  return { view: { language: isLanguage(lang) ? lang : null, hidden, locked, guide: p.get('guide') === '1' }, notice };
 }

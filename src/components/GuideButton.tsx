@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import { patch, useStore } from '../store/store';
+
+/** "?" in the header: brings the first-run guide (and its list of keyboard shortcuts) back. */
+export default function GuideButton() {
+  const { t } = useTranslation();
+  const open = useStore((s) => s.ui.guideOpen);
+  return (
+    <button
+      className="help guide-open"
+      data-testid="guide.open"
+      aria-label={t('guide.open')}
+      title={t('guide.open')}
+      aria-expanded={open}
+      onClick={() => patch('ui', { guideOpen: !open })}
+    >
+      ?
+    </button>
+  );
+}
