@@ -1,8 +1,9 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { Marker } from './markers';
 import { logTicks, nearestPoint, xExtent, xTicks, yExtent } from './layout';
 import { niceTicks } from './ticks';
 import { useScheduledValue } from './useScheduledValue';
+import { useWidth } from './useWidth';
 import PlotBody, { MARGIN, X_AXIS_H, Y_AXIS_W } from './PlotBody';
 
 export type SeriesPoint = { x: number; y: number };
@@ -67,16 +68,8 @@ function SeriesChart({
   emptyText,
 }: Props) {
   const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
+  const width = useWidth(box);
   const [hover, setHover] = useState<{ px: number; x: number } | null>(null);
-
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const ro = new ResizeObserver(([e]) => setWidth(Math.floor(e.contentRect.width)));
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
 
   const live = useMemo(() => ({ series: liveSeries, markers: liveMarkers }), [liveSeries, liveMarkers]);
   const key = `${liveSeries.map((s) => `${s.name}|${s.color}|${s.style}`).join(';')}#${xLabel}#${xScale}`;

@@ -1,7 +1,8 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import HistogramBars, { type Bin } from './HistogramBars';
 import { useScheduledValue } from './useScheduledValue';
+import { useWidth } from './useWidth';
 
 const HEIGHT = 150;
 
@@ -13,14 +14,7 @@ const noBins = (b: Bin[]) => b.length === 0;
 function WeightHistogram({ title, min, max, counts }: HistogramProps) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const ro = new ResizeObserver(([e]) => setWidth(Math.floor(e.contentRect.width)));
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
+  const width = useWidth(box);
   const binWidth = (max - min) / Math.max(1, counts.length);
   const total = counts.reduce((a, b) => a + b, 0);
   const peak = counts.indexOf(Math.max(...counts));

@@ -2,11 +2,11 @@
 // is refused with a reason, and the session trains, saves and reloads on the cpu backend with synthetic data.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../data/prng';
 import { presetById } from '../model/presets';
 import { DEFAULT_CONFIG } from '../model/training';
 import type { FromWorker } from '../protocol/fromWorker';
 import { PROTOCOL_VERSION, type ToWorker } from '../protocol/toWorker';
+import { bandDigits } from '../testing/bandDigits';
 import type { Mnist } from './data/dataset';
 import { WorkerSession } from './workerSession';
 
@@ -14,23 +14,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-/** Digit d lights up a band of rows, so training really learns. */
-function fakeData(n: number): Mnist {
-  const rand = mulberry32(3);
-  const make = (count: number) => {
-    const pixels = new Uint8Array(count * 784),
-      labels = new Uint8Array(count);
-    for (let i = 0; i < count; i++) {
-      const d = Math.floor(rand() * 10);
-      labels[i] = d;
-      for (let p = 0; p < 784; p++) pixels[i * 784 + p] = Math.floor(p / 78.4) === d ? 220 : Math.floor(rand() * 30);
-    }
-    return { pixels, labels };
-  };
-  const train = make(n),
-    test = make(100);
-  return { trainPixels: train.pixels, trainLabels: train.labels, testPixels: test.pixels, testLabels: test.labels };
-}
+const fakeData = (n: number): Mnist => bandDigits(n, 100, 3);
 
 function harness() {
   const sent: FromWorker[] = [];

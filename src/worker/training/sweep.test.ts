@@ -2,10 +2,10 @@
 // take turns and each gets its budget, and a cancelled sweep keeps what its finished runs reported.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../data/prng';
 import { presetById } from '../../model/presets';
 import { DEFAULT_CONFIG, type OptimizerName, type TrainConfig } from '../../model/training';
 import type { FromWorker } from '../../protocol/fromWorker';
+import { bandDigits } from '../../testing/bandDigits';
 import type { Mnist } from '../data/dataset';
 import { Sweep } from './sweep';
 import { Trainer } from './trainer';
@@ -14,23 +14,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-/** Digit d lights up a band of rows, plus noise: a set the loss really falls on. */
-function fakeData(n: number): Mnist {
-  const rand = mulberry32(9);
-  const make = (count: number) => {
-    const pixels = new Uint8Array(count * 784);
-    const labels = new Uint8Array(count);
-    for (let i = 0; i < count; i++) {
-      const d = Math.floor(rand() * 10);
-      labels[i] = d;
-      for (let p = 0; p < 784; p++) pixels[i * 784 + p] = Math.floor(p / 78.4) === d ? 220 : Math.floor(rand() * 40);
-    }
-    return { pixels, labels };
-  };
-  const train = make(n),
-    test = make(100);
-  return { trainPixels: train.pixels, trainLabels: train.labels, testPixels: test.pixels, testLabels: test.labels };
-}
+const fakeData = (n: number): Mnist => bandDigits(n, 100, 9);
 
 const config = (c: Partial<TrainConfig> = {}): TrainConfig => ({ ...DEFAULT_CONFIG, augment: 'off', batchSize: 32, trainSize: 0, ...c });
 const mlp = presetById('mlp-seed').network;

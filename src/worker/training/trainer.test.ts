@@ -2,9 +2,9 @@
 // losses batch for batch; another seed gives other weights.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../data/prng';
 import { presetById } from '../../model/presets';
 import { DEFAULT_CONFIG, type TrainConfig } from '../../model/training';
+import { bandDigits } from '../../testing/bandDigits';
 import type { Mnist } from '../data/dataset';
 import { Trainer } from './trainer';
 
@@ -12,24 +12,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-/** Small synthetic "MNIST": digit d lights up a band of rows, plus noise, so the loss really falls. */
-function fakeData(n: number): Mnist {
-  const rand = mulberry32(5);
-  const make = (count: number) => {
-    const pixels = new Uint8Array(count * 784);
-    const labels = new Uint8Array(count);
-    for (let i = 0; i < count; i++) {
-      const d = Math.floor(rand() * 10);
-      labels[i] = d;
-      for (let p = 0; p < 784; p++)
-        pixels[i * 784 + p] = Math.floor(p / 78.4) === d ? 200 + Math.floor(rand() * 55) : Math.floor(rand() * 40);
-    }
-    return { pixels, labels };
-  };
-  const train = make(n),
-    test = make(200);
-  return { trainPixels: train.pixels, trainLabels: train.labels, testPixels: test.pixels, testLabels: test.labels };
-}
+const fakeData = (n: number): Mnist => bandDigits(n);
 
 async function run(data: Mnist, config: TrainConfig, batches: number) {
   const t = new Trainer(data, presetById('mlp-seed').network, config);
