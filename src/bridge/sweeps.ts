@@ -2,7 +2,7 @@
 // one run record per combination, overlays them on the charts (replacing other overlays) and hands the runs to
 // the worker, which trains them beside the person's own model.
 import { msg, type Msg } from '../model/msg';
-import { applyValue, bestRun, expandSweep, type SweepAxis, type SweepBudget, type SweepOrder } from '../model/sweep';
+import { applyValue, bestRun, expandSweep, MAX_BUDGET, type SweepAxis, type SweepBudget, type SweepOrder } from '../model/sweep';
 import { MAX_RUNS } from '../store/runs';
 import { patch, useStore } from '../store/store';
 import { sweepRecords, sweepResults } from '../store/sweepRuns';
@@ -15,12 +15,8 @@ const newId = (i: number) => `${Date.now().toString(36)}-s${i}-${Math.random().t
 export function startSweep(axes: SweepAxis[], budget: SweepBudget, order: SweepOrder): Msg | null {
   const s = useStore.getState();
   if (s.status.state === 'loading' || s.status.state === 'error') return msg('sweep.notReady');
-  if (
-    !(budget.value > 0) ||
-    budget.value > (budget.kind === 'epochs' ? 50 : 3600) ||
-    (budget.kind === 'epochs' && !Number.isInteger(budget.value))
-  )
-    return msg('sweep.badBudget', { max: budget.kind === 'epochs' ? 50 : 3600 });
+  if (!(budget.value > 0) || budget.value > MAX_BUDGET[budget.kind] || (budget.kind === 'epochs' && !Number.isInteger(budget.value)))
+    return msg('sweep.badBudget', { max: MAX_BUDGET[budget.kind] });
   const plan = expandSweep(s.config.network, s.config.train, axes);
   if ('problem' in plan) return plan.problem;
   const records = sweepRecords(axes, plan.runs, s.status.backend, new Date().toISOString(), newId);
