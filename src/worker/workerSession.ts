@@ -34,6 +34,8 @@ export class WorkerSession {
   private restore: RestorePoint | null = null;
   /** Messages run one after another, so a Reset or a backend switch never interleaves with a Step. */
   private queue: Promise<void> = Promise.resolve();
+  /** Backends this worker has failed over from; they are not offered again, and later reports of them are ignored. */
+  private readonly failedFrom = new Set<string>();
   private readonly runner: Runner;
   /** The sweep being trained (or paused), beside the person's own model; null when none. */
   private sweep: Sweep | null = null;
@@ -51,7 +53,7 @@ export class WorkerSession {
     this.backends = new BackendManager(
       post,
       (m) => this.fail(m),
-      (reason) => this.lost(reason),
+      (reason, backend) => this.lost(reason, backend),
       deps.backends,
     );
   }
@@ -83,8 +85,13 @@ export class WorkerSession {
     this.post({ type: 'state', state: 'error' });
   }
 
-  /** The GPU went away (seen by the backend watch): the loop may be stuck on a read-back, so leave it behind. */
-  private lost(reason: string) {
+  /**
+   * The GPU went away (seen by the backend watch): the loop may be stuck on a read-back, so leave it behind.
+   * A device often reports its loss after a step has already failed on it and the loop has moved on: a report
+   * for a backend that is no longer the trainer's is old news (acting on it would mark the new one broken).
+   */
+  private lost(reason: string, backend: string) {
+    if (this.failedFrom.has(backend) || this.trainer?.backendName !== backend) return;
     const wasRunning = this.runner.running;
     this.runner.abandon();
     this.queue = this.queue.then(() => this.failover(reason, wasRunning));
@@ -97,6 +104,8 @@ export class WorkerSession {
     this.runner.running = false;
     this.runner.lost = null;
     const from = t.backendName as BackendName;
+    if (this.failedFrom.has(from)) return; // the watch and the loop both saw this loss
+    this.failedFrom.add(from);
     this.backends.markBroken(from, reason);
     const to = await this.backends.switchTo();
     if (!to) return;

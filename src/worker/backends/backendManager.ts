@@ -18,7 +18,7 @@ export class BackendManager {
     private readonly post: (m: FromWorker) => void,
     private readonly fail: (m: Msg) => void,
     /** Called once when the GPU under the backend in use goes away. */
-    private readonly onLost: (reason: string) => void,
+    private readonly onLost: (reason: string, backend: string) => void,
     /** The backends to try, best first (tests pass ['cpu']). */
     private readonly names: readonly BackendName[] = BACKENDS,
   ) {}

@@ -7,8 +7,8 @@ type WebGPUBackendish = { device?: GPUDevice };
 
 const watched = new WeakSet<object>();
 
-/** Calls onLost(reason) once if the current backend's GPU is lost. */
-export function watchBackend(onLost: (reason: string) => void) {
+/** Calls onLost(reason, backend) once if the current backend's GPU is lost. */
+export function watchBackend(onLost: (reason: string, backend: string) => void) {
   const name = tf.getBackend();
   const b = tf.backend() as unknown as WebGLBackendish & WebGPUBackendish;
   if (name === 'webgl' && b.gpgpu?.gl && !watched.has(b.gpgpu.gl)) {
@@ -20,14 +20,14 @@ export function watchBackend(onLost: (reason: string) => void) {
       if (fired) return;
       fired = true;
       clearInterval(poll);
-      onLost('the WebGL context was lost');
+      onLost('the WebGL context was lost', name);
     };
     const poll = setInterval(() => gl.isContextLost() && lost(), 500);
     (gl.canvas as OffscreenCanvas | HTMLCanvasElement).addEventListener('webglcontextlost', lost);
   }
   if (name === 'webgpu' && b.device && !watched.has(b.device)) {
     watched.add(b.device);
-    b.device.lost.then((info) => onLost(`the WebGPU device was lost (${info.reason || 'unknown reason'})`));
+    b.device.lost.then((info) => onLost(`the WebGPU device was lost (${info.reason || 'unknown reason'})`, name));
   }
 }
 
