@@ -175,19 +175,21 @@ export function importLayersModel(modelJsonText: string, files: Map<string, Arra
     if (candidates.length > 1) return 'ambiguousWeight';
     return [candidates[0], byName.get(candidates[0])!];
   };
+  // In model.getWeights() order (weightSizes): trainable arrays layer by layer, then BatchNorm's moving statistics.
+  const wanted = layers.flatMap((l, i) => expectedNames(l, names[i]));
+  const isStat = (n: string) => n.endsWith('/moving_mean') || n.endsWith('/moving_variance');
+  const order = [...wanted.filter((n) => !isStat(n)), ...wanted.filter(isStat)];
   const weights: Float32Array[] = [];
-  for (const [i, l] of layers.entries()) {
-    for (const want of expectedNames(l, names[i])) {
-      const found = find(want);
-      if (typeof found === 'string') return bad(found, { name: want });
-      const [name, w] = found;
-      if (used.has(name)) return bad('ambiguousWeight', { name: want });
-      used.add(name);
-      const k = weights.length;
-      if (w.length !== sizes[k]) return bad('weightShape', { name: want, found: w.length, wanted: sizes[k] });
-      if (!w.every(Number.isFinite)) return bad('weightNaN', { name: want });
-      weights.push(w);
-    }
+  for (const want of order) {
+    const found = find(want);
+    if (typeof found === 'string') return bad(found, { name: want });
+    const [name, w] = found;
+    if (used.has(name)) return bad('ambiguousWeight', { name: want });
+    used.add(name);
+    const k = weights.length;
+    if (w.length !== sizes[k]) return bad('weightShape', { name: want, found: w.length, wanted: sizes[k] });
+    if (!w.every(Number.isFinite)) return bad('weightNaN', { name: want });
+    weights.push(w);
   }
   return { ok: true, network, weights };
 }

@@ -5,6 +5,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importLayersModel } from '../../model/importModel';
 import { PRESETS, presetById } from '../../model/presets';
+import { weightSizes } from '../../model/shapes';
+import type { NetworkSpec } from '../../model/spec';
 import { buildModel } from '../training/buildModel';
 import { exportLayersModel, WEIGHTS_FILE } from './exportModel';
 
@@ -12,8 +14,8 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-async function exported(id: Parameters<typeof presetById>[0]) {
-  const { model } = buildModel(presetById(id).network, 5);
+async function exported(id: Parameters<typeof presetById>[0] | NetworkSpec) {
+  const { model } = buildModel(typeof id === 'string' ? presetById(id).network : id, 5);
   const { modelJson, weights } = await exportLayersModel(model);
   const values = model.getWeights().map((w) => Array.from(w.dataSync()));
   model.dispose();
@@ -31,6 +33,23 @@ describe('TensorFlow.js Layers import', () => {
       expect(r.weights.map((w) => Array.from(w))).toEqual(e.values);
     });
   }
+
+  it('round-trips BatchNorm between weight layers: its moving statistics come last, as in tfjs getWeights()', async () => {
+    const net: NetworkSpec = {
+      layers: [
+        { kind: 'conv2d', filters: 2, kernelSize: 3, stride: 2, padding: 'same', activation: 'relu' },
+        { kind: 'batchNorm' },
+        { kind: 'flatten' },
+        { kind: 'dense', units: 6, activation: 'tanh' },
+        { kind: 'batchNorm' },
+        { kind: 'dense', units: 10, activation: 'softmax' },
+      ],
+    };
+    const e = await exported(net);
+    expect(e.values.map((v) => v.length)).toEqual(weightSizes(net));
+    const r = importLayersModel(e.modelJson, new Map([[WEIGHTS_FILE, e.weights]]));
+    expect(r.ok && r.weights.map((w) => Array.from(w))).toEqual(e.values);
+  });
 
   it('accepts a flat [784] input by putting a Flatten first', async () => {
     const e = await exported('logistic');
