@@ -126,6 +126,9 @@ export function applyEvent(state: AppState, e: FromWorker): StorePatch {
     case 'gpuKernelCheck':
     case 'sample':
     case 'augmented':
+    case 'learningStep':
+    case 'stepChecked':
+    case 'stepApplied':
     case 'failed':
       return {};
     default:

@@ -306,6 +306,9 @@ export class WorkerBridge {
       case 'gpuKernelCheck':
       case 'sample':
       case 'augmented':
+      case 'learningStep':
+      case 'stepChecked':
+      case 'stepApplied':
       case 'failed':
         return this.requests.settle(msg);
       case 'prediction': {

@@ -1,6 +1,7 @@
 // Messages from the training worker to the page. One discriminated union; plain data and typed arrays only.
 // Text for people travels as Msg (catalogue key + values): the page translates it.
 import type { Msg } from '../model/msg';
+import type { CheckRow, LearningStep } from '../model/learningStep';
 import type { BackendName, RestorePoint } from './toWorker';
 
 export type WorkerState = 'loading' | 'ready' | 'training' | 'paused' | 'error';
@@ -130,7 +131,11 @@ export type FromWorker =
       rid: number;
       rows: { backend: BackendName; shape: string; output: string; maxDiff: number; maxAbs: number }[];
       leftovers: { backend: BackendName; dataIds: number }[];
-    };
+    }
+  | { type: 'learningStep'; rid: number; step: LearningStep }
+  | { type: 'stepChecked'; rid: number; rows: CheckRow[] }
+  /** The step's ΔW was added to the live model at training batch `batch`. */
+  | { type: 'stepApplied'; rid: number; batch: number };
 
 export type FromWorkerType = FromWorker['type'];
 

@@ -1,11 +1,12 @@
 // Messages from the page to the training worker. One discriminated union; bump PROTOCOL_VERSION on change.
 // Requests carry `rid`: the worker answers each with the reply named in its comment, or with 'failed' and the
 // same rid, on every path; the page rejects a request on timeout or when the worker is replaced.
+import type { StepSource, WeightRef } from '../model/learningStep';
 import type { NetworkSpec } from '../model/spec';
 import type { SweepBudget, SweepOrder } from '../model/sweep';
 import type { TrainConfig } from '../model/training';
 
-export const PROTOCOL_VERSION = 9;
+export const PROTOCOL_VERSION = 10;
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -67,7 +68,16 @@ export type ToWorker =
   /** Pause keeps every run's weights and optimizer state for sweepResume; cancel ends the sweep (finished runs stay). */
   | { type: 'sweepPause' }
   | { type: 'sweepResume' }
-  | { type: 'sweepCancel' };
+  | { type: 'sweepCancel' }
+  /**
+   * The learning-step view: copy the live weights (when `fresh`, or the network changed) and compute one step of
+   * plain gradient descent on one image with rate `learningRate`; answered by 'learningStep'.
+   */
+  | { type: 'stepOpen'; rid: number; source: StepSource; learningRate: number; fresh: boolean }
+  /** Finite differences for `weights` of the last step (none: the worker picks); answered by 'stepChecked'. */
+  | { type: 'stepCheck'; rid: number; weights: WeightRef[] }
+  /** Adds the last step's ΔW to the live model; answered by 'stepApplied'. */
+  | { type: 'stepApply'; rid: number };
 
 export type ToWorkerType = ToWorker['type'];
 /** The messages that expect one answer. */

@@ -1,4 +1,5 @@
 // Helpers shared by both sides of the worker boundary.
+import type { StepSource } from '../model/learningStep';
 import { isMsg } from '../model/msg';
 import type { FromWorker, WorkerReply } from './fromWorker';
 import type { ToWorker, WorkerRequest } from './toWorker';
@@ -10,8 +11,8 @@ export function transferablesOf(msg: ToWorker | FromWorker): ArrayBuffer[] {
   const visit = (v: unknown, depth: number) => {
     if (ArrayBuffer.isView(v)) {
       if (v.buffer instanceof ArrayBuffer) out.add(v.buffer);
-    } else if (depth < 3 && Array.isArray(v)) v.forEach((x) => visit(x, depth + 1));
-    else if (depth < 3 && typeof v === 'object' && v !== null) Object.values(v).forEach((x) => visit(x, depth + 1));
+    } else if (depth < 5 && Array.isArray(v)) v.forEach((x) => visit(x, depth + 1));
+    else if (depth < 5 && typeof v === 'object' && v !== null) Object.values(v).forEach((x) => visit(x, depth + 1));
   };
   visit(msg, 0);
   return [...out];
@@ -51,6 +52,9 @@ const TO_WORKER_TYPES = new Set(
     sweepPause: true,
     sweepResume: true,
     sweepCancel: true,
+    stepOpen: true,
+    stepCheck: true,
+    stepApply: true,
   } satisfies Record<ToWorker['type'], true>),
 );
 const FROM_WORKER_TYPES = new Set(
@@ -86,6 +90,9 @@ const FROM_WORKER_TYPES = new Set(
     predictionFailed: true,
     sweepProgress: true,
     sweepState: true,
+    learningStep: true,
+    stepChecked: true,
+    stepApplied: true,
   } satisfies Record<FromWorker['type'], true>),
 );
 const REQUEST_TYPES = new Set(
@@ -98,6 +105,9 @@ const REQUEST_TYPES = new Set(
     loadSession: true,
     exportModel: true,
     debugCheckGpuKernels: true,
+    stepOpen: true,
+    stepCheck: true,
+    stepApply: true,
   } satisfies Record<WorkerRequest['type'], true>),
 );
 const REPLY_TYPES = new Set(
@@ -111,6 +121,9 @@ const REPLY_TYPES = new Set(
     weights: true,
     sessionLoaded: true,
     failed: true,
+    learningStep: true,
+    stepChecked: true,
+    stepApplied: true,
   } satisfies Record<WorkerReply['type'], true>),
 );
 const hasRid = (m: object) => Number.isSafeInteger((m as { rid?: unknown }).rid);
@@ -131,8 +144,20 @@ export function isToWorker(x: unknown): x is ToWorker {
   if (m.type === 'getCell') return [m.actual, m.predicted].every((v) => Number.isInteger(v) && v >= 0 && v <= 9);
   if (m.type === 'loadSession') return Array.isArray(m.network?.layers) && typeof m.config === 'object';
   if (m.type === 'setNetwork') return Array.isArray(m.network?.layers);
+  if (m.type === 'stepOpen') return isStepSource(m.source) && typeof m.learningRate === 'number' && typeof m.fresh === 'boolean';
+  if (m.type === 'stepCheck')
+    return (
+      Array.isArray(m.weights) && m.weights.length <= 40 && m.weights.every((w) => [w?.layer, w?.array, w?.index].every(Number.isInteger))
+    );
   if (m.type === 'init') return typeof m.dataUrl === 'string' && Array.isArray(m.network?.layers) && typeof m.config === 'object';
   return true;
+}
+
+function isStepSource(s: unknown): boolean {
+  const x = s as StepSource | null;
+  if (typeof x !== 'object' || x === null) return false;
+  if (x.kind === 'drawing') return x.pixels instanceof Float32Array && x.pixels.length === PIXELS && Number.isInteger(x.label);
+  return x.kind === 'test' && (x.index === 'random' || x.index === 'misread' || Number.isInteger(x.index));
 }
 
 export function isFromWorker(x: unknown): x is FromWorker {

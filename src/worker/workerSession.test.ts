@@ -101,4 +101,29 @@ describe('WorkerSession', () => {
     expect(h.of('augmented')[0].rid).toBe(5);
     expect(h.of('failed')).toHaveLength(0);
   }, 60_000);
+
+  it('the learning step: computed on a copy, checked, and applied to the live model only when asked', async () => {
+    const h = harness();
+    await h.send({ type: 'stepOpen', rid: 1, source: { kind: 'test', index: 0 }, learningRate: 0.5, fresh: true });
+    expect(h.of('failed')[0]).toMatchObject({ rid: 1, message: { key: 'worker.notReady' } });
+    await h.init();
+    await h.send({ type: 'stepOpen', rid: 2, source: { kind: 'test', index: 5 }, learningRate: 0.5, fresh: true });
+    const { step } = h.of('learningStep')[0];
+    expect(step.testIndex).toBe(5);
+    expect(step.lossAfter).toBeLessThan(step.loss);
+    await h.send({ type: 'getWeights', rid: 3 });
+    await h.send({ type: 'stepCheck', rid: 4, weights: [] });
+    expect(h.of('stepChecked')[0].rows.length).toBeGreaterThan(0);
+    await h.send({ type: 'getWeights', rid: 5 });
+    const [before, unchanged] = h.of('weights').map((m) => m.point.weights[1]);
+    expect(Array.from(unchanged)).toEqual(Array.from(before)); // showing a step changes nothing
+    await h.send({ type: 'stepApply', rid: 6 });
+    expect(h.of('stepApplied')[0].rid).toBe(6);
+    await h.send({ type: 'getWeights', rid: 7 });
+    const after = h.of('weights')[2].point.weights[1];
+    const gradB = step.layers[1].gradB!;
+    after.forEach((v, k) => expect(v).toBeCloseTo(before[k] - 0.5 * gradB[k], 5));
+    await h.send({ type: 'stepOpen', rid: 8, source: { kind: 'test', index: 5 }, learningRate: -2, fresh: false });
+    expect(h.of('failed').at(-1)).toMatchObject({ rid: 8, message: { key: 'step.badRate' } });
+  }, 60_000);
 });

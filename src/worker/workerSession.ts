@@ -13,6 +13,8 @@ import { BACKENDS, PROTOCOL_VERSION, type BackendChoice, type BackendName, type 
 import { isToWorker, unreachable } from '../protocol/transfer';
 import { BackendManager } from './backends/backendManager';
 import { loseBackend } from './backends/watchBackend';
+import { StepLab } from './learning/stepLab';
+import { answerStep } from './learning/stepRequests';
 import { DataError, loadMnist, type Mnist } from './data/dataset';
 import { benchmarkFit, fitToTarget } from './diagnostics/benchmarkFit';
 import { checkGpuKernels } from './diagnostics/gpuKernelCheck';
@@ -34,6 +36,8 @@ export class WorkerSession {
   private restore: RestorePoint | null = null;
   /** Messages run one after another, so a Reset or a backend switch never interleaves with a Step. */
   private queue: Promise<void> = Promise.resolve();
+  /** The learning-step view's copy of the weights and its last step. */
+  private readonly lab = new StepLab();
   /** Backends this worker has failed over from; they are not offered again, and later reports of them are ignored. */
   private readonly failedFrom = new Set<string>();
   private readonly runner: Runner;
@@ -286,6 +290,10 @@ export class WorkerSession {
         await this.sweep?.cancel();
         this.sweep = null;
         return;
+      case 'stepOpen':
+      case 'stepCheck':
+      case 'stepApply':
+        return answerStep(this.lab, m, t ?? null, this.data, this.post);
       default:
         return unreachable(m);
     }
