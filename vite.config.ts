@@ -30,7 +30,7 @@ export default defineConfig({
         icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,wasm,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,svg,wasm,webmanifest,woff2}'], // woff2: KaTeX's fonts for the learning step
         globIgnores: ['data/**'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         cleanupOutdatedCaches: true,
@@ -43,6 +43,11 @@ export default defineConfig({
   worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
   // The wasm backend locates its .wasm files itself (setWasmPaths); pre-bundling would break that.
   optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4000,
+    // Fonts stay files: the Content Security Policy allows fonts from 'self' only, not data: URLs.
+    assetsInlineLimit: (file: string) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
+  },
   test: { include: ['src/**/*.test.ts'], environment: 'node' },
 });

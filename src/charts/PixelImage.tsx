@@ -1,9 +1,13 @@
 import { memo, useEffect, useRef } from 'react';
 
 type Props = {
-  /** side × side values, row-major. */
+  /** side × side values (or rows × side), row-major. */
   values: ArrayLike<number>;
   side: number;
+  /** Rows when the image is not square (a heat map of a weight matrix). */
+  rows?: number;
+  /** Displayed height in px when it should not follow the aspect ratio (a long, thin matrix). */
+  height?: number;
   /** 'gray': 0..1 (or 0..255 with scale) as black→white; 'signed': diverging around 0, scaled by `range`. */
   mode: 'gray' | 'signed';
   scale?: number;
@@ -14,13 +18,13 @@ type Props = {
 };
 
 /** A small image drawn pixel for pixel and scaled up without smoothing. */
-function PixelImage({ values, side, mode, scale = 1, range = 1, size, label, testId }: Props) {
+function PixelImage({ values, side, rows = side, height, mode, scale = 1, range = 1, size, label, testId }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const c = canvas.current?.getContext('2d');
     if (!c) return;
-    const img = c.createImageData(side, side);
-    for (let i = 0; i < side * side; i++) {
+    const img = c.createImageData(side, rows);
+    for (let i = 0; i < side * rows; i++) {
       const v = values[i] * scale;
       let r: number, g: number, b: number;
       if (mode === 'gray') r = g = b = Math.max(0, Math.min(255, v * 255));
@@ -33,13 +37,13 @@ function PixelImage({ values, side, mode, scale = 1, range = 1, size, label, tes
       img.data.set([r, g, b, 255], i * 4);
     }
     c.putImageData(img, 0, 0);
-  }, [values, side, mode, scale, range]);
+  }, [values, side, rows, mode, scale, range]);
   return (
     <canvas
       ref={canvas}
       width={side}
-      height={side}
-      style={{ width: size, height: size }}
+      height={rows}
+      style={{ width: size, height: height ?? (size * rows) / side }}
       className="pixel-image"
       role="img"
       aria-label={label}

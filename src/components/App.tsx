@@ -1,6 +1,6 @@
 // Page layout: network and controls on the left, live charts in the middle, drawing pad on the right. A link
 // can hide or lock each part (PartView) for a focused exercise.
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getBridge } from '../bridge/workerBridge';
 import { useStore } from '../store/store';
@@ -23,6 +23,10 @@ import TrainButtons from './TrainButtons';
 import FirstRunGuide from './FirstRunGuide';
 import GuideButton from './GuideButton';
 import UpdateBanner from './UpdateBanner';
+import StepButton from './step/StepButton';
+
+/** Loaded on first open: KaTeX and the view are a quarter of the page's code and most visits never open it. */
+const LearningStepPanel = lazy(() => import('./step/LearningStepPanel'));
 
 export default function App() {
   const { t } = useTranslation();
@@ -31,6 +35,7 @@ export default function App() {
   }, []);
   const presenter = useStore((s) => s.ui.presenter);
   const offline = useStore((s) => s.ui.offlineReady);
+  const stepOpen = useStore((s) => s.step.open);
   useEffect(() => {
     document.title = t('app.title');
   }, [t]);
@@ -49,6 +54,9 @@ export default function App() {
           <TrainButtons />
         </PartView>
         <StatusBar />
+        <PartView part="step">
+          <StepButton />
+        </PartView>
         <GuideButton />
         <ClassroomBar />
       </header>
@@ -57,6 +65,13 @@ export default function App() {
       <Notice />
       <DataProgress />
       <Announcer />
+      {stepOpen && (
+        <PartView part="step">
+          <Suspense fallback={<p className="muted">{t('step.computing')}</p>}>
+            <LearningStepPanel />
+          </Suspense>
+        </PartView>
+      )}
       <main className="app-main">
         <section className="panel panel-left" aria-label={t('app.networkAndTraining')}>
           <PartView part="network">

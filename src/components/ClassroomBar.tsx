@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changeNetwork, chooseLanguage } from '../bridge/experiment';
+import { openStep } from '../bridge/learningStep';
 import { startSweep } from '../bridge/sweeps';
 import { getBridge } from '../bridge/workerBridge';
 import { useMsg } from '../i18n/translate';
@@ -77,6 +78,16 @@ export default function ClassroomBar() {
             <strong>{t(`lesson.${lesson}.title`)}.</strong> {t(`lesson.${lesson}.text`)}
           </p>
           {lesson === 'misread' && <MisreadView />}
+          {lesson === 'one-step' && (
+            <button
+              className="primary"
+              data-testid="lesson.step-open"
+              disabled={loading}
+              onClick={() => void openStep('test-image', 'misread')}
+            >
+              {t('lesson.stepOpen')}
+            </button>
+          )}
           {sweepOf(lesson) && (
             <button
               className="primary"

@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { openStep } from '../bridge/learningStep';
 import { RequestError } from '../bridge/requests';
 import { getBridge } from '../bridge/workerBridge';
 import { patch, useStore } from '../store/store';
@@ -19,6 +20,7 @@ export default function DrawPanel() {
   const [image, setImage] = useState<Uint8Array | null>(null);
   const onInput = useCallback((pixels: Float32Array | null) => getBridge().predict(pixels), []);
   const locked = useStore((s) => s.ui.locked.includes('draw'));
+  const stepHidden = useStore((s) => s.ui.hidden.includes('step'));
   useShortcut('c', () => {
     if (locked) return;
     pad.current?.clear();
@@ -55,6 +57,11 @@ export default function DrawPanel() {
         <InputPreview input={input} />
         <PredictionBars probs={probs} active={input !== null} />
       </div>
+      {input && !stepHidden && (
+        <button className="link" data-testid="draw.step" onClick={() => void openStep('drawing')}>
+          {t('step.openDrawing')}
+        </button>
+      )}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // says so, and a unit test checks that the {{values}} match). Keys are flat; the prefix names the area.
 import { enFiles } from './enFiles';
 import { enLearning } from './enLearning';
+import { enStep } from './enStep';
 import { enExperiments } from './enExperiments';
 export const en = {
   text: '{{text}}',
@@ -289,6 +290,7 @@ export const en = {
 
   ...enFiles,
   ...enLearning,
+  ...enStep,
   ...enExperiments,
 } as const;
 

@@ -2,6 +2,7 @@
 // Technical names that students meet in code and papers (ReLU, Dense, Adam, epoch values…) stay as they are.
 import { zhCNFiles } from './zhCNFiles';
 import { zhCNLearning } from './zhCNLearning';
+import { zhCNStep } from './zhCNStep';
 import { zhCNExperiments } from './zhCNExperiments';
 import type { MessageKey } from './en';
 
@@ -275,5 +276,6 @@ export const zhCN: Record<MessageKey, string> = {
 
   ...zhCNFiles,
   ...zhCNLearning,
+  ...zhCNStep,
   ...zhCNExperiments,
 };

@@ -1,5 +1,6 @@
 // One learning step on one image, as plain data: what the worker computes (worker/learning/learningStep.ts) and
-// the learning-step view shows stage by stage. Arrays are per image (no batch axis), row-major in their shape.
+// the learning-step view shows stage by stage. Arrays are per image (no batch axis), row-major in their shape,
+// and plain number arrays so the page's store can keep them (they are small: one image).
 import type { LayerSpec, NetworkSpec } from './spec';
 
 export type StepStage = 'forward' | 'backward' | 'update' | 'check';
@@ -21,18 +22,18 @@ export type StepLayer = {
    * Pre-activation z: Wx + b for Dense/Conv2D, the input of an Activation layer; null for other kinds. For the
    * last layer these are the logits.
    */
-  z: Float32Array | null;
+  z: number[] | null;
   /** Output h = f(z). For the last layer the probabilities p = softmax(z). */
-  h: Float32Array;
+  h: number[];
   /** ∂L/∂h. For the last layer −1/p_y at the true label, 0 elsewhere. */
-  dh: Float32Array;
+  dh: number[];
   /** f′(z) elementwise (ReLU's 0/1, sigmoid's σ(1−σ)); null without z, and for softmax (not elementwise). */
-  mask: Float32Array | null;
+  mask: number[] | null;
   /** ∂L/∂z; for the last layer p − onehot(y). */
-  dz: Float32Array | null;
+  dz: number[] | null;
   /** ∂L/∂W (kernel, or BatchNorm's γ) in the layout of `kernelShape`, and ∂L/∂b (or β); null without weights. */
-  gradW: Float32Array | null;
-  gradB: Float32Array | null;
+  gradW: number[] | null;
+  gradB: number[] | null;
   kernelShape: number[] | null;
   /** ‖∂L/∂W, ∂L/∂b‖ (Frobenius, all of the layer's parameters), ‖W, b‖, and ‖ΔW, Δb‖ of the update. */
   gradNorm: number;
@@ -42,7 +43,7 @@ export type StepLayer = {
 
 export type LearningStep = {
   /** 784 pixels in [0, 1]. */
-  image: Float32Array;
+  image: number[];
   label: number;
   /** Index in the 10,000 test images; null for a drawing. */
   testIndex: number | null;
@@ -52,9 +53,9 @@ export type LearningStep = {
   copiedAtBatch: number;
   layers: StepLayer[];
   /** p before and after the update, and L = −log p_y before and after. */
-  probs: Float32Array;
+  probs: number[];
   loss: number;
-  probsAfter: Float32Array;
+  probsAfter: number[];
   lossAfter: number;
 };
 
@@ -90,15 +91,15 @@ export function topIndices(values: ArrayLike<number>, n: number): number[] {
 }
 
 /** Gradient norm of unit j of a Dense kernel [in, units]: how strongly its incoming weights are pushed. */
-export function unitGradNorms(gradW: Float32Array, units: number): Float64Array {
-  const out = new Float64Array(units);
+export function unitGradNorms(gradW: ArrayLike<number>, units: number): number[] {
+  const out = new Array<number>(units).fill(0);
   for (let i = 0; i < gradW.length; i++) out[i % units] += gradW[i] * gradW[i];
-  return out.map(Math.sqrt);
+  return out.map((v) => Math.sqrt(v));
 }
 
 /** Column j of a kernel [in, units]: unit j's incoming weights (for 784 inputs, a 28×28 picture). */
-export function column(kernel: Float32Array, units: number, j: number): Float32Array {
-  const out = new Float32Array(kernel.length / units);
+export function column(kernel: ArrayLike<number>, units: number, j: number): number[] {
+  const out = new Array<number>(kernel.length / units);
   for (let i = 0; i < out.length; i++) out[i] = kernel[i * units + j];
   return out;
 }

@@ -5,7 +5,16 @@ import type { SweepAxis, SweepBudget, SweepOrder } from './sweep';
 import { DEFAULT_CONFIG, type TrainConfig } from './training';
 
 export type LessonId =
-  'lr-too-high' | 'lr-too-low' | 'no-hidden-layer' | 'dead-relu' | 'overfit-500' | 'cnn-vs-mlp' | 'misread' | 'lr-sweep' | 'batch-sweep';
+  | 'lr-too-high'
+  | 'lr-too-low'
+  | 'no-hidden-layer'
+  | 'dead-relu'
+  | 'overfit-500'
+  | 'cnn-vs-mlp'
+  | 'misread'
+  | 'lr-sweep'
+  | 'batch-sweep'
+  | 'one-step';
 
 /** Title and paragraph are in the i18n catalogues under lesson.<id>.title / .text. A lesson with a sweep offers to run it. */
 export type Lesson = {
@@ -68,6 +77,12 @@ export const LESSONS: readonly Lesson[] = [
     id: 'cnn-vs-mlp',
     network: presetById('lenet5').network,
     train: { ...DEFAULT_CONFIG },
+  },
+  {
+    // Plain SGD, the rule the learning-step view shows; the lesson opens the view on a misread test digit.
+    id: 'one-step',
+    network: presetById('mlp-seed').network,
+    train: { ...PLAIN, optimizer: 'sgd', learningRate: 0.1 },
   },
   {
     // Plain SGD so the rate alone sets the step: 0.001 crawls, 0.1 learns, 10 blows up (the run stops as diverged).

@@ -2,6 +2,7 @@
 // The bridge writes training data here at most ~10 times a second.
 import { create } from 'zustand';
 import type { Language } from '../i18n/languages';
+import type { CheckRow, LearningStep, StepStage } from '../model/learningStep';
 import type { Msg } from '../model/msg';
 import { presetById, DEFAULT_PRESET, type PresetId } from '../model/presets';
 import type { NetworkSpec } from '../model/spec';
@@ -145,6 +146,36 @@ export const idleSweep: SweepSlice = {
   message: null,
 };
 
+/** The learning-step view (components/step): what it shows and the step the worker computed for it. */
+export type StepSlice = {
+  open: boolean;
+  stage: StepStage;
+  source: 'drawing' | 'test-image';
+  /** The true label the student gives the drawing (0-9). */
+  label: number;
+  /** η typed for this step; null follows the training's current rate. */
+  lr: number | null;
+  result: LearningStep | null;
+  busy: boolean;
+  error: Msg | null;
+  check: CheckRow[] | null;
+  /** Training batch at which the step was applied to the live model; null while only shown. */
+  appliedAt: number | null;
+};
+
+export const closedStep: StepSlice = {
+  open: false,
+  stage: 'forward',
+  source: 'test-image',
+  label: 0,
+  lr: null,
+  result: null,
+  busy: false,
+  error: null,
+  check: null,
+  appliedAt: null,
+};
+
 export type AppState = {
   status: StatusSlice;
   metrics: MetricsSlice;
@@ -154,6 +185,7 @@ export type AppState = {
   insight: InsightSlice;
   runs: RunsSlice;
   sweep: SweepSlice;
+  step: StepSlice;
 };
 
 export const initialStatus: StatusSlice = {
@@ -196,6 +228,7 @@ export const useStore = create<AppState>()(() => ({
   insight: emptyInsight,
   runs: { list: [], currentId: null, overlay: [] },
   sweep: idleSweep,
+  step: closedStep,
 }));
 
 /** Shallow-merges into one slice. */

@@ -120,8 +120,8 @@ export function decodeExperiment(hash: string): Decoded {
 }
 
 /** Parts of the page a link can hide or lock, so a teacher can hand out a focused exercise. */
-export type Part = 'lessons' | 'network' | 'training' | 'hyper' | 'share' | 'charts' | 'draw' | 'insights';
-export const PARTS: readonly Part[] = ['lessons', 'network', 'training', 'hyper', 'share', 'charts', 'draw', 'insights'];
+export type Part = 'lessons' | 'network' | 'training' | 'hyper' | 'share' | 'charts' | 'draw' | 'insights' | 'step';
+export const PARTS: readonly Part[] = ['lessons', 'network', 'training', 'hyper', 'share', 'charts', 'draw', 'insights', 'step'];
 const isPart = (s: string): s is Part => (PARTS as readonly string[]).includes(s);
 
 /**

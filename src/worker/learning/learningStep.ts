@@ -117,7 +117,29 @@ export function forward(net: NetworkSpec, w: tf.Tensor[], x: tf.Tensor, probes?:
 export const lossOf = (logits: tf.Tensor2D, labels: tf.Tensor1D) =>
   tf.neg(tf.mean(tf.sum(tf.mul(tf.logSoftmax(logits), tf.oneHot(labels, NUM_CLASSES)), 1))) as tf.Scalar;
 
-const read = async (t: tf.Tensor | null) => (t ? ((await t.data()) as Float32Array).slice() : null);
+/**
+ * The same loss for one image, with its gradient p − onehot(y) computed without cancellation: tfjs forms p_y − 1,
+ * which in float32 keeps only a digit or two when the network is sure (p_y = 0.99998); −Σ_{k≠y} p_k keeps them
+ * all, so the finite-difference check can hold backprop to 1e-3 on confident images too.
+ */
+function lossOfOne(logits: tf.Tensor2D, labels: tf.Tensor1D): tf.Scalar {
+  // Inputs the gradient needs must go through `save`: the forward pass's other tensors are freed before it runs.
+  const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [z, onehot, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
+    save([z, onehot]);
+    return {
+      value: tf.neg(tf.sum(tf.mul(tf.logSoftmax(z), onehot))) as tf.Scalar,
+      gradFunc: (dy: tf.Tensor, [zs, oh]: tf.Tensor[]) => {
+        const others = tf.mul(tf.softmax(zs), tf.sub(1, oh)); // p_k for k ≠ y, 0 at y
+        return [tf.mul(tf.add(others, tf.mul(oh, tf.neg(tf.sum(others, 1, true)))), dy), tf.zerosLike(oh)];
+      },
+    };
+  });
+  return f(logits, tf.oneHot(labels, NUM_CLASSES)) as tf.Scalar;
+}
+
+const plain = (a: Float32Array | null) => (a ? Array.from(a) : null);
+const read = async (t: tf.Tensor | null | undefined) => (t ? ((await t.data()) as Float32Array).slice() : null);
 
 export type StepResult = { step: LearningStep; grads: (Float32Array | null)[]; deltas: (Float32Array | null)[] };
 
@@ -157,7 +179,7 @@ export async function learningStep(
       [...rec.z, ...rec.h, ...rec.mask].forEach((t) => t && keep(tf.keep(t)));
     });
     const vars = [...w.filter((_, k) => trainable[k]), ...probes.z, ...probes.h].filter((v): v is tf.Variable => v !== null);
-    const { value, grads } = tf.variableGrads(() => lossOf(forward(net, w, x, probes), y), vars);
+    const { value, grads } = tf.variableGrads(() => lossOfOne(forward(net, w, x, probes), y), vars);
     held.push(value, ...Object.values(grads));
     const g = (v: tf.Tensor | null) => (v ? grads[(v as tf.Variable).name] : null);
 
@@ -173,8 +195,8 @@ export async function learningStep(
         ),
       ),
     );
-    const probs = (await read(rec.h[last]))!;
-    const probsAfter = (await read(keep(tf.softmax(afterLogits))))!;
+    const probs = Array.from((await read(rec.h[last]))!);
+    const probsAfter = Array.from((await read(keep(tf.softmax(afterLogits))))!);
     const loss = (await value.data())[0];
     const lossAfter = (await keep(lossOf(afterLogits, y)).data())[0];
 
@@ -182,26 +204,26 @@ export async function learningStep(
     for (let i = 0; i <= last; i++) {
       const [k, b] = own[i];
       const mine = own[i].slice(0, 2);
-      const dh = i === last ? probs.map((v, k) => (k === label ? -1 / v : 0)) : (await read(g(probes.h[i])))!;
+      const dh = i === last ? probs.map((v, k) => (k === label ? -1 / v : 0)) : plain(await read(g(probes.h[i])))!;
       layers.push({
         index: i,
         spec: net.layers[i],
         inShape: inShapes[i],
         outShape: shapes[i],
-        z: await read(rec.z[i]),
-        h: (await read(rec.h[i]))!,
+        z: plain(await read(rec.z[i])),
+        h: plain(await read(rec.h[i]))!,
         dh,
-        mask: await read(rec.mask[i]),
-        dz: await read(g(probes.z[i])),
-        gradW: mine.length ? gradArrays[k] : null,
-        gradB: mine.length ? gradArrays[b] : null,
+        mask: plain(await read(rec.mask[i])),
+        dz: plain(await read(g(probes.z[i]))),
+        gradW: mine.length ? plain(gradArrays[k]) : null,
+        gradB: mine.length ? plain(gradArrays[b]) : null,
         kernelShape: mine.length ? sizes[k] : null,
         gradNorm: norm(...mine.map((j) => gradArrays[j])),
         weightNorm: norm(...mine.map((j) => weights[j])),
         deltaNorm: norm(...mine.map((j) => deltas[j])),
       });
     }
-    const step: LearningStep = { image, label, learningRate: lr, layers, probs, loss, probsAfter, lossAfter, ...meta };
+    const step: LearningStep = { image: Array.from(image), label, learningRate: lr, layers, probs, loss, probsAfter, lossAfter, ...meta };
     return { step, grads: gradArrays, deltas };
   } finally {
     tf.dispose(held);
