@@ -53,7 +53,9 @@ export default function LearningStepPanel() {
       aria-labelledby="step-title"
       data-testid="step.panel"
       onKeyDown={(e) => {
-        if (e.key === 'Escape') closeStep();
+        if (e.key !== 'Escape') return;
+        closeStep();
+        document.querySelector<HTMLElement>('[data-testid="step.open"]')?.focus(); // back where the view was opened
       }}
     >
       <div className="step-head">
@@ -106,11 +108,17 @@ export default function LearningStepPanel() {
       {step && (
         <div className="step-summary" aria-live="polite">
           <span>
-            {t('step.lossBefore')} <strong data-testid="step.loss-before">{fmt(step.loss, 5)}</strong>
+            {t('step.lossBefore')}{' '}
+            <strong data-testid="step.loss-before" data-value={step.loss}>
+              {fmt(step.loss, 5)}
+            </strong>
           </span>
           {showAfter && (
             <span>
-              {t('step.lossAfter')} <strong data-testid="step.loss-after">{fmt(step.lossAfter, 5)}</strong>
+              {t('step.lossAfter')}{' '}
+              <strong data-testid="step.loss-after" data-value={step.lossAfter}>
+                {fmt(step.lossAfter, 5)}
+              </strong>
             </span>
           )}
           <Formula tex={`\\eta = ${tex(step.learningRate)}`} />

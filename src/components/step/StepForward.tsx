@@ -46,9 +46,9 @@ function ForwardLayer({ l, step, last }: { l: StepLayer; step: LearningStep; las
       <div className="step-pair">
         <LayerValues values={l.z} shape={l.outShape} title={last ? t('step.logits') : t('step.z')} highlight={j} />
         {last ? (
-          <div className="layer-values">
+          <div className="layer-values" data-testid="step.probs" data-true={step.probs[step.label]}>
             <div className="layer-values-title">{t('step.probs')}</div>
-            <Bars values={step.probs} highlight={step.label} labels={DIGITS} label={t('step.probs')} testId="step.probs" />
+            <Bars values={step.probs} highlight={step.label} labels={DIGITS} label={t('step.probs')} />
           </div>
         ) : (
           <LayerValues values={l.h} shape={l.outShape} title={t('step.h', { f: a })} highlight={j} signed={a !== 'relu'} />
