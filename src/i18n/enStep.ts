@@ -82,7 +82,7 @@ export const enStep = {
   'step.unitGrad': 'Gradient of the weights into unit {{j}}',
   'step.unitN': 'unit {{j}}',
   'step.pickUnit': 'Any unit (0-{{max}})',
-  'step.gradMatrix': '∂L/∂W as a heat map: {{rows}} inputs (rows) × {{cols}} units (columns)',
+  'step.gradMatrix': '∂L/∂W as a heat map: one row per unit ({{units}}), one column per input ({{inputs}})',
   'step.gradFilters': '∂L/∂W of each {{k}}×{{k}} filter, summed over its {{cin}} input channel(s)',
   'step.filterGrad': 'Gradient of filter {{f}}',
   'step.optimizer.momentum':

@@ -79,7 +79,7 @@ export const zhCNStep: Record<keyof typeof enStep, string> = {
   'step.unitGrad': '进入单元 {{j}} 的权重的梯度',
   'step.unitN': '单元 {{j}}',
   'step.pickUnit': '任选一个单元（0-{{max}}）',
-  'step.gradMatrix': '∂L/∂W 的热图：{{rows}} 个输入（行）× {{cols}} 个单元（列）',
+  'step.gradMatrix': '∂L/∂W 的热图：每个单元一行（共 {{units}} 个），每个输入一列（共 {{inputs}} 个）',
   'step.gradFilters': '每个 {{k}}×{{k}} 卷积核的 ∂L/∂W，对其 {{cin}} 个输入通道求和',
   'step.filterGrad': '卷积核 {{f}} 的梯度',
   'step.optimizer.momentum': '训练使用带动量的 SGD，它会把之前步长的一部分加到这一步上。这里展示的是普通的梯度步；“应用”应用的正是这一步。',

@@ -67,7 +67,7 @@ export default function GradientPicture({ l, onPixels }: { l: StepLayer; onPixel
     // Drawn transposed, one row per unit and one column per input, stretched to a readable height.
     const [inputs, units] = shape;
     const byUnit = Array.from({ length: units * inputs }, (_, q) => g[(q % inputs) * units + Math.floor(q / inputs)]);
-    const title = t('step.gradMatrix', { rows: units, cols: inputs });
+    const title = t('step.gradMatrix', { units, inputs });
     return (
       <div className="grad-picture">
         <div className="layer-values-title">{title}</div>

@@ -37,7 +37,7 @@ export default function StepCheck({ step }: { step: LearningStep }) {
     <div className="step-body">
       <Formula
         block
-        tex={`\\frac{\\partial L}{\\partial w} \\approx \\frac{L(w+\\varepsilon) - L(w-\\varepsilon)}{2\\varepsilon}, \\qquad \\text{rel. error} = \\frac{|a-b|}{\\max(|a|,|b|)}`}
+        tex={`\\frac{\\partial L}{\\partial w} \\approx \\frac{L(w+\\varepsilon) - L(w-\\varepsilon)}{2\\varepsilon}, \\qquad e_{\\text{rel}} = \\frac{|a-b|}{\\max(|a|,|b|)}`}
       />
       <p className="muted">{t('step.check.intro')}</p>
       <div className="step-picker">
