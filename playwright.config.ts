@@ -3,6 +3,9 @@ import { defineConfig } from '@playwright/test';
 // Debian's Chromium (apt-get install chromium): this machine cannot download Playwright's own browser.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PORT = 4173;
+/** The built site as a plain static host serves it, under a sub-path (scripts/serveStatic.mjs, e2e/static.spec.ts). */
+const STATIC_PORT = Number(process.env.STATIC_PORT ?? 4174);
+process.env.STATIC_BASE_URL ??= `http://127.0.0.1:${STATIC_PORT}/courses/ml/playground/`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -25,10 +28,18 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
-  webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+      url: `http://127.0.0.1:${PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `node scripts/serveStatic.mjs --port ${STATIC_PORT} --base /courses/ml/playground/`,
+      url: process.env.STATIC_BASE_URL,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
 });

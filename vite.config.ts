@@ -11,6 +11,9 @@ const isolation = {
 };
 
 export default defineConfig({
+  // Relative URLs everywhere: the same build works at the root of a server or under any path
+  // (/courses/ml/playground/), and from `npm run preview:static`.
+  base: './',
   plugins: [
     react(),
     tfjsWasmThreads(),
@@ -18,6 +21,10 @@ export default defineConfig({
     // Offline after the first visit: Workbox precaches the app shell (incl. the tfjs .wasm files); the MNIST
     // files are cached by the training worker as it downloads them (src/worker/data/dataCache.ts).
     VitePWA({
+      // Our own service worker (src/sw/sw.ts): Workbox's precache plus the isolation headers for hosts without them.
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
       // A new version waits for the person's "reload" (src/bridge/offline.ts): never a reload under a training run.
       registerType: 'prompt',
       injectRegister: false,
@@ -29,12 +36,11 @@ export default defineConfig({
         background_color: '#ffffff',
         icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
       },
-      workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,wasm,webmanifest,woff2}'], // woff2: KaTeX's fonts for the learning step
+      injectManifest: {
+        // woff2: KaTeX's fonts for the learning step.
+        globPatterns: ['**/*.{js,css,html,svg,wasm,webmanifest,woff2}'],
         globIgnores: ['data/**'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
-        cleanupOutdatedCaches: true,
-        clientsClaim: true,
       },
     }),
   ],

@@ -7,11 +7,14 @@
 // public/_headers for static hosts that read that file). Not applied to `vite` dev, which injects inline scripts.
 import type { Plugin } from 'vite';
 
+/** A build told to take the MNIST files from another host (VITE_DATA_URL, README "Put it on a server") may fetch from it. */
+const dataHost = process.env.VITE_DATA_URL?.startsWith('http') ? ` ${new URL(process.env.VITE_DATA_URL).origin}` : '';
+
 export const CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval' blob:",
   "worker-src 'self' blob:",
-  "connect-src 'self'",
+  `connect-src 'self'${dataHost}`,
   "img-src 'self' data: blob:",
   "style-src 'self'",
   "font-src 'self'",

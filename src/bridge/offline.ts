@@ -4,7 +4,8 @@
 // A new version never reloads the page by itself (it could land under a training run): it waits, the page says
 // so (UpdateBanner), and the person chooses when to reload.
 import { registerSW } from 'virtual:pwa-register';
-import { patch } from '../store/store';
+import { patch, useStore } from '../store/store';
+import { isolateOnce } from './isolation';
 
 let update: ((reload?: boolean) => Promise<void>) | null = null;
 
@@ -20,6 +21,7 @@ export function registerOffline() {
     },
     onRegisterError: (e) => console.warn('service worker not registered: the app will need the network', e),
   });
+  isolateOnce(() => useStore.getState().status.batch);
 }
 
 /** Activates the waiting version and reloads (the unsaved-training guard still asks first). */

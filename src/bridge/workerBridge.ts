@@ -21,6 +21,12 @@ const PING_MS = 2000;
 const DEAD_MS = 15000;
 /** How long announced work of unknown length (a first step, backend probes) may block the worker. */
 const BUSY_UNKNOWN_MS = 120_000;
+/**
+ * Where the MNIST files are, as an absolute URL (the worker resolves relative ones against its own script):
+ * `data/` next to the page, or VITE_DATA_URL when the build was told to take them from another host.
+ */
+const dataUrl = () => new URL(import.meta.env.VITE_DATA_URL || 'data/', document.baseURI).href;
+
 /** Default time a request may take; saving, loading and exporting a big model stop training first. */
 const REQUEST_TIMEOUT_MS = 60_000;
 
@@ -354,7 +360,7 @@ let bridge: WorkerBridge | null = null;
 /** The app's single bridge, created on first use. */
 export function getBridge(): WorkerBridge {
   if (!bridge) {
-    bridge = new WorkerBridge(`${import.meta.env.BASE_URL}data/`);
+    bridge = new WorkerBridge(dataUrl());
     (window as unknown as { playgroundDebug: DebugHooks }).playgroundDebug = debugHooks(bridge);
   }
   return bridge;

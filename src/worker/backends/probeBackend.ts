@@ -114,7 +114,12 @@ export async function probeBackend(name: BackendName, net: NetworkSpec): Promise
     if (!Number.isFinite(value)) return done(false, 'a training step gave a non-finite loss');
     if (name === 'wasm') {
       const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
-      detail = `${simd ? 'SIMD' : 'no SIMD'}, ${getThreadsCount()} thread${getThreadsCount() === 1 ? '' : 's'}`;
+      const n = getThreadsCount();
+      // Threads need SharedArrayBuffer, which needs a cross-origin isolated page (server headers or our service worker).
+      const threads = globalThis.crossOriginIsolated
+        ? `${n} thread${n === 1 ? '' : 's'}`
+        : 'single-threaded: the page is not cross-origin isolated';
+      detail = `${simd ? 'SIMD' : 'no SIMD'}, ${threads}`;
     }
     return done(true, detail, software);
   } catch (e) {
