@@ -5,10 +5,8 @@ import Formula from './Formula';
 import GradientPicture from './GradientPicture';
 import LayerValues from './LayerValues';
 import { activationOf, followedUnit, layerTitle, texDerivative } from './layerText';
-import { fmt, tex } from './numbers';
+import { DIGITS, fmt, tex } from './numbers';
 import { unitName } from './StepForward';
-
-const DIGITS = Array.from({ length: 10 }, (_, d) => String(d));
 
 function BackwardLayer({ l, step, last, onPixels }: { l: StepLayer; step: LearningStep; last: boolean; onPixels: boolean }) {
   const { t } = useTranslation();

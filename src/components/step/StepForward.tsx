@@ -5,9 +5,7 @@ import Bars from './Bars';
 import Formula from './Formula';
 import LayerValues from './LayerValues';
 import { activationOf, followedUnit, layerTitle, texAct } from './layerText';
-import { fmt, tex } from './numbers';
-
-const DIGITS = Array.from({ length: 10 }, (_, d) => String(d));
+import { DIGITS, fmt, tex } from './numbers';
 
 /** Position of flat index i in a shape, as the subscript of a unit: j, or (y, x, c) for maps. */
 export const unitName = (i: number, shape: number[]) =>

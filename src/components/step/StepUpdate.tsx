@@ -5,9 +5,7 @@ import { useStore } from '../../store/store';
 import Bars from './Bars';
 import Formula from './Formula';
 import { layerTitle } from './layerText';
-import { fmt, tex } from './numbers';
-
-const DIGITS = Array.from({ length: 10 }, (_, d) => String(d));
+import { DIGITS, fmt, tex } from './numbers';
 
 /** Stage 3: every weight moves against its gradient; the same image goes through again. */
 export default function StepUpdate({ step }: { step: LearningStep }) {

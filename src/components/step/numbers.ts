@@ -37,3 +37,6 @@ export function channel(values: ArrayLike<number>, shape: number[], c: number): 
   const [h, w, ch] = shape;
   return Array.from({ length: h * w }, (_, i) => values[i * ch + c]);
 }
+
+/** Class labels under 10 bars. */
+export const DIGITS = Array.from({ length: 10 }, (_, d) => String(d));
