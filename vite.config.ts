@@ -47,8 +47,9 @@ export default defineConfig({
   server: { headers: isolation },
   preview: { headers: { ...isolation, 'Content-Security-Policy': CSP_HEADER } },
   worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
-  // The wasm backend locates its .wasm files itself (setWasmPaths); pre-bundling would break that.
-  optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
+  // Dev server: tfjs-backend-wasm is pre-bundled like the rest (its .wasm files are passed to setWasmPaths as URLs),
+  // with the same fix for its threads as the build gets.
+  optimizeDeps: { rolldownOptions: { plugins: [tfjsWasmThreads()] } },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
