@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { errorText } from '../model/guards';
 import { dropoutChanges, onlyDropoutDiffers } from '../model/layers';
 import { msg as text, type Msg } from '../model/msg';
-import { PIXELS, type NetworkSpec } from '../model/spec';
+import type { NetworkSpec } from '../model/spec';
 import { describeChanges, type TrainConfig } from '../model/training';
 import { configProblem, experimentProblem } from '../model/trainFields';
 import type { FromWorker } from '../protocol/fromWorker';
@@ -13,9 +13,10 @@ import { BACKENDS, PROTOCOL_VERSION, type BackendChoice, type BackendName, type 
 import { isToWorker, unreachable } from '../protocol/transfer';
 import { BackendManager } from './backends/backendManager';
 import { loseBackend } from './backends/watchBackend';
+import { Failover } from './failover';
 import { StepLab } from './learning/stepLab';
 import { answerStep } from './learning/stepRequests';
-import { DataError, loadMnist, type Mnist } from './data/dataset';
+import { DataError, loadMnist, testSample, type Mnist } from './data/dataset';
 import { benchmarkFit, fitToTarget } from './diagnostics/benchmarkFit';
 import { checkGpuKernels } from './diagnostics/gpuKernelCheck';
 import { exportLayersModel, WEIGHTS_FILE } from './io/exportModel';
@@ -38,8 +39,6 @@ export class WorkerSession {
   private queue: Promise<void> = Promise.resolve();
   /** The learning-step view's copy of the weights and its last step. */
   private readonly lab = new StepLab();
-  /** Backends this worker has failed over from; they are not offered again, and later reports of them are ignored. */
-  private readonly failedFrom = new Set<string>();
   private readonly runner: Runner;
   /** The sweep being trained (or paused), beside the person's own model; null when none. */
   private sweep: Sweep | null = null;
@@ -49,15 +48,22 @@ export class WorkerSession {
     private readonly post: (m: FromWorker) => void,
     private readonly deps: WorkerDeps = { loadData: loadMnist, backends: BACKENDS },
   ) {
+    const failover = new Failover({
+      runner: () => this.runner,
+      backends: () => this.backends,
+      trainer: () => this.trainer,
+      post,
+      enqueue: (job) => (this.queue = this.queue.then(job)),
+    });
     this.runner = new Runner(
       post,
       (m) => this.fail(m),
-      (reason, resume) => this.failover(reason, resume),
+      (reason, resume) => failover.run(reason, resume),
     );
     this.backends = new BackendManager(
       post,
       (m) => this.fail(m),
-      (reason, backend) => this.lost(reason, backend),
+      (reason, backend) => failover.lost(reason, backend),
       deps.backends,
     );
   }
@@ -87,45 +93,6 @@ export class WorkerSession {
     this.runner.running = false;
     this.post({ type: 'error', message, retryData });
     this.post({ type: 'state', state: 'error' });
-  }
-
-  /**
-   * The GPU went away (seen by the backend watch): the loop may be stuck on a read-back, so leave it behind.
-   * A device often reports its loss after a step has already failed on it and the loop has moved on: a report
-   * for a backend that is no longer the trainer's is old news (acting on it would mark the new one broken).
-   */
-  private lost(reason: string, backend: string) {
-    if (this.failedFrom.has(backend) || this.trainer?.backendName !== backend) return;
-    const wasRunning = this.runner.running;
-    this.runner.abandon();
-    this.queue = this.queue.then(() => this.failover(reason, wasRunning));
-  }
-
-  /** Marks the lost backend broken, rebuilds on the next best one from the last snapshot, goes on. */
-  private async failover(reason: string, resume: boolean) {
-    const t = this.trainer;
-    if (!t) return;
-    this.runner.running = false;
-    this.runner.lost = null;
-    const from = t.backendName as BackendName;
-    if (this.failedFrom.has(from)) return; // the watch and the loop both saw this loss
-    this.failedFrom.add(from);
-    this.backends.markBroken(from, reason);
-    const to = await this.backends.switchTo();
-    if (!to) return;
-    const snap = t.snapshot;
-    t.rebuild(snap ? snap.weights : null);
-    this.post({
-      type: 'backendLost',
-      from,
-      to,
-      restoredBatch: snap?.batch ?? null,
-      message: snap
-        ? text('worker.backendLost', { from, to, reason, batch: snap.batch })
-        : text('worker.backendLostFresh', { from, to, reason }),
-    });
-    if (resume) this.runner.start(t);
-    else this.post({ type: 'state', state: 'paused' });
   }
 
   /** Stops training and rebuilds for `net` and `cfg` with `point`'s weights or fresh ones; re-probes for a new network. */
@@ -227,21 +194,10 @@ export class WorkerSession {
         return;
       case 'getCell': {
         const cell = t?.cell(m.actual, m.predicted);
-        if (cell) this.post({ type: 'cellImages', actual: m.actual, predicted: m.predicted, ...cell });
-        return;
+        return void (cell && this.post({ type: 'cellImages', actual: m.actual, predicted: m.predicted, ...cell }));
       }
-      case 'getSample': {
-        const d = this.data;
-        if (!d) return this.post({ type: 'sample', rid: m.rid, index: -1, label: -1, pixels: new Uint8Array(0) });
-        const i = Math.floor(Math.random() * d.testLabels.length);
-        return this.post({
-          type: 'sample',
-          rid: m.rid,
-          index: i,
-          label: d.testLabels[i],
-          pixels: d.testPixels.slice(i * PIXELS, (i + 1) * PIXELS),
-        });
-      }
+      case 'getSample':
+        return this.post({ type: 'sample', rid: m.rid, ...testSample(this.data) });
       case 'getAugmented':
         return this.post({
           type: 'augmented',
@@ -270,8 +226,7 @@ export class WorkerSession {
         return this.post({ type: 'modelExport', rid: m.rid, modelJson, weightsFile: WEIGHTS_FILE, weights: new Uint8Array(weights) });
       }
       case 'debugLoseBackend':
-        loseBackend();
-        return;
+        return void loseBackend();
       case 'debugCheckGpuKernels':
         await this.runner.stop();
         this.post({ type: 'busy', stepMs: 0 });

@@ -121,3 +121,10 @@ export async function loadMnist(baseUrl: string, onProgress: (loaded: number, to
   onProgress(total, total);
   return { trainPixels: a.value.pixels, trainLabels: b.value.labels, testPixels: c.value.pixels, testLabels: d.value.labels };
 }
+
+/** A random test image (784 bytes, 0-255) and its label; index -1 and no pixels while the data is not loaded. */
+export function testSample(d: Mnist | null): { index: number; label: number; pixels: Uint8Array } {
+  if (!d) return { index: -1, label: -1, pixels: new Uint8Array(0) };
+  const i = Math.floor(Math.random() * d.testLabels.length);
+  return { index: i, label: d.testLabels[i], pixels: d.testPixels.slice(i * 784, (i + 1) * 784) };
+}
