@@ -4,6 +4,7 @@ import type { FromWorker } from '../../protocol/fromWorker';
 import type { ToWorker } from '../../protocol/toWorker';
 import { unreachable } from '../../protocol/transfer';
 import type { Mnist } from '../data/dataset';
+import { addToWeights } from '../training/snapshot';
 import type { Trainer } from '../training/trainer';
 import { StepLab, StepRefused } from './stepLab';
 
@@ -27,7 +28,7 @@ export async function answerStep(
       case 'stepCheck':
         return post({ type: 'stepChecked', rid: m.rid, rows: lab.check(m.weights) });
       case 'stepApply':
-        t.addToWeights(lab.deltasFor(t.network));
+        addToWeights(t.model, lab.deltasFor(t.network));
         return post({ type: 'stepApplied', rid: m.rid, batch: t.batch });
       default:
         return unreachable(m);

@@ -43,3 +43,13 @@ export async function writeOptimizer(o: tf.Optimizer, state: OptimizerState) {
   await o.setWeights(tensors); // makes its own variables from these
   tf.dispose(tensors.map((t) => t.tensor));
 }
+
+/** Adds `deltas` (getWeights() order; null leaves an array as it is) to the model's weights: the learning step's ΔW. */
+export function addToWeights(model: tf.LayersModel, deltas: (Float32Array | null)[]): void {
+  tf.tidy(() =>
+    model.weights.forEach((v, k) => {
+      const d = deltas[k];
+      if (d && d.length === v.shape.reduce<number>((a, b) => a * (b ?? 1), 1)) v.write(tf.add(v.read(), tf.tensor(d, v.shape as number[])));
+    }),
+  );
+}

@@ -94,17 +94,6 @@ export class Trainer {
     return (await takeSnapshot(this.model, this.batch, this.epoch)).weights;
   }
 
-  /** Adds `deltas` (getWeights() order; null leaves an array as it is) to the weights: the learning step's ΔW. */
-  addToWeights(deltas: (Float32Array | null)[]) {
-    tf.tidy(() =>
-      this.model.weights.forEach((v, k) => {
-        const d = deltas[k];
-        if (d && d.length === v.shape.reduce<number>((a, b) => a * (b ?? 1), 1))
-          v.write(tf.add(v.read(), tf.tensor(d, v.shape as number[])));
-      }),
-    );
-  }
-
   /** Rebuilds on the current backend and loads `weights` (from exportWeights); optimizer state restarts. */
   rebuild(weights: Float32Array[] | null) {
     try {
