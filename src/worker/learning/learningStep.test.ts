@@ -193,6 +193,19 @@ describe('the test image the lesson opens on', () => {
     );
   });
 
+  it('leaves no tensors behind (steps, misread search, checks)', async () => {
+    const lab = new StepLab();
+    const net = presetById('lenet5').network;
+    const w = weightsOf(net, 3);
+    const live = { network: net, batch: 0, exportWeights: async () => w };
+    await lab.open(live, mnist, { kind: 'test', index: 1 }, 0.1, true); // kernels and constants tfjs keeps for good
+    const before = tf.memory().numTensors;
+    await lab.open(live, mnist, { kind: 'test', index: 'misread' }, 0.1, true);
+    await lab.open(live, mnist, { kind: 'drawing', pixels: image(2), label: 4 }, 50, false);
+    lab.check([]);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('refuses a learning rate that is not a positive number', async () => {
     const lab = new StepLab();
     const net = presetById('logistic').network;

@@ -118,24 +118,15 @@ export const lossOf = (logits: tf.Tensor2D, labels: tf.Tensor1D) =>
   tf.neg(tf.mean(tf.sum(tf.mul(tf.logSoftmax(logits), tf.oneHot(labels, NUM_CLASSES)), 1))) as tf.Scalar;
 
 /**
- * The same loss for one image, with its gradient p − onehot(y) computed without cancellation: tfjs forms p_y − 1,
- * which in float32 keeps only a digit or two when the network is sure (p_y = 0.99998); −Σ_{k≠y} p_k keeps them
- * all, so the finite-difference check can hold backprop to 1e-3 on confident images too.
+ * The same loss for one image, written so that autodiff gives p − onehot(y) without cancellation: the usual form
+ * yields p_y − 1 at the true class, which in float32 keeps only a digit or two when the network is sure
+ * (p_y = 0.99998), too few for the finite-difference check. Here L = log Σ_k exp(d_k) with d_k = z_k − z_y for
+ * k ≠ y and d_y = 0 held constant, so ∂L/∂z_y arrives as −Σ_{k≠y} p_k, a sum of small terms.
  */
 function lossOfOne(logits: tf.Tensor2D, labels: tf.Tensor1D): tf.Scalar {
-  // Inputs the gradient needs must go through `save`: the forward pass's other tensors are freed before it runs.
-  const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-    const [z, onehot, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
-    save([z, onehot]);
-    return {
-      value: tf.neg(tf.sum(tf.mul(tf.logSoftmax(z), onehot))) as tf.Scalar,
-      gradFunc: (dy: tf.Tensor, [zs, oh]: tf.Tensor[]) => {
-        const others = tf.mul(tf.softmax(zs), tf.sub(1, oh)); // p_k for k ≠ y, 0 at y
-        return [tf.mul(tf.add(others, tf.mul(oh, tf.neg(tf.sum(others, 1, true)))), dy), tf.zerosLike(oh)];
-      },
-    };
-  });
-  return f(logits, tf.oneHot(labels, NUM_CLASSES)) as tf.Scalar;
+  const onehot = tf.oneHot(labels, NUM_CLASSES);
+  const zy = tf.sum(tf.mul(logits, onehot), 1, true);
+  return tf.sum(tf.logSumExp(tf.mul(tf.sub(logits, zy), tf.sub(1, onehot)), 1)) as tf.Scalar;
 }
 
 const plain = (a: Float32Array | null) => (a ? Array.from(a) : null);
@@ -164,14 +155,16 @@ export async function learningStep(
   const held: tf.Tensor[] = [];
   const keep = <T extends tf.Tensor>(t: T) => (held.push(t), t);
   try {
-    const w = weights.map((a, k) => keep(trainable[k] ? tf.variable(tf.tensor(a, sizes[k])) : tf.tensor(a, sizes[k])));
+    // tf.variable keeps its initial tensor alive beside it: made inside tidy, that tensor is freed at once.
+    const variable = (make: () => tf.Tensor) => keep(tf.tidy(() => tf.variable(make())));
+    const w = weights.map((a, k) => (trainable[k] ? variable(() => tf.tensor(a, sizes[k])) : keep(tf.tensor(a, sizes[k]))));
     const x = keep(tf.tensor4d(image, [1, 28, 28, 1]));
     const y = keep(tf.tensor1d([label], 'int32'));
     const last = net.layers.length - 1;
     const hasZ = (i: number) => ['dense', 'conv2d', 'activation'].includes(net.layers[i].kind);
     const probes: Probes = {
-      z: shapes.map((s, i) => (hasZ(i) ? keep(tf.variable(tf.zeros([1, ...s]))) : null)),
-      h: shapes.map((s, i) => (i === last ? null : keep(tf.variable(tf.zeros([1, ...s]))))),
+      z: shapes.map((s, i) => (hasZ(i) ? variable(() => tf.zeros([1, ...s])) : null)),
+      h: shapes.map((s, i) => (i === last ? null : variable(() => tf.zeros([1, ...s])))),
     };
     const rec: Record = { z: [], h: [], mask: [] };
     tf.tidy(() => {
@@ -198,7 +191,7 @@ export async function learningStep(
     const probs = Array.from((await read(rec.h[last]))!);
     const probsAfter = Array.from((await read(keep(tf.softmax(afterLogits))))!);
     const loss = (await value.data())[0];
-    const lossAfter = (await keep(lossOf(afterLogits, y)).data())[0];
+    const lossAfter = (await keep(tf.tidy(() => lossOf(afterLogits, y))).data())[0];
 
     const layers: StepLayer[] = [];
     for (let i = 0; i <= last; i++) {
