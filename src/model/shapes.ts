@@ -180,26 +180,29 @@ export function inferNetwork(net: NetworkSpec): NetworkInfo {
 }
 
 /**
- * Sizes of the weight arrays tfjs keeps for this network, in model.getWeights() order: every layer's trainable
- * arrays in layer order (kernel and bias for Dense/Conv2D, gamma and beta for BatchNorm), then the non-trainable
- * ones (each BatchNorm's moving mean and variance), as tfjs lists trainable weights before the others.
- * Null when the network is invalid.
+ * Shapes of the weight arrays tfjs keeps for this network, in model.getWeights() order: every layer's trainable
+ * arrays in layer order (kernel [in, units] or [k, k, cin, cout] and bias for Dense/Conv2D, gamma and beta for
+ * BatchNorm), then the non-trainable ones (each BatchNorm's moving mean and variance), as tfjs lists trainable
+ * weights before the others. Null when the network is invalid.
  */
-export function weightSizes(net: NetworkSpec): number[] | null {
+export function weightShapes(net: NetworkSpec): number[][] | null {
   const info = inferNetwork(net);
   if (info.problem) return null;
-  const out: number[] = [];
-  const stats: number[] = [];
+  const out: number[][] = [];
+  const stats: number[][] = [];
   let input: Shape = INPUT_SHAPE;
   net.layers.forEach((l, i) => {
-    if (l.kind === 'dense') out.push(input[0] * l.units, l.units);
-    else if (l.kind === 'conv2d') out.push(l.kernelSize * l.kernelSize * input[2] * l.filters, l.filters);
+    const ch = input[input.length - 1];
+    if (l.kind === 'dense') out.push([input[0], l.units], [l.units]);
+    else if (l.kind === 'conv2d') out.push([l.kernelSize, l.kernelSize, ch, l.filters], [l.filters]);
     else if (l.kind === 'batchNorm') {
-      const ch = input[input.length - 1];
-      out.push(ch, ch);
-      stats.push(ch, ch);
+      out.push([ch], [ch]);
+      stats.push([ch], [ch]);
     }
     input = info.layers[i].outputShape!;
   });
   return [...out, ...stats];
 }
+
+/** Lengths of the weightShapes() arrays. */
+export const weightSizes = (net: NetworkSpec): number[] | null => weightShapes(net)?.map(product) ?? null;

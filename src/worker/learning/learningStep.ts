@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { BN_EPSILON } from '../../model/forward64';
 import { norm, weightLayout, type LearningStep, type StepLayer } from '../../model/learningStep';
-import { inferNetwork } from '../../model/shapes';
+import { inferNetwork, weightShapes } from '../../model/shapes';
 import { assertNever, INPUT_SHAPE, LEAKY_RELU_SLOPE, NUM_CLASSES, type Activation, type NetworkSpec } from '../../model/spec';
 
 function act(a: Activation, z: tf.Tensor): tf.Tensor {
@@ -151,7 +151,7 @@ export async function learningStep(
   const shapes = info.layers.map((l) => [...l.outputShape!]);
   const inShapes = [[...INPUT_SHAPE], ...shapes.slice(0, -1)];
   const { trainable, own } = weightLayout(net);
-  const sizes = shapesOfWeights(net, inShapes);
+  const sizes = weightShapes(net)!;
   const held: tf.Tensor[] = [];
   const keep = <T extends tf.Tensor>(t: T) => (held.push(t), t);
   try {
@@ -223,24 +223,6 @@ export async function learningStep(
   }
 }
 
-/** Shapes of the getWeights() arrays: [in, units] / [units]; [k, k, cin, cout] / [cout]; 4 × [channels]. */
-function shapesOfWeights(net: NetworkSpec, inShapes: number[][]): number[][] {
-  const { own, trainable } = weightLayout(net);
-  const out: number[][] = Array.from({ length: trainable.length }, () => []);
-  net.layers.forEach((l, i) => {
-    const input = inShapes[i];
-    const c = input[input.length - 1];
-    const shapes =
-      l.kind === 'dense'
-        ? [[input[0], l.units], [l.units]]
-        : l.kind === 'conv2d'
-          ? [[l.kernelSize, l.kernelSize, c, l.filters], [l.filters]]
-          : [[c], [c], [c], [c]];
-    own[i].forEach((k, j) => (out[k] = shapes[j]));
-  });
-  return out;
-}
-
 /**
  * Test images (uint8 pixels, 784 per image) scanned from `start` (wrapping) in chunks for the first one the
  * weights classify wrongly; null when all are right.
@@ -252,9 +234,7 @@ export async function findMisread(
   labels: Uint8Array,
   start: number,
 ): Promise<number | null> {
-  const info = inferNetwork(net);
-  const inShapes = [[...INPUT_SHAPE], ...info.layers.slice(0, -1).map((l) => [...l.outputShape!])];
-  const sizes = shapesOfWeights(net, inShapes);
+  const sizes = weightShapes(net)!;
   const w = weights.map((a, k) => tf.tensor(a, sizes[k]));
   const n = labels.length;
   const CHUNK = 500;
