@@ -50,9 +50,10 @@ export async function chartsWhileTraining(openPage, { sampleSeconds, drawSeconds
   const strokes = [];
   const end = Date.now() + drawSeconds * 1000;
   while (Date.now() < end) {
-    const s0 = await page.evaluate(() => performance.now());
     await page.mouse.move(pad.x + pad.width * 0.3, pad.y + pad.height * 0.2);
     await page.mouse.down();
+    // Drawing = from pointer down to pointer up (a task already running when the pen lands is not the ink's).
+    const s0 = await page.evaluate(() => performance.now());
     for (let k = 1; k <= 40; k++) {
       const a = (k / 40) * 2 * Math.PI;
       await page.mouse.move(pad.x + pad.width * (0.5 + 0.25 * Math.sin(a)), pad.y + pad.height * (0.5 - 0.3 * Math.cos(a)));

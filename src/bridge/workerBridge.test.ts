@@ -65,6 +65,32 @@ describe('WorkerBridge', () => {
     expect(useStore.getState().status.batch).toBe(5);
   });
 
+  it('holds training progress back while the pad is drawn on, merged, and writes it when the stroke ends', async () => {
+    const bridge = new WorkerBridge('/data/', make);
+    const w = workers[0];
+    w.emit({ type: 'state', state: 'training' });
+    bridge.setInking(true);
+    for (let b = 1; b <= 3; b++) w.emit(progress(b));
+    await vi.advanceTimersByTimeAsync(1200);
+    expect(useStore.getState().status.batch).toBe(0);
+    w.emit(progress(4));
+    bridge.setInking(false);
+    await vi.advanceTimersByTimeAsync(401);
+    expect(useStore.getState().metrics.series.map((p) => p.batch)).toEqual([1, 2, 3, 4]);
+    expect(useStore.getState().status.batch).toBe(4);
+  });
+
+  it('lets held progress through when the pen stays down longer than the hold allows', async () => {
+    const bridge = new WorkerBridge('/data/', make);
+    const w = workers[0];
+    bridge.setInking(true);
+    w.emit(progress(1));
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(useStore.getState().status.batch).toBe(0);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(useStore.getState().status.batch).toBe(1);
+  });
+
   it('settles a request with the reply that carries its rid', async () => {
     const bridge = new WorkerBridge('/data/', make);
     const w = workers[0];

@@ -8,6 +8,7 @@ import { PROTOCOL_VERSION, type BackendChoice, type RestorePoint, type ToWorker,
 import { isFromWorker, transferablesOf, unreachable } from '../protocol/transfer';
 import { patch, useStore } from '../store/store';
 import { debugHooks, type DebugHooks } from './debugHooks';
+import { InkHold } from './inkHold';
 import { downloadFile } from './downloadFile';
 import { applyEvent, merge, mergeProgress } from './applyEvent';
 import { RequestError, Requests } from './requests';
@@ -53,6 +54,8 @@ export class WorkerBridge {
   private classifyWaiters = new Map<number, { resolve: (probs: number[]) => void; reject: (e: RequestError) => void }>();
   /** While training, the drawn digit is re-classified about twice a second so its bars follow the model. */
   private lastRefresh = 0;
+  /** Progress waits while the pad is drawn on (inkHold.ts). */
+  private readonly ink = new InkHold();
 
   constructor(
     private readonly dataUrl: string,
@@ -247,8 +250,18 @@ export class WorkerBridge {
     this.send({ type: 'predict', id: ++this.predictId, pixels: pixels.slice() });
   }
 
+  /** The pad's pointer is down (true) or up: training progress waits meanwhile, merged (inkHold.ts). */
+  setInking(down: boolean) {
+    this.ink.set(down);
+  }
+
   private schedule() {
-    if (this.flushTimer === null) this.flushTimer = setTimeout(() => this.flush(), THROTTLE_MS);
+    if (this.flushTimer !== null) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      if (this.ink.holding) this.schedule();
+      else this.flush();
+    }, THROTTLE_MS);
   }
 
   private flush() {

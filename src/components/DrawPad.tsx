@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chartScheduler } from '../charts/chartScheduler';
 import { drawingToInput, smoothStroke, type Stroke } from '../data/strokes';
 import { PIXELS } from '../model/spec';
 
@@ -17,6 +16,8 @@ type Props = {
   /** How many strokes the pad holds (0 when empty or showing an image). */
   onStrokes: (count: number) => void;
   image: Uint8Array | null;
+  /** A pointer went down on the pad (true) or the stroke ended: the page holds back other rendering meanwhile. */
+  onInking: (down: boolean) => void;
   ref?: Ref<DrawPadHandle>;
 };
 
@@ -26,7 +27,7 @@ type Props = {
  * pen's pressure as width. Coalesced pointer events are read so fast strokes keep their shape. Preprocessing
  * runs once per frame at most.
  */
-export default function DrawPad({ onInput, onStrokes, image, ref }: Props) {
+export default function DrawPad({ onInput, onStrokes, image, onInking, ref }: Props) {
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const strokes = useRef<Drawn[]>([]);
@@ -37,9 +38,9 @@ export default function DrawPad({ onInput, onStrokes, image, ref }: Props) {
   const ctx = () => canvas.current?.getContext('2d') ?? null;
   const endStroke = () => {
     drawing.current = null;
-    chartScheduler.setPaused(false);
+    onInking(false);
   };
-  useEffect(() => () => chartScheduler.setPaused(false), []);
+  useEffect(() => () => onInking(false), [onInking]);
 
   /** Redraws every stroke (a few hundred segments at most) and sends the model input, once per frame. */
   const render = useCallback(() => {
@@ -124,7 +125,7 @@ export default function DrawPad({ onInput, onStrokes, image, ref }: Props) {
         aria-label={t('draw.pad')}
         onPointerDown={(e) => {
           e.currentTarget.setPointerCapture(e.pointerId);
-          chartScheduler.setPaused(true); // charts wait while the ink flows (chartScheduler.ts)
+          onInking(true);
           const s: Drawn = { points: [point(e)], pressure: pressureOf(e) };
           drawing.current = s;
           strokes.current = [...strokes.current, s];

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { openStep } from '../bridge/learningStep';
 import { RequestError } from '../bridge/requests';
 import { getBridge } from '../bridge/workerBridge';
+import { chartScheduler } from '../charts/chartScheduler';
 import { patch, useStore } from '../store/store';
 import DrawPad, { type DrawPadHandle } from './DrawPad';
 import InputPreview from './InputPreview';
@@ -19,6 +20,11 @@ export default function DrawPanel() {
   const [strokes, setStrokes] = useState(0);
   const [image, setImage] = useState<Uint8Array | null>(null);
   const onInput = useCallback((pixels: Float32Array | null) => getBridge().predict(pixels), []);
+  // While the ink flows, charts (chartScheduler.ts) and training progress (bridge/inkHold.ts) wait.
+  const onInking = useCallback((down: boolean) => {
+    chartScheduler.setPaused(down);
+    getBridge().setInking(down);
+  }, []);
   const locked = useStore((s) => s.ui.locked.includes('draw'));
   const stepHidden = useStore((s) => s.ui.hidden.includes('step'));
   useShortcut('c', () => {
@@ -29,7 +35,7 @@ export default function DrawPanel() {
   return (
     <div className="draw">
       <h2>{t('draw.heading')}</h2>
-      <DrawPad ref={pad} onInput={onInput} onStrokes={setStrokes} image={image} />
+      <DrawPad ref={pad} onInput={onInput} onStrokes={setStrokes} image={image} onInking={onInking} />
       <div className="button-row">
         <button data-testid="draw.clear" aria-keyshortcuts="C" onClick={() => pad.current?.clear()}>
           {t('draw.clear')}

@@ -1,9 +1,10 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import PictureGrid from '../charts/PictureGrid';
 import type { WeightPictures } from '../store/store';
 
 /** Dense units fed by the image, as 28×28 pictures of their weights; convolution filters as k×k pictures. */
-export default function WeightPicturesView({ layers }: { layers: WeightPictures[] }) {
+function WeightPicturesView({ layers }: { layers: WeightPictures[] }) {
   const { t } = useTranslation();
   if (layers.length === 0) return <p className="muted">{t('insight.noPictures')}</p>;
   return (
@@ -42,3 +43,6 @@ export default function WeightPicturesView({ layers }: { layers: WeightPictures[
     </div>
   );
 }
+
+// Memoised: the pad's predictions re-render the section around it several times a second while drawing.
+export default memo(WeightPicturesView);
