@@ -21,7 +21,8 @@ for (const [width, height] of [
       test('Train, Step, Reset, the loss chart and the pad are in sight on first load', async ({ page }) => {
         await page.goto('/');
         await expect(page.getByTestId('status.state')).toHaveText('ready', { timeout: 120_000 });
-        for (const id of ['train.start', 'train.step', 'train.reset', 'chart.loss', 'draw.pad']) await expectInView(page, id);
+        // Drawing and clearing need no scrolling either.
+        for (const id of ['train.start', 'train.step', 'train.reset', 'chart.loss', 'draw.pad', 'draw.clear']) await expectInView(page, id);
         await expect(page.getByTestId('guide')).toBeVisible(); // a first visit
         await page.getByTestId('train.start').click();
         await expectInView(page, 'train.pause');
@@ -95,4 +96,28 @@ test('keyboard shortcuts: Space trains and pauses, S steps, C clears the pad —
   await page.keyboard.press('c');
   await expect(page.getByTestId('draw.prediction')).toHaveText('');
   await expect(page.getByTestId('ui.announcer')).toHaveText('Pad cleared.');
+});
+
+test('the guide stays out of presenter mode and of exercise links, unless the link asks for it', async ({ page, context }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('status.state')).toHaveText('ready', { timeout: 120_000 });
+  await expect(page.getByTestId('guide')).toBeVisible();
+  await page.getByTestId('ui.presenter').click();
+  await expect(page.getByTestId('guide')).toHaveCount(0);
+  await page.getByTestId('ui.presenter').click();
+  await expect(page.getByTestId('guide')).toBeVisible();
+
+  // A visitor who has not seen the guide opens an exercise link: the task, not the tour ...
+  const link = '/#v=1&net=f,d128.relu,d10.softmax&opt=adam&lr=0.003&bs=128&seed=42&lock=network';
+  const student = await context.newPage();
+  await student.goto(link);
+  await expect(student.getByTestId('status.state')).toHaveText('ready', { timeout: 120_000 });
+  await expect(student.getByTestId('builder.add-layer')).toBeDisabled();
+  await expect(student.getByTestId('guide')).toHaveCount(0);
+  // ... unless the link says guide=1.
+  const guided = await context.newPage();
+  await guided.goto(`${link}&guide=1`);
+  await expect(guided.getByTestId('status.state')).toHaveText('ready', { timeout: 120_000 });
+  await expect(guided.getByTestId('builder.add-layer')).toBeDisabled();
+  await expect(guided.getByTestId('guide')).toBeVisible();
 });

@@ -23,7 +23,6 @@ import TrainButtons from './TrainButtons';
 import FirstRunGuide from './FirstRunGuide';
 import GuideButton from './GuideButton';
 import UpdateBanner from './UpdateBanner';
-import StepButton from './step/StepButton';
 
 /** Loaded on first open: KaTeX and the view are a quarter of the page's code and most visits never open it. */
 const LearningStepPanel = lazy(() => import('./step/LearningStepPanel'));
@@ -54,9 +53,6 @@ export default function App() {
           <TrainButtons />
         </PartView>
         <StatusBar />
-        <PartView part="step">
-          <StepButton />
-        </PartView>
         <GuideButton />
         <ClassroomBar />
       </header>

@@ -14,6 +14,7 @@ import { patch, useStore } from '../store/store';
 import ExerciseLink from './ExerciseLink';
 import MisreadView from './MisreadView';
 import PartView from './PartView';
+import StepButton from './step/StepButton';
 
 const sweepOf = (id: LessonId | '') => LESSONS.find((l) => l.id === id)?.sweep;
 
@@ -71,6 +72,10 @@ export default function ClassroomBar() {
       >
         {t('presenter.label')}
       </button>
+      {/* In this row rather than beside Train: the header's first row must fit 1280 px with the status. */}
+      <PartView part="step">
+        <StepButton />
+      </PartView>
       <ExerciseLink />
       {lesson && (
         <div className="lesson-text" data-testid="ui.lesson-text" role="note">
