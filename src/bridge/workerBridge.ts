@@ -1,6 +1,6 @@
 // The page's only client of the training worker: typed sends, routing of events into the store, and
 // throttling so the store (and React) sees training data at most every THROTTLE_MS.
-import { msg as note, type Msg } from '../model/msg';
+import { msg as note } from '../model/msg';
 import type { NetworkSpec } from '../model/spec';
 import type { TrainConfig } from '../model/training';
 import type { FromWorker, WorkerReply } from '../protocol/fromWorker';
@@ -9,7 +9,6 @@ import { isFromWorker, transferablesOf, unreachable } from '../protocol/transfer
 import { patch, useStore } from '../store/store';
 import { debugHooks, type DebugHooks } from './debugHooks';
 import { InkHold } from './inkHold';
-import { downloadFile } from './downloadFile';
 import { applyEvent, merge, mergeProgress } from './applyEvent';
 import { RequestError, Requests } from './requests';
 import { nextRestartDelay, Watchdog } from './watchdog';
@@ -199,18 +198,6 @@ export class WorkerBridge {
     const { rid, reply } = this.requests.open(answer, timeoutMs);
     this.send(make(rid));
     return reply;
-  }
-
-  /** Downloads the model in the TensorFlow.js Layers format; resolves with why not, or null. */
-  async exportModel(): Promise<Msg | null> {
-    try {
-      const m = await this.request((rid) => ({ type: 'exportModel', rid }), 'modelExport');
-      downloadFile('model.json', new Blob([m.modelJson], { type: 'application/json' }));
-      downloadFile(m.weightsFile, new Blob([m.weights as BlobPart], { type: 'application/octet-stream' }));
-      return null;
-    } catch (e) {
-      return e instanceof RequestError ? e.text : note('worker.error', { detail: String(e) });
-    }
   }
 
   /** Kills the worker without telling anyone, as a crash would (test hook). */

@@ -1,11 +1,11 @@
 // Keep and share: the trained model in the TensorFlow.js Layers format, and runnable Keras / TensorFlow.js code.
 import { useTranslation } from 'react-i18next';
-import { getBridge } from '../bridge/workerBridge';
 import { downloadFile } from '../bridge/downloadFile';
 import { kerasScript, tfjsProgram } from '../model/codegen';
 import { PRESETS } from '../model/presets';
 import { patch, useStore } from '../store/store';
 import SessionsPanel from './SessionsPanel';
+import { exportModel } from '../bridge/exportModel';
 
 export default function ExportPanel() {
   const { t } = useTranslation();
@@ -24,7 +24,7 @@ export default function ExportPanel() {
           data-testid="io.export-tfjs"
           disabled={!ready}
           onClick={async () => {
-            const problem = await getBridge().exportModel();
+            const problem = await exportModel();
             if (problem) patch('ui', { notice: problem });
           }}
           title={t('io.exportTfjsTitle')}
