@@ -116,6 +116,23 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/worker/learning/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            layer(
+              ['store', 'bridge', 'components', 'charts', 'i18n', 'diagnostics', 'io', 'backends', 'kernels'],
+              'The learning step works on a copy of the weights with plain tfjs ops: no backend choice, kernels or export.',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/charts/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [tfjs, layer(['store', 'bridge', 'worker'], 'Charts take plain data as props.')] }],

@@ -13,7 +13,7 @@ import { BACKENDS, PROTOCOL_VERSION, type BackendChoice, type BackendName, type 
 import { isToWorker, unreachable } from '../protocol/transfer';
 import { BackendManager } from './backends/backendManager';
 import { loseBackend } from './backends/watchBackend';
-import { Failover } from './failover';
+import { Failover } from './backends/failover';
 import { StepLab } from './learning/stepLab';
 import { answerStep } from './learning/stepRequests';
 import { DataError, loadMnist, testSample, type Mnist } from './data/dataset';

@@ -2,12 +2,12 @@
 // device): the lost backend is marked broken, the model is rebuilt on the next best one from the last snapshot,
 // and training goes on. Two witnesses report a loss — the backend watch and a step that fails — often both, and
 // in either order; a backend is failed over from once.
-import { msg as text } from '../model/msg';
-import type { FromWorker } from '../protocol/fromWorker';
-import type { BackendName } from '../protocol/toWorker';
-import type { BackendManager } from './backends/backendManager';
-import type { Runner } from './training/runner';
-import type { Trainer } from './training/trainer';
+import { msg as text } from '../../model/msg';
+import type { FromWorker } from '../../protocol/fromWorker';
+import type { BackendName } from '../../protocol/toWorker';
+import type { BackendManager } from './backendManager';
+import type { Runner } from '../training/runner';
+import type { Trainer } from '../training/trainer';
 
 export type FailoverDeps = {
   runner: () => Runner;
