@@ -9,6 +9,7 @@ import { isFromWorker, transferablesOf, unreachable } from '../protocol/transfer
 import { patch, useStore } from '../store/store';
 import { debugHooks, type DebugHooks } from './debugHooks';
 import { InkHold } from './inkHold';
+import { PredictPacer } from './predictPacer';
 import { applyEvent, merge, mergeProgress } from './applyEvent';
 import { RequestError, Requests } from './requests';
 import { nextRestartDelay, Watchdog } from './watchdog';
@@ -36,8 +37,11 @@ export class WorkerBridge {
   private pendingProgress: Extract<FromWorker, { type: 'progress' }>[] = [];
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private predictId = 0;
-  private predictInFlight = false;
-  private queuedPixels: Float32Array | null = null;
+  /** The pad's predictions: one in flight, at most 10 a second (predictPacer.ts). */
+  private readonly pacer = new PredictPacer((pixels) => {
+    patch('draw', { input: Array.from(pixels) });
+    this.send({ type: 'predict', id: ++this.predictId, pixels: pixels.slice() });
+  });
   /** The last known-good weights the worker sent, to restart a dead worker from. */
   private restorePoint: RestorePoint | null = null;
   private readonly watch = new Watchdog(DEAD_MS, BUSY_UNKNOWN_MS);
@@ -83,7 +87,7 @@ export class WorkerBridge {
     const point = this.restorePoint;
     this.worker.terminate();
     this.alive = false;
-    this.predictInFlight = false;
+    this.pacer.failed();
     this.requests.rejectAll(note('worker.requestLost'));
     for (const w of this.classifyWaiters.values()) w.reject(new RequestError(note('worker.requestLost')));
     this.classifyWaiters.clear();
@@ -213,7 +217,7 @@ export class WorkerBridge {
 
   /** True when the pad's latest input has been classified (no prediction in flight or queued). */
   get predictionIdle() {
-    return !this.predictInFlight && !this.queuedPixels;
+    return this.pacer.idle;
   }
 
   setConfig(train: TrainConfig) {
@@ -221,20 +225,13 @@ export class WorkerBridge {
     this.send({ type: 'setConfig', config: train });
   }
 
-  /** Classifies `pixels` (784 floats in [0,1]); only the latest drawing is sent while one is in flight. */
+  /**
+   * Classifies `pixels` (784 floats in [0,1]), paced: the model input shown and the bars follow at most 10 times a
+   * second while drawing. null (a cleared pad) empties the prediction at once.
+   */
   predict(pixels: Float32Array | null) {
-    const d = useStore.getState().draw;
-    patch('draw', { input: pixels ? Array.from(pixels) : null, probs: pixels ? d.probs : null, activations: pixels ? d.activations : [] });
-    if (!pixels) {
-      this.queuedPixels = null;
-      return;
-    }
-    if (this.predictInFlight) {
-      this.queuedPixels = pixels;
-      return;
-    }
-    this.predictInFlight = true;
-    this.send({ type: 'predict', id: ++this.predictId, pixels: pixels.slice() });
+    if (!pixels) patch('draw', { input: null, probs: null, activations: [] });
+    this.pacer.offer(pixels);
   }
 
   /** The pad's pointer is down (true) or up: training progress waits meanwhile, merged (inkHold.ts). */
@@ -268,7 +265,7 @@ export class WorkerBridge {
   private refreshPrediction() {
     const input = useStore.getState().draw.input;
     const now = performance.now();
-    if (!input || this.predictInFlight || now - this.lastRefresh < 500) return;
+    if (!input || !this.pacer.idle || now - this.lastRefresh < 500) return;
     this.lastRefresh = now;
     this.predict(Float32Array.from(input));
   }
@@ -321,21 +318,15 @@ export class WorkerBridge {
         const waiter = this.classifyWaiters.get(msg.id);
         this.classifyWaiters.delete(msg.id);
         if (waiter) return waiter.resolve(Array.from(msg.probs));
-        this.predictInFlight = false;
         this.commit(msg);
-        const next = this.queuedPixels;
-        this.queuedPixels = null;
-        if (next) this.predict(next);
-        return;
+        return this.pacer.answered();
       }
       case 'predictionFailed': {
         // No model to ask (yet): the pad stays usable and asks again with its next drawing.
         const waiter = this.classifyWaiters.get(msg.id);
         this.classifyWaiters.delete(msg.id);
         if (waiter) return waiter.reject(new RequestError(msg.message));
-        this.predictInFlight = false;
-        this.queuedPixels = null;
-        return;
+        return this.pacer.failed();
       }
       case 'dataProgress':
       case 'dataReady':
