@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FromWorker } from '../protocol/fromWorker';
 import { InkHold } from './inkHold';
 
 describe('InkHold', () => {
@@ -16,5 +17,17 @@ describe('InkHold', () => {
     expect(hold.holding).toBe(true);
     hold.set(false);
     expect(hold.holding).toBe(false);
+  });
+
+  it('keeps only events that can wait, only while holding, and gives them back in order', () => {
+    const hold = new InkHold(2000, () => 0);
+    const progress = { type: 'progress' } as FromWorker;
+    const epoch = { type: 'epochEnd' } as FromWorker;
+    const state = { type: 'state', state: 'paused' } as FromWorker;
+    expect(hold.keep(progress)).toBe(false);
+    hold.set(true);
+    expect([hold.keep(progress), hold.keep(epoch), hold.keep(state)]).toEqual([true, true, false]);
+    expect(hold.release()).toEqual([progress, epoch]);
+    expect(hold.release()).toEqual([]);
   });
 });

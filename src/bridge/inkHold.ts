@@ -1,10 +1,23 @@
-// While a pointer is down on the drawing pad, training progress is not written to the store: each write
-// re-renders the status, the runs and the insights, and on a 2-core machine such a render next to the pad's own
-// work made strokes stutter. Progress merges while it waits (mergeProgress), so nothing is lost; a pen held down
-// longer than `maxMs` lets the page catch up anyway.
+// While a pointer is down on the drawing pad, events that only change what the page shows wait: each store write
+// re-renders the status, the runs, the insights or a chart, and on a 2-core machine (one core training) such a
+// render next to the pad's own work made strokes stutter. They are kept in arrival order and replayed when the
+// stroke ends (progress then merges as usual), or as soon as an event that cannot wait arrives, so the order of
+// events never changes. A pen held down longer than `maxMs` lets the page catch up anyway.
+import type { FromWorker } from '../protocol/fromWorker';
+
+/** Events that only update charts, counters and insights. */
+const CAN_WAIT: ReadonlySet<FromWorker['type']> = new Set<FromWorker['type']>([
+  'progress',
+  'epochEnd',
+  'histograms',
+  'weightImages',
+  'confusion',
+  'sweepProgress',
+]);
 
 export class InkHold {
   private since: number | null = null;
+  private held: FromWorker[] = [];
 
   constructor(
     readonly maxMs = 2000,
@@ -16,8 +29,22 @@ export class InkHold {
     this.since = down ? this.now() : null;
   }
 
-  /** True while progress should wait. */
+  /** True while events that can wait should wait. */
   get holding(): boolean {
     return this.since !== null && this.now() - this.since < this.maxMs;
+  }
+
+  /** Keeps `e` for later (true) while holding, if it can wait; otherwise the caller routes it, after `release()`. */
+  keep(e: FromWorker): boolean {
+    if (!this.holding || !CAN_WAIT.has(e.type)) return false;
+    this.held.push(e);
+    return true;
+  }
+
+  /** The kept events in arrival order; forgets them. */
+  release(): FromWorker[] {
+    const h = this.held;
+    this.held = [];
+    return h;
   }
 }

@@ -80,6 +80,21 @@ describe('WorkerBridge', () => {
     expect(useStore.getState().status.batch).toBe(4);
   });
 
+  it('holds epoch results too and replays everything in order when an event that cannot wait arrives', async () => {
+    const bridge = new WorkerBridge('/data/', make);
+    const w = workers[0];
+    w.emit({ type: 'state', state: 'training' });
+    bridge.setInking(true);
+    w.emit(progress(1));
+    w.emit({ type: 'epochEnd', epoch: 1, batch: 1, testAccuracy: 0.9, testLoss: 0.3, evalMs: 5 });
+    w.emit(progress(2));
+    expect(useStore.getState().metrics.epochs).toHaveLength(0);
+    w.emit({ type: 'state', state: 'paused' }); // cannot wait: what came before it is shown first
+    const s = useStore.getState();
+    expect([s.status.state, s.status.batch, s.metrics.epochs.length]).toEqual(['paused', 2, 1]);
+    expect(s.metrics.series.map((p) => p.batch)).toEqual([1, 2]);
+  });
+
   it('lets held progress through when the pen stays down longer than the hold allows', async () => {
     const bridge = new WorkerBridge('/data/', make);
     const w = workers[0];

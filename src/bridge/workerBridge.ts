@@ -129,7 +129,7 @@ export class WorkerBridge {
     w.onmessage = (e: MessageEvent<unknown>) => {
       if (!isFromWorker(e.data)) return console.warn('bridge: ignored malformed message', e.data);
       if (e.data.type !== 'busy') this.watch.heard();
-      this.route(e.data);
+      this.receive(e.data);
     };
     w.onerror = (e) => {
       // Also a worker whose script failed to load: restarted with backoff, then reported.
@@ -234,7 +234,7 @@ export class WorkerBridge {
     this.pacer.offer(pixels);
   }
 
-  /** The pad's pointer is down (true) or up: training progress waits meanwhile, merged (inkHold.ts). */
+  /** The pad's pointer is down (true) or up: progress, epochs and insights wait meanwhile (inkHold.ts). */
   setInking(down: boolean) {
     this.ink.set(down);
   }
@@ -243,8 +243,9 @@ export class WorkerBridge {
     if (this.flushTimer !== null) return;
     this.flushTimer = setTimeout(() => {
       this.flushTimer = null;
-      if (this.ink.holding) this.schedule();
-      else this.flush();
+      if (this.ink.holding) return this.schedule();
+      this.replayHeld();
+      this.flush();
     }, THROTTLE_MS);
   }
 
@@ -268,6 +269,17 @@ export class WorkerBridge {
     if (!input || !this.pacer.idle || now - this.lastRefresh < 500) return;
     this.lastRefresh = now;
     this.predict(Float32Array.from(input));
+  }
+
+  /** An event from the worker: kept while the pad is drawn on if it can wait (inkHold.ts), else routed in order. */
+  private receive(msg: FromWorker) {
+    if (this.ink.keep(msg)) return this.schedule();
+    this.replayHeld();
+    this.route(msg);
+  }
+
+  private replayHeld() {
+    for (const m of this.ink.release()) this.route(m);
   }
 
   /** Side effects of an event here; its store change comes from applyEvent, committed in one write. */
