@@ -27,6 +27,9 @@ describe('InkHold', () => {
     expect(hold.keep(progress)).toBe(false);
     hold.set(true);
     expect([hold.keep(progress), hold.keep(epoch), hold.keep(state)]).toEqual([true, true, false]);
+    // A ping's answer passes beside what is held; a state change must come after it.
+    expect(hold.mustReleaseBefore({ type: 'pong', id: 1 })).toBe(false);
+    expect(hold.mustReleaseBefore(state)).toBe(true);
     expect(hold.release()).toEqual([progress, epoch]);
     expect(hold.release()).toEqual([]);
   });

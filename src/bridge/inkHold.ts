@@ -2,7 +2,7 @@
 // re-renders the status, the runs, the insights or a chart, and on a 2-core machine (one core training) such a
 // render next to the pad's own work made strokes stutter. They are kept in arrival order and replayed when the
 // stroke ends (progress then merges as usual), or as soon as an event that cannot wait arrives, so the order of
-// events never changes. A pen held down longer than `maxMs` lets the page catch up anyway.
+// what the store sees never changes. A pen held down longer than `maxMs` lets the page catch up anyway.
 import type { FromWorker } from '../protocol/fromWorker';
 
 /** Events that only update charts, counters and insights. */
@@ -14,6 +14,9 @@ const CAN_WAIT: ReadonlySet<FromWorker['type']> = new Set<FromWorker['type']>([
   'confusion',
   'sweepProgress',
 ]);
+
+/** Events that neither change nor depend on what is held: they pass without releasing it (a ping's answer every 2 s would). */
+const BESIDE: ReadonlySet<FromWorker['type']> = new Set<FromWorker['type']>(['pong', 'busy', 'prediction', 'predictionFailed']);
 
 export class InkHold {
   private since: number | null = null;
@@ -39,6 +42,11 @@ export class InkHold {
     if (!this.holding || !CAN_WAIT.has(e.type)) return false;
     this.held.push(e);
     return true;
+  }
+
+  /** Whether the held events must be shown before `e` (everything but liveness messages and predictions). */
+  mustReleaseBefore(e: FromWorker): boolean {
+    return this.held.length > 0 && !BESIDE.has(e.type);
   }
 
   /** The kept events in arrival order; forgets them. */

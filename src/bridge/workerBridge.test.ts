@@ -72,6 +72,7 @@ describe('WorkerBridge', () => {
     bridge.setInking(true);
     for (let b = 1; b <= 3; b++) w.emit(progress(b));
     await vi.advanceTimersByTimeAsync(1200);
+    w.emit({ type: 'pong', id: 0 }); // liveness answers pass beside what is held
     expect(useStore.getState().status.batch).toBe(0);
     w.emit(progress(4));
     bridge.setInking(false);

@@ -57,7 +57,7 @@ export class WorkerBridge {
   private classifyWaiters = new Map<number, { resolve: (probs: number[]) => void; reject: (e: RequestError) => void }>();
   /** While training, the drawn digit is re-classified about twice a second so its bars follow the model. */
   private lastRefresh = 0;
-  /** Progress waits while the pad is drawn on (inkHold.ts). */
+  /** Events that only change what is shown wait while the pad is drawn on (inkHold.ts). */
   private readonly ink = new InkHold();
 
   constructor(
@@ -274,7 +274,7 @@ export class WorkerBridge {
   /** An event from the worker: kept while the pad is drawn on if it can wait (inkHold.ts), else routed in order. */
   private receive(msg: FromWorker) {
     if (this.ink.keep(msg)) return this.schedule();
-    this.replayHeld();
+    if (this.ink.mustReleaseBefore(msg)) this.replayHeld();
     this.route(msg);
   }
 
