@@ -19,6 +19,18 @@ const pure = [
   ),
 ];
 
+/** A room of src/worker/: it may not import the page's folders nor `banned` rooms (its tests may, unless `tests`). */
+const room = (name, banned, message, { noTfjs = false, tests = false } = {}) => ({
+  files: [`src/worker/${name}/**`],
+  ...(tests ? {} : { ignores: ['**/*.test.ts'] }),
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: [...(noTfjs ? [tfjs] : []), layer(['store', 'bridge', 'components', 'charts', 'i18n', ...banned], message)] },
+    ],
+  },
+});
+
 export default tseslint.config(
   { ignores: ['**/*.tmp.mjs', 'dist', 'node_modules', 'public', 'test-results', 'playwright-report', 'bench-results'] },
   js.configs.recommended,
@@ -63,75 +75,25 @@ export default tseslint.config(
     },
   },
   // Inside the worker: kernels are leaves (they patch tfjs and know nothing of training); the data loader needs no
-  // tfjs; the training loop does not reach into diagnostics or export. Tests may build models to check kernels.
-  {
-    files: ['src/worker/kernels/**'],
-    ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            layer(
-              ['store', 'bridge', 'components', 'charts', 'i18n', 'training', 'backends', 'diagnostics', 'io'],
-              'Kernels are leaves: they import tfjs, each other and the pure folders only.',
-            ),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/worker/data/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            tfjs,
-            layer(
-              ['store', 'bridge', 'components', 'charts', 'i18n', 'training', 'backends', 'kernels', 'diagnostics', 'io'],
-              'The data loader fetches and checks bytes: no tfjs, no training.',
-            ),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/worker/training/**'],
-    ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            layer(
-              ['store', 'bridge', 'components', 'charts', 'i18n', 'diagnostics', 'io', 'backends'],
-              'The training loop does not depend on diagnostics, export or backend choice.',
-            ),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/worker/learning/**'],
-    ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            layer(
-              ['store', 'bridge', 'components', 'charts', 'i18n', 'diagnostics', 'io', 'backends', 'kernels'],
-              'The learning step works on a copy of the weights with plain tfjs ops: no backend choice, kernels or export.',
-            ),
-          ],
-        },
-      ],
-    },
-  },
+  // tfjs; the training loop does not reach into diagnostics or export; the learning step works on a copy of the
+  // weights with plain tfjs ops. Tests may build models to check kernels.
+  room(
+    'kernels',
+    ['training', 'backends', 'diagnostics', 'io'],
+    'Kernels are leaves: they import tfjs, each other and the pure folders only.',
+  ),
+  room(
+    'data',
+    ['training', 'backends', 'kernels', 'diagnostics', 'io'],
+    'The data loader fetches and checks bytes: no tfjs, no training.',
+    { noTfjs: true, tests: true },
+  ),
+  room('training', ['diagnostics', 'io', 'backends'], 'The training loop does not depend on diagnostics, export or backend choice.'),
+  room(
+    'learning',
+    ['diagnostics', 'io', 'backends', 'kernels'],
+    'The learning step works on a copy of the weights with plain tfjs ops: no backend choice, kernels or export.',
+  ),
   {
     files: ['src/charts/**'],
     rules: {

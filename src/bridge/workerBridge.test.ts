@@ -51,6 +51,15 @@ const progress = (batch: number): FromWorker => ({
   points: [{ batch, loss: 1, accuracy: 0.5 }],
 });
 
+/** A bridge whose worker is training, with a pointer down on the pad. */
+function penDown() {
+  const bridge = new WorkerBridge('/data/', make);
+  const w = workers[0];
+  w.emit({ type: 'state', state: 'training' });
+  bridge.setInking(true);
+  return { bridge, w };
+}
+
 describe('WorkerBridge', () => {
   it("starts the worker with the store's experiment and writes training progress at most every 400 ms", async () => {
     new WorkerBridge('/data/', make);
@@ -66,10 +75,7 @@ describe('WorkerBridge', () => {
   });
 
   it('holds training progress back while the pad is drawn on, merged, and writes it when the stroke ends', async () => {
-    const bridge = new WorkerBridge('/data/', make);
-    const w = workers[0];
-    w.emit({ type: 'state', state: 'training' });
-    bridge.setInking(true);
+    const { bridge, w } = penDown();
     for (let b = 1; b <= 3; b++) w.emit(progress(b));
     await vi.advanceTimersByTimeAsync(1200);
     w.emit({ type: 'pong', id: 0 }); // liveness answers pass beside what is held
@@ -82,10 +88,7 @@ describe('WorkerBridge', () => {
   });
 
   it('holds epoch results too and replays everything in order when an event that cannot wait arrives', async () => {
-    const bridge = new WorkerBridge('/data/', make);
-    const w = workers[0];
-    w.emit({ type: 'state', state: 'training' });
-    bridge.setInking(true);
+    const { w } = penDown();
     w.emit(progress(1));
     w.emit({ type: 'epochEnd', epoch: 1, batch: 1, testAccuracy: 0.9, testLoss: 0.3, evalMs: 5 });
     w.emit(progress(2));
@@ -97,9 +100,7 @@ describe('WorkerBridge', () => {
   });
 
   it('lets held progress through when the pen stays down longer than the hold allows', async () => {
-    const bridge = new WorkerBridge('/data/', make);
-    const w = workers[0];
-    bridge.setInking(true);
+    const { w } = penDown();
     w.emit(progress(1));
     await vi.advanceTimersByTimeAsync(1500);
     expect(useStore.getState().status.batch).toBe(0);

@@ -1,6 +1,7 @@
 // Fetches the generated MNIST files with byte-level progress, gunzips them and checks every header and size.
 import { parseIdxImages, parseIdxLabels } from '../../data/idx';
 import { msg, type Msg } from '../../model/msg';
+import { PIXELS } from '../../model/spec';
 import { clearCached, readCached, writeCached } from './dataCache';
 
 export type Mnist = {
@@ -122,9 +123,9 @@ export async function loadMnist(baseUrl: string, onProgress: (loaded: number, to
   return { trainPixels: a.value.pixels, trainLabels: b.value.labels, testPixels: c.value.pixels, testLabels: d.value.labels };
 }
 
-/** A random test image (784 bytes, 0-255) and its label; index -1 and no pixels while the data is not loaded. */
+/** A random test image (PIXELS bytes, 0-255) and its label; index -1 and no pixels while the data is not loaded. */
 export function testSample(d: Mnist | null): { index: number; label: number; pixels: Uint8Array } {
   if (!d) return { index: -1, label: -1, pixels: new Uint8Array(0) };
   const i = Math.floor(Math.random() * d.testLabels.length);
-  return { index: i, label: d.testLabels[i], pixels: d.testPixels.slice(i * 784, (i + 1) * 784) };
+  return { index: i, label: d.testLabels[i], pixels: d.testPixels.slice(i * PIXELS, (i + 1) * PIXELS) };
 }

@@ -49,7 +49,7 @@ export function addToWeights(model: tf.LayersModel, deltas: (Float32Array | null
   tf.tidy(() =>
     model.weights.forEach((v, k) => {
       const d = deltas[k];
-      if (d && d.length === v.shape.reduce<number>((a, b) => a * (b ?? 1), 1)) v.write(tf.add(v.read(), tf.tensor(d, v.shape as number[])));
+      if (d && d.length === tf.util.sizeFromShape(v.shape as number[])) v.write(tf.add(v.read(), tf.tensor(d, v.shape as number[])));
     }),
   );
 }
