@@ -216,6 +216,14 @@ export async function openSessionFile(file: File): Promise<Outcome<boolean>> {
 export async function importModelFiles(files: File[]): Promise<Outcome<boolean>> {
   const json = files.find((f) => f.name.endsWith('.json'));
   if (!json) return failed(msg('io.chooseModelJson'));
+  // All of them together: the weights a manifest reads add up to at most MAX_MODEL_FILE_BYTES, model.json as much.
+  const total = files.reduce((n, f) => n + f.size, 0);
+  if (total > 2 * MAX_MODEL_FILE_BYTES)
+    return failed(
+      msg('import.unreadable', {
+        why: msg('import.manifestTooLarge', { mb: Math.ceil(total / 2 ** 20), limit: (2 * MAX_MODEL_FILE_BYTES) / 2 ** 20 }),
+      }),
+    );
   const tooBig = files.find((f) => f.size > MAX_MODEL_FILE_BYTES);
   if (tooBig)
     return failed(

@@ -4,6 +4,7 @@ import { enFiles } from './enFiles';
 import { enLearning } from './enLearning';
 import { enStep } from './enStep';
 import { enExperiments } from './enExperiments';
+import { enTrust } from './enTrust';
 export const en = {
   text: '{{text}}',
 
@@ -98,7 +99,7 @@ export const en = {
   'hp.seedHint': '(weights at Reset, shuffles)',
   'hp.enterNumber': 'Enter a number for {{label}}.',
   'config.unknownOptimizer': 'Unknown optimizer "{{name}}".',
-  'config.learningRate': 'Learning rate must be a number above 0 and at most 1000.',
+  'config.learningRate': 'Learning rate must be a number from 0.000001 to 1000.',
   'config.batchSize': 'Batch size must be a whole number from 1 to 4096.',
   'config.seed': 'Seed must be a whole number from 0 to 4294967295.',
   'config.l2': 'L2 weight decay must be a number from 0 to 1.',
@@ -292,6 +293,7 @@ export const en = {
   ...enLearning,
   ...enStep,
   ...enExperiments,
+  ...enTrust,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@ import { zhCNFiles } from './zhCNFiles';
 import { zhCNLearning } from './zhCNLearning';
 import { zhCNStep } from './zhCNStep';
 import { zhCNExperiments } from './zhCNExperiments';
+import { zhCNTrust } from './zhCNTrust';
 import type { MessageKey } from './en';
 
 export const zhCN: Record<MessageKey, string> = {
@@ -95,7 +96,7 @@ export const zhCN: Record<MessageKey, string> = {
   'hp.seedHint': '（重置时的权重、打乱顺序）',
   'hp.enterNumber': '请为“{{label}}”输入一个数字。',
   'config.unknownOptimizer': '未知的优化器“{{name}}”。',
-  'config.learningRate': '学习率必须大于 0 且不超过 1000。',
+  'config.learningRate': '学习率必须是 0.000001 到 1000 之间的数。',
   'config.batchSize': '批大小必须是 1 到 4096 之间的整数。',
   'config.seed': '随机种子必须是 0 到 4294967295 之间的整数。',
   'config.l2': 'L2 权重衰减必须在 0 到 1 之间。',
@@ -278,4 +279,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...zhCNLearning,
   ...zhCNStep,
   ...zhCNExperiments,
+  ...zhCNTrust,
 };

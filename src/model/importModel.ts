@@ -2,6 +2,7 @@
 // our model.getWeights() order. Pure: checks every layer and every byte count before anything is applied.
 import { isObj } from './guards';
 import { msg, type Msg } from './msg';
+import { decodeLayer } from './decode';
 import { inferNetwork, LIMITS, weightSizes } from './shapes';
 import { ACTIVATIONS, LEAKY_RELU_SLOPE, type Activation, type LayerSpec, type NetworkSpec } from './spec';
 
@@ -122,7 +123,10 @@ export function importLayersModel(modelJsonText: string, files: Map<string, Arra
     const mapped = mapLayer(raw.class_name, c);
     if (typeof mapped === 'string') unsupported.push(`${raw.class_name} "${String(c.name)}"${mapped === 'unknown' ? '' : ` (${mapped})`}`);
     else if (mapped) {
-      layers.push(mapped);
+      // The same layer decoder as links and files: ranges and names from one table.
+      const d = decodeLayer(mapped, layers.length + 1);
+      if (!d.ok) return { ok: false, error: msg('import.network', { problem: d.problem }) };
+      layers.push(d.value);
       names.push(String(c.name).slice(0, 200));
     }
   }
@@ -139,15 +143,30 @@ export function importLayersModel(modelJsonText: string, files: Map<string, Arra
 
   // Weights: the manifest's specs, laid end to end over its files in order.
   if (!Array.isArray(j.weightsManifest)) return bad('noManifest');
-  const byName = new Map<string, Float32Array>();
+  // Every file once, and the sum of what the manifest reads checked before anything is allocated: a manifest
+  // that lists one file a thousand times would otherwise ask for a thousand copies.
+  const groups: { parts: ArrayBuffer[]; weights: unknown[] }[] = [];
+  const seen = new Set<string>();
+  let grand = 0;
   for (const group of j.weightsManifest) {
     if (!isObj(group) || !Array.isArray(group.paths) || !Array.isArray(group.weights)) return bad('manifestDamaged');
     const parts: ArrayBuffer[] = [];
     for (const p of group.paths) {
-      const f = files.get(String(p).split('/').pop() ?? '');
+      const file = String(p).split('/').pop() ?? '';
+      if (seen.has(file)) return bad('duplicatePath', { file: file.slice(0, 80) });
+      seen.add(file);
+      const f = files.get(file);
       if (!f) return bad('missingFile', { file: String(p).slice(0, 80) });
       parts.push(f);
+      grand += f.byteLength;
     }
+    groups.push({ parts, weights: group.weights });
+  }
+  if (grand > MAX_MODEL_FILE_BYTES)
+    return bad('manifestTooLarge', { mb: Math.ceil(grand / 2 ** 20), limit: MAX_MODEL_FILE_BYTES / 2 ** 20 });
+  const byName = new Map<string, Float32Array>();
+  for (const group of groups) {
+    const parts = group.parts;
     const total = parts.reduce((s, b) => s + b.byteLength, 0);
     const all = new Uint8Array(total);
     parts.reduce((off, b) => (all.set(new Uint8Array(b), off), off + b.byteLength), 0);
@@ -189,6 +208,7 @@ export function importLayersModel(modelJsonText: string, files: Map<string, Arra
     const k = weights.length;
     if (w.length !== sizes[k]) return bad('weightShape', { name: want, found: w.length, wanted: sizes[k] });
     if (!w.every(Number.isFinite)) return bad('weightNaN', { name: want });
+    if (want.endsWith('/moving_variance') && w.some((v) => v < 0)) return bad('badVariance', { name: want });
     weights.push(w);
   }
   return { ok: true, network, weights };

@@ -36,3 +36,22 @@ export function isSafeMsg(x: unknown, maxDepth = 3): x is Msg {
         (maxDepth > 0 && isSafeMsg(v, maxDepth - 1))),
   );
 }
+
+/**
+ * A Msg from outside, rebuilt as plain data: a fresh object with only `key` and checked `values` (no
+ * prototype-named keys), or null when it is not a safe Msg.
+ */
+export function decodeMsg(x: unknown, maxDepth = 3): Msg | null {
+  if (!isSafeMsg(x, maxDepth)) return null;
+  return rebuild(x);
+}
+
+function rebuild(m: Msg): Msg {
+  if (!m.values) return { key: m.key };
+  const values: Record<string, MsgValue> = {};
+  for (const [k, v] of Object.entries(m.values)) {
+    if (k === '__proto__' || k === 'constructor' || k === 'prototype') continue;
+    values[k] = typeof v === 'object' ? rebuild(v) : v;
+  }
+  return { key: m.key, values };
+}

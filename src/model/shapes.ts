@@ -206,3 +206,11 @@ export function weightShapes(net: NetworkSpec): number[][] | null {
 
 /** Lengths of the weightShapes() arrays. */
 export const weightSizes = (net: NetworkSpec): number[] | null => weightShapes(net)?.map(product) ?? null;
+
+/** Indices into weightShapes() of BatchNorm's moving variances, which must not be negative (√(var + ε)). */
+export function varianceIndices(net: NetworkSpec): Set<number> {
+  const trainable = net.layers.reduce((n, l) => n + (l.kind === 'dense' || l.kind === 'conv2d' || l.kind === 'batchNorm' ? 2 : 0), 0);
+  const norms = net.layers.filter((l) => l.kind === 'batchNorm').length;
+  // The statistics come after every trainable array, as [mean, variance] per BatchNorm.
+  return new Set(Array.from({ length: norms }, (_, i) => trainable + 2 * i + 1));
+}

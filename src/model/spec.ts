@@ -5,6 +5,7 @@ export type Activation = 'relu' | 'leakyRelu' | 'elu' | 'sigmoid' | 'tanh' | 'so
 export const ACTIVATIONS: readonly Activation[] = ['relu', 'leakyRelu', 'elu', 'sigmoid', 'tanh', 'softmax', 'linear'];
 
 export type Padding = 'valid' | 'same';
+export const PADDINGS: readonly Padding[] = ['valid', 'same'];
 
 export type DenseSpec = { kind: 'dense'; units: number; activation: Activation };
 export type Conv2dSpec = {

@@ -63,6 +63,6 @@ describe('TRAIN_FIELDS', () => {
 
   it('turns unreadable link values into problems, never into numbers', () => {
     const c = readFields(new URLSearchParams('lr=1e999x&bs=abc&opt=__proto__'), DEFAULT_CONFIG);
-    expect(configProblem(c)).not.toBeNull();
+    expect(configProblem(c as TrainConfig)).not.toBeNull();
   });
 });

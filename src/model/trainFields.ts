@@ -57,7 +57,8 @@ export type FieldTable = { [K in keyof TrainConfig]: Field<K> };
 /** In the order links write them. */
 export const TRAIN_FIELDS: FieldTable = {
   optimizer: { url: 'opt', kind: oneOf(OPTIMIZERS), problem: 'config.unknownOptimizer', always: true },
-  learningRate: { url: 'lr', kind: num(0, 1000, { minExclusive: true }), problem: 'config.learningRate', always: true },
+  // At least 1e-6: below it a step changes nothing visible, and under ~1e-45 the float32 rate is 0 (trains nothing).
+  learningRate: { url: 'lr', kind: num(1e-6, 1000), problem: 'config.learningRate', always: true },
   batchSize: { url: 'bs', kind: num(1, 4096, { integer: true }), problem: 'config.batchSize', always: true },
   seed: { url: 'seed', kind: num(0, 0xffffffff, { integer: true }), problem: 'config.seed', always: true },
   l2: { url: 'l2', kind: num(0, 1), problem: 'config.l2' },
@@ -75,8 +76,9 @@ export const FIELD_NAMES: readonly (keyof TrainConfig)[] = Object.keys(TRAIN_FIE
 export function configProblem(c: TrainConfig): Msg | null {
   for (const name of FIELD_NAMES) {
     const f = TRAIN_FIELDS[name] as Field<typeof name>;
-    const v = c[name];
-    if (!(f.kind.valid as (x: unknown) => boolean)(v)) return msg(f.problem, { name: String(v).slice(0, 12) });
+    const v: unknown = c[name];
+    if (!(f.kind.valid as (x: unknown) => boolean)(v))
+      return msg(f.problem, { name: typeof v === 'string' || typeof v === 'number' ? String(v).slice(0, 12) : typeof v });
   }
   // An epoch needs one full batch: fewer images than the batch would read past the end of the set.
   if (c.trainSize > 0 && c.batchSize > c.trainSize) return msg('config.batchOverTrainSize', { batch: c.batchSize, n: c.trainSize });
@@ -92,20 +94,24 @@ export function writeFields(c: TrainConfig, defaults: TrainConfig, p: URLSearchP
   }
 }
 
-/** A config from URL parameters; missing keys take `absent` or the default. Unparseable values give NaN/'' so
- * that fieldProblem names them. */
-export function readFields(p: URLSearchParams, defaults: TrainConfig): TrainConfig {
-  const out = { ...defaults } as Record<keyof TrainConfig, unknown>;
+/**
+ * The hyperparameters a link names. With `whole` (the link carries a network: a whole experiment), every field
+ * is there: missing keys take `absent` or the default. Otherwise only the fields whose keys are present.
+ * Unparseable values give NaN/'' so that the caller's range check names them.
+ */
+export function readFields(p: URLSearchParams, defaults: TrainConfig, whole = true): Partial<TrainConfig> {
+  const out: Partial<Record<keyof TrainConfig, unknown>> = {};
   for (const name of FIELD_NAMES) {
     const f = TRAIN_FIELDS[name] as Field<typeof name>;
     const s = p.get(f.url);
-    if (s === null) out[name] = f.absent !== undefined ? f.absent : defaults[name];
-    else {
+    if (s === null) {
+      if (whole) out[name] = f.absent !== undefined ? f.absent : defaults[name];
+    } else {
       const v = f.kind.parse(s);
       out[name] = v === undefined ? (typeof defaults[name] === 'number' ? NaN : s.slice(0, 12)) : v;
     }
   }
-  return out as TrainConfig;
+  return out as Partial<TrainConfig>;
 }
 
 /** Why this network cannot be trained with this config (network problem, config out of range, batch too big), or null. */

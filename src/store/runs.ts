@@ -2,7 +2,9 @@
 // its settings and what it reached, so runs can be overlaid and compared (RunsPanel) and exported for notebooks.
 // Pure: the bridge (bridge/runRecorder.ts) derives each update from the store's metrics.
 import { isObj } from '../model/guards';
-import { isSafeMsg } from '../model/msg';
+import Papa from 'papaparse';
+import { decodeConfig, decodeNetwork } from '../model/decode';
+import { decodeMsg } from '../model/msg';
 import type { NetworkSpec } from '../model/spec';
 import { presetOf } from '../model/presets';
 import { inferNetwork } from '../model/shapes';
@@ -180,12 +182,11 @@ const CSV_COLUMNS = [
   'test_loss',
 ] as const;
 
-const csvCell = (v: string | number | null) => {
-  const s = v === null ? '' : String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/** One row per run and epoch (a run without an epoch yet: one row with empty epoch columns). */
+/**
+ * One row per run and epoch (a run without an epoch yet: one row with empty epoch columns), written by
+ * papaparse: cells with quotes, commas, CR or LF are quoted, and text cells that a spreadsheet would run as a
+ * formula (starting with =, +, -, @, tab or CR) get a leading ' (numbers stay numbers).
+ */
 export function runsToCsv(runs: RunRecord[]): string {
   const rows: (string | number | null)[][] = [];
   for (const r of runs) {
@@ -207,57 +208,81 @@ export function runsToCsv(runs: RunRecord[]): string {
     if (r.epochs.length === 0) rows.push([...head, null, null, null, null]);
     for (const e of r.epochs) rows.push([...head, e.epoch, e.batch, e.testAccuracy, e.testLoss]);
   }
-  return [CSV_COLUMNS.join(','), ...rows.map((row) => row.map(csvCell).join(','))].join('\n') + '\n';
+  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { escapeFormulae: true, newline: '\n' }) + '\n';
 }
 
 /** The runs as JSON: settings, what they reached, and one entry per epoch (curves downsampled). */
 export const runsToJson = (runs: RunRecord[]): string => JSON.stringify({ format: 'mnist-playground-runs', version: 1, runs }, null, 1);
 
 const reachedOf = (x: unknown): Reached | null =>
-  isObj(x) && [x.epoch, x.examples, x.seconds].every((v) => typeof v === 'number' && Number.isFinite(v) && v >= 0)
+  isObj(x) && [x.epoch, x.examples, x.seconds].every((v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1e15)
     ? { epoch: x.epoch as number, examples: x.examples as number, seconds: x.seconds as number }
     : null;
+
+const finite = (v: unknown, lo: number, hi: number): v is number => typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi;
+const ID = /^[\w.-]{1,64}$/;
+
+/**
+ * One run from a session file or storage: a fresh record built from checked fields only. Its network and
+ * settings pass the same decoders as a link's (model/decode.ts); its markers the Msg decoder. Null when damaged.
+ */
+export function decodeRun(r: unknown): RunRecord | null {
+  if (!isObj(r) || typeof r.id !== 'string' || !ID.test(r.id) || typeof r.name !== 'string' || r.name.length > 200) return null;
+  if (typeof r.startedAt !== 'string' || r.startedAt.length > 40) return null;
+  const network = decodeNetwork(r.network);
+  const config = decodeConfig(r.config);
+  if (!network.ok || !config.ok || experimentProblem(network.value, config.value)) return null;
+  if (!finite(r.seconds, 0, 1e9) || !finite(r.examples, 0, 1e15) || !isObj(r.reached)) return null;
+  const { series, epochs, markers, timeline } = r;
+  if (!Array.isArray(series) || !Array.isArray(epochs) || !Array.isArray(markers) || !Array.isArray(timeline)) return null;
+  if (series.length > RUN_POINTS + 1 || epochs.length > 100_000 || timeline.length > RUN_POINTS + 1 || markers.length > 2000) return null;
+  const points: BatchPoint[] = [];
+  for (const p of series) {
+    if (!isObj(p) || !finite(p.batch, 0, 1e9) || !finite(p.loss, 0, 1e6) || !finite(p.accuracy, 0, 1)) return null;
+    points.push({ batch: p.batch, loss: p.loss, accuracy: p.accuracy });
+  }
+  const results: EpochResult[] = [];
+  for (const e of epochs) {
+    if (!isObj(e) || !finite(e.epoch, 0, 1e9) || !finite(e.batch, 0, 1e9) || !finite(e.testAccuracy, 0, 1) || !finite(e.testLoss, 0, 1e6))
+      return null;
+    results.push({ epoch: e.epoch, batch: e.batch, testAccuracy: e.testAccuracy, testLoss: e.testLoss });
+  }
+  const times: TimePoint[] = [];
+  for (const p of timeline) {
+    if (!isObj(p) || !finite(p.batch, 0, 1e9) || !finite(p.seconds, 0, 1e9) || !finite(p.examples, 0, 1e15)) return null;
+    times.push({ batch: p.batch, seconds: p.seconds, examples: p.examples });
+  }
+  const kept: ChartMarker[] = [];
+  for (const m of markers) {
+    const label = isObj(m) ? decodeMsg(m.label) : null;
+    if (isObj(m) && label && Number.isInteger(m.batch) && (m.batch as number) >= 0 && (m.batch as number) <= 1e9)
+      kept.push({ batch: m.batch as number, label, kind: m.kind === 'diverged' ? 'diverged' : 'change' });
+  }
+  const reached = r.reached;
+  return {
+    id: r.id,
+    name: r.name,
+    renamed: r.renamed === true,
+    network: network.value,
+    params: inferNetwork(network.value).totalParams,
+    config: config.value,
+    backend: typeof r.backend === 'string' ? r.backend.slice(0, 12) : null,
+    startedAt: r.startedAt,
+    seconds: r.seconds,
+    examples: r.examples,
+    series: points,
+    epochs: results,
+    markers: kept,
+    timeline: times,
+    reached: Object.fromEntries(TARGETS.map((t) => [String(t), reachedOf(reached[String(t)])])),
+  };
+}
 
 /** Runs from a session file or storage, keeping only well-formed ones (a damaged run is dropped, not fatal). */
 export function decodeRuns(x: unknown): RunRecord[] {
   if (!Array.isArray(x)) return [];
   return x
     .slice(0, MAX_RUNS)
-    .filter((r): r is RunRecord => {
-      if (!isObj(r) || typeof r.id !== 'string' || typeof r.name !== 'string' || r.name.length > 200 || typeof r.startedAt !== 'string')
-        return false;
-      if (!isObj(r.network) || !Array.isArray(r.network.layers) || !isObj(r.config)) return false;
-      if (experimentProblem(r.network as NetworkSpec, r.config as TrainConfig)) return false;
-      const finite = (v: unknown, lo: number, hi: number) => typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi;
-      if (
-        !finite(r.seconds, 0, 1e9) ||
-        !finite(r.examples, 0, 1e15) ||
-        !Array.isArray(r.series) ||
-        !Array.isArray(r.epochs) ||
-        !Array.isArray(r.markers) ||
-        !isObj(r.reached)
-      )
-        return false;
-      if (r.series.length > RUN_POINTS + 1 || r.epochs.length > 100_000) return false;
-      if (!Array.isArray(r.timeline) || r.timeline.length > RUN_POINTS + 1) return false;
-      if (!r.timeline.every((p) => isObj(p) && finite(p.batch, 0, 1e9) && finite(p.seconds, 0, 1e9) && finite(p.examples, 0, 1e15)))
-        return false;
-      return (
-        r.series.every((p) => isObj(p) && finite(p.batch, 0, 1e9) && finite(p.loss, 0, 1e6) && finite(p.accuracy, 0, 1)) &&
-        r.epochs.every(
-          (e) =>
-            isObj(e) && finite(e.epoch, 0, 1e9) && finite(e.batch, 0, 1e9) && finite(e.testAccuracy, 0, 1) && finite(e.testLoss, 0, 1e6),
-        )
-      );
-    })
-    .map((r) => ({
-      ...r,
-      markers: (r.markers as unknown[])
-        .filter((m): m is ChartMarker => isObj(m) && Number.isInteger(m.batch) && (m.batch as number) >= 0 && isSafeMsg(m.label))
-        .map((m) => ({ batch: m.batch, label: m.label, kind: m.kind === 'diverged' ? 'diverged' : 'change' })),
-      reached: Object.fromEntries(TARGETS.map((t) => [String(t), reachedOf(r.reached[String(t)])])),
-      params: inferNetwork(r.network).totalParams,
-      renamed: r.renamed === true,
-      backend: typeof r.backend === 'string' ? r.backend.slice(0, 12) : null,
-    }));
+    .map(decodeRun)
+    .filter((r): r is RunRecord => r !== null);
 }

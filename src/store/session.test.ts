@@ -43,11 +43,11 @@ describe('session files', () => {
     ['a JSON array', () => '[1,2,3]', /not an MNIST Playground session/],
     ['a newer version', () => JSON.stringify({ ...good(), version: 99 }), /format version 99/],
     ['no network', () => JSON.stringify({ ...good(), experiment: undefined }), /network is missing/],
-    ['an unknown layer kind', () => JSON.stringify({ ...good(), experiment: 'v=1&net=f,lstm64,d10.softmax' }), /damaged/],
+    ['an unknown layer kind', () => JSON.stringify({ ...good(), experiment: 'v=1&net=f,lstm64,d10.softmax' }), /unknown layer "lstm64"/],
     [
       'huge shapes',
       () => JSON.stringify({ ...good(), experiment: 'v=1&net=f,d99999.relu,d10.softmax' }),
-      /Dense units must be a whole number from 1 to 4096/,
+      /Dense layer 2: units must be a whole number from 1 to 4096/,
     ],
     [
       'a missing weight array',

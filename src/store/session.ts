@@ -1,8 +1,8 @@
 // A whole session as one file (and one IndexedDB record): network, hyperparameters and seed, weights and
 // metric history. Decoding checks everything before anything is applied, so a bad file changes nothing.
 import { isObj } from '../model/guards';
-import { isSafeMsg, msg, type Msg } from '../model/msg';
-import { weightSizes } from '../model/shapes';
+import { decodeMsg, msg, type Msg } from '../model/msg';
+import { varianceIndices, weightSizes } from '../model/shapes';
 import { type TrainConfig } from '../model/training';
 import { experimentProblem } from '../model/trainFields';
 import type { NetworkSpec } from '../model/spec';
@@ -10,7 +10,7 @@ import type { BatchPoint } from '../protocol/fromWorker';
 import type { RestorePoint } from '../protocol/toWorker';
 import { decodeRuns, type RunRecord } from './runs';
 import { MAX_SERIES, type ChartMarker, type EpochResult } from './store';
-import { decodeExperiment, encodeExperiment } from './urlState';
+import { applyLink, decodeLink, defaultExperiment, encodeExperiment } from './urlState';
 
 export const SESSION_FORMAT = 'mnist-playground-session';
 export const SESSION_VERSION = 1;
@@ -96,11 +96,13 @@ function checkHistory(h: Record<string, unknown>): HistoryCheck {
     if (!isObj(v) || !isCount(v.epoch) || !isCount(v.batch) || !isFiniteIn(v.testAccuracy, 0, 1) || !isFiniteIn(v.testLoss, 0, 1e6))
       return bad('historyEpoch', { n: i + 1 });
   }
+  const labels: Msg[] = [];
   for (const [i, v] of markers.entries()) {
     // Files from before translation carry marker labels as English text.
-    const label = isObj(v) ? v.label : null;
-    if (!isObj(v) || !isCount(v.batch) || !((typeof label === 'string' && label.length <= 1000) || isSafeMsg(label)))
-      return bad('historyMarker', { n: i + 1 });
+    const raw = isObj(v) ? v.label : null;
+    const label = typeof raw === 'string' && raw.length <= 1000 ? msg('text', { text: raw }) : decodeMsg(raw);
+    if (!isObj(v) || !isCount(v.batch) || !label) return bad('historyMarker', { n: i + 1 });
+    labels.push(label);
   }
   return {
     ok: true,
@@ -112,10 +114,10 @@ function checkHistory(h: Record<string, unknown>): HistoryCheck {
         testAccuracy: v.testAccuracy,
         testLoss: v.testLoss,
       })),
-      markers: markers.map((m: Record<string, unknown>): ChartMarker => ({
+      markers: markers.map((m: Record<string, unknown>, i): ChartMarker => ({
         batch: m.batch as number,
         kind: m.kind === 'diverged' ? 'diverged' : 'change',
-        label: typeof m.label === 'string' ? msg('text', { text: m.label }) : (m.label as Msg),
+        label: labels[i],
       })),
     },
   };
@@ -139,14 +141,20 @@ export function decodeSession(text: string): DecodedSession {
   if (j.version !== SESSION_VERSION)
     return bad('version', { found: String(JSON.stringify(j.version)).slice(0, 12), wanted: SESSION_VERSION });
   if (typeof j.experiment !== 'string') return bad('noNetwork');
-  const exp = decodeExperiment(j.experiment);
-  if (exp.notice?.key === 'url.tooBig' && exp.notice.values)
-    return { ok: false, error: msg('file.sessionNetwork', { problem: exp.notice.values.problem }) };
-  if (exp.notice) return bad('networkDamaged');
+  // The experiment is a whole link (with its network), read by the link decoder: one codec for both.
+  const link = decodeLink(j.experiment);
+  if (!link.ok) {
+    const why = link.notice.values?.why ?? link.notice.values?.problem;
+    return why && typeof why === 'object' ? { ok: false, error: msg('file.sessionNetwork', { problem: why }) } : bad('networkDamaged');
+  }
+  if (!link.change.network) return bad('noNetwork');
+  const exp = applyLink(defaultExperiment(), link.change);
+  if (exp.problem) return { ok: false, error: msg('file.sessionNetwork', { problem: exp.problem.values?.problem ?? exp.problem }) };
   const { network, train } = exp.experiment;
   const problem = experimentProblem(network, train);
   if (problem) return { ok: false, error: msg('file.sessionNetwork', { problem }) };
   const sizes = weightSizes(network)!;
+  const variances = varianceIndices(network);
   let point: RestorePoint | null = null;
   if (j.point !== null && j.point !== undefined) {
     const p = j.point;
@@ -162,6 +170,7 @@ export function decodeSession(text: string): DecodedSession {
       if (!a) return bad('weightUnreadable', { n: i + 1 });
       if (a.length !== sizes[i]) return bad('weightSize', { n: i + 1, found: a.length, wanted: sizes[i] });
       if (!a.every(Number.isFinite)) return bad('weightNaN', { n: i + 1 });
+      if (variances.has(i) && a.some((v) => v < 0)) return bad('weightBadVariance', { n: i + 1 });
       weights.push(a);
     }
     point = { batch: p.batch, epoch: p.epoch, weights };

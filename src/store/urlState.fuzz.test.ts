@@ -46,7 +46,7 @@ describe('hostile links', () => {
     [
       'a 99×99 kernel',
       '#v=1&net=c64.99.1.same.relu,c64.99.1.same.relu,f,d10.softmax&opt=adam&lr=0.001&bs=128&seed=1',
-      /multiply-adds per image/,
+      /Conv2D layer 1: kernel must be a whole number from 1 to 28/,
     ],
     ['hundreds of activation layers', `#v=1&net=f,${'a.relu,'.repeat(300)}d10.softmax&opt=adam&lr=0.001&bs=128&seed=1`, /too long|layers/],
     [

@@ -3,14 +3,17 @@
 // Layers are comma-separated tokens:
 //   d128.relu (dense)  c8.3.1.same.relu (conv2d: filters.kernel.stride.padding.activation)
 //   mp2.2 / ap2.2 (max/avg pool: size.stride)  f (flatten)  do0.25 (dropout)  bn (batch norm)  a.tanh (activation)
-// Decoding never throws: anything malformed or out of range gives the defaults and a notice to show.
+// Decoding never throws: anything malformed or out of range gives a notice to show and changes nothing. Layers
+// pass the same decoder as every other source (model/decode.ts); dropout rates are written as JavaScript
+// writes the number and read back with exponents, so every rate the builder accepts survives the link.
 import { isLanguage, type Language } from '../i18n/languages';
-import { isMsg, msg, type Msg } from '../model/msg';
+import { decodeNetwork } from '../model/decode';
+import { msg, type Msg } from '../model/msg';
 import { presetById, DEFAULT_PRESET } from '../model/presets';
 import { batchProblem, inferNetwork } from '../model/shapes';
-import { ACTIVATIONS, assertNever, type Activation, type LayerSpec, type NetworkSpec } from '../model/spec';
+import { assertNever, type LayerSpec, type NetworkSpec } from '../model/spec';
 import { DEFAULT_CONFIG, type TrainConfig } from '../model/training';
-import { configProblem, readFields, writeFields } from '../model/trainFields';
+import { configProblem, FIELD_NAMES, readFields, TRAIN_FIELDS, writeFields, type Field } from '../model/trainFields';
 
 export const URL_VERSION = 1;
 const MAX_HASH = 2000;
@@ -56,67 +59,106 @@ export function encodeExperiment(e: Experiment): string {
 }
 
 const INT = '(\\d{1,5})';
-const ACT = `(${ACTIVATIONS.join('|')})`;
-const isAct = (s: string): s is Activation => (ACTIVATIONS as readonly string[]).includes(s);
+const NUM = '(\\d+(?:\\.\\d+)?(?:e-?\\d+)?)';
+const ACT = '([A-Za-z]{1,16})';
 
-/** One layer token → spec, or why not. Ranges are checked later by shape inference. */
-function decodeLayer(t: string): LayerSpec | Msg {
+/** One layer token → a candidate object; the shared layer decoder (model/decode.ts) checks kinds and ranges. */
+function tokenToLayer(t: string): Record<string, unknown> | null {
   let m: RegExpMatchArray | null;
-  if ((m = t.match(new RegExp(`^d${INT}\\.${ACT}$`))) && isAct(m[2])) return { kind: 'dense', units: Number(m[1]), activation: m[2] };
-  if ((m = t.match(new RegExp(`^c${INT}\\.${INT}\\.${INT}\\.(same|valid)\\.${ACT}$`))) && isAct(m[5]))
-    return {
-      kind: 'conv2d',
-      filters: Number(m[1]),
-      kernelSize: Number(m[2]),
-      stride: Number(m[3]),
-      padding: m[4] as 'same' | 'valid',
-      activation: m[5],
-    };
+  if ((m = t.match(new RegExp(`^d${INT}\\.${ACT}$`)))) return { kind: 'dense', units: Number(m[1]), activation: m[2] };
+  if ((m = t.match(new RegExp(`^c${INT}\\.${INT}\\.${INT}\\.([a-z]{1,8})\\.${ACT}$`))))
+    return { kind: 'conv2d', filters: Number(m[1]), kernelSize: Number(m[2]), stride: Number(m[3]), padding: m[4], activation: m[5] };
   if ((m = t.match(new RegExp(`^(mp|ap)${INT}\\.${INT}$`))))
     return { kind: m[1] === 'mp' ? 'maxPool2d' : 'avgPool2d', poolSize: Number(m[2]), stride: Number(m[3]) };
   if (t === 'f') return { kind: 'flatten' };
-  if ((m = t.match(/^do(0(?:\.\d{1,6})?)$/))) return { kind: 'dropout', rate: Number(m[1]) };
+  if ((m = t.match(new RegExp(`^do${NUM}$`)))) return { kind: 'dropout', rate: Number(m[1]) };
   if (t === 'bn') return { kind: 'batchNorm' };
-  if ((m = t.match(new RegExp(`^a\\.${ACT}$`))) && isAct(m[1])) return { kind: 'activation', activation: m[1] };
-  return msg('url.unknownLayer', { token: t.slice(0, 24) });
+  if ((m = t.match(new RegExp(`^a\\.${ACT}$`)))) return { kind: 'activation', activation: m[1] };
+  return null;
 }
 
-function decodeUnsafe(hash: string): Decoded {
+/** Keys of the experiment part of a hash: the network, the version and every hyperparameter's URL key. */
+const EXPERIMENT_KEYS = new Set(['v', 'net', ...FIELD_NAMES.map((n) => TRAIN_FIELDS[n].url)]);
+/** Keys of the view part (encodeView). */
+const VIEW_KEYS = new Set(['lang', 'hide', 'lock', 'guide']);
+
+/**
+ * What a link says about the experiment: the network when it names one (`net`), and the hyperparameters it
+ * names. A link with a network is a whole experiment (hyperparameters it leaves out take their defaults, or
+ * their `absent` meaning for links older than the field); one without names only what it names, so
+ * `#v=1&lang=zh-CN` or `#v=1&lr=0.01` change only that.
+ */
+export type LinkChange = { network: NetworkSpec | null; train: Partial<TrainConfig> };
+export type DecodedLink = { ok: true; change: LinkChange } | { ok: false; notice: Msg };
+
+function decodeLinkUnsafe(hash: string): DecodedLink {
   const raw = hash.replace(/^#/, '');
-  if (raw.trim() === '') return { experiment: defaultExperiment(), notice: null };
-  const bad = (why: Msg): Decoded => ({ experiment: defaultExperiment(), notice: msg('url.unreadable', { why }) });
+  const bad = (why: Msg): DecodedLink => ({ ok: false, notice: msg('url.unreadable', { why }) });
   if (raw.length > MAX_HASH) return bad(msg('url.tooLong'));
   const p = new URLSearchParams(raw);
+  const keys = [...p.keys()];
+  if (!keys.some((k) => EXPERIMENT_KEYS.has(k))) {
+    // Only the view (language, hidden and locked parts), or nothing: the experiment stays as it is.
+    if (keys.some((k) => !VIEW_KEYS.has(k))) return bad(msg('url.nothingKnown'));
+    return { ok: true, change: { network: null, train: {} } };
+  }
   const v = p.get('v');
   if (v !== String(URL_VERSION)) return bad(v === null ? msg('url.noVersion') : msg('url.badVersion', { version: v.slice(0, 8) }));
   const net = p.get('net');
-  if (net === null || net === '') return bad(msg('url.noNetwork'));
-  const tokens = net.split(',');
-  if (tokens.length > MAX_LAYERS) return bad(msg('url.tooManyLayers', { max: MAX_LAYERS }));
-  const layers: LayerSpec[] = [];
-  for (const t of tokens) {
-    const l = decodeLayer(t);
-    if (isMsg(l)) return bad(l);
-    layers.push(l);
+  let network: NetworkSpec | null = null;
+  if (net !== null) {
+    if (net === '') return bad(msg('url.noNetwork'));
+    const tokens = net.split(',');
+    if (tokens.length > MAX_LAYERS) return bad(msg('url.tooManyLayers', { max: MAX_LAYERS }));
+    const candidates: unknown[] = [];
+    for (const t of tokens) {
+      const l = tokenToLayer(t);
+      if (!l) return bad(msg('url.unknownLayer', { token: t.slice(0, 24) }));
+      candidates.push(l);
+    }
+    const d = decodeNetwork({ layers: candidates });
+    if (!d.ok) return bad(d.problem);
+    network = d.value;
   }
-  const train = readFields(p, DEFAULT_CONFIG);
-  const problem = configProblem(train);
-  if (problem) return { experiment: defaultExperiment(), notice: msg('url.badConfig', { problem }) };
-  // A network too big to train is refused here (it could freeze the tab); one with a fixable mistake loads, and
-  // the builder says what to fix (exercise links rely on that).
-  const info = inferNetwork({ layers });
-  const tooBig = info.problem && TOO_BIG.has(info.problem.key) ? info.problem : batchProblem(info, train.batchSize);
-  if (tooBig) return { experiment: defaultExperiment(), notice: msg('url.tooBig', { problem: tooBig }) };
-  return { experiment: { network: { layers }, train }, notice: null };
+  const train = readFields(p, DEFAULT_CONFIG, network !== null);
+  for (const name of Object.keys(train) as (keyof TrainConfig)[]) {
+    const f = TRAIN_FIELDS[name] as Field<typeof name>;
+    if (!(f.kind.valid as (x: unknown) => boolean)(train[name])) {
+      const value: unknown = train[name];
+      return { ok: false, notice: msg('url.badConfig', { problem: msg(f.problem, { name: String(value).slice(0, 12) }) }) };
+    }
+  }
+  return { ok: true, change: { network, train } };
 }
 
-/** Hash → experiment. Never throws; on any problem returns the defaults with a notice. */
-export function decodeExperiment(hash: string): Decoded {
+/** Hash → what it changes, or a notice. Never throws. */
+export function decodeLink(hash: string): DecodedLink {
   try {
-    return decodeUnsafe(hash);
+    return decodeLinkUnsafe(hash);
   } catch {
-    return { experiment: defaultExperiment(), notice: msg('url.unreadablePlain') };
+    return { ok: false, notice: msg('url.unreadablePlain') };
   }
+}
+
+/** `base` with what a link changes, and why it cannot be used (a network too big to train), or null. */
+export function applyLink(base: Experiment, change: LinkChange): { experiment: Experiment; problem: Msg | null } {
+  const experiment = { network: change.network ?? base.network, train: { ...base.train, ...change.train } };
+  const config = configProblem(experiment.train);
+  if (config) return { experiment, problem: msg('url.badConfig', { problem: config }) };
+  // A network too big to train is refused (it could freeze the tab); one with a fixable mistake loads, and the
+  // builder says what to fix (exercise links rely on that).
+  const info = inferNetwork(experiment.network);
+  const tooBig = info.problem && TOO_BIG.has(info.problem.key) ? info.problem : batchProblem(info, experiment.train.batchSize);
+  return { experiment, problem: tooBig && msg('url.tooBig', { problem: tooBig }) };
+}
+
+/** Hash → experiment on page load: what the link does not name takes its default. Never throws; on any problem
+ * returns the defaults with a notice. */
+export function decodeExperiment(hash: string): Decoded {
+  const d = decodeLink(hash);
+  if (!d.ok) return { experiment: defaultExperiment(), notice: d.notice };
+  const { experiment, problem } = applyLink(defaultExperiment(), d.change);
+  return problem ? { experiment: defaultExperiment(), notice: problem } : { experiment, notice: null };
 }
 
 /** Parts of the page a link can hide or lock, so a teacher can hand out a focused exercise. */

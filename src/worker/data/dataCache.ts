@@ -11,13 +11,17 @@ async function open(): Promise<Cache | null> {
   }
 }
 
-/** The stored bytes of `url`, or null. `expectedBytes` (from the data manifest) rejects stale copies. */
-export async function readCached(url: string, expectedBytes: number | null): Promise<Uint8Array | null> {
+/**
+ * The stored bytes of `url`, or null. `expectedBytes` (from the data manifest) rejects stale copies; a copy over
+ * `maxBytes` is never read into memory.
+ */
+export async function readCached(url: string, expectedBytes: number | null, maxBytes: number): Promise<Uint8Array | null> {
   try {
     const res = await (await open())?.match(url);
     if (!res) return null;
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    return expectedBytes === null || bytes.byteLength === expectedBytes ? bytes : null;
+    const blob = await res.blob();
+    if (blob.size > maxBytes || (expectedBytes !== null && blob.size !== expectedBytes)) return null;
+    return new Uint8Array(await blob.arrayBuffer());
   } catch {
     return null;
   }

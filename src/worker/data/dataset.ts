@@ -13,7 +13,31 @@ export type Mnist = {
 
 const FILES = ['train-images.idx.gz', 'train-labels.idx.gz', 'test-images.idx.gz', 'test-labels.idx.gz'] as const;
 type FileName = (typeof FILES)[number];
-type Manifest = { version: number; files: Record<FileName, { bytes: number; rawBytes: number }> };
+/** The data manifest, decoded: compressed bytes per file (progress, stale stored copies). */
+type Manifest = Record<FileName, number>;
+
+/** Exact size of each file once gunzipped (IDX header + data): MNIST never changes, so this caps every read. */
+const RAW_BYTES: Record<FileName, number> = {
+  'train-images.idx.gz': 16 + 60000 * 784,
+  'train-labels.idx.gz': 8 + 60000,
+  'test-images.idx.gz': 16 + 10000 * 784,
+  'test-labels.idx.gz': 8 + 10000,
+};
+/** A download or stored copy is at most the raw size plus gzip's framing (a server may have gunzipped it). */
+const maxStored = (f: FileName) => RAW_BYTES[f] + 4096;
+
+/** The manifest from the server: each file's compressed size, a whole number within the file's cap, or null. */
+function decodeManifest(x: unknown): Manifest | null {
+  const files = typeof x === 'object' && x !== null ? (x as { files?: unknown }).files : null;
+  if (typeof files !== 'object' || files === null) return null;
+  const out = {} as Manifest;
+  for (const f of FILES) {
+    const bytes = (files as Record<string, { bytes?: unknown } | undefined>)[f]?.bytes;
+    if (typeof bytes !== 'number' || !Number.isInteger(bytes) || bytes < 1 || bytes > maxStored(f)) return null;
+    out[f] = bytes;
+  }
+  return out;
+}
 
 /** A data problem to show as it is, with Retry. */
 export class DataError extends Error {
@@ -22,7 +46,7 @@ export class DataError extends Error {
   }
 }
 
-async function fetchBytes(url: string, name: string, onBytes: (n: number) => void): Promise<Uint8Array> {
+async function fetchBytes(url: string, name: FileName, onBytes: (n: number) => void): Promise<Uint8Array> {
   let res: Response;
   try {
     res = await fetch(url, { cache: 'no-cache' });
@@ -39,6 +63,10 @@ async function fetchBytes(url: string, name: string, onBytes: (n: number) => voi
     if (done) break;
     chunks.push(value);
     total += value.byteLength;
+    if (total > maxStored(name)) {
+      void reader.cancel();
+      throw new DataError(msg('data.corrupt', { name }));
+    }
     onBytes(value.byteLength);
   }
   const out = new Uint8Array(total);
@@ -50,15 +78,29 @@ async function fetchBytes(url: string, name: string, onBytes: (n: number) => voi
   return out;
 }
 
-async function gunzipIfNeeded(bytes: Uint8Array, name: string): Promise<Uint8Array> {
+/** Gunzips, stopping as soon as the output passes the file's known size (a gzip bomb is refused, not allocated). */
+async function gunzipIfNeeded(bytes: Uint8Array, name: FileName): Promise<Uint8Array> {
   // A server may already have undone the gzip (Content-Encoding); only gzip data starts with 1f 8b.
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const cap = RAW_BYTES[name];
+  const out = new Uint8Array(cap);
+  let off = 0;
   try {
-    const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
+    const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (off + value.byteLength > cap) {
+        void reader.cancel();
+        throw new Error('larger than the file can be');
+      }
+      out.set(value, off);
+      off += value.byteLength;
+    }
   } catch {
     throw new DataError(msg('data.corrupt', { name }));
   }
+  return out.subarray(0, off); // a short file fails the IDX size check with its own message
 }
 
 /** Loads all four files (stored copies first); reports (loaded, total) compressed bytes. Throws DataError. */
@@ -67,22 +109,23 @@ export async function loadMnist(baseUrl: string, onProgress: (loaded: number, to
   let manifest: Manifest | null = null;
   try {
     const r = await fetch(`${base}manifest.json`, { cache: 'no-cache' });
-    if (r.ok) manifest = (await r.json()) as Manifest;
+    if (r.ok) manifest = decodeManifest(await r.json());
   } catch {
     manifest = null; // progress falls back to the known sizes below
   }
   const expected: Record<FileName, number> = {
-    'train-images.idx.gz': manifest?.files?.['train-images.idx.gz']?.bytes ?? 9.6e6,
-    'train-labels.idx.gz': manifest?.files?.['train-labels.idx.gz']?.bytes ?? 2.8e4,
-    'test-images.idx.gz': manifest?.files?.['test-images.idx.gz']?.bytes ?? 1.6e6,
-    'test-labels.idx.gz': manifest?.files?.['test-labels.idx.gz']?.bytes ?? 4.2e3,
+    'train-images.idx.gz': manifest?.['train-images.idx.gz'] ?? 9.6e6,
+    'train-labels.idx.gz': manifest?.['train-labels.idx.gz'] ?? 2.8e4,
+    'test-images.idx.gz': manifest?.['test-images.idx.gz'] ?? 1.6e6,
+    'test-labels.idx.gz': manifest?.['test-labels.idx.gz'] ?? 4.2e3,
   };
   const total = FILES.reduce((s, f) => s + expected[f], 0);
   let loaded = 0;
   onProgress(0, total);
   const download = async (f: FileName) => {
     const url = `${base}${f}`;
-    const cached = await readCached(url, manifest ? expected[f] : null);
+    // A stored copy passes the same caps and checks as a download (size, gunzip cap, IDX headers).
+    const cached = await readCached(url, manifest ? expected[f] : null, maxStored(f));
     const bytes =
       cached ??
       (await fetchBytes(url, f, (n) => {

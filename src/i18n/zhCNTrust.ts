@@ -1,0 +1,36 @@
+// 简体中文 (see zhCN.ts): the same keys as enTrust.ts.
+import type { enTrust } from './enTrust';
+
+export const zhCNTrust: Record<keyof typeof enTrust, string> = {
+  'decode.layerNotObject': '第 {{n}} 层已损坏',
+  'decode.layerKind': '第 {{n}} 层的类型“{{kind}}”未知',
+  'decode.layerField': '第 {{n}} 层（{{kind}}）：{{field}} 必须是 {{min}} 到 {{max}} 之间的整数',
+  'url.nothingKnown': '其中没有这个练习场认识的内容',
+  'decode.layerActivation': '第 {{n}} 层的激活函数未知',
+  'decode.layerPadding': '第 {{n}} 层的填充方式未知',
+  'decode.layerRate': '第 {{n}} 层：dropout 比率必须在 0 到 {{max}} 之间',
+  'decode.noLayers': '网络没有层列表',
+  'decode.configNotObject': '超参数已损坏',
+  'lock.refused': '{{source}}未被应用：这个练习链接锁定了{{parts}}。',
+  'lock.parts.network': '网络',
+  'lock.parts.hyper': '超参数',
+  'lock.parts.both': '网络和超参数',
+  'lock.source.lesson': '课程',
+  'lock.source.run': '这次运行的设置',
+  'lock.source.sweep': '对比得到的设置',
+  'lock.source.session': '会话',
+  'lock.source.import': '导入的模型',
+  'lock.source.link': '链接',
+  'lock.source.preset': '预设',
+  'lock.sweepLocked': '对比设置不可用：这个练习链接锁定了超参数。',
+  'link.notApplied': '新链接未被应用：{{problem}}',
+  'link.confirmDiscard': '这个链接会更换网络，丢弃已经训练的 {{batch}} 个批次。要应用吗？',
+  'link.declined': '链接未被应用：保留了已训练的网络。',
+  'io.storageUnavailable': '这个浏览器不允许页面使用网站存储，因此无法在浏览器中保存会话。请改为下载会话文件。',
+  'import.duplicatePath': '清单多次列出了文件“{{file}}”',
+  'import.manifestTooLarge': '清单要求 {{mb}} MB 的权重，超过了 {{limit}} MB',
+  'import.badVariance': 'BatchNorm 的滑动方差“{{name}}”含有小于 0 的值',
+  'file.weightBadVariance': '第 {{n}} 个权重数组是 BatchNorm 的滑动方差，含有小于 0 的值',
+  'problem.batchPatches':
+    '第 {{n}} 个卷积层每批（{{batch}} 张）要构建 {{mb}} MB 的图块矩阵（上限 {{limit}} MB）：请用更小的卷积核、更少的输入通道、更大的步幅，或把批大小减到 {{max}} 以内。',
+};
