@@ -1,29 +1,104 @@
 // Runnable code for the current experiment: a Python Keras script and the equivalent TensorFlow.js program.
 // Same layers (arguments included), optimizer, learning rate and schedule, batch size, loss and seed, and
 // the same input normalisation (pixel / 255, shape 28×28×1).
-import { assertNever, LEAKY_RELU_SLOPE, type Activation, type LayerSpec, type NetworkSpec } from './spec';
-import { AUGMENT_LEVELS, COSINE_EPOCHS, STEP_EPOCHS, type TrainConfig } from './training';
+// People run these files, and the experiment may come from someone else's session file, so nothing from the
+// experiment is pasted in as it is: the network and config pass the decoders again, names (activations,
+// paddings, optimizers, schedules, augmentation levels) come from the fixed tables below, numbers are formatted
+// here, and the one free text, the title, is escaped with each language's string-literal rules.
+import { decodeConfig, decodeNetwork } from './decode';
+import {
+  ACTIVATIONS,
+  assertNever,
+  LEAKY_RELU_SLOPE,
+  PADDINGS,
+  type Activation,
+  type LayerSpec,
+  type NetworkSpec,
+  type Padding,
+} from './spec';
+import { AUGMENT_LEVELS, AUGMENTS, COSINE_EPOCHS, DEFAULT_CONFIG, STEP_EPOCHS, type Augment, type TrainConfig } from './training';
 
 /** Epochs the exported code trains for: the epoch limit, or 5. */
 export const exportEpochs = (c: TrainConfig) => (c.epochLimit > 0 ? c.epochLimit : 5);
 
-const pyAct = (a: Activation) => (a === 'leakyRelu' ? 'leaky_relu' : a); // Keras 3: negative slope 0.2, as here
+/** `v` when it is one of `allowed`, else `fallback`: every name written into code goes through a table. */
+const pick = <T extends string>(allowed: readonly T[], v: unknown, fallback: T): T =>
+  (allowed as readonly unknown[]).includes(v) ? (v as T) : fallback;
+
+/** A number as both languages write it (digits, a point, an exponent), or 0 for anything that is not one. */
+export function numberLiteral(v: unknown): string {
+  const s = typeof v === 'number' && Number.isFinite(v) ? String(v) : '0';
+  return /^-?\d+(\.\d+)?(e[+-]?\d+)?$/.test(s) ? s : '0';
+}
+const n = numberLiteral;
+
+/** A Python string literal: printable ASCII as is (quote and backslash escaped), everything else as \x, \u, \U. */
+export function pyString(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '\\' || ch === '"') out += `\\${ch}`;
+    else if (c >= 0x20 && c < 0x7f) out += ch;
+    else if (c <= 0xff) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    else if (c <= 0xffff) out += `\\u${c.toString(16).padStart(4, '0')}`;
+    else out += `\\U${c.toString(16).padStart(8, '0')}`;
+  }
+  return `${out}"`;
+}
+
+/** A JavaScript string literal: printable ASCII as is (quote and backslash escaped), everything else as \u. */
+export function jsString(s: string): string {
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    const c = s.charCodeAt(i);
+    if (ch === '\\' || ch === '"') out += `\\${ch}`;
+    else if (c >= 0x20 && c < 0x7f) out += ch;
+    else out += `\\u${c.toString(16).padStart(4, '0')}`;
+  }
+  return `${out}"`;
+}
+
+/** Keras 3 names; leaky_relu has a negative slope of 0.2, as here. */
+const PY_ACTIVATION: Record<Activation, string> = {
+  relu: 'relu',
+  leakyRelu: 'leaky_relu',
+  elu: 'elu',
+  sigmoid: 'sigmoid',
+  tanh: 'tanh',
+  softmax: 'softmax',
+  linear: 'linear',
+};
+/** tfjs names; leakyRelu is 'linear' followed by a leakyReLU layer (tfjs has no activation of that name). */
+const JS_ACTIVATION: Record<Activation, string> = { ...PY_ACTIVATION, leakyRelu: 'linear' };
+const PADDING: Record<Padding, string> = { valid: 'valid', same: 'same' };
+const act = (a: unknown) => pick(ACTIVATIONS, a, 'linear');
+const pad = (p: unknown) => PADDING[pick(PADDINGS, p, 'valid')];
+const pyAct = (a: unknown) => PY_ACTIVATION[act(a)];
+const jsAct = (a: unknown) => JS_ACTIVATION[act(a)];
+
+/** The experiment as the decoders give it back; an experiment they refuse exports the defaults' empty network. */
+function checked(net: NetworkSpec, c: TrainConfig): { net: NetworkSpec; c: TrainConfig } {
+  const dn = decodeNetwork(net);
+  const dc = decodeConfig(c);
+  return { net: dn.ok ? dn.value : { layers: [] }, c: dc.ok ? dc.value : DEFAULT_CONFIG };
+}
 
 function kerasLayer(l: LayerSpec, l2: number): string {
-  const reg = l2 > 0 ? `, kernel_regularizer=tf.keras.regularizers.L2(${l2})` : '';
+  const reg = l2 > 0 ? `, kernel_regularizer=tf.keras.regularizers.L2(${n(l2)})` : '';
   switch (l.kind) {
     case 'dense':
-      return `tf.keras.layers.Dense(${l.units}, activation="${pyAct(l.activation)}"${reg})`;
+      return `tf.keras.layers.Dense(${n(l.units)}, activation="${pyAct(l.activation)}"${reg})`;
     case 'conv2d':
-      return `tf.keras.layers.Conv2D(${l.filters}, kernel_size=${l.kernelSize}, strides=${l.stride}, padding="${l.padding}", activation="${pyAct(l.activation)}"${reg})`;
+      return `tf.keras.layers.Conv2D(${n(l.filters)}, kernel_size=${n(l.kernelSize)}, strides=${n(l.stride)}, padding="${pad(l.padding)}", activation="${pyAct(l.activation)}"${reg})`;
     case 'maxPool2d':
-      return `tf.keras.layers.MaxPooling2D(pool_size=${l.poolSize}, strides=${l.stride})`;
+      return `tf.keras.layers.MaxPooling2D(pool_size=${n(l.poolSize)}, strides=${n(l.stride)})`;
     case 'avgPool2d':
-      return `tf.keras.layers.AveragePooling2D(pool_size=${l.poolSize}, strides=${l.stride})`;
+      return `tf.keras.layers.AveragePooling2D(pool_size=${n(l.poolSize)}, strides=${n(l.stride)})`;
     case 'flatten':
       return 'tf.keras.layers.Flatten()';
     case 'dropout':
-      return `tf.keras.layers.Dropout(${l.rate})`;
+      return `tf.keras.layers.Dropout(${n(l.rate)})`;
     case 'batchNorm':
       return 'tf.keras.layers.BatchNormalization()';
     case 'activation':
@@ -36,10 +111,10 @@ function kerasLayer(l: LayerSpec, l2: number): string {
 function kerasOptimizer(c: TrainConfig): string[] {
   const lr =
     c.schedule === 'constant'
-      ? String(c.learningRate)
+      ? n(c.learningRate)
       : c.schedule === 'step'
-        ? `tf.keras.optimizers.schedules.ExponentialDecay(${String(c.learningRate)}, decay_steps=${STEP_EPOCHS} * steps_per_epoch, decay_rate=0.5, staircase=True)`
-        : `tf.keras.optimizers.schedules.CosineDecay(${String(c.learningRate)}, decay_steps=${c.epochLimit > 0 ? c.epochLimit : COSINE_EPOCHS} * steps_per_epoch)`;
+        ? `tf.keras.optimizers.schedules.ExponentialDecay(${n(c.learningRate)}, decay_steps=${STEP_EPOCHS} * steps_per_epoch, decay_rate=0.5, staircase=True)`
+        : `tf.keras.optimizers.schedules.CosineDecay(${n(c.learningRate)}, decay_steps=${n(c.epochLimit > 0 ? c.epochLimit : COSINE_EPOCHS)} * steps_per_epoch)`;
   const opt =
     c.optimizer === 'sgd'
       ? `tf.keras.optimizers.SGD(learning_rate=lr)`
@@ -48,12 +123,12 @@ function kerasOptimizer(c: TrainConfig): string[] {
         : c.optimizer === 'adam'
           ? `tf.keras.optimizers.Adam(learning_rate=lr)`
           : `tf.keras.optimizers.RMSprop(learning_rate=lr)`;
-  return [`steps_per_epoch = len(x_train) // ${c.batchSize}`, `lr = ${lr}`, `optimizer = ${opt}`];
+  return [`steps_per_epoch = len(x_train) // ${n(c.batchSize)}`, `lr = ${lr}`, `optimizer = ${opt}`];
 }
 
 /** Keras preprocessing layers for the playground's augmentation (active only while training), one per line. */
 function kerasAugment(c: TrainConfig): string[] {
-  const L = AUGMENT_LEVELS[c.augment];
+  const L = AUGMENT_LEVELS[pick(AUGMENTS, c.augment, 'off')];
   const out: string[] = [];
   if (L.shift > 0) out.push(`tf.keras.layers.RandomTranslation(${L.shift} / 28, ${L.shift} / 28, fill_mode="constant")`);
   if (L.rotate > 0) out.push(`tf.keras.layers.RandomRotation(${L.rotate} / 360, fill_mode="constant")`);
@@ -62,24 +137,28 @@ function kerasAugment(c: TrainConfig): string[] {
 }
 
 /** A Python script that trains the same network with tf.keras on MNIST loaded the Keras way. */
-export function kerasScript(net: NetworkSpec, c: TrainConfig, title: string): string {
-  return `"""${title}: exported from MNIST Playground.
+export function kerasScript(network: NetworkSpec, config: TrainConfig, title: string): string {
+  const { net, c } = checked(network, config);
+  const aug: Augment = pick(AUGMENTS, c.augment, 'off');
+  return `"""Exported from MNIST Playground.
 
 Run: pip install tensorflow && python mnist_playground.py
 """
 import tensorflow as tf
 
+TITLE = ${pyString(title)}
+
 (x_train, y_train), (x_test, y_test) = tf.keras.datasets.mnist.load_data()
 # Same input as the playground: pixel / 255, shape (28, 28, 1), white ink on black.
 x_train = (x_train / 255.0).astype("float32")[..., None]
-x_test = (x_test / 255.0).astype("float32")[..., None]${c.trainSize > 0 ? `\n# The playground trained on the first ${c.trainSize} training images only.\nx_train, y_train = x_train[:${c.trainSize}], y_train[:${c.trainSize}]` : ''}
+x_test = (x_test / 255.0).astype("float32")[..., None]${c.trainSize > 0 ? `\n# The playground trained on the first ${n(c.trainSize)} training images only.\nx_train, y_train = x_train[:${n(c.trainSize)}], y_train[:${n(c.trainSize)}]` : ''}
 
-tf.keras.utils.set_random_seed(${c.seed})
+tf.keras.utils.set_random_seed(${n(c.seed)})
 model = tf.keras.Sequential([
     tf.keras.Input(shape=(28, 28, 1)),${
-      c.augment === 'off'
+      aug === 'off'
         ? ''
-        : `\n    # Data augmentation "${c.augment}" (training only)${c.augment === 'elastic' ? '; the playground also bends images elastically, which Keras has no standard layer for' : ''}.\n${kerasAugment(
+        : `\n    # Data augmentation "${aug}" (training only)${aug === 'elastic' ? '; the playground also bends images elastically, which Keras has no standard layer for' : ''}.\n${kerasAugment(
             c,
           )
             .map((l) => `    ${l},`)
@@ -91,59 +170,57 @@ ${net.layers.map((l) => `    ${kerasLayer(l, c.l2)},`).join('\n')}
 ${kerasOptimizer(c).join('\n')}
 model.compile(optimizer=optimizer, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
 model.summary()
-model.fit(x_train, y_train, batch_size=${c.batchSize}, epochs=${exportEpochs(c)}, shuffle=True, validation_data=(x_test, y_test))
+model.fit(x_train, y_train, batch_size=${n(c.batchSize)}, epochs=${n(exportEpochs(c))}, shuffle=True, validation_data=(x_test, y_test))
 loss, accuracy = model.evaluate(x_test, y_test, verbose=0)
-print(f"test accuracy: {accuracy:.4f}")
+print(TITLE, "test accuracy:", round(accuracy, 4))
 `;
 }
 
 /** The package the generated TensorFlow.js program imports (this module only writes text, it imports nothing). */
 const TFJS_PACKAGE = '@tensorflow/tfjs';
 
-const jsAct = (a: Activation) => (a === 'leakyRelu' ? 'linear' : a);
-
 function tfjsLayer(l: LayerSpec, first: boolean, l2: number): string[] {
   const input = first ? 'inputShape: [28, 28, 1], ' : '';
-  const reg = l2 > 0 ? `, kernelRegularizer: tf.regularizers.l2({ l2: ${l2} })` : '';
-  const leaky = (a: Activation) => (a === 'leakyRelu' ? [`tf.layers.leakyReLU({ alpha: ${LEAKY_RELU_SLOPE} })`] : []);
+  const reg = l2 > 0 ? `, kernelRegularizer: tf.regularizers.l2({ l2: ${n(l2)} })` : '';
+  const leaky = (a: unknown) => (act(a) === 'leakyRelu' ? [`tf.layers.leakyReLU({ alpha: ${n(LEAKY_RELU_SLOPE)} })`] : []);
   switch (l.kind) {
     case 'dense':
-      return [`tf.layers.dense({ ${input}units: ${l.units}, activation: '${jsAct(l.activation)}'${reg} })`, ...leaky(l.activation)];
+      return [`tf.layers.dense({ ${input}units: ${n(l.units)}, activation: '${jsAct(l.activation)}'${reg} })`, ...leaky(l.activation)];
     case 'conv2d':
       return [
-        `tf.layers.conv2d({ ${input}filters: ${l.filters}, kernelSize: ${l.kernelSize}, strides: ${l.stride}, padding: '${l.padding}', activation: '${jsAct(l.activation)}'${reg} })`,
+        `tf.layers.conv2d({ ${input}filters: ${n(l.filters)}, kernelSize: ${n(l.kernelSize)}, strides: ${n(l.stride)}, padding: '${pad(l.padding)}', activation: '${jsAct(l.activation)}'${reg} })`,
         ...leaky(l.activation),
       ];
     case 'maxPool2d':
-      return [`tf.layers.maxPooling2d({ ${input}poolSize: ${l.poolSize}, strides: ${l.stride} })`];
+      return [`tf.layers.maxPooling2d({ ${input}poolSize: ${n(l.poolSize)}, strides: ${n(l.stride)} })`];
     case 'avgPool2d':
-      return [`tf.layers.averagePooling2d({ ${input}poolSize: ${l.poolSize}, strides: ${l.stride} })`];
+      return [`tf.layers.averagePooling2d({ ${input}poolSize: ${n(l.poolSize)}, strides: ${n(l.stride)} })`];
     case 'flatten':
       return [first ? 'tf.layers.flatten({ inputShape: [28, 28, 1] })' : 'tf.layers.flatten()'];
     case 'dropout':
-      return [`tf.layers.dropout({ ${input}rate: ${l.rate} })`];
+      return [`tf.layers.dropout({ ${input}rate: ${n(l.rate)} })`];
     case 'batchNorm':
       return [first ? `tf.layers.batchNormalization({ inputShape: [28, 28, 1] })` : 'tf.layers.batchNormalization()'];
     case 'activation':
-      return l.activation === 'leakyRelu'
-        ? [`tf.layers.leakyReLU({ ${input}alpha: ${LEAKY_RELU_SLOPE} })`]
-        : [`tf.layers.activation({ ${input}activation: '${l.activation}' })`];
+      return act(l.activation) === 'leakyRelu'
+        ? [`tf.layers.leakyReLU({ ${input}alpha: ${n(LEAKY_RELU_SLOPE)} })`]
+        : [`tf.layers.activation({ ${input}activation: '${jsAct(l.activation)}' })`];
     default:
       return assertNever(l, 'layer kind');
   }
 }
 
 /** A generated `augment(images)` for the TF.js program: random affine maps through tf.image.transform. */
-function tfjsAugment(c: TrainConfig): string {
-  const L = AUGMENT_LEVELS[c.augment];
+function tfjsAugment(aug: Augment): string {
+  const L = AUGMENT_LEVELS[aug];
   return `
-// Data augmentation "${c.augment}": each image shifted by up to ${L.shift} px${L.rotate ? `, turned by up to ${L.rotate}°, scaled by up to ${100 * L.scale}%` : ''} about its centre${c.augment === 'elastic' ? ' (the playground also bends images elastically; not reproduced here)' : ''}.
+// Data augmentation "${aug}": each image shifted by up to ${n(L.shift)} px${L.rotate ? `, turned by up to ${n(L.rotate)}°, scaled by up to ${n(100 * L.scale)}%` : ''} about its centre${aug === 'elastic' ? ' (the playground also bends images elastically; not reproduced here)' : ''}.
 export function augment(images) {
   const n = images.shape[0];
   const u = () => 2 * Math.random() - 1;
   const maps = [];
   for (let i = 0; i < n; i++) {
-    const a = (u() * ${L.rotate} * Math.PI) / 180, s = 1 + u() * ${L.scale}, tx = u() * ${L.shift}, ty = u() * ${L.shift};
+    const a = (u() * ${n(L.rotate)} * Math.PI) / 180, s = 1 + u() * ${n(L.scale)}, tx = u() * ${n(L.shift)}, ty = u() * ${n(L.shift)};
     const cos = Math.cos(a) / s, sin = Math.sin(a) / s;
     // Output pixel (x, y) reads input (14 + cos·(x-14-tx) + sin·(y-14-ty), 14 - sin·(x-14-tx) + cos·(y-14-ty)).
     maps.push([cos, sin, 14 - cos * (14 + tx) - sin * (14 + ty), -sin, cos, 14 + sin * (14 + tx) - cos * (14 + ty), 0, 0]);
@@ -154,19 +231,24 @@ export function augment(images) {
 }
 
 /** The equivalent TensorFlow.js program (ES module); `xTrain` is [n, 28, 28, 1] in [0,1], `yTrain` one-hot [n, 10]. */
-export function tfjsProgram(net: NetworkSpec, c: TrainConfig, title: string): string {
+export function tfjsProgram(network: NetworkSpec, config: TrainConfig, title: string): string {
+  const { net, c } = checked(network, config);
+  const aug: Augment = pick(AUGMENTS, c.augment, 'off');
+  const lr = n(c.learningRate);
   const opt =
     c.optimizer === 'sgd'
-      ? `tf.train.sgd(${c.learningRate})`
+      ? `tf.train.sgd(${lr})`
       : c.optimizer === 'momentum'
-        ? `tf.train.momentum(${c.learningRate}, 0.9)`
+        ? `tf.train.momentum(${lr}, 0.9)`
         : c.optimizer === 'adam'
-          ? `tf.train.adam(${c.learningRate})`
-          : `tf.train.rmsprop(${c.learningRate})`;
+          ? `tf.train.adam(${lr})`
+          : `tf.train.rmsprop(${lr})`;
   const layers = net.layers.flatMap((l, i) => tfjsLayer(l, i === 0, c.l2));
-  return `// ${title}: exported from MNIST Playground.
+  return `// Exported from MNIST Playground.
 // xTrain: float32 [n, 28, 28, 1] with pixel / 255 (white ink on black); yTrain: one-hot [n, 10].
 import * as tf from '${TFJS_PACKAGE}';
+
+export const TITLE = ${jsString(title)};
 
 export function buildModel() {
   const model = tf.sequential({
@@ -178,21 +260,21 @@ ${layers.map((l) => `      ${l},`).join('\n')}
   return model;
 }
 
-${c.augment === 'off' ? '' : tfjsAugment(c)}
+${aug === 'off' ? '' : tfjsAugment(aug)}
 export async function train(xTrain, yTrain, xTest, yTest) {
-  const model = buildModel();${c.trainSize > 0 ? `\n  // The playground trained on the first ${c.trainSize} training images only.\n  [xTrain, yTrain] = [xTrain.slice(0, ${c.trainSize}), yTrain.slice(0, ${c.trainSize})];` : ''}
+  const model = buildModel();${c.trainSize > 0 ? `\n  // The playground trained on the first ${n(c.trainSize)} training images only.\n  [xTrain, yTrain] = [xTrain.slice(0, ${n(c.trainSize)}), yTrain.slice(0, ${n(c.trainSize)})];` : ''}
   ${
-    c.augment === 'off'
-      ? `await model.fit(xTrain, yTrain, { batchSize: ${c.batchSize}, epochs: ${exportEpochs(c)}, shuffle: true, validationData: [xTest, yTest] });`
-      : `for (let epoch = 0; epoch < ${exportEpochs(c)}; epoch++) {
+    aug === 'off'
+      ? `await model.fit(xTrain, yTrain, { batchSize: ${n(c.batchSize)}, epochs: ${n(exportEpochs(c))}, shuffle: true, validationData: [xTest, yTest] });`
+      : `for (let epoch = 0; epoch < ${n(exportEpochs(c))}; epoch++) {
     // New random shifts/turns every epoch (the playground draws new ones at every step).
     const xAug = augment(xTrain);
-    await model.fit(xAug, yTrain, { batchSize: ${c.batchSize}, epochs: 1, shuffle: true, validationData: [xTest, yTest] });
+    await model.fit(xAug, yTrain, { batchSize: ${n(c.batchSize)}, epochs: 1, shuffle: true, validationData: [xTest, yTest] });
     xAug.dispose();
   }`
   }${
     c.schedule !== 'constant'
-      ? `\n  // The playground used a ${c.schedule} learning-rate schedule; tf.js fit() keeps the rate constant.`
+      ? `\n  // The playground used a ${c.schedule === 'step' ? 'step' : 'cosine'} learning-rate schedule; tf.js fit() keeps the rate constant.`
       : ''
   }
   return model;
