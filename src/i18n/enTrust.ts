@@ -32,5 +32,5 @@ export const enTrust = {
   'import.badVariance': 'the BatchNorm moving variance "{{name}}" has values below 0',
   'file.weightBadVariance': 'weight array {{n}} is a BatchNorm moving variance with values below 0',
   'problem.batchPatches':
-    'Convolution layer {{n}} builds a {{mb}} MB patch matrix per batch of {{batch}} (limit {{limit}} MB): use a smaller kernel, fewer input channels, a larger stride or a batch of at most {{max}}.',
+    'Layer {{n}} (a convolution) needs {{mb}} MB for its patch matrices at a batch of {{batch}} (limit {{limit}} MB): use a smaller kernel, fewer input channels, a larger stride or a batch of at most {{max}}.',
 };

@@ -32,5 +32,5 @@ export const zhCNTrust: Record<keyof typeof enTrust, string> = {
   'import.badVariance': 'BatchNorm 的滑动方差“{{name}}”含有小于 0 的值',
   'file.weightBadVariance': '第 {{n}} 个权重数组是 BatchNorm 的滑动方差，含有小于 0 的值',
   'problem.batchPatches':
-    '第 {{n}} 个卷积层每批（{{batch}} 张）要构建 {{mb}} MB 的图块矩阵（上限 {{limit}} MB）：请用更小的卷积核、更少的输入通道、更大的步幅，或把批大小减到 {{max}} 以内。',
+    '第 {{n}} 层（卷积）在批大小为 {{batch}} 时需要 {{mb}} MB 的图块矩阵（上限 {{limit}} MB）：请用更小的卷积核、更少的输入通道、更大的步幅，或把批大小减到 {{max}} 以内。',
 };

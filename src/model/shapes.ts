@@ -24,6 +24,12 @@ export type NetworkInfo = {
   totalMacs: number;
   /** Floats of every layer's output for one image (what training keeps for backpropagation). */
   totalActivations: number;
+  /**
+   * The largest patch matrix a convolution builds, per image: outH·outW·(k·k·inChannels) floats. The app's
+   * convolution kernels (worker/kernels/im2col.ts) gather windows into it for the forward pass and both
+   * gradients; null without convolutions. `layer` is 0-based.
+   */
+  maxPatch: { floats: number; layer: number } | null;
   /** The first problem in layer order, or a whole-network problem; null when the network can train. */
   problem: Msg | null;
   problemLayer: number | null;
@@ -105,9 +111,21 @@ export const LIMITS = {
   trainingBytesPerBatch: 1024 ** 3,
 } as const;
 
-/** Estimated bytes training holds per batch: input and every layer's output, ×3 for gradients and scratch. */
-export const trainingBytes = (info: Pick<NetworkInfo, 'totalActivations'>, batchSize: number) =>
-  batchSize * (INPUT_SHAPE[0] * INPUT_SHAPE[1] + info.totalActivations) * 4 * 3;
+/**
+ * Estimated bytes training holds per batch: input and every layer's output, ×3 for gradients and scratch, plus
+ * two patch matrices of the largest convolution (the filter gradient holds the patches and the output
+ * gradient's product at once; the input gradient holds a patch-sized matrix before col2im).
+ */
+export const trainingBytes = (info: Pick<NetworkInfo, 'totalActivations' | 'maxPatch'>, batchSize: number) =>
+  batchSize * ((INPUT_SHAPE[0] * INPUT_SHAPE[1] + info.totalActivations) * 3 + 2 * (info.maxPatch?.floats ?? 0)) * 4;
+
+/** Bytes one image holds in a forward pass without gradients: input, every output, one patch matrix. */
+const forwardBytes = (info: Pick<NetworkInfo, 'totalActivations' | 'maxPatch'>) =>
+  (INPUT_SHAPE[0] * INPUT_SHAPE[1] + info.totalActivations + (info.maxPatch?.floats ?? 0)) * 4;
+
+/** Images per evaluation chunk: at most `max`, and never past the per-batch memory cap (wide convolutions). */
+export const evalChunkSize = (info: Pick<NetworkInfo, 'totalActivations' | 'maxPatch'>, max = 1000) =>
+  Math.max(1, Math.min(max, Math.floor(LIMITS.trainingBytesPerBatch / forwardBytes(info))));
 
 const millions = (n: number) => (n / 1e6).toLocaleString('en', { maximumFractionDigits: 1 });
 
@@ -117,6 +135,16 @@ export function batchProblem(info: NetworkInfo, batchSize: number): Msg | null {
   const bytes = trainingBytes(info, batchSize);
   if (bytes <= LIMITS.trainingBytesPerBatch) return null;
   const maxBatch = Math.floor(LIMITS.trainingBytesPerBatch / trainingBytes(info, 1));
+  const patch = info.maxPatch;
+  // When the patches are most of it, say which convolution: a smaller batch is not the only way out.
+  if (patch && 2 * patch.floats >= 3 * (INPUT_SHAPE[0] * INPUT_SHAPE[1] + info.totalActivations))
+    return msg('problem.batchPatches', {
+      n: patch.layer + 1,
+      batch: batchSize,
+      mb: Math.round((batchSize * 2 * patch.floats * 4) / 2 ** 20),
+      limit: LIMITS.trainingBytesPerBatch / 2 ** 20,
+      max: maxBatch,
+    });
   return msg('problem.batchMemory', {
     batch: batchSize,
     mb: Math.round(bytes / 2 ** 20),
@@ -152,6 +180,14 @@ export function inferNetwork(net: NetworkSpec): NetworkInfo {
   const totalMacs = layers.reduce((s, l) => s + l.macs, 0);
   const size = (l: LayerInfo) => (l.outputShape ? product(l.outputShape) : 0);
   const totalActivations = layers.reduce((s, l) => s + size(l), 0);
+  let maxPatch: NetworkInfo['maxPatch'] = null;
+  net.layers.forEach((spec, i) => {
+    const input = i === 0 ? INPUT_SHAPE : layers[i - 1].outputShape;
+    const out = layers[i].outputShape;
+    if (spec.kind !== 'conv2d' || !input || !out || input.length !== 3) return;
+    const floats = out[0] * out[1] * spec.kernelSize * spec.kernelSize * input[2];
+    if (!maxPatch || floats > maxPatch.floats) maxPatch = { floats, layer: i };
+  });
   if (net.layers.length > LIMITS.layers) {
     problem = msg('problem.tooManyLayers', { n: net.layers.length, limit: LIMITS.layers });
     problemLayer = LIMITS.layers;
@@ -176,7 +212,7 @@ export function inferNetwork(net: NetworkSpec): NetworkInfo {
       problem = msg('problem.tooManyParams', { params: totalParams.toLocaleString('en'), limit: LIMITS.params.toLocaleString('en') });
     if (problem !== null) problemLayer = last ? net.layers.length - 1 : null;
   }
-  return { layers, totalParams, totalMacs, totalActivations, problem, problemLayer };
+  return { layers, totalParams, totalMacs, totalActivations, maxPatch, problem, problemLayer };
 }
 
 /**
