@@ -17,6 +17,8 @@ export type EvalResult = {
 };
 
 /** images: [n, 28, 28, 1] in [0,1]; the model outputs logits [n, 10]. */
+/** `chunk`: images per forward pass; callers size it with evalChunkSize (a wide convolution's patches pass the
+ * memory cap at 1,000 images). */
 export async function evaluateModel(model: tf.LayersModel, images: tf.Tensor4D, labels: Uint8Array, chunk = 1000): Promise<EvalResult> {
   const t0 = performance.now();
   const n = labels.length;

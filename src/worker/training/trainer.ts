@@ -332,7 +332,6 @@ export class Trainer {
 
   /** Accuracy, loss and confusion matrix on all test images; kept for the mistakes gallery. */
   async evaluate(): Promise<EvalResult> {
-    // Chunks sized by the memory model: a wide convolution's patches would pass the cap at 1,000 images.
     this.lastEval = await evaluateModel(this.model, this.testTensor(), this.data.testLabels, evalChunkSize(inferNetwork(this.network)));
     return this.lastEval;
   }
