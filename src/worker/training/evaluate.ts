@@ -1,6 +1,8 @@
 // Evaluation on the test set: accuracy, mean loss, the confusion matrix, and every image's probabilities
 // (kept in the worker for the mistakes gallery). One read-back for the whole set.
 import * as tf from '@tensorflow/tfjs';
+import { evalChunkSize, inferNetwork } from '../../model/shapes';
+import type { NetworkSpec } from '../../model/spec';
 import { PIXELS } from '../../model/spec';
 
 export type EvalResult = {
@@ -16,10 +18,17 @@ export type EvalResult = {
   probs: Float32Array;
 };
 
-/** images: [n, 28, 28, 1] in [0,1]; the model outputs logits [n, 10]. */
-/** `chunk`: images per forward pass; callers size it with evalChunkSize (a wide convolution's patches pass the
- * memory cap at 1,000 images). */
-export async function evaluateModel(model: tf.LayersModel, images: tf.Tensor4D, labels: Uint8Array, chunk = 1000): Promise<EvalResult> {
+/**
+ * images: [n, 28, 28, 1] in [0,1]; the model (built from `network`) outputs logits [n, 10]. Images go through in
+ * chunks sized by the memory model (evalChunkSize: a wide convolution's patches would pass the cap at 1,000).
+ */
+export async function evaluateModel(
+  model: tf.LayersModel,
+  images: tf.Tensor4D,
+  labels: Uint8Array,
+  network: NetworkSpec,
+): Promise<EvalResult> {
+  const chunk = evalChunkSize(inferNetwork(network));
   const t0 = performance.now();
   const n = labels.length;
   const all = tf.tidy(() => {

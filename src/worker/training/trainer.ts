@@ -6,7 +6,6 @@ import { gatherBatch, PIXELS } from '../../data/batch';
 import { augmentBatch } from '../../data/augment';
 import { epochOrder, mulberry32 } from '../../data/prng';
 import type { NetworkSpec } from '../../model/spec';
-import { evalChunkSize, inferNetwork } from '../../model/shapes';
 import { scheduledRate, type TrainConfig } from '../../model/training';
 import type { BatchPoint, LayerActivation, LayerHistogram, WeightImages } from '../../protocol/fromWorker';
 import { buildModel, reseedDropout } from './buildModel';
@@ -332,7 +331,7 @@ export class Trainer {
 
   /** Accuracy, loss and confusion matrix on all test images; kept for the mistakes gallery. */
   async evaluate(): Promise<EvalResult> {
-    this.lastEval = await evaluateModel(this.model, this.testTensor(), this.data.testLabels, evalChunkSize(inferNetwork(this.network)));
+    this.lastEval = await evaluateModel(this.model, this.testTensor(), this.data.testLabels, this.network);
     return this.lastEval;
   }
 
