@@ -53,17 +53,29 @@ test('an impossible network disables Train and shows the problem next to the lay
   const conv = page.getByTestId('builder.layer').first();
   await expect(conv).toHaveAttribute('data-kind', 'conv2d');
   await conv.getByLabel('padding').selectOption('valid');
-  await conv.getByLabel('kernel').fill('30');
-  await expect(page.getByTestId('builder.problem')).toHaveText('Layer 1: Kernel 30×30 is larger than its 28×28 input.');
-  await expect(conv.getByRole('alert')).toContainText('larger than its 28×28 input');
+  await conv.getByLabel('stride').fill('20');
+  await expect(page.getByTestId('builder.problem')).toHaveCount(0); // 28×28 → 1×1 with stride 20: fits
+  // After a 2×2 pool the input is 14×14: a 20×20 valid kernel does not fit.
+  await page.getByTestId('builder.add-position').selectOption('0');
+  await addLayer(page, 'maxPool2d');
+  const conv2 = page.getByTestId('builder.layer').nth(1);
+  await conv2.getByLabel('stride').fill('1');
+  await conv2.getByLabel('kernel').fill('20');
+  await expect(page.getByTestId('builder.problem')).toHaveText('Layer 2: Kernel 20×20 is larger than its 14×14 input.');
+  await expect(conv2.getByRole('alert')).toContainText('larger than its 14×14 input');
   await expect(page.getByTestId('train.start')).toBeDisabled();
   await expect(page.getByTestId('train.step')).toBeDisabled();
-
-  await conv.getByLabel('kernel').fill('3');
+  await conv2.getByLabel('kernel').fill('3');
   await expect(page.getByTestId('builder.problem')).toHaveCount(0);
-  await page.getByTestId('builder.layer').nth(2).getByLabel('units').fill('0');
-  await expect(page.getByTestId('builder.problem')).toContainText('Layer 3: Dense units must be');
-  await expect(page.getByTestId('train.start')).toBeDisabled();
+
+  // A value outside what a link can carry is never applied: the field says so and the last valid value holds.
+  const dense = page.getByTestId('builder.layer').nth(3);
+  await dense.getByLabel('units').fill('0');
+  await expect(dense.getByRole('alert')).toContainText('units: a whole number from 1 to 4096 (the last valid value is kept)');
+  await expect(page).toHaveURL(/d128\.relu/);
+  await conv2.getByLabel('kernel').fill('99');
+  await expect(conv2.getByRole('alert')).toContainText('kernel: a whole number from 1 to 28');
+  await expect(page).toHaveURL(/c8\.3\.1\.valid\.relu/);
 });
 
 test('layers reorder by drag and drop, by keyboard, and by the arrow buttons', async ({ page }) => {

@@ -5,6 +5,28 @@
 
 const TRIED = 'mnist-playground-isolation-reload';
 
+/**
+ * Whether this tab already reloaded for isolation. Where site storage is blocked (a browser setting schools
+ * use, which makes sessionStorage throw), nothing can be remembered across a reload, so the answer is yes:
+ * never reload then, rather than risk a loop or a blank page.
+ */
+function triedBefore(): boolean {
+  try {
+    return sessionStorage.getItem(TRIED) !== null;
+  } catch {
+    return true;
+  }
+}
+
+function remember(): boolean {
+  try {
+    sessionStorage.setItem(TRIED, '1');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export type IsolationState = {
   isolated: boolean;
   /** A service worker controls the page (it answers the page's requests). */
@@ -25,11 +47,10 @@ export function isolateOnce(batch: () => number): void {
     const state: IsolationState = {
       isolated: globalThis.crossOriginIsolated === true,
       controlled: navigator.serviceWorker.controller !== null,
-      tried: sessionStorage.getItem(TRIED) !== null,
+      tried: triedBefore(),
       batch: batch(),
     };
-    if (!shouldReload(state)) return;
-    sessionStorage.setItem(TRIED, '1');
+    if (!shouldReload(state) || !remember()) return;
     location.reload();
   };
   check();

@@ -2,7 +2,7 @@
 // Opening validates the whole file first (decodeSession), so a bad file leaves the current session untouched.
 // Nothing here throws: storage that is full, missing (private mode) or broken, and a worker that does not
 // answer, all come back as a message for the person.
-import { createStore, del, get, keys, set, setMany } from 'idb-keyval';
+import { createStore, del, get, keys, set, setMany, type UseStore } from 'idb-keyval';
 import { i18next } from '../i18n/i18n';
 import { presetOf } from '../model/presets';
 import { importLayersModel, MAX_MODEL_FILE_BYTES } from '../model/importModel';
@@ -13,12 +13,21 @@ import { decodeSession, encodeSession, MAX_SESSION_BYTES, type Session } from '.
 import { patch, useStore } from '../store/store';
 import { downloadFile } from './downloadFile';
 import { RequestError } from './requests';
+import { lockProblem } from './experiment';
 import { getBridge } from './workerBridge';
 
-/** Session files by id ({ meta, text } records from before the index existed are still read). */
-const db = createStore('mnist-playground', 'sessions');
-/** Summaries by id, so listing never reads the weights. A separate database: idb-keyval keeps one store per database. */
-const index = createStore('mnist-playground-index', 'summaries');
+type Stores = { db: UseStore; index: UseStore };
+let stores: Stores | null = null;
+/**
+ * The two IndexedDB stores, opened on first use, not at import: where site storage is blocked, touching
+ * `indexedDB` throws a SecurityError, and at import that would leave the page blank. Session files by id
+ * ({ meta, text } records from before the index existed are still read); summaries by id, so listing never
+ * reads the weights (a separate database: idb-keyval keeps one store per database).
+ */
+function open(): Stores {
+  stores ??= { db: createStore('mnist-playground', 'sessions'), index: createStore('mnist-playground-index', 'summaries') };
+  return stores;
+}
 
 export type SavedMeta = { id: string; name: string; savedAt: string; batch: number };
 type Summary = Omit<SavedMeta, 'id'>;
@@ -31,8 +40,21 @@ function problemOf(e: unknown): Msg {
   if (e instanceof RequestError) return e.text;
   const name = e instanceof Error || e instanceof DOMException ? e.name : '';
   if (name === 'QuotaExceededError') return msg('io.storageFull');
+  // Site storage blocked by a browser setting (reading `indexedDB` throws) or refused by the browser.
+  if (name === 'SecurityError' || name === 'InvalidStateError' || e instanceof ReferenceError) return msg('io.storageUnavailable');
   return msg('io.storageFailed', { detail: (e instanceof Error ? e.message : String(e)).slice(0, 160) });
 }
+
+/** Whatever goes wrong comes back as a message: a file picker's handler has nobody above it to catch. */
+const guarded =
+  <A extends unknown[], T>(f: (...args: A) => Promise<Outcome<T>>) =>
+  async (...args: A): Promise<Outcome<T>> => {
+    try {
+      return await f(...args);
+    } catch (e) {
+      return failed(problemOf(e));
+    }
+  };
 
 async function attempt<T>(f: () => Promise<T>): Promise<Outcome<T>> {
   try {
@@ -87,8 +109,13 @@ export async function captureSession(name: string): Promise<Outcome<Session>> {
   });
 }
 
-/** Puts a decoded session in place of the current one (after asking, if weights would be lost). */
-export async function openSession(s: Session): Promise<Outcome<boolean>> {
+/**
+ * Puts a decoded session in place of the current one (after asking, if weights would be lost). A session whose
+ * network or hyperparameters differ in a part the exercise link locked is refused whole, before anything changes.
+ */
+export const openSession = guarded(async (s: Session, source: 'session' | 'import' = 'session'): Promise<Outcome<boolean>> => {
+  const locked = lockProblem({ network: s.network, train: s.train }, source);
+  if (locked) return failed(locked);
   const { batch } = useStore.getState().status;
   if (batch > 0 && !window.confirm(i18next.t('io.confirmOpen', { name: s.name, batch }))) return { ok: true, value: false };
   const r = await attempt(() =>
@@ -116,7 +143,7 @@ export async function openSession(s: Session): Promise<Outcome<boolean>> {
     notice: s.point ? msg('io.openedTrainedNotice', { name: s.name, batch: s.point.batch }) : msg('io.openedNotice', { name: s.name }),
   });
   return { ok: true, value: true };
-}
+});
 
 let persistAsked = false;
 /** Asks once for storage the browser will not evict under pressure; saving works either way. */
@@ -133,8 +160,8 @@ export async function saveToBrowser(name: string): Promise<Outcome<SavedMeta>> {
   const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
   const meta: Summary = { name: s.value.name, savedAt: s.value.savedAt, batch: s.value.point?.batch ?? 0 };
   return attempt(async () => {
-    await set(id, encodeSession(s.value), db);
-    await set(id, meta, index);
+    await set(id, encodeSession(s.value), open().db);
+    await set(id, meta, open().index);
     patch('ui', { savedBatch: meta.batch });
     return { id, ...meta };
   });
@@ -143,17 +170,17 @@ export async function saveToBrowser(name: string): Promise<Outcome<SavedMeta>> {
 /** The saved sessions, newest first, from their summaries; records saved before the index get one now. */
 export async function listSaved(): Promise<Outcome<SavedMeta[]>> {
   return attempt(async () => {
-    const ids = (await keys(db)).filter((k): k is string => typeof k === 'string');
-    const summaries = await Promise.all(ids.map((id) => get<unknown>(id, index)));
+    const ids = (await keys(open().db)).filter((k): k is string => typeof k === 'string');
+    const summaries = await Promise.all(ids.map((id) => get<unknown>(id, open().index)));
     const missing = ids.filter((_, i) => !isSummary(summaries[i]));
     const rebuilt: [string, Summary][] = [];
     for (const id of missing) {
-      const rec = await get<unknown>(id, db);
+      const rec = await get<unknown>(id, open().db);
       const legacy = (rec as { meta?: unknown } | null)?.meta;
       if (isSummary(legacy)) rebuilt.push([id, legacy]);
       else if (textOf(rec) !== null) rebuilt.push([id, { name: id, savedAt: '', batch: 0 }]);
     }
-    if (rebuilt.length) await setMany(rebuilt, index);
+    if (rebuilt.length) await setMany(rebuilt, open().index);
     const byId = new Map<string, Summary>(rebuilt);
     ids.forEach((id, i) => isSummary(summaries[i]) && byId.set(id, summaries[i] as Summary));
     return [...byId.entries()]
@@ -163,17 +190,17 @@ export async function listSaved(): Promise<Outcome<SavedMeta[]>> {
 }
 
 /** Opens a saved session; false when the person declined. */
-export async function openSaved(id: string): Promise<Outcome<boolean>> {
-  const rec = await attempt(() => get<unknown>(id, db));
+export const openSaved = guarded(async (id: string): Promise<Outcome<boolean>> => {
+  const rec = await attempt(() => get<unknown>(id, open().db));
   if (!rec.ok) return rec;
   const text = textOf(rec.value);
   if (text === null) return failed(msg('io.gone'));
   const r = decodeSession(text);
   return r.ok ? openSession(r.session) : failed(r.error);
-}
+});
 
 export async function renameSaved(id: string, name: string): Promise<Outcome<void>> {
-  const rec = await attempt(() => get<unknown>(id, db));
+  const rec = await attempt(() => get<unknown>(id, open().db));
   if (!rec.ok) return rec;
   const text = textOf(rec.value);
   const r = text === null ? null : decodeSession(text);
@@ -181,15 +208,15 @@ export async function renameSaved(id: string, name: string): Promise<Outcome<voi
   if (!r.ok) return failed(r.error);
   const session = { ...r.session, name: name.slice(0, 100) };
   return attempt(async () => {
-    await set(id, encodeSession(session), db);
-    await set(id, { name: session.name, savedAt: session.savedAt, batch: session.point?.batch ?? 0 } satisfies Summary, index);
+    await set(id, encodeSession(session), open().db);
+    await set(id, { name: session.name, savedAt: session.savedAt, batch: session.point?.batch ?? 0 } satisfies Summary, open().index);
   });
 }
 
 export const deleteSaved = (id: string): Promise<Outcome<void>> =>
   attempt(async () => {
-    await del(id, db);
-    await del(id, index);
+    await del(id, open().db);
+    await del(id, open().index);
   });
 
 export async function downloadSession(name: string): Promise<Outcome<void>> {
@@ -204,16 +231,16 @@ export async function downloadSession(name: string): Promise<Outcome<void>> {
 }
 
 /** Opens a session file chosen by the person. Its size is checked before it is read. */
-export async function openSessionFile(file: File): Promise<Outcome<boolean>> {
+export const openSessionFile = guarded(async (file: File): Promise<Outcome<boolean>> => {
   if (file.size > MAX_SESSION_BYTES) return failed(msg('file.sessionUnreadable', { why: msg('file.tooLarge') }));
   const text = await attempt(() => file.text());
   if (!text.ok) return text;
   const r = decodeSession(text.value);
   return r.ok ? openSession(r.session) : failed(r.error);
-}
+});
 
 /** Imports a TensorFlow.js Layers model (model.json plus its weight files). */
-export async function importModelFiles(files: File[]): Promise<Outcome<boolean>> {
+export const importModelFiles = guarded(async (files: File[]): Promise<Outcome<boolean>> => {
   const json = files.find((f) => f.name.endsWith('.json'));
   if (!json) return failed(msg('io.chooseModelJson'));
   // All of them together: the weights a manifest reads add up to at most MAX_MODEL_FILE_BYTES, model.json as much.
@@ -241,13 +268,16 @@ export async function importModelFiles(files: File[]): Promise<Outcome<boolean>>
   const problem = experimentProblem(r.network, train);
   if (problem) return failed(msg('import.network', { problem }));
   const name = json.name.replace(/\.json$/, '');
-  return openSession({
-    name: i18next.t('io.importedName', { name }),
-    savedAt: '',
-    network: r.network,
-    train,
-    point: { batch: 0, epoch: 0, weights: r.weights },
-    history: { series: [], epochs: [], markers: [] },
-    runs: [],
-  });
-}
+  return openSession(
+    {
+      name: i18next.t('io.importedName', { name }),
+      savedAt: '',
+      network: r.network,
+      train,
+      point: { batch: 0, epoch: 0, weights: r.weights },
+      history: { series: [], epochs: [], markers: [] },
+      runs: [],
+    },
+    'import',
+  );
+});

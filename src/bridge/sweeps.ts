@@ -6,7 +6,7 @@ import { applyValue, bestRun, expandSweep, MAX_BUDGET, type SweepAxis, type Swee
 import { MAX_RUNS } from '../store/runs';
 import { patch, useStore } from '../store/store';
 import { sweepRecords, sweepResults } from '../store/sweepRuns';
-import { changeNetwork } from './experiment';
+import { applyExperiment } from './experiment';
 import { getBridge } from './workerBridge';
 
 const newId = (i: number) => `${Date.now().toString(36)}-s${i}-${Math.random().toString(36).slice(2, 6)}`;
@@ -15,6 +15,8 @@ const newId = (i: number) => `${Date.now().toString(36)}-s${i}-${Math.random().t
 export function startSweep(axes: SweepAxis[], budget: SweepBudget, order: SweepOrder): Msg | null {
   const s = useStore.getState();
   if (s.status.state === 'loading' || s.status.state === 'error') return msg('sweep.notReady');
+  // A sweep varies the hyperparameters (and "use this setting" would change them): not while they are locked.
+  if (s.ui.locked.includes('hyper')) return msg('lock.sweepLocked');
   if (!(budget.value > 0) || budget.value > MAX_BUDGET[budget.kind] || (budget.kind === 'epochs' && !Number.isInteger(budget.value)))
     return msg('sweep.badBudget', { max: MAX_BUDGET[budget.kind] });
   const plan = expandSweep(s.config.network, s.config.train, axes);
@@ -52,7 +54,5 @@ export function applyBestSetting(): boolean {
   sweep.axes.forEach((a, i) => (next = applyValue(next.network, next.config, a, sweep.runValues[best][i])));
   // The sweep trained without an epoch limit; the person's own limit stays.
   next.config = { ...next.config, epochLimit: config.train.epochLimit };
-  if (next.network !== config.network && !changeNetwork(next.network)) return false;
-  getBridge().setConfig(next.config);
-  return true;
+  return applyExperiment({ network: next.network, train: next.config }, 'sweep');
 }

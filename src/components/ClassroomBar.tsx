@@ -2,10 +2,9 @@
 // paragraph, and the exercise-link builder (which parts a shared link hides or locks).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { changeNetwork, chooseLanguage } from '../bridge/experiment';
+import { applyExperiment, chooseLanguage } from '../bridge/experiment';
 import { openStep } from '../bridge/learningStep';
 import { startSweep } from '../bridge/sweeps';
-import { getBridge } from '../bridge/workerBridge';
 import { useMsg } from '../i18n/translate';
 import type { Msg } from '../model/msg';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from '../i18n/languages';
@@ -48,8 +47,7 @@ export default function ClassroomBar() {
             onChange={(e) => {
               const l = LESSONS.find((x) => x.id === e.target.value);
               if (!l) return setLesson('');
-              if (!changeNetwork(l.network)) return;
-              getBridge().setConfig(l.train);
+              if (!applyExperiment({ network: l.network, train: l.train }, 'lesson')) return;
               setLesson(l.id);
               setSweepProblem(null);
             }}

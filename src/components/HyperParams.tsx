@@ -3,8 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMsg } from '../i18n/translate';
-import { changeNetwork } from '../bridge/experiment';
-import { getBridge } from '../bridge/workerBridge';
+import { applyExperiment } from '../bridge/experiment';
 import {
   AUGMENTS,
   BATCH_SIZES,
@@ -16,6 +15,7 @@ import {
   type TrainConfig,
 } from '../model/training';
 import { configProblem } from '../model/trainFields';
+import { fieldInRange, MAX_DROPOUT } from '../model/decode';
 import { msg, type Msg } from '../model/msg';
 import { batchProblem, inferNetwork } from '../model/shapes';
 import { useStore } from '../store/store';
@@ -34,7 +34,7 @@ export default function HyperParams() {
   const apply = (next: TrainConfig) => {
     const problem = configProblem(next) ?? batchProblem(inferNetwork(network), next.batchSize);
     if (problem) return problem;
-    getBridge().setConfig(next);
+    applyExperiment({ train: next }, 'settings');
     return null;
   };
   const dropouts = network.layers.filter((l) => l.kind === 'dropout');
@@ -106,8 +106,9 @@ export default function HyperParams() {
           testId="hp.dropout"
           value={dropoutRate}
           onCommit={(v) => {
-            if (!(v >= 0 && v < 1)) return msg('problem.badRate');
-            changeNetwork({ layers: network.layers.map((l) => (l.kind === 'dropout' ? { ...l, rate: v } : l)) });
+            if (!fieldInRange('rate', v))
+              return msg('decode.layerRate', { n: network.layers.findIndex((l) => l.kind === 'dropout') + 1, max: MAX_DROPOUT });
+            applyExperiment({ network: { layers: network.layers.map((l) => (l.kind === 'dropout' ? { ...l, rate: v } : l)) } }, 'settings');
             return null;
           }}
         />

@@ -3,7 +3,7 @@
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useTranslation } from 'react-i18next';
-import { changeNetwork, choosePreset } from '../bridge/experiment';
+import { applyExperiment, choosePreset } from '../bridge/experiment';
 import { useMsg } from '../i18n/translate';
 import { duplicateLayer, insertLayer, moveLayer, removeLayer, replaceLayer } from '../model/layers';
 import { PRESETS, type PresetId } from '../model/presets';
@@ -28,7 +28,8 @@ export default function NetworkBuilder() {
   );
   const ids = network.layers.map((_, i) => idOf(i));
   const onDragEnd = (e: DragEndEvent) => {
-    if (e.over && e.active.id !== e.over.id) changeNetwork(moveLayer(network, indexOf(e.active.id), indexOf(e.over.id)));
+    if (e.over && e.active.id !== e.over.id)
+      applyExperiment({ network: moveLayer(network, indexOf(e.active.id), indexOf(e.over.id)) }, 'builder');
   };
   const preset = PRESETS.find((p) => p.id === presetId);
   return (
@@ -49,9 +50,16 @@ export default function NetworkBuilder() {
       </label>
       {preset && <p className="muted blurb">{t(`preset.${preset.id}.blurb`)}</p>}
       <div className="button-row">
-        <AddLayerMenu count={network.layers.length} onAdd={(at, l) => changeNetwork(insertLayer(network, at, l))} />
+        <AddLayerMenu
+          count={network.layers.length}
+          onAdd={(at, l) => applyExperiment({ network: insertLayer(network, at, l) }, 'builder')}
+        />
         <Explain topic="activation" />
-        <button data-testid="builder.clear" onClick={() => changeNetwork({ layers: [] })} disabled={network.layers.length === 0}>
+        <button
+          data-testid="builder.clear"
+          onClick={() => applyExperiment({ network: { layers: [] } }, 'builder')}
+          disabled={network.layers.length === 0}
+        >
           {t('builder.empty')}
         </button>
       </div>
@@ -76,11 +84,15 @@ export default function NetworkBuilder() {
                   // Whole-network problems (no 10-way softmax output, too many parameters) show on the layer named.
                   info.problemLayer === i && !info.layers[i].problem ? { ...info.layers[i], problem: info.problem } : info.layers[i]
                 }
-                onChange={(next) => changeNetwork(replaceLayer(network, i, next))}
-                onMove={(to) => changeNetwork(moveLayer(network, i, to))}
-                onDuplicate={() => changeNetwork(duplicateLayer(network, i))}
-                onRemove={() => changeNetwork(removeLayer(network, i))}
-                onInsertFlatten={info.layers[i].needsFlatten ? () => changeNetwork(insertLayer(network, i, { kind: 'flatten' })) : null}
+                onChange={(next) => applyExperiment({ network: replaceLayer(network, i, next) }, 'builder')}
+                onMove={(to) => applyExperiment({ network: moveLayer(network, i, to) }, 'builder')}
+                onDuplicate={() => applyExperiment({ network: duplicateLayer(network, i) }, 'builder')}
+                onRemove={() => applyExperiment({ network: removeLayer(network, i) }, 'builder')}
+                onInsertFlatten={
+                  info.layers[i].needsFlatten
+                    ? () => applyExperiment({ network: insertLayer(network, i, { kind: 'flatten' }) }, 'builder')
+                    : null
+                }
               />
             ))}
           </SortableContext>

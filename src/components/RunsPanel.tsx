@@ -2,9 +2,8 @@
 // run's network and settings; export all runs as CSV or JSON (one row per run and epoch) for a notebook.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { changeNetwork } from '../bridge/experiment';
+import { applyExperiment } from '../bridge/experiment';
 import { downloadFile } from '../bridge/downloadFile';
-import { getBridge } from '../bridge/workerBridge';
 import { bestAccuracy, runsToCsv, runsToJson, type RunRecord } from '../store/runs';
 import { patch, useStore, type RunsSlice } from '../store/store';
 
@@ -85,10 +84,9 @@ export default function RunsPanel() {
                         {t('runs.rename')}
                       </button>
                       <button
+                        data-testid="runs.use-settings"
                         title={t('runs.restoreTitle')}
-                        onClick={() => {
-                          if (changeNetwork(r.network)) getBridge().setConfig(r.config);
-                        }}
+                        onClick={() => applyExperiment({ network: r.network, train: r.config }, 'run')}
                       >
                         {t('runs.restore')}
                       </button>

@@ -123,6 +123,7 @@ export default function SessionsPanel() {
               </span>
               <span className="layer-actions">
                 <button
+                  data-testid="io.saved-open"
                   onClick={async () => report(await openSaved(m.id), (done) => (done ? msg('io.openedNotice', { name: m.name }) : null))}
                   disabled={busy}
                 >

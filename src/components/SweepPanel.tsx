@@ -24,6 +24,7 @@ export default function SweepPanel() {
     const id = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(id);
   }, [sweep.state]);
+  const hyperLocked = useStore((s) => s.ui.locked.includes('hyper'));
   const finished = sweep.done.filter(Boolean).length;
   const eta = now ? sweepEta(sweep, now) : null;
   const cur = sweep.current;
@@ -31,7 +32,13 @@ export default function SweepPanel() {
     <section className="sweep" aria-label={t('sweep.heading')}>
       <div className="sweep-head">
         <h3>{t('sweep.heading')}</h3>
-        <button data-testid="sweep.open" aria-expanded={open || active} disabled={active} onClick={() => setOpen(!open)}>
+        <button
+          data-testid="sweep.open"
+          aria-expanded={open || active}
+          disabled={active || hyperLocked}
+          title={hyperLocked ? t('lock.sweepLocked') : undefined}
+          onClick={() => setOpen(!open)}
+        >
           {t('sweep.open')}
         </button>
       </div>

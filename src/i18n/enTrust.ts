@@ -33,4 +33,6 @@ export const enTrust = {
   'file.weightBadVariance': 'weight array {{n}} is a BatchNorm moving variance with values below 0',
   'problem.batchPatches':
     'Layer {{n}} (a convolution) needs {{mb}} MB for its patch matrices at a batch of {{batch}} (limit {{limit}} MB): use a smaller kernel, fewer input channels, a larger stride or a batch of at most {{max}}.',
+  'builder.fieldRange': '{{field}}: a whole number from {{min}} to {{max}} (the last valid value is kept)',
+  'builder.rateRange': '{{field}}: from {{min}} to {{max}} (the last valid value is kept)',
 };

@@ -127,7 +127,7 @@ describe('TensorFlow.js Layers import', () => {
         j.modelTopology.config.layers[1].config.units = 100000;
         return [JSON.stringify(j), new Map([[WEIGHTS_FILE, w]])];
       },
-      /Dense units must be/,
+      /Dense layer 2: units must be a whole number from 1 to 4096/,
     ],
     [
       'weights of the wrong size',
