@@ -9,7 +9,7 @@ import { importLayersModel, MAX_MODEL_FILE_BYTES } from '../model/importModel';
 import { msg, type Msg } from '../model/msg';
 import { experimentProblem } from '../model/trainFields';
 import { MAX_RUNS } from '../store/runs';
-import { decodeSession, encodeSession, MAX_SESSION_BYTES, type Session } from '../store/session';
+import { decodeSession, encodeSession, MAX_SESSION_BYTES, sessionName, type Session } from '../store/session';
 import { patch, useStore } from '../store/store';
 import { downloadFile } from './downloadFile';
 import { RequestError } from './requests';
@@ -98,7 +98,7 @@ export async function captureSession(name: string): Promise<Outcome<Session>> {
     const { point } = await getBridge().request((rid) => ({ type: 'getWeights', rid }), 'weights');
     const { config, metrics } = useStore.getState();
     return {
-      name: name.slice(0, 100),
+      name: sessionName(name),
       savedAt: new Date().toISOString(),
       network: config.network,
       train: config.train,

@@ -6,7 +6,7 @@
 import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isMsg, type Msg, type MsgValue } from '../model/msg';
+import { isMsg, MAX_MSG_DEPTH, type Msg, type MsgValue } from '../model/msg';
 import { en } from './en';
 import { zhCN } from './zhCN';
 
@@ -24,8 +24,8 @@ export function templateNames(key: string): ReadonlySet<string> | null {
   return names;
 }
 
-/** At most this many Msgs deep (the session decoder allows 3): deeper values render empty. */
-const MAX_DEPTH = 6;
+/** At most this many Msgs deep (as the decoder allows): deeper values render empty. */
+const MAX_DEPTH = MAX_MSG_DEPTH;
 
 /** A Msg as plain text, for keys no catalogue knows or a translation that failed. */
 function fallback(m: Msg, depth: number): string {

@@ -108,7 +108,7 @@ export function decodeLayer(x: unknown, n = 1): Decoded<LayerSpec> {
       return { ok: true, value: { kind } };
     case 'dropout':
       if (!fieldInRange('rate', x.rate)) return no(msg('decode.layerRate', { n, max: MAX_DROPOUT }));
-      return { ok: true, value: { kind, rate: x.rate } };
+      return { ok: true, value: { kind, rate: x.rate + 0 } }; // -0 → 0: a link writes both as "0"
     case 'activation': {
       const activation = act();
       return isM(activation) ? no(activation) : { ok: true, value: { kind, activation } };
@@ -142,7 +142,8 @@ export function decodeConfig(x: unknown): Decoded<TrainConfig> {
   const out: Record<string, unknown> = {};
   for (const name of FIELD_NAMES) {
     const f = TRAIN_FIELDS[name] as Field<typeof name>;
-    out[name] = Object.prototype.hasOwnProperty.call(x, name) ? x[name] : (f.absent ?? DEFAULT_CONFIG[name]);
+    const v = Object.prototype.hasOwnProperty.call(x, name) ? x[name] : (f.absent ?? DEFAULT_CONFIG[name]);
+    out[name] = typeof v === 'number' ? v + 0 : v; // -0 → 0: a link writes both as "0"
   }
   // Every field now holds something; configProblem checks each against its row, then the fields together.
   const problem = configProblem(out as TrainConfig);

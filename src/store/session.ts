@@ -123,6 +123,9 @@ function checkHistory(h: Record<string, unknown>): HistoryCheck {
   };
 }
 
+/** A session's name as saved and as read back: trimmed, at most 100 characters, never empty. */
+export const sessionName = (x: unknown): string => (typeof x === 'string' && x.trim() ? x.trim().slice(0, 100).trim() : 'Untitled session');
+
 /** Parses and checks a session file. Never throws; the error says what is wrong in plain words. */
 export function decodeSession(text: string): DecodedSession {
   const bad = (why: string, values?: Record<string, string | number>): DecodedSession => ({
@@ -177,7 +180,7 @@ export function decodeSession(text: string): DecodedSession {
   }
   const h = checkHistory(isObj(j.history) ? j.history : {});
   if (!h.ok) return bad(h.why, h.values);
-  const name = typeof j.name === 'string' && j.name.trim() ? j.name.trim().slice(0, 100) : 'Untitled session';
+  const name = sessionName(j.name);
   const savedAt = typeof j.savedAt === 'string' && !Number.isNaN(Date.parse(j.savedAt)) ? j.savedAt.slice(0, 40) : '';
   return { ok: true, session: { name, savedAt, network, train, point, history: h.history, runs: decodeRuns(j.runs) } };
 }

@@ -107,8 +107,8 @@ function decodeLinkUnsafe(hash: string): DecodedLink {
   const net = p.get('net');
   let network: NetworkSpec | null = null;
   if (net !== null) {
-    if (net === '') return bad(msg('url.noNetwork'));
-    const tokens = net.split(',');
+    // `net=` is the builder's empty network (after "Clear"): it loads, and the builder says to add layers.
+    const tokens = net === '' ? [] : net.split(',');
     if (tokens.length > MAX_LAYERS) return bad(msg('url.tooManyLayers', { max: MAX_LAYERS }));
     const candidates: unknown[] = [];
     for (const t of tokens) {
