@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 
 test('shows download progress while the dataset loads', async ({ page }) => {
@@ -38,6 +39,13 @@ const cases: { name: string; file: string; body: () => Buffer; status?: number; 
     file: 'test-labels.idx.gz',
     body: () => readFileSync('public/data/test-images.idx.gz'),
     message: /damaged: test-labels: not an IDX label file/,
+  },
+  {
+    // 200 MB of zeros in 0.2 MB: gunzipping stops at the file's known size (47 MB) instead of allocating it all.
+    name: 'gzip bomb',
+    file: 'train-images.idx.gz',
+    body: () => gzipSync(Buffer.alloc(200 * 2 ** 20)),
+    message: /train-images\.idx\.gz is corrupt or truncated/,
   },
 ];
 

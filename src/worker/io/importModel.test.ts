@@ -138,7 +138,53 @@ describe('TensorFlow.js Layers import', () => {
       },
       /holds \d+ numbers, the layer needs/,
     ],
+    [
+      'a manifest that lists one weight file many times (each copy would be allocated)',
+      (j, w) => {
+        j.weightsManifest[0].paths = Array.from({ length: 1000 }, () => WEIGHTS_FILE);
+        return [JSON.stringify(j), new Map([[WEIGHTS_FILE, w]])];
+      },
+      /lists the file "[^"]+" more than once/,
+    ],
+    [
+      'weight files that add up to more than 64 MB',
+      (j, w) => {
+        j.weightsManifest[0].paths = [WEIGHTS_FILE, 'big.bin'];
+        return [
+          JSON.stringify(j),
+          new Map([
+            [WEIGHTS_FILE, w],
+            ['big.bin', new ArrayBuffer(64 * 2 ** 20)],
+          ]),
+        ];
+      },
+      /asks for 65 MB of weights, more than 64 MB/,
+    ],
   ];
+  it('refuses a BatchNorm moving variance below zero (every prediction would be NaN)', async () => {
+    const net: NetworkSpec = {
+      layers: [
+        { kind: 'flatten' },
+        { kind: 'dense', units: 6, activation: 'relu' },
+        { kind: 'batchNorm' },
+        { kind: 'dense', units: 10, activation: 'softmax' },
+      ],
+    };
+    const e = await exported(net);
+    const j = JSON.parse(e.modelJson);
+    const specs = j.weightsManifest[0].weights as { name: string; shape: number[] }[];
+    const floats = new Float32Array(e.weights.slice(0));
+    let off = 0;
+    for (const spec of specs) {
+      const n = spec.shape.reduce((a, b) => a * b, 1);
+      if (spec.name.endsWith('moving_variance')) floats[off] = -1;
+      off += n;
+    }
+    const r = importLayersModel(e.modelJson, new Map([[WEIGHTS_FILE, floats.buffer]]));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(english(r.error)).toMatch(/moving variance "[^"]+moving_variance" has values below 0/);
+  });
+
   for (const [name, mutate, message] of cases) {
     it(`refuses ${name}`, async () => {
       const e = await exported('mlp-seed');
