@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 
 test('shows download progress while the dataset loads', async ({ page }) => {
@@ -35,17 +35,24 @@ const cases: { name: string; file: string; body: () => Buffer; status?: number; 
     message: /test-images\.idx\.gz is corrupt or truncated/,
   },
   {
+    // An image file's first bytes where the labels belong: the right size, the wrong header.
     name: 'corrupt (wrong kind of file)',
     file: 'test-labels.idx.gz',
-    body: () => readFileSync('public/data/test-images.idx.gz'),
+    body: () => gzipSync(gunzipSync(readFileSync('public/data/test-images.idx.gz')).subarray(0, 10008)),
     message: /damaged: test-labels: not an IDX label file/,
+  },
+  {
+    name: 'too large (another file entirely)',
+    file: 'test-labels.idx.gz',
+    body: () => readFileSync('public/data/test-images.idx.gz'),
+    message: /test-labels\.idx\.gz is larger than that MNIST file can be/,
   },
   {
     // 200 MB of zeros in 0.2 MB: gunzipping stops at the file's known size (47 MB) instead of allocating it all.
     name: 'gzip bomb',
     file: 'train-images.idx.gz',
     body: () => gzipSync(Buffer.alloc(200 * 2 ** 20)),
-    message: /train-images\.idx\.gz is corrupt or truncated/,
+    message: /train-images\.idx\.gz is larger than that MNIST file can be \(45 MB at most\)/,
   },
 ];
 

@@ -35,4 +35,6 @@ export const enTrust = {
     'Layer {{n}} (a convolution) needs {{mb}} MB for its patch matrices at a batch of {{batch}} (limit {{limit}} MB): use a smaller kernel, fewer input channels, a larger stride or a batch of at most {{max}}.',
   'builder.fieldRange': '{{field}}: a whole number from {{min}} to {{max}} (the last valid value is kept)',
   'builder.rateRange': '{{field}}: from {{min}} to {{max}} (the last valid value is kept)',
+  'data.tooLarge':
+    '{{name}} is larger than that MNIST file can be ({{mb}} MB at most), so it is not the right file. Press Retry to download it again.',
 };

@@ -26,6 +26,8 @@ const RAW_BYTES: Record<FileName, number> = {
 /** A download or stored copy is at most the raw size plus gzip's framing (a server may have gunzipped it). */
 const maxStored = (f: FileName) => RAW_BYTES[f] + 4096;
 
+const tooLarge = (name: FileName) => msg('data.tooLarge', { name, mb: Math.ceil(RAW_BYTES[name] / 2 ** 20) });
+
 /** The manifest from the server: each file's compressed size, a whole number within the file's cap, or null. */
 function decodeManifest(x: unknown): Manifest | null {
   const files = typeof x === 'object' && x !== null ? (x as { files?: unknown }).files : null;
@@ -65,7 +67,7 @@ async function fetchBytes(url: string, name: FileName, onBytes: (n: number) => v
     total += value.byteLength;
     if (total > maxStored(name)) {
       void reader.cancel();
-      throw new DataError(msg('data.corrupt', { name }));
+      throw new DataError(tooLarge(name));
     }
     onBytes(value.byteLength);
   }
@@ -92,13 +94,13 @@ async function gunzipIfNeeded(bytes: Uint8Array, name: FileName): Promise<Uint8A
       if (done) break;
       if (off + value.byteLength > cap) {
         void reader.cancel();
-        throw new Error('larger than the file can be');
+        throw new DataError(tooLarge(name));
       }
       out.set(value, off);
       off += value.byteLength;
     }
-  } catch {
-    throw new DataError(msg('data.corrupt', { name }));
+  } catch (e) {
+    throw e instanceof DataError ? e : new DataError(msg('data.corrupt', { name }));
   }
   return out.subarray(0, off); // a short file fails the IDX size check with its own message
 }
