@@ -8,7 +8,7 @@ import { msg, type Msg } from './msg';
 import { LIMITS } from './shapes';
 import { ACTIVATIONS, PADDINGS, type Activation, type LayerKind, type LayerSpec, type NetworkSpec, type Padding } from './spec';
 import { DEFAULT_CONFIG, type TrainConfig } from './training';
-import { configProblem, FIELD_NAMES, TRAIN_FIELDS, type Field } from './trainFields';
+import { configProblem, FIELD_NAMES, isTrainConfig, TRAIN_FIELDS, type Field } from './trainFields';
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; problem: Msg };
 const no = (problem: Msg): { ok: false; problem: Msg } => ({ ok: false, problem });
@@ -139,13 +139,12 @@ export function decodeNetwork(x: unknown): Decoded<NetworkSpec> {
  */
 export function decodeConfig(x: unknown): Decoded<TrainConfig> {
   if (!isObj(x)) return no(msg('decode.configNotObject'));
-  const out: Record<string, unknown> = {};
+  const out = {} as Record<keyof TrainConfig, unknown>;
   for (const name of FIELD_NAMES) {
     const f = TRAIN_FIELDS[name] as Field<typeof name>;
     const v = Object.prototype.hasOwnProperty.call(x, name) ? x[name] : (f.absent ?? DEFAULT_CONFIG[name]);
     out[name] = typeof v === 'number' ? v + 0 : v; // -0 → 0: a link writes both as "0"
   }
   // Every field now holds something; configProblem checks each against its row, then the fields together.
-  const problem = configProblem(out as TrainConfig);
-  return problem ? no(problem) : { ok: true, value: out as TrainConfig };
+  return isTrainConfig(out) ? { ok: true, value: out } : no(configProblem(out)!);
 }

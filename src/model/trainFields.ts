@@ -72,18 +72,27 @@ export const TRAIN_FIELDS: FieldTable = {
 
 export const FIELD_NAMES: readonly (keyof TrainConfig)[] = Object.keys(TRAIN_FIELDS) as (keyof TrainConfig)[];
 
+/** Why `v` cannot be the field `name` (its row's range and message), or null. */
+export function fieldProblem(name: keyof TrainConfig, v: unknown): Msg | null {
+  const f = TRAIN_FIELDS[name] as Field<typeof name>;
+  if ((f.kind.valid as (x: unknown) => boolean)(v)) return null;
+  return msg(f.problem, { name: typeof v === 'string' || typeof v === 'number' ? String(v).slice(0, 12) : typeof v });
+}
+
 /** A readable problem with the config (the first field out of range, then the fields together), or null. */
-export function configProblem(c: TrainConfig): Msg | null {
+export function configProblem(c: Readonly<Record<keyof TrainConfig, unknown>>): Msg | null {
   for (const name of FIELD_NAMES) {
-    const f = TRAIN_FIELDS[name] as Field<typeof name>;
-    const v: unknown = c[name];
-    if (!(f.kind.valid as (x: unknown) => boolean)(v))
-      return msg(f.problem, { name: typeof v === 'string' || typeof v === 'number' ? String(v).slice(0, 12) : typeof v });
+    const problem = fieldProblem(name, c[name]);
+    if (problem) return problem;
   }
   // An epoch needs one full batch: fewer images than the batch would read past the end of the set.
-  if (c.trainSize > 0 && c.batchSize > c.trainSize) return msg('config.batchOverTrainSize', { batch: c.batchSize, n: c.trainSize });
+  const { trainSize, batchSize } = c as Pick<TrainConfig, 'trainSize' | 'batchSize'>; // both checked above
+  if (trainSize > 0 && batchSize > trainSize) return msg('config.batchOverTrainSize', { batch: batchSize, n: trainSize });
   return null;
 }
+
+/** A config whose every field is in its row's range, and whose fields fit together. */
+export const isTrainConfig = (c: Readonly<Record<keyof TrainConfig, unknown>>): c is TrainConfig => configProblem(c) === null;
 
 /** URL parameters for a config: the founding fields always, the others when they differ from `defaults`. */
 export function writeFields(c: TrainConfig, defaults: TrainConfig, p: URLSearchParams) {

@@ -13,7 +13,7 @@ import { presetById, DEFAULT_PRESET } from '../model/presets';
 import { batchProblem, inferNetwork } from '../model/shapes';
 import { assertNever, type LayerSpec, type NetworkSpec } from '../model/spec';
 import { DEFAULT_CONFIG, type TrainConfig } from '../model/training';
-import { configProblem, FIELD_NAMES, readFields, TRAIN_FIELDS, writeFields, type Field } from '../model/trainFields';
+import { configProblem, fieldProblem, FIELD_NAMES, readFields, TRAIN_FIELDS, writeFields } from '../model/trainFields';
 
 export const URL_VERSION = 1;
 const MAX_HASH = 2000;
@@ -122,11 +122,8 @@ function decodeLinkUnsafe(hash: string): DecodedLink {
   }
   const train = readFields(p, DEFAULT_CONFIG, network !== null);
   for (const name of Object.keys(train) as (keyof TrainConfig)[]) {
-    const f = TRAIN_FIELDS[name] as Field<typeof name>;
-    if (!(f.kind.valid as (x: unknown) => boolean)(train[name])) {
-      const value: unknown = train[name];
-      return { ok: false, notice: msg('url.badConfig', { problem: msg(f.problem, { name: String(value).slice(0, 12) }) }) };
-    }
+    const problem = fieldProblem(name, train[name]);
+    if (problem) return { ok: false, notice: msg('url.badConfig', { problem }) };
   }
   return { ok: true, change: { network, train } };
 }
