@@ -31,8 +31,8 @@ function mayDiscardWeights(question: 'builder.confirmDiscard' | 'link.confirmDis
 /** Where a change to the experiment comes from: named in the notice when a lock refuses it. */
 export type ExperimentSource = 'builder' | 'settings' | 'preset' | 'lesson' | 'run' | 'sweep' | 'session' | 'import' | 'link';
 const SOURCE_TEXT: Record<ExperimentSource, string> = {
-  builder: 'lock.source.preset',
-  settings: 'lock.source.preset',
+  builder: 'lock.source.edit',
+  settings: 'lock.source.edit',
   preset: 'lock.source.preset',
   lesson: 'lock.source.lesson',
   run: 'lock.source.run',
@@ -76,7 +76,7 @@ export function applyExperiment(
 }
 
 /** Applies an edited network; valid networks reach the worker (debounced, so typing does not rebuild per key).
- * Only applyExperiment calls it (and itself, for presets): it does not check locks. */
+ * Only applyExperiment calls it: it checks neither values nor locks. */
 function changeNetwork(network: NetworkSpec, opts: { confirm?: 'builder.confirmDiscard' | 'link.confirmDiscard' | false } = {}): boolean {
   const live = onlyDropoutDiffers(useStore.getState().config.network, network); // no weights are lost
   if (opts.confirm !== false && !live && !mayDiscardWeights(opts.confirm ?? 'builder.confirmDiscard')) return false;
@@ -145,8 +145,10 @@ export function applyLinkInTab(hash: string): boolean {
   if (problem) return (patch('ui', { notice: msg('link.notApplied', { problem }) }), false);
   const view = decodeView(raw);
   const keys = new URLSearchParams(raw);
+  const before = useStore.getState().ui.notice;
   if (!applyExperiment(experiment, 'link', { confirm: 'link.confirmDiscard' })) {
-    if (!useStore.getState().ui.notice) patch('ui', { notice: msg('link.declined') });
+    // Refused: applyExperiment put its reason up. Declined: nothing did, so say the link was not applied.
+    if (useStore.getState().ui.notice === before) patch('ui', { notice: msg('link.declined') });
     return false;
   }
   if (keys.has('hide') || keys.has('lock')) patch('ui', { hidden: view.view.hidden, locked: view.view.locked });

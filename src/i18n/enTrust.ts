@@ -21,6 +21,7 @@ export const enTrust = {
   'lock.source.import': 'The imported model',
   'lock.source.link': 'The link',
   'lock.source.preset': 'The preset',
+  'lock.source.edit': 'The change',
   'lock.sweepLocked': 'Comparing settings is off: this exercise link locks the hyperparameters.',
   'link.notApplied': 'The new link was not applied: {{problem}}',
   'link.confirmDiscard': 'The link changes the network, which throws away the {{batch}} batches trained so far. Apply it?',

@@ -22,6 +22,7 @@ export const zhCNTrust: Record<keyof typeof enTrust, string> = {
   'lock.source.import': '导入的模型',
   'lock.source.link': '链接',
   'lock.source.preset': '预设',
+  'lock.source.edit': '这项更改',
   'lock.sweepLocked': '对比设置不可用：这个练习链接锁定了超参数。',
   'link.notApplied': '新链接未被应用：{{problem}}',
   'link.confirmDiscard': '这个链接会更换网络，丢弃已经训练的 {{batch}} 个批次。要应用吗？',
