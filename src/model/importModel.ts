@@ -1,6 +1,6 @@
 // Import of a TensorFlow.js Layers model (model.json + weight files) into a network spec and weight arrays in
 // our model.getWeights() order. Pure: checks every layer and every byte count before anything is applied.
-import { isObj } from './guards';
+import { isObj, numberOf, textOf } from './guards';
 import { msg, type Msg } from './msg';
 import { decodeLayer } from './decode';
 import { inferNetwork, LIMITS, weightSizes } from './shapes';
@@ -30,23 +30,23 @@ function mapLayer(className: string, c: Record<string, unknown>): LayerSpec | st
       return null;
     case 'Dense': {
       const a = act();
-      if (!a) return `activation "${String(c.activation)}"`;
+      if (!a) return `activation "${textOf(c.activation)}"`;
       if (c.use_bias === false) return 'use_bias: false';
-      return { kind: 'dense', units: Number(c.units), activation: a };
+      return { kind: 'dense', units: numberOf(c.units), activation: a };
     }
     case 'Conv2D': {
       const a = act(),
         k = pair(c.kernel_size),
         s = pair(c.strides ?? 1),
         d = pair(c.dilation_rate ?? 1);
-      if (!a) return `activation "${String(c.activation)}"`;
+      if (!a) return `activation "${textOf(c.activation)}"`;
       if (k === null || s === null) return 'non-square kernels or strides';
       if (d !== 1) return 'dilation';
       if (c.use_bias === false) return 'use_bias: false';
       if (c.data_format && c.data_format !== 'channels_last') return 'channels_first';
       const padding = c.padding === 'same' ? 'same' : c.padding === 'valid' ? 'valid' : null;
-      if (!padding) return `padding "${String(c.padding)}"`;
-      return { kind: 'conv2d', filters: Number(c.filters), kernelSize: k, stride: s, padding, activation: a };
+      if (!padding) return `padding "${textOf(c.padding)}"`;
+      return { kind: 'conv2d', filters: numberOf(c.filters), kernelSize: k, stride: s, padding, activation: a };
     }
     case 'MaxPooling2D':
     case 'AveragePooling2D': {
@@ -59,15 +59,15 @@ function mapLayer(className: string, c: Record<string, unknown>): LayerSpec | st
     case 'Flatten':
       return { kind: 'flatten' };
     case 'Dropout':
-      return { kind: 'dropout', rate: Number(c.rate) };
+      return { kind: 'dropout', rate: numberOf(c.rate) };
     case 'BatchNormalization':
       return { kind: 'batchNorm' };
     case 'Activation': {
       const a = activation(c.activation);
-      return a ? { kind: 'activation', activation: a } : `activation "${String(c.activation)}"`;
+      return a ? { kind: 'activation', activation: a } : `activation "${textOf(c.activation)}"`;
     }
     case 'LeakyReLU': {
-      const alpha = Number(c.alpha ?? c.negative_slope ?? 0.3);
+      const alpha = numberOf(c.alpha ?? c.negative_slope ?? 0.3);
       return Math.abs(alpha - LEAKY_RELU_SLOPE) < 1e-6
         ? { kind: 'activation', activation: 'leakyRelu' }
         : `alpha ${alpha} (this app uses ${LEAKY_RELU_SLOPE})`;
@@ -100,9 +100,9 @@ export function importLayersModel(modelJsonText: string, files: Map<string, Arra
     return bad('notJson');
   }
   if (!isObj(j) || !isObj(j.modelTopology)) return bad('noTopology');
-  if (j.format !== undefined && j.format !== 'layers-model') return bad('format', { format: String(j.format).slice(0, 40) });
+  if (j.format !== undefined && j.format !== 'layers-model') return bad('format', { format: textOf(j.format, 40) });
   const topo = isObj(j.modelTopology.model_config) ? j.modelTopology.model_config : j.modelTopology;
-  if (topo.class_name !== 'Sequential') return bad('notSequential', { name: String(topo.class_name).slice(0, 40) });
+  if (topo.class_name !== 'Sequential') return bad('notSequential', { name: textOf(topo.class_name, 40) });
   const cfg = topo.config;
   const layerList = Array.isArray(cfg) ? cfg : isObj(cfg) && Array.isArray(cfg.layers) ? cfg.layers : null;
   if (!layerList || layerList.length === 0) return bad('noLayers');
@@ -121,13 +121,13 @@ export function importLayersModel(modelJsonText: string, files: Map<string, Arra
     const c = raw.config;
     inputShape ??= c.batch_input_shape ?? c.batch_shape ?? null;
     const mapped = mapLayer(raw.class_name, c);
-    if (typeof mapped === 'string') unsupported.push(`${raw.class_name} "${String(c.name)}"${mapped === 'unknown' ? '' : ` (${mapped})`}`);
+    if (typeof mapped === 'string') unsupported.push(`${raw.class_name} "${textOf(c.name)}"${mapped === 'unknown' ? '' : ` (${mapped})`}`);
     else if (mapped) {
       // The same layer decoder as links and files: ranges and names from one table.
       const d = decodeLayer(mapped, layers.length + 1);
       if (!d.ok) return { ok: false, error: msg('import.network', { problem: d.problem }) };
       layers.push(d.value);
-      names.push(String(c.name).slice(0, 200));
+      names.push(textOf(c.name, 200));
     }
   }
   if (unsupported.length) return bad('unsupported', { list: unsupported.join(', '), supported: SUPPORTED });
@@ -152,11 +152,11 @@ export function importLayersModel(modelJsonText: string, files: Map<string, Arra
     if (!isObj(group) || !Array.isArray(group.paths) || !Array.isArray(group.weights)) return bad('manifestDamaged');
     const parts: ArrayBuffer[] = [];
     for (const p of group.paths) {
-      const file = String(p).split('/').pop() ?? '';
+      const file = textOf(p, 1000).split('/').pop() ?? '';
       if (seen.has(file)) return bad('duplicatePath', { file: file.slice(0, 80) });
       seen.add(file);
       const f = files.get(file);
-      if (!f) return bad('missingFile', { file: String(p).slice(0, 80) });
+      if (!f) return bad('missingFile', { file: textOf(p) });
       parts.push(f);
       grand += f.byteLength;
     }
@@ -174,8 +174,8 @@ export function importLayersModel(modelJsonText: string, files: Map<string, Arra
     for (const w of group.weights) {
       if (!isObj(w) || typeof w.name !== 'string' || !Array.isArray(w.shape)) return bad('weightDamaged');
       if (w.dtype !== 'float32' || w.quantization)
-        return bad('dtype', { name: w.name, dtype: `${String(w.dtype)}${w.quantization ? ' (quantized)' : ''}` });
-      const n = (w.shape as unknown[]).reduce<number>((a, b) => a * Number(b), 1);
+        return bad('dtype', { name: w.name, dtype: `${textOf(w.dtype)}${w.quantization ? ' (quantized)' : ''}` });
+      const n = (w.shape as unknown[]).reduce<number>((a, b) => a * numberOf(b), 1);
       if (!Number.isInteger(n) || n < 0 || n > 50_000_000) return bad('impossibleShape', { name: w.name });
       if (off + n * 4 > total) return bad('short', { name: w.name });
       byName.set(w.name, new Float32Array(all.buffer.slice(off, off + n * 4)));

@@ -139,6 +139,23 @@ describe('TensorFlow.js Layers import', () => {
       /holds \d+ numbers, the layer needs/,
     ],
     [
+      // Found by the fuzzer: String(x) and Number(x) call a file's own toString/valueOf, and null ones throw.
+      'values whose toString and valueOf are null',
+      (j, w) => {
+        j.format = { toString: null };
+        return [JSON.stringify(j), new Map([[WEIGHTS_FILE, w]])];
+      },
+      /its format is "object", only "layers-model" is supported/,
+    ],
+    [
+      'units whose toString and valueOf are null',
+      (j, w) => {
+        j.modelTopology.config.layers[1].config.units = { toString: null, valueOf: null };
+        return [JSON.stringify(j), new Map([[WEIGHTS_FILE, w]])];
+      },
+      /Dense layer 2: units must be a whole number from 1 to 4096/,
+    ],
+    [
       'a manifest that lists one weight file many times (each copy would be allocated)',
       (j, w) => {
         j.weightsManifest[0].paths = Array.from({ length: 1000 }, () => WEIGHTS_FILE);
