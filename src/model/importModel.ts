@@ -2,9 +2,9 @@
 // our model.getWeights() order. Pure: checks every layer and every byte count before anything is applied.
 import { isObj, numberOf, textOf } from './guards';
 import { msg, type Msg } from './msg';
-import { decodeLayer } from './decode';
+import { decodeLayer, isActivation } from './decode';
 import { inferNetwork, LIMITS, weightSizes } from './shapes';
-import { ACTIVATIONS, LEAKY_RELU_SLOPE, type Activation, type LayerSpec, type NetworkSpec } from './spec';
+import { LEAKY_RELU_SLOPE, type Activation, type LayerSpec, type NetworkSpec } from './spec';
 
 /** Largest model.json or weight file read: 5 M float32 parameters are 20 MB, so 64 MB is generous. */
 export const MAX_MODEL_FILE_BYTES = 64 * 1024 * 1024;
@@ -19,7 +19,7 @@ const SUPPORTED = 'Dense, Conv2D, MaxPooling2D, AveragePooling2D, Flatten, Dropo
 
 function activation(a: unknown): Activation | null {
   if (a === 'leaky_relu') return 'leakyRelu';
-  return typeof a === 'string' && (ACTIVATIONS as readonly string[]).includes(a) && a !== 'leakyRelu' ? (a as Activation) : null;
+  return isActivation(a) && a !== 'leakyRelu' ? a : null; // Keras spells it leaky_relu
 }
 
 /** One Keras layer config → our spec, or a reason it is not supported. */

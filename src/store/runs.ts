@@ -4,13 +4,13 @@
 import { isObj } from '../model/guards';
 import Papa from 'papaparse';
 import { decodeConfig, decodeNetwork } from '../model/decode';
-import { decodeMsg } from '../model/msg';
 import type { NetworkSpec } from '../model/spec';
 import { presetOf } from '../model/presets';
 import { inferNetwork } from '../model/shapes';
 import { DEFAULT_CONFIG, type TrainConfig } from '../model/training';
 import { experimentProblem } from '../model/trainFields';
 import type { BatchPoint } from '../protocol/fromWorker';
+import { decodeEpochResult, decodeMarker, decodePoint } from './curves';
 import type { ChartMarker, EpochResult } from './store';
 
 /** Points kept per run's loss curve (downsampled): enough for a chart, small enough to keep dozens of runs. */
@@ -221,6 +221,7 @@ const reachedOf = (x: unknown): Reached | null =>
 
 const finite = (v: unknown, lo: number, hi: number): v is number => typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi;
 const ID = /^[\w.-]{1,64}$/;
+const noneMissing = <T>(xs: (T | null)[]): xs is T[] => !xs.includes(null);
 
 /**
  * One run from a session file or storage: a fresh record built from checked fields only. Its network and
@@ -236,28 +237,16 @@ export function decodeRun(r: unknown): RunRecord | null {
   const { series, epochs, markers, timeline } = r;
   if (!Array.isArray(series) || !Array.isArray(epochs) || !Array.isArray(markers) || !Array.isArray(timeline)) return null;
   if (series.length > RUN_POINTS + 1 || epochs.length > 100_000 || timeline.length > RUN_POINTS + 1 || markers.length > 2000) return null;
-  const points: BatchPoint[] = [];
-  for (const p of series) {
-    if (!isObj(p) || !finite(p.batch, 0, 1e9) || !finite(p.loss, 0, 1e6) || !finite(p.accuracy, 0, 1)) return null;
-    points.push({ batch: p.batch, loss: p.loss, accuracy: p.accuracy });
-  }
-  const results: EpochResult[] = [];
-  for (const e of epochs) {
-    if (!isObj(e) || !finite(e.epoch, 0, 1e9) || !finite(e.batch, 0, 1e9) || !finite(e.testAccuracy, 0, 1) || !finite(e.testLoss, 0, 1e6))
-      return null;
-    results.push({ epoch: e.epoch, batch: e.batch, testAccuracy: e.testAccuracy, testLoss: e.testLoss });
-  }
+  // A damaged point or epoch drops the run; a damaged marker only itself.
+  const points = series.map(decodePoint);
+  const results = epochs.map(decodeEpochResult);
+  if (!noneMissing(points) || !noneMissing(results)) return null;
   const times: TimePoint[] = [];
   for (const p of timeline) {
     if (!isObj(p) || !finite(p.batch, 0, 1e9) || !finite(p.seconds, 0, 1e9) || !finite(p.examples, 0, 1e15)) return null;
     times.push({ batch: p.batch, seconds: p.seconds, examples: p.examples });
   }
-  const kept: ChartMarker[] = [];
-  for (const m of markers) {
-    const label = isObj(m) ? decodeMsg(m.label) : null;
-    if (isObj(m) && label && Number.isInteger(m.batch) && (m.batch as number) >= 0 && (m.batch as number) <= 1e9)
-      kept.push({ batch: m.batch as number, label, kind: m.kind === 'diverged' ? 'diverged' : 'change' });
-  }
+  const kept = markers.map(decodeMarker).filter((m): m is ChartMarker => m !== null);
   const reached = r.reached;
   return {
     id: r.id,

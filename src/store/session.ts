@@ -1,19 +1,21 @@
 // A whole session as one file (and one IndexedDB record): network, hyperparameters and seed, weights and
 // metric history. Decoding checks everything before anything is applied, so a bad file changes nothing.
 import { isObj } from '../model/guards';
-import { decodeMsg, msg, type Msg } from '../model/msg';
+import { msg, type Msg } from '../model/msg';
 import { varianceIndices, weightSizes } from '../model/shapes';
 import { type TrainConfig } from '../model/training';
 import { experimentProblem } from '../model/trainFields';
 import type { NetworkSpec } from '../model/spec';
 import type { BatchPoint } from '../protocol/fromWorker';
 import type { RestorePoint } from '../protocol/toWorker';
+import { decodeEpochResult, decodeMarker, decodePoint, isCount, MAX_COUNTER } from './curves';
 import { decodeRuns, type RunRecord } from './runs';
 import { MAX_SERIES, type ChartMarker, type EpochResult } from './store';
 import { applyLink, decodeLink, defaultExperiment, encodeExperiment } from './urlState';
 
 export const SESSION_FORMAT = 'mnist-playground-session';
 export const SESSION_VERSION = 1;
+export { MAX_COUNTER };
 
 export type Session = {
   name: string;
@@ -64,14 +66,8 @@ export type DecodedSession = { ok: true; session: Session } | { ok: false; error
 
 /** Largest session file read (a 5 M-parameter network's weights are 27 MB as base64). */
 export const MAX_SESSION_BYTES = 100 * 1024 * 1024;
-/** Counters beyond this are not from a real run (a million batches a day for three years) and near float limits. */
-export const MAX_COUNTER = 1e9;
 const MAX_MARKERS = 2000;
 const MAX_EPOCHS = 100_000;
-
-/** A counter: a whole number from 0 to MAX_COUNTER (so `batch++` always changes it). */
-const isCount = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0 && (x as number) <= MAX_COUNTER;
-const isFiniteIn = (x: unknown, lo: number, hi: number): x is number => typeof x === 'number' && Number.isFinite(x) && x >= lo && x <= hi;
 
 type HistoryCheck = { ok: true; history: Session['history'] } | { ok: false; why: string; values?: Record<string, string | number> };
 
@@ -85,42 +81,25 @@ function checkHistory(h: Record<string, unknown>): HistoryCheck {
   if (series.length > MAX_SERIES) return bad('historyTooLong', { what: 'series', n: series.length, max: MAX_SERIES });
   if (epochs.length > MAX_EPOCHS) return bad('historyTooLong', { what: 'epochs', n: epochs.length, max: MAX_EPOCHS });
   if (markers.length > MAX_MARKERS) return bad('historyTooLong', { what: 'markers', n: markers.length, max: MAX_MARKERS });
-  let prev = 0;
+  const points: BatchPoint[] = [];
   for (const [i, v] of series.entries()) {
-    if (!isObj(v) || !isCount(v.batch) || (i > 0 && v.batch <= prev)) return bad('historyPoint', { n: i + 1 });
-    // Smoothed cross-entropy: finite and not absurd (the loop stops far below 1e6); accuracy a fraction.
-    if (!isFiniteIn(v.loss, 0, 1e6) || !isFiniteIn(v.accuracy, 0, 1)) return bad('historyPoint', { n: i + 1 });
-    prev = v.batch;
+    const p = decodePoint(v);
+    if (!p || (i > 0 && p.batch <= points[i - 1].batch)) return bad('historyPoint', { n: i + 1 });
+    points.push(p);
   }
+  const results: EpochResult[] = [];
   for (const [i, v] of epochs.entries()) {
-    if (!isObj(v) || !isCount(v.epoch) || !isCount(v.batch) || !isFiniteIn(v.testAccuracy, 0, 1) || !isFiniteIn(v.testLoss, 0, 1e6))
-      return bad('historyEpoch', { n: i + 1 });
+    const e = decodeEpochResult(v);
+    if (!e) return bad('historyEpoch', { n: i + 1 });
+    results.push(e);
   }
-  const labels: Msg[] = [];
+  const kept: ChartMarker[] = [];
   for (const [i, v] of markers.entries()) {
-    // Files from before translation carry marker labels as English text.
-    const raw = isObj(v) ? v.label : null;
-    const label = typeof raw === 'string' && raw.length <= 1000 ? msg('text', { text: raw }) : decodeMsg(raw);
-    if (!isObj(v) || !isCount(v.batch) || !label) return bad('historyMarker', { n: i + 1 });
-    labels.push(label);
+    const m = decodeMarker(v);
+    if (!m) return bad('historyMarker', { n: i + 1 });
+    kept.push(m);
   }
-  return {
-    ok: true,
-    history: {
-      series: series.map((v: Record<string, number>) => ({ batch: v.batch, loss: v.loss, accuracy: v.accuracy })),
-      epochs: epochs.map((v: Record<string, number>): EpochResult => ({
-        epoch: v.epoch,
-        batch: v.batch,
-        testAccuracy: v.testAccuracy,
-        testLoss: v.testLoss,
-      })),
-      markers: markers.map((m: Record<string, unknown>, i): ChartMarker => ({
-        batch: m.batch as number,
-        kind: m.kind === 'diverged' ? 'diverged' : 'change',
-        label: labels[i],
-      })),
-    },
-  };
+  return { ok: true, history: { series: points, epochs: results, markers: kept } };
 }
 
 /** A session's name as saved and as read back: trimmed, at most 100 characters, never empty. */
