@@ -1,11 +1,16 @@
+// The composition root: reads the link, starts the services and the worker client, renders the page.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadExperimentFromUrl, syncUrl } from './bridge/experiment';
-import { registerOffline } from './bridge/offline';
-import { guardUnsavedTraining } from './bridge/pageGuards';
-import { trackRuns } from './bridge/runRecorder';
-import App from './components/App';
+import { offlineReady, updateWaiting } from './app/actions';
+import App from './app/App';
+import { installDebugHooks } from './app/installDebugHooks';
+import { getClient } from './client';
+import { loadExperimentFromUrl, syncUrl } from './features/experiment';
+import { trackRuns } from './features/runs';
+import { selectUnsavedTraining } from './features/sessions';
 import { initI18n } from './i18n/i18n';
+import { registerOffline } from './services/offline';
+import { guardUnsavedTraining } from './services/pageGuards';
 import { useStore } from './store/store';
 import './styles.css';
 
@@ -13,9 +18,10 @@ import './styles.css';
 loadExperimentFromUrl();
 void initI18n(useStore.getState().ui.language);
 syncUrl();
-registerOffline();
-guardUnsavedTraining();
+registerOffline({ ready: offlineReady, updateWaiting, trainedBatches: () => useStore.getState().status.batch });
+guardUnsavedTraining(() => selectUnsavedTraining(useStore.getState()));
 trackRuns();
+installDebugHooks(getClient());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -21,7 +21,7 @@ function roundTrip<T>(msg: T, transfer: ArrayBuffer[]): Promise<T> {
 describe('worker protocol', () => {
   it('transfers (not copies) the pixels of a predict message', async () => {
     const pixels = new Float32Array(784).fill(0.5);
-    const msg: ToWorker = { type: 'predict', id: 3, pixels };
+    const msg: ToWorker = { type: 'predict', rid: 3, pixels };
     const transfer = transferablesOf(msg);
     expect(transfer).toEqual([pixels.buffer]);
     const received = await roundTrip(msg, transfer);
@@ -57,11 +57,23 @@ describe('worker protocol', () => {
       'start',
       {},
       { type: 'explode' },
-      { type: 'predict', id: 1, pixels: new Float32Array(10) },
-      { type: 'predict', id: 1, pixels: [1, 2] },
+      { type: 'predict', rid: 1, pixels: new Float32Array(10) },
+      { type: 'predict', rid: 1, pixels: [1, 2] },
+      { type: 'predict', pixels: new Float32Array(784) }, // a request without its rid
+      { type: 'getSample', rid: 1.5 },
+      { type: 'hasOwnProperty' },
+      { type: 'learningStepCheck', rid: 2, weights: [null] },
     ])
       expect(isToWorker(bad)).toBe(false);
-    for (const bad of [undefined, { type: 'prediction', id: 1, probs: new Float32Array(3) }, { type: 'progress' }, { type: 'nope' }])
+    for (const bad of [
+      undefined,
+      { type: 'progress' },
+      { type: 'nope' },
+      { type: 'reply', rid: 1, request: 'nope', answer: null },
+      { type: 'reply', rid: 1, request: 'getSample' },
+      { type: 'reply', request: 'getSample', answer: null },
+      { type: 'failed', rid: 1, message: 'plain text' },
+    ])
       expect(isFromWorker(bad)).toBe(false);
   });
 
@@ -91,7 +103,8 @@ describe('worker protocol', () => {
       { type: 'epochEnd', epoch: 1, batch: 937, testAccuracy: 0.96, testLoss: 0.1, evalMs: 100 },
       { type: 'histograms', batch: 1, epoch: 0, layers: [] },
       { type: 'resetDone' },
-      { type: 'prediction', id: 1, probs: new Float32Array(10), activations: [] },
+      { type: 'reply', rid: 1, request: 'predict', answer: { probs: new Float32Array(10), activations: [] } },
+      { type: 'failed', rid: 2, message: { key: 'worker.notReady' } },
       { type: 'confusion', epoch: 1, confusion: new Array(100).fill(100) },
       { type: 'configApplied', batch: 5, changes: [{ key: 'change.learningRate', values: { from: 0.1, to: 1 } }] },
       {

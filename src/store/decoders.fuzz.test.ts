@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { english } from '../i18n/english';
 import { FUZZ_RUNS, hostileJson } from '../testing/fuzz';
 import { decodeRun } from './runs';
-import { decodeLink, decodeView } from './urlState';
+import { decodeLink, decodeView } from '../features/experiment';
 
 const anything = fc.oneof(fc.anything({ withNullPrototype: true, withBoxedValues: true }), hostileJson);
 

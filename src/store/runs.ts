@@ -1,6 +1,6 @@
 // Runs: every training run kept, from its first batch to the next Reset / new network / opened session, with
 // its settings and what it reached, so runs can be overlaid and compared (RunsPanel) and exported for notebooks.
-// Pure: the bridge (bridge/runRecorder.ts) derives each update from the store's metrics.
+// Pure: the run recorder (features/runs/runRecorder.ts) derives each update from the store's metrics.
 import { isObj } from '../model/guards';
 import Papa from 'papaparse';
 import { decodeConfig, decodeNetwork } from '../model/decode';

@@ -11,7 +11,7 @@ import type { SweepAxis, SweepBudget, SweepOrder, SweepValue } from '../model/sw
 import type { BatchPoint, Bins, LayerHistogram, WorkerState } from '../protocol/fromWorker';
 import type { BackendChoice, BackendName } from '../protocol/toWorker';
 import type { RunRecord } from './runs';
-import type { Part } from './urlState';
+import type { Part } from '../features/experiment';
 
 export type EpochResult = { epoch: number; batch: number; testAccuracy: number; testLoss: number };
 
@@ -230,11 +230,6 @@ export const useStore = create<AppState>()(() => ({
   sweep: idleSweep,
   step: closedStep,
 }));
-
-/** Shallow-merges into one slice. */
-export function patch<K extends keyof AppState>(slice: K, values: Partial<AppState[K]>) {
-  useStore.setState((s) => ({ [slice]: { ...s[slice], ...values } }) as Pick<AppState, K>);
-}
 
 /** Appends batch points, halving the resolution when the series grows past MAX_SERIES. */
 export function appendSeries(series: BatchPoint[], points: BatchPoint[]): BatchPoint[] {

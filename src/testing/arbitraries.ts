@@ -7,7 +7,7 @@ import type { Msg } from '../model/msg';
 import type { LayerSpec, NetworkSpec } from '../model/spec';
 import type { TrainConfig } from '../model/training';
 import type { RunRecord } from '../store/runs';
-import type { Session } from '../store/session';
+import type { Session } from '../features/sessions';
 import type { ChartMarker } from '../store/store';
 
 const activation = fc.constantFrom('relu', 'leakyRelu', 'elu', 'sigmoid', 'tanh', 'softmax', 'linear' as const);

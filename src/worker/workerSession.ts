@@ -1,7 +1,7 @@
-// What the training worker does with each message: loads the data, picks backends, owns the trainer and answers
-// every request (src/protocol/toWorker.ts). A class that is handed `post`, so it runs in a unit test without a
-// Worker; trainer.worker.ts only connects it to `self`. The training loop itself is training/runner.ts.
-import * as tf from '@tensorflow/tfjs';
+// What the training worker does with each message: loads the data, picks backends, owns the trainer, carries out
+// commands (protocol/toWorker.ts) and answers every request (protocol/requests.ts, handlers in requestHandlers.ts).
+// A class that is handed `post`, so it runs in a unit test without a Worker; trainer.worker.ts only connects it to
+// `self`. The training loop itself is training/runner.ts.
 import { errorText } from '../model/guards';
 import { dropoutChanges, onlyDropoutDiffers } from '../model/layers';
 import { msg as text, type Msg } from '../model/msg';
@@ -9,20 +9,28 @@ import type { NetworkSpec } from '../model/spec';
 import { describeChanges, type TrainConfig } from '../model/training';
 import { configProblem, experimentProblem } from '../model/trainFields';
 import type { FromWorker } from '../protocol/fromWorker';
-import { BACKENDS, PROTOCOL_VERSION, type BackendChoice, type BackendName, type RestorePoint, type ToWorker } from '../protocol/toWorker';
+import type { RequestOf, WorkerReply, WorkerRequest } from '../protocol/requests';
+import {
+  BACKENDS,
+  PROTOCOL_VERSION,
+  type BackendChoice,
+  type BackendName,
+  type RestorePoint,
+  type WorkerCommand,
+} from '../protocol/toWorker';
 import { isToWorker, unreachable } from '../protocol/transfer';
 import { BackendManager } from './backends/backendManager';
 import { loseBackend } from './backends/watchBackend';
 import { Failover } from './backends/failover';
 import { StepLab } from './learning/stepLab';
-import { answerStep } from './learning/stepRequests';
-import { DataError, loadMnist, testSample, type Mnist } from './data/dataset';
-import { benchmarkFit, fitToTarget } from './diagnostics/benchmarkFit';
-import { checkGpuKernels } from './diagnostics/gpuKernelCheck';
-import { exportLayersModel, WEIGHTS_FILE } from './io/exportModel';
+import { Refused } from './refused';
+import { DataError, loadMnist, type Mnist } from './data/dataset';
+import { requestHandlers } from './requestHandlers';
 import { Runner } from './training/runner';
 import { Sweep } from './training/sweep';
 import { Trainer } from './training/trainer';
+
+const workerError = (err: unknown) => text('worker.error', { detail: errorText(err) });
 
 /** What the session needs from outside, replaceable in tests. */
 export type WorkerDeps = { loadData: typeof loadMnist; backends: readonly BackendName[] };
@@ -75,19 +83,26 @@ export class WorkerSession {
       return this.queue;
     }
     if (m.type === 'pause') this.runner.running = false;
-    if (m.type === 'ping') this.post({ type: 'pong', id: m.id });
-    this.queue = this.queue
-      .then(() => this.handle(m))
-      .catch((err) => {
-        const message = text('worker.error', { detail: errorText(err) });
-        if ('rid' in m) this.refuse(m.rid, message); // every request gets an answer, even when its handler threw
-        this.fail(message);
-      });
+    if (m.type === 'ping') {
+      this.post({ type: 'reply', rid: m.rid, request: 'ping', answer: null });
+      return this.queue;
+    }
+    this.queue = this.queue.then(() => ('rid' in m ? this.answer(m) : this.handle(m))).catch((err) => this.fail(workerError(err)));
     return this.queue;
   }
 
-  /** Answers request `rid` with a reason instead of its reply. */
-  private readonly refuse = (rid: number, message: Msg) => this.post({ type: 'failed', rid, message });
+  /** Every request gets one reply: its answer, the reason it was refused, or the error its handler threw. */
+  private async answer(m: WorkerRequest) {
+    try {
+      const handler = this.handlers[m.type] as (m: WorkerRequest) => Promise<unknown>;
+      const answer = await handler(m);
+      this.post({ type: 'reply', rid: m.rid, request: m.type, answer } as WorkerReply);
+    } catch (err) {
+      if (err instanceof Refused) return this.post({ type: 'failed', rid: m.rid, message: err.reason });
+      this.post({ type: 'failed', rid: m.rid, message: workerError(err) });
+      throw err;
+    }
+  }
 
   private fail(message: Msg, retryData = false) {
     this.runner.running = false;
@@ -153,7 +168,8 @@ export class WorkerSession {
     await this.sendHistograms();
   }
 
-  private async handle(m: ToWorker): Promise<void> {
+  /** Commands: no reply of their own; what they change comes back as events. */
+  private async handle(m: WorkerCommand): Promise<void> {
     const t = this.trainer;
     switch (m.type) {
       case 'init':
@@ -172,8 +188,8 @@ export class WorkerSession {
         return;
       case 'pause':
         return this.runner.stop();
-      case 'step':
-        if (t) await this.runner.step(t);
+      case 'trainBatch':
+        if (t) await this.runner.trainBatch(t);
         return;
       case 'reset':
         if (!t) return;
@@ -188,49 +204,8 @@ export class WorkerSession {
         return this.setNetwork(m.network);
       case 'setConfig':
         return this.setConfig(m.config);
-      case 'predict':
-        if (!t) return this.post({ type: 'predictionFailed', id: m.id, message: text('worker.notReady') });
-        this.post({ type: 'prediction', id: m.id, ...(await t.predict(m.pixels)) });
-        return;
-      case 'getCell': {
-        const cell = t?.cell(m.actual, m.predicted);
-        return void (cell && this.post({ type: 'cellImages', actual: m.actual, predicted: m.predicted, ...cell }));
-      }
-      case 'getSample':
-        return this.post({ type: 'sample', rid: m.rid, ...testSample(this.data) });
-      case 'getAugmented':
-        return this.post({
-          type: 'augmented',
-          rid: m.rid,
-          ...(t ? t.augmentedSamples(m.count) : { labels: [], original: new Uint8Array(0), augmented: new Uint8Array(0) }),
-        });
-      case 'ping':
-        return; // answered in receive(), ahead of the queue
-      case 'benchmarkFit':
-      case 'fitToTarget':
-        return this.benchmark(m);
-      case 'getWeights': {
-        if (!t) return this.refuse(m.rid, text('worker.notReady'));
-        // The loop stops for the read so the weights come from one step, and carries on if it was running.
-        const wasRunning = this.runner.running;
-        await this.runner.stop();
-        this.post({ type: 'weights', rid: m.rid, point: { batch: t.batch, epoch: t.epoch, weights: await t.exportWeights() } });
-        if (wasRunning) this.runner.start(t);
-        return;
-      }
-      case 'loadSession':
-        return this.loadSession(m);
-      case 'exportModel': {
-        if (!t) return this.refuse(m.rid, text('worker.notReady'));
-        const { modelJson, weights } = await exportLayersModel(t.model);
-        return this.post({ type: 'modelExport', rid: m.rid, modelJson, weightsFile: WEIGHTS_FILE, weights: new Uint8Array(weights) });
-      }
       case 'debugLoseBackend':
         return void loseBackend();
-      case 'debugCheckGpuKernels':
-        await this.runner.stop();
-        this.post({ type: 'busy', stepMs: 0 });
-        return this.post({ type: 'gpuKernelCheck', rid: m.rid, ...(await checkGpuKernels()) });
       case 'sweepStart':
         return this.startSweep(m);
       case 'sweepPause':
@@ -245,16 +220,26 @@ export class WorkerSession {
         await this.sweep?.cancel();
         this.sweep = null;
         return;
-      case 'stepOpen':
-      case 'stepCheck':
-      case 'stepApply':
-        return answerStep(this.lab, m, t ?? null, this.data, this.post);
       default:
         return unreachable(m);
     }
   }
 
-  private async startSweep(m: Extract<ToWorker, { type: 'sweepStart' }>) {
+  /** Requests (protocol/requests.ts): one handler each (requestHandlers.ts), returning the answer or throwing Refused. */
+  private readonly handlers = requestHandlers({
+    ready: () => {
+      if (!this.trainer || !this.data || !this.network) throw new Refused(text('worker.notReady'));
+      return { t: this.trainer, data: this.data, network: this.network };
+    },
+    data: () => this.data,
+    trainer: () => this.trainer,
+    runner: () => this.runner,
+    lab: this.lab,
+    post: (m) => this.post(m),
+    loadSession: (m) => this.loadSession(m),
+  });
+
+  private async startSweep(m: Extract<WorkerCommand, { type: 'sweepStart' }>) {
     const refuse = (message: Msg) => this.post({ type: 'sweepState', state: 'cancelled', finished: 0, total: m.runs.length, message });
     if (!this.data) return refuse(text('worker.notReady'));
     // Checked again here: the page validated every run, but the worker builds nothing it cannot train.
@@ -264,17 +249,6 @@ export class WorkerSession {
     await this.sweep?.cancel();
     this.sweep = new Sweep(this.data, m.runs, m.budget, m.order, this.post);
     this.sweep.start();
-  }
-
-  /** The bench's model.fit baselines, on the current backend and data (training stops first). */
-  private async benchmark(m: Extract<ToWorker, { type: 'benchmarkFit' | 'fitToTarget' }>) {
-    if (!this.trainer || !this.data || !this.network) return this.refuse(m.rid, text('worker.notReady'));
-    await this.runner.stop();
-    const backend = tf.getBackend() as BackendName;
-    this.post({ type: 'busy', stepMs: m.type === 'benchmarkFit' ? m.seconds * 1000 : 0 });
-    if (m.type === 'benchmarkFit')
-      this.post({ type: 'benchmarkResult', rid: m.rid, backend, ...(await benchmarkFit(this.network, this.data, m.seconds, m)) });
-    else this.post({ type: 'fitResult', rid: m.rid, backend, ...(await fitToTarget(this.network, this.data, m)) });
   }
 
   private async setBackend(choice: BackendChoice) {
@@ -321,15 +295,15 @@ export class WorkerSession {
     if (changes.length && t.batch > 0) this.post({ type: 'configApplied', batch: t.batch, changes });
   }
 
-  private async loadSession(m: Extract<ToWorker, { type: 'loadSession' }>) {
+  private async loadSession(m: RequestOf<'loadSession'>): Promise<{ batch: number; epoch: number }> {
+    if (!this.trainer) throw new Refused(text('worker.notReady'));
     const t = this.trainer;
-    if (!t) return this.refuse(m.rid, text('worker.notReady'));
     // Checked again here: the page validated it, but the worker builds nothing it cannot train.
     const problem = experimentProblem(m.network, m.config);
-    if (problem) return this.refuse(m.rid, problem);
-    if (!(await this.rebuild(t, m.network, m.config, m.point))) return this.refuse(m.rid, text('worker.notLoaded'));
-    this.post({ type: 'sessionLoaded', rid: m.rid, batch: t.batch, epoch: t.epoch });
+    if (problem) throw new Refused(problem);
+    if (!(await this.rebuild(t, m.network, m.config, m.point))) throw new Refused(text('worker.notLoaded'));
     this.post({ type: 'state', state: t.batch > 0 ? 'paused' : 'ready' });
-    return this.sendHistograms();
+    void this.sendHistograms();
+    return { batch: t.batch, epoch: t.epoch };
   }
 }

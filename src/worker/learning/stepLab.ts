@@ -3,18 +3,15 @@
 // "apply this step", which adds the step's ΔW to the live model.
 import { numericSlope, relativeError } from '../../model/forward64';
 import { topIndices, weightLayout, type CheckRow, type LearningStep, type StepSource, type WeightRef } from '../../model/learningStep';
-import { msg, type Msg } from '../../model/msg';
+import { msg } from '../../model/msg';
 import type { NetworkSpec } from '../../model/spec';
 import { mulberry32 } from '../../data/prng';
 import type { Mnist } from '../data/dataset';
+import { Refused } from '../refused';
 import { findMisread, learningStep } from './learningStep';
 
 /** A refusal the page shows as it is (the Msg's key says why). */
-export class StepRefused extends Error {
-  constructor(readonly reason: Msg) {
-    super(reason.key);
-  }
-}
+export class StepRefused extends Refused {}
 
 type Copy = { network: NetworkSpec; weights: Float32Array[]; batch: number };
 type Last = { image: Float32Array; label: number; grads: (Float32Array | null)[]; deltas: (Float32Array | null)[] };

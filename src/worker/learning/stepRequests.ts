@@ -1,40 +1,19 @@
-// The learning-step view's three requests, answered from the StepLab's copy of the weights.
-import { msg } from '../../model/msg';
-import type { FromWorker } from '../../protocol/fromWorker';
-import type { ToWorker } from '../../protocol/toWorker';
-import { unreachable } from '../../protocol/transfer';
+// The learning-step view's requests, answered from the StepLab's copy of the weights; training, if running, goes
+// on meanwhile. A refusal (StepRefused) reaches the page as the request's 'failed' reply.
+import type { LearningStep } from '../../model/learningStep';
+import type { RequestOf } from '../../protocol/requests';
 import type { Mnist } from '../data/dataset';
 import { addToWeights } from '../training/snapshot';
 import type { Trainer } from '../training/trainer';
-import { StepLab, StepRefused } from './stepLab';
+import type { StepLab } from './stepLab';
 
-export type StepRequest = Extract<ToWorker, { type: 'stepOpen' | 'stepCheck' | 'stepApply' }>;
+export function openLearningStep(lab: StepLab, t: Trainer, data: Mnist, m: RequestOf<'learningStepOpen'>): Promise<LearningStep> {
+  const live = { network: t.network, batch: t.batch, exportWeights: () => t.exportWeights() };
+  return lab.open(live, data, m.source, m.learningRate, m.fresh);
+}
 
-/** Answers `m` (a reply or 'failed' with a reason the page shows); training, if running, goes on meanwhile. */
-export async function answerStep(
-  lab: StepLab,
-  m: StepRequest,
-  t: Trainer | null,
-  data: Mnist | null,
-  post: (m: FromWorker) => void,
-): Promise<void> {
-  if (!t || !data) return post({ type: 'failed', rid: m.rid, message: msg('worker.notReady') });
-  try {
-    switch (m.type) {
-      case 'stepOpen': {
-        const live = { network: t.network, batch: t.batch, exportWeights: () => t.exportWeights() };
-        return post({ type: 'learningStep', rid: m.rid, step: await lab.open(live, data, m.source, m.learningRate, m.fresh) });
-      }
-      case 'stepCheck':
-        return post({ type: 'stepChecked', rid: m.rid, rows: lab.check(m.weights) });
-      case 'stepApply':
-        addToWeights(t.model, lab.deltasFor(t.network));
-        return post({ type: 'stepApplied', rid: m.rid, batch: t.batch });
-      default:
-        return unreachable(m);
-    }
-  } catch (e) {
-    if (e instanceof StepRefused) return post({ type: 'failed', rid: m.rid, message: e.reason });
-    throw e;
-  }
+/** Adds the last step's ΔW to the live model; the training batch it was added at. */
+export function applyLearningStep(lab: StepLab, t: Trainer): { batch: number } {
+  addToWeights(t.model, lab.deltasFor(t.network));
+  return { batch: t.batch };
 }

@@ -110,7 +110,7 @@ export class Runner {
   }
 
   /** Exactly one batch, then paused. */
-  async step(t: Trainer) {
+  async trainBatch(t: Trainer) {
     if (this.running) return;
     try {
       if (!t.snapshot && !(await this.checkpoint(t, true))) return;

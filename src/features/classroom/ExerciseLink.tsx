@@ -1,0 +1,78 @@
+// For teachers: choose which parts of the page a shared link shows, locks or hides, then copy the link.
+// The choice applies to this page at once, so the teacher sees what the students will see.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../store/store';
+import { patch } from '../../store/actions';
+import { PARTS, type Part } from '../experiment';
+
+type Mode = 'shown' | 'locked' | 'hidden';
+
+export default function ExerciseLink() {
+  const { t } = useTranslation();
+  const hidden = useStore((s) => s.ui.hidden);
+  const locked = useStore((s) => s.ui.locked);
+  const [copied, setCopied] = useState(false);
+  const exerciseView = useStore((s) => s.ui.exerciseView);
+  const modeOf = (p: Part): Mode => (hidden.includes(p) ? 'hidden' : locked.includes(p) ? 'locked' : 'shown');
+  const setMode = (p: Part, m: Mode) => {
+    patch('ui', {
+      hidden: m === 'hidden' ? [...hidden.filter((x) => x !== p), p] : hidden.filter((x) => x !== p),
+      locked: m === 'locked' ? [...locked.filter((x) => x !== p), p] : locked.filter((x) => x !== p),
+    });
+    setCopied(false);
+  };
+  if (exerciseView) return null;
+  return (
+    <details className="exercise" data-testid="ui.exercise">
+      <summary>{t('exercise.title')}</summary>
+      <div className="exercise-body">
+        <p className="muted small">{t('exercise.help')}</p>
+        <table>
+          <tbody>
+            {PARTS.map((p) => (
+              <tr key={p}>
+                <th scope="row">{t(`part.${p}`)}</th>
+                <td>
+                  <select
+                    aria-label={t('exercise.modeFor', { part: t(`part.${p}`) })}
+                    data-testid={`ui.exercise-${p}`}
+                    value={modeOf(p)}
+                    onChange={(e) => setMode(p, e.target.value as Mode)}
+                  >
+                    <option value="shown">{t('exercise.shown')}</option>
+                    <option value="locked">{t('exercise.locked')}</option>
+                    <option value="hidden">{t('exercise.hidden')}</option>
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="button-row">
+          <button
+            data-testid="ui.exercise-copy"
+            onClick={async () => {
+              try {
+                await navigator.clipboard.writeText(window.location.href);
+                setCopied(true);
+              } catch {
+                window.prompt(t('exercise.copyPrompt'), window.location.href);
+              }
+            }}
+          >
+            {t('exercise.copy')}
+          </button>
+          <button onClick={() => patch('ui', { hidden: [], locked: [] })} disabled={hidden.length + locked.length === 0}>
+            {t('exercise.showAll')}
+          </button>
+        </div>
+        {copied && (
+          <p className="muted small" role="status">
+            {t('exercise.copied')}
+          </p>
+        )}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,74 @@
+import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { openLearningStep } from '../learning-step';
+import { RequestError } from '../../client';
+import { getClient } from '../../client';
+import { chartScheduler } from '../../charts/chartScheduler';
+import { useStore } from '../../store/store';
+import { patch } from '../../store/actions';
+import DrawPad, { type DrawPadHandle } from './DrawPad';
+import InputPreview from './InputPreview';
+import PredictionBars from './PredictionBars';
+import { announce } from '../../ui/announce';
+import { useShortcut } from '../../ui/useShortcut';
+
+export default function DrawPanel() {
+  const { t } = useTranslation();
+  const input = useStore((s) => s.draw.input);
+  const probs = useStore((s) => s.draw.probs);
+  const state = useStore((s) => s.status.state);
+  const pad = useRef<DrawPadHandle>(null);
+  const [strokes, setStrokes] = useState(0);
+  const [image, setImage] = useState<Uint8Array | null>(null);
+  const onInput = useCallback((pixels: Float32Array | null) => getClient().predict(pixels), []);
+  // While the ink flows, charts (chartScheduler.ts) and training progress (bridge/inkHold.ts) wait.
+  const onInking = useCallback((down: boolean) => {
+    chartScheduler.setPaused(down);
+    getClient().setInking(down);
+  }, []);
+  const locked = useStore((s) => s.ui.locked.includes('draw'));
+  const stepHidden = useStore((s) => s.ui.hidden.includes('step'));
+  useShortcut('c', () => {
+    if (locked) return;
+    pad.current?.clear();
+    announce(t('announce.cleared'));
+  });
+  return (
+    <div className="draw">
+      <h2>{t('draw.heading')}</h2>
+      <DrawPad ref={pad} onInput={onInput} onStrokes={setStrokes} image={image} onInking={onInking} />
+      <div className="button-row">
+        <button data-testid="draw.clear" aria-keyshortcuts="C" onClick={() => pad.current?.clear()}>
+          {t('draw.clear')}
+        </button>
+        <button data-testid="draw.undo" disabled={strokes === 0} onClick={() => pad.current?.undo()}>
+          {t('draw.undo')}
+        </button>
+        <button
+          data-testid="draw.sample"
+          title={t('draw.sampleTitle')}
+          disabled={state === 'loading' || state === 'error'}
+          onClick={async () => {
+            try {
+              const s = await getClient().request('getSample', {});
+              if (s.index >= 0) setImage(s.pixels);
+            } catch (e) {
+              if (e instanceof RequestError) patch('ui', { notice: e.text });
+            }
+          }}
+        >
+          {t('draw.sample')}
+        </button>
+      </div>
+      <div className="draw-results">
+        <InputPreview input={input} />
+        <PredictionBars probs={probs} active={input !== null} />
+      </div>
+      {input && !stepHidden && (
+        <button className="link" data-testid="draw.step" onClick={() => void openLearningStep('drawing')}>
+          {t('step.openDrawing')}
+        </button>
+      )}
+    </div>
+  );
+}

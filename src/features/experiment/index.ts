@@ -1,0 +1,15 @@
+// The experiment: the network and the hyperparameters as one value, its link, and the single action that changes
+// it (applyExperiment: decoders → locks → the weights question).
+export { default as HyperParams } from './HyperParams';
+export { default as AugmentStrip } from './AugmentStrip';
+export {
+  applyExperiment,
+  applyLinkInTab,
+  chooseLanguage,
+  choosePreset,
+  loadExperimentFromUrl,
+  lockProblem,
+  syncUrl,
+  type ExperimentSource,
+} from './actions';
+export { applyLink, decodeLink, decodeView, defaultExperiment, encodeExperiment, PARTS, type Part } from './urlState';

@@ -1,0 +1,83 @@
+import { useTranslation } from 'react-i18next';
+import { computeLearningStep, learningStepRate } from './actions';
+import { msg } from '../../model/msg';
+import { useStore } from '../../store/store';
+import { patch } from '../../store/actions';
+import NumberInput from '../../ui/NumberInput';
+
+/** Which image, which true label, which η; and taking the live weights again. */
+export default function StepSettings() {
+  const { t } = useTranslation();
+  const source = useStore((s) => s.step.source);
+  const label = useStore((s) => s.step.label);
+  const busy = useStore((s) => s.step.busy);
+  const lr = useStore((s) => s.step.lr);
+  const trainRate = useStore((s) => s.config.train.learningRate);
+  const copiedAt = useStore((s) => s.step.result?.copiedAtBatch ?? null);
+  const testIndex = useStore((s) => s.step.result?.testIndex ?? null);
+  return (
+    <div className="step-settings">
+      <label className="field inline">
+        <span>{t('step.source')}</span>
+        <select
+          data-testid="step.source"
+          value={source}
+          onChange={(e) => {
+            patch('step', { source: e.target.value === 'drawing' ? 'drawing' : 'test-image', result: null });
+            void computeLearningStep(false, e.target.value === 'drawing' ? undefined : 'random');
+          }}
+        >
+          <option value="test-image">{t('step.source.test')}</option>
+          <option value="drawing">{t('step.source.drawing')}</option>
+        </select>
+      </label>
+      {source === 'drawing' ? (
+        <label className="field inline">
+          <span>{t('step.label')}</span>
+          <select
+            data-testid="step.label"
+            value={label}
+            onChange={(e) => {
+              patch('step', { label: Number(e.target.value) });
+              void computeLearningStep(false);
+            }}
+          >
+            {Array.from({ length: 10 }, (_, d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        <span className="step-test-buttons">
+          {testIndex !== null && <span className="muted">{t('step.testIndex', { index: testIndex })}</span>}
+          <button disabled={busy} onClick={() => void computeLearningStep(false, 'random')} data-testid="step.another">
+            {t('step.another')}
+          </button>
+          <button disabled={busy} onClick={() => void computeLearningStep(false, 'misread')} data-testid="step.misread">
+            {t('step.misread')}
+          </button>
+        </span>
+      )}
+      <div className="step-lr">
+        <NumberInput
+          label={t('step.lr')}
+          testId="step.lr"
+          value={lr ?? trainRate}
+          hint={lr === null ? t('step.lrTraining') : undefined}
+          onCommit={(v) => {
+            if (!(v > 0) || v > 1e6) return msg('step.badRate');
+            patch('step', { lr: v });
+            void computeLearningStep(false);
+            return null;
+          }}
+        />
+      </div>
+      <button disabled={busy} onClick={() => void computeLearningStep(true)} data-testid="step.refresh" title={t('step.refreshTitle')}>
+        {t('step.refresh')}
+      </button>
+      {copiedAt !== null && <span className="muted small">{t('step.copiedAt', { batch: copiedAt, rate: learningStepRate() })}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+// The learning-step view's requests: open it on an image, compute again with another rate, label or image, run
+// the finite-difference check, apply the step. Results land in the store's `step` slice; refusals as a Msg.
+import type { StepSource, WeightRef } from '../../model/learningStep';
+import { msg } from '../../model/msg';
+import { closedStep, useStore } from '../../store/store';
+import { patch } from '../../store/actions';
+import { RequestError } from '../../client';
+import { getClient } from '../../client';
+
+/** A step on a big CNN reads back every layer's maps and gradients; give it longer than a plain request. */
+const STEP_TIMEOUT_MS = 60_000;
+
+const why = (e: unknown) => (e instanceof RequestError ? e.text : msg('worker.error', { detail: String(e) }));
+
+/** The rate this step uses: the one typed in the view, else the training's current one. */
+export const learningStepRate = () => {
+  const s = useStore.getState();
+  return s.step.lr ?? s.config.train.learningRate;
+};
+
+/**
+ * Computes the step for the view's settings. `fresh` copies the live weights again; `test` picks another test
+ * image ('random', 'misread'); otherwise the test image stays the one shown.
+ */
+export async function computeLearningStep(fresh: boolean, test?: 'random' | 'misread'): Promise<void> {
+  const s = useStore.getState();
+  let source: StepSource;
+  if (s.step.source === 'drawing') {
+    if (!s.draw.input) return patch('step', { error: msg('step.drawFirst'), result: null, check: null });
+    source = { kind: 'drawing', pixels: Float32Array.from(s.draw.input), label: s.step.label };
+  } else source = { kind: 'test', index: test ?? s.step.result?.testIndex ?? 'random' };
+  const learningRate = learningStepRate();
+  if (!(learningRate > 0) || !Number.isFinite(learningRate)) return patch('step', { error: msg('step.badRate') });
+  patch('step', { busy: true, error: null });
+  try {
+    const step = await getClient().request('learningStepOpen', { source, learningRate, fresh }, STEP_TIMEOUT_MS);
+    patch('step', { result: step, check: null, appliedAt: null, busy: false });
+  } catch (e) {
+    patch('step', { busy: false, error: why(e) });
+  }
+}
+
+/** Opens the view (source and image as asked) on a fresh copy of the weights, at the forward stage. */
+export function openLearningStep(source: 'drawing' | 'test-image' = useStore.getState().step.source, test?: 'random' | 'misread') {
+  const s = useStore.getState();
+  const label = source === 'drawing' && s.draw.probs ? s.draw.probs.indexOf(Math.max(...s.draw.probs)) : s.step.label;
+  patch('step', { ...closedStep, open: true, source, label, lr: s.step.lr });
+  return computeLearningStep(true, source === 'test-image' ? (test ?? 'random') : undefined);
+}
+
+export const closeLearningStep = () => patch('step', { open: false });
+
+/** Finite differences for `weights` (none: the worker picks a handful). */
+export async function checkLearningStep(weights: WeightRef[] = []): Promise<void> {
+  patch('step', { busy: true, error: null });
+  try {
+    const rows = await getClient().request('learningStepCheck', { weights }, STEP_TIMEOUT_MS);
+    patch('step', { check: rows, busy: false });
+  } catch (e) {
+    patch('step', { busy: false, error: why(e) });
+  }
+}
+
+/** Adds the step's ΔW to the model that trains. */
+export async function applyLearningStep(): Promise<void> {
+  patch('step', { busy: true, error: null });
+  try {
+    const r = await getClient().request('learningStepApply', {});
+    patch('step', { appliedAt: r.batch, busy: false });
+  } catch (e) {
+    patch('step', { busy: false, error: why(e) });
+  }
+}

@@ -1,0 +1,103 @@
+// The protocol's one table of requests: each names its question and the answer its reply carries. From it come
+// the request and reply unions, the worker's dispatch (a handler per entry, workerSession.ts) and the page's
+// routing (every reply is `{ type: 'reply', rid }` or `{ type: 'failed', rid }`, matched by rid alone).
+// Adding a request: an entry here, its handler in the worker, its caller on the page.
+import type { CheckRow, LearningStep, StepSource, WeightRef } from '../model/learningStep';
+import type { NetworkSpec } from '../model/spec';
+import type { TrainConfig } from '../model/training';
+import type { Msg } from '../model/msg';
+import { PIXELS } from '../model/spec';
+import type { LayerActivation } from './fromWorker';
+import { ask, isObject } from './table';
+import { hasLayers, type BackendName, type RestorePoint } from './toWorker';
+
+const isDigit = (v: unknown) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 9;
+const isPixels = (p: unknown) => p instanceof Float32Array && p.length === PIXELS;
+
+function isStepSource(x: unknown): boolean {
+  if (!isObject(x)) return false;
+  if (x.kind === 'drawing') return isPixels(x.pixels) && Number.isInteger(x.label);
+  return x.kind === 'test' && (x.index === 'random' || x.index === 'misread' || Number.isInteger(x.index));
+}
+
+/** n test images, most confident first: n × 784 bytes (0-255) and n × 10 probabilities. */
+export type CellImages = { total: number; indices: number[]; pixels: Uint8Array; probs: Float32Array };
+
+export const REQUESTS = {
+  /** Classify one image: `pixels` is 784 floats in [0,1], row-major 28×28, white ink on black. */
+  predict: ask<{ pixels: Float32Array }, { probs: Float32Array; activations: LayerActivation[] }>((m) => isPixels(m.pixels)),
+  /** The test images in one confusion-matrix cell (actual class, predicted class); null before the first epoch. */
+  getCell: ask<{ actual: number; predicted: number }, CellImages | null>((m) => isDigit(m.actual) && isDigit(m.predicted)),
+  /** A random test image (784 bytes) and its label, for people who cannot draw; index -1 before the data. */
+  getSample: ask<object, { index: number; label: number; pixels: Uint8Array }>(),
+  /** Up to `count` images of the next training batch, n × 784 bytes each, before and after augmentation. */
+  getAugmented: ask<{ count: number }, { labels: number[]; original: Uint8Array; augmented: Uint8Array }>(
+    (m) => Number.isInteger(m.count) && m.count >= 1 && m.count <= 64,
+  ),
+  /** Liveness: answered at once, even while a long message is being handled (the watchdog's question). */
+  ping: ask<object, null>(),
+  /** Benchmark: a plain tfjs `model.fit` (batch 64) of the current network on the current backend. */
+  benchmarkFit: ask<
+    { seconds: number; batchSize: number; learningRate: number },
+    { backend: BackendName; examplesPerSecond: number; batches: number; seconds: number }
+  >(),
+  /** Benchmark: the tfjs-examples way to a target test accuracy: model.fit on all 60,000 images, validation each epoch. */
+  fitToTarget: ask<
+    { batchSize: number; learningRate: number; target: number; maxEpochs: number },
+    {
+      backend: BackendName;
+      /** Per epoch: test accuracy and wall seconds since fit started; `reached` the first at target. */
+      epochs: { epoch: number; accuracy: number; seconds: number }[];
+      reached: { epoch: number; seconds: number } | null;
+    }
+  >(),
+  /** The current weights, to save the session. */
+  getWeights: ask<object, RestorePoint>(),
+  /** Replace the whole session: network, hyperparameters and (when given) trained weights; answers the counters. */
+  loadSession: ask<{ network: NetworkSpec; config: TrainConfig; point: RestorePoint | null }, { batch: number; epoch: number }>(
+    (m) => hasLayers(m.network) && isObject(m.config),
+  ),
+  /** The trained model in the TensorFlow.js Layers format: model.json text and its weights file's bytes. */
+  exportModel: ask<object, { modelJson: string; weightsFile: string; weights: Uint8Array }>(),
+  /** Test hook: the software-GPU kernels against tfjs's own, largest difference per backend, check and output. */
+  debugCheckGpuKernels: ask<
+    object,
+    {
+      rows: { backend: BackendName; shape: string; output: string; maxDiff: number; maxAbs: number }[];
+      leftovers: { backend: BackendName; dataIds: number }[];
+    }
+  >(),
+  /**
+   * The learning-step view: copy the live weights (when `fresh`, or the network changed) and compute one step of
+   * plain gradient descent on one image with rate `learningRate`.
+   */
+  learningStepOpen: ask<{ source: StepSource; learningRate: number; fresh: boolean }, LearningStep>(
+    (m) => isStepSource(m.source) && typeof m.learningRate === 'number' && typeof m.fresh === 'boolean',
+  ),
+  /** Finite differences for `weights` of the last learning step (none: the worker picks). */
+  learningStepCheck: ask<{ weights: WeightRef[] }, CheckRow[]>(
+    (m) =>
+      Array.isArray(m.weights) &&
+      m.weights.length <= 40 &&
+      m.weights.every((w) => isObject(w) && [w.layer, w.array, w.index].every(Number.isInteger)),
+  ),
+  /** Adds the last learning step's ΔW to the live model; answers the training batch it was added at. */
+  learningStepApply: ask<object, { batch: number }>(),
+};
+
+type Table = typeof REQUESTS;
+export type RequestType = keyof Table & string;
+export type Ask<K extends RequestType> = Table[K] extends { ask?: infer A } ? Exclude<A, undefined> : never;
+export type Answer<K extends RequestType> = Table[K] extends { answer?: infer R } ? Exclude<R, undefined> : never;
+
+/** A request as sent: its type, the rid its reply will carry, and its question. */
+export type WorkerRequest = { [K in RequestType]: { type: K; rid: number } & Ask<K> }[RequestType];
+export type RequestOf<K extends RequestType> = Extract<WorkerRequest, { type: K }>;
+
+/** The reply to request `rid`: its answer, or why there is none. */
+export type WorkerReply =
+  | { [K in RequestType]: { type: 'reply'; rid: number; request: K; answer: Answer<K> } }[RequestType]
+  | { type: 'failed'; rid: number; message: Msg };
+
+/** The worker's side of the table: one handler per request (a missing one fails to compile). */
+export type RequestHandlers = { [K in RequestType]: (m: RequestOf<K>) => Promise<Answer<K>> | Answer<K> };
