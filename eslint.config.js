@@ -1,22 +1,28 @@
-// Folder boundaries (README, "How the parts fit") are enforced here, not by memory:
-//  - only src/worker/ imports tfjs;
-//  - src/model, src/data, src/protocol are pure (no tfjs, React, store, DOM-owning layers);
-//  - charts take plain props and never read the store; components reach the worker only through the bridge.
+// Folder boundaries are enforced here, not by memory (docs/ARCHITECTURE.md):
+//  - what may import what: one table, build/importRules.js, checked on every import by `boundaries/imports`;
+//  - only src/worker/ imports tfjs; src/model, src/data, src/protocol import no React, zustand or recharts;
+//  - named actions (a feature's actions.ts, store/actions.ts, app/actions.ts) are the only code that writes state;
+//  - inside the worker, rooms with their own doors.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import boundaries from './build/eslintBoundaries.js';
 
-const tfjs = { group: ['@tensorflow/*'], message: 'Only src/worker/ may import tfjs (README, "How the parts fit").' };
+const tfjs = { group: ['@tensorflow/*'], message: 'Only src/worker/ may import tfjs (build/importRules.js).' };
 const layer = (names, message) => ({ group: names.flatMap((n) => [`**/${n}`, `**/${n}/*`]), message });
 const pure = [
   tfjs,
   { group: ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'recharts'], message: 'This folder is pure TypeScript.' },
-  layer(
-    ['store', 'bridge', 'components', 'charts', 'worker', 'i18n'],
-    'Pure folders import only model/, data/, protocol/; text for people leaves them as Msg keys.',
-  ),
+];
+/** Writing the store: allowed only in named actions (and the store's own definition, tests and the debug hooks). */
+const storeWrite = [
+  { selector: "CallExpression[callee.name='patch']", message: 'Only named actions write state: call an action from actions.ts.' },
+  {
+    selector: "CallExpression[callee.property.name='setState']",
+    message: 'Only named actions write state: call an action from actions.ts.',
+  },
 ];
 
 /** A room of src/worker/: it may not import the page's folders nor `banned` rooms (its tests may, unless `tests`). */
@@ -26,7 +32,12 @@ const room = (name, banned, message, { noTfjs = false, tests = false } = {}) => 
   rules: {
     'no-restricted-imports': [
       'error',
-      { patterns: [...(noTfjs ? [tfjs] : []), layer(['store', 'bridge', 'components', 'charts', 'i18n', ...banned], message)] },
+      {
+        patterns: [
+          ...(noTfjs ? [tfjs] : []),
+          layer(['store', 'client', 'features', 'app', 'ui', 'services', 'charts', 'i18n', ...banned], message),
+        ],
+      },
     ],
   },
 });
@@ -38,10 +49,12 @@ export default tseslint.config(
   {
     files: ['src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.worker } },
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, boundaries },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'boundaries/imports': 'error',
       'no-restricted-imports': ['error', { patterns: [tfjs] }],
+      'no-restricted-syntax': ['error', ...storeWrite],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'max-lines': ['warn', { max: 300, skipBlankLines: true, skipComments: true }],
     },
@@ -66,7 +79,7 @@ export default tseslint.config(
         {
           patterns: [
             layer(
-              ['store', 'bridge', 'components', 'charts', 'i18n'],
+              ['store', 'client', 'features', 'app', 'ui', 'services', 'charts', 'i18n'],
               'The worker talks to the page only through src/protocol (text as Msg keys).',
             ),
           ],
@@ -94,15 +107,10 @@ export default tseslint.config(
     ['diagnostics', 'io', 'backends', 'kernels'],
     'The learning step works on a copy of the weights with plain tfjs ops: no backend choice, kernels or export.',
   ),
+  // Named actions write state; tests, the store's definition and the debug hooks may too.
   {
-    files: ['src/charts/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [tfjs, layer(['store', 'bridge', 'worker'], 'Charts take plain data as props.')] }],
-    },
-  },
-  {
-    files: ['src/components/**', 'src/store/**', 'src/bridge/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [tfjs, layer(['worker'], 'Reach the worker only through src/bridge.')] }] },
+    files: ['src/**/actions.ts', 'src/**/*.test.{ts,tsx}', 'src/store/store.ts', 'src/app/debugHooks.ts', 'src/testing/**'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   // Tests of pure modules may render their messages in English or Chinese to check them (src/i18n/english.ts).
   {

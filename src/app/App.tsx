@@ -3,7 +3,7 @@
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/store';
-import Announcer from '../ui/Announcer';
+import Announcer from './Announcer';
 import { ChartsPanel } from '../features/charts';
 import { ClassroomBar, FirstRunGuide, GuideButton } from '../features/classroom';
 import { DataProgress, StatusBar, TrainingControls, TrainButtons } from '../features/train';

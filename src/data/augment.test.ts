@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AUGMENTS } from '../model/training';
 import { augmentBatch } from './augment';
 import { centreOfMass } from './preprocess';
-import { mulberry32 } from './prng';
+import { mulberry32 } from '../model/prng';
 import { strokesToMnist } from './strokes';
 
 /** Three different digits as the pad would make them: a 7, a 0 and a 1 (3 × 784). */

@@ -1,7 +1,7 @@
 // Hyperparameter sweeps ("Compare…"): which values to try, the runs they make, the order runs take turns in,
 // and what the results say. Pure: the worker trains the runs (worker/training/sweep.ts), the page shows them.
 import { msg, type Msg } from './msg';
-import { mulberry32 } from '../data/prng';
+import { mulberry32 } from './prng';
 import type { NetworkSpec } from './spec';
 import { OPTIMIZERS, type OptimizerName, type TrainConfig } from './training';
 import { experimentProblem, TRAIN_FIELDS } from './trainFields';

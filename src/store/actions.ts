@@ -1,7 +1,7 @@
 // The store writes that follow the training worker: each event's patch (applyEvent.ts) in one write, a worker that
 // was replaced or given up on, and the pad's paced predictions. The worker client (src/client) calls these; it
 // writes nothing itself. Feature actions (src/features/*/actions.ts) are the only other writers.
-import { msg as note } from '../model/msg';
+import { msg as note, type Msg } from '../model/msg';
 import type { WorkerEvent } from '../protocol/fromWorker';
 import type { Answer } from '../protocol/requests';
 import type { RestorePoint } from '../protocol/toWorker';
@@ -56,4 +56,9 @@ export function predictionAsked(pixels: Float32Array | null) {
 export function predictionAnswered(a: Answer<'predict'>) {
   if (useStore.getState().draw.input === null) return;
   patch('draw', { probs: Array.from(a.probs), activations: a.activations.map((l) => ({ ...l, values: Array.from(l.values) })) });
+}
+
+/** A one-off message at the top of the page (dismissed by the person). */
+export function notify(notice: Msg) {
+  patch('ui', { notice });
 }

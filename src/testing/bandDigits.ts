@@ -1,6 +1,6 @@
 // A small synthetic "MNIST" for training tests: digit d lights up the d-th band of rows, plus noise, so the
 // loss really falls within a few batches (real digits are in mnistFiles.ts).
-import { mulberry32 } from '../data/prng';
+import { mulberry32 } from '../model/prng';
 import type { MnistFiles } from './mnistFiles';
 
 export function bandDigits(n: number, testCount = 200, seed = 5): MnistFiles {

@@ -10,7 +10,7 @@ import type { Msg } from '../../model/msg';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from '../../i18n/languages';
 import { LESSONS, type LessonId } from '../../model/lessons';
 import { useStore } from '../../store/store';
-import { patch } from '../../store/actions';
+import { togglePresenter } from './actions';
 import ExerciseLink from './ExerciseLink';
 import { MisreadView } from '../insights';
 import PartView from '../../ui/PartView';
@@ -66,7 +66,7 @@ export default function ClassroomBar() {
         aria-checked={presenter}
         data-testid="ui.presenter"
         className={presenter ? 'switch on' : 'switch'}
-        onClick={() => patch('ui', { presenter: !presenter })}
+        onClick={togglePresenter}
       >
         {t('presenter.label')}
       </button>

@@ -1,12 +1,11 @@
 // For teachers: choose which parts of the page a shared link shows, locks or hides, then copy the link.
 // The choice applies to this page at once, so the teacher sees what the students will see.
+import { nativePrompt } from '../../services/dialogs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/store';
-import { patch } from '../../store/actions';
+import { setPartMode, showAllParts, type PartMode } from './actions';
 import { PARTS, type Part } from '../experiment';
-
-type Mode = 'shown' | 'locked' | 'hidden';
 
 export default function ExerciseLink() {
   const { t } = useTranslation();
@@ -14,12 +13,9 @@ export default function ExerciseLink() {
   const locked = useStore((s) => s.ui.locked);
   const [copied, setCopied] = useState(false);
   const exerciseView = useStore((s) => s.ui.exerciseView);
-  const modeOf = (p: Part): Mode => (hidden.includes(p) ? 'hidden' : locked.includes(p) ? 'locked' : 'shown');
-  const setMode = (p: Part, m: Mode) => {
-    patch('ui', {
-      hidden: m === 'hidden' ? [...hidden.filter((x) => x !== p), p] : hidden.filter((x) => x !== p),
-      locked: m === 'locked' ? [...locked.filter((x) => x !== p), p] : locked.filter((x) => x !== p),
-    });
+  const modeOf = (p: Part): PartMode => (hidden.includes(p) ? 'hidden' : locked.includes(p) ? 'locked' : 'shown');
+  const setMode = (p: Part, m: PartMode) => {
+    setPartMode(p, m);
     setCopied(false);
   };
   if (exerciseView) return null;
@@ -38,7 +34,7 @@ export default function ExerciseLink() {
                     aria-label={t('exercise.modeFor', { part: t(`part.${p}`) })}
                     data-testid={`ui.exercise-${p}`}
                     value={modeOf(p)}
-                    onChange={(e) => setMode(p, e.target.value as Mode)}
+                    onChange={(e) => setMode(p, e.target.value as PartMode)}
                   >
                     <option value="shown">{t('exercise.shown')}</option>
                     <option value="locked">{t('exercise.locked')}</option>
@@ -57,13 +53,13 @@ export default function ExerciseLink() {
                 await navigator.clipboard.writeText(window.location.href);
                 setCopied(true);
               } catch {
-                window.prompt(t('exercise.copyPrompt'), window.location.href);
+                nativePrompt(t('exercise.copyPrompt'), window.location.href);
               }
             }}
           >
             {t('exercise.copy')}
           </button>
-          <button onClick={() => patch('ui', { hidden: [], locked: [] })} disabled={hidden.length + locked.length === 0}>
+          <button onClick={showAllParts} disabled={hidden.length + locked.length === 0}>
             {t('exercise.showAll')}
           </button>
         </div>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { rememberGuide } from '../../services/guideMemory';
 import { guideStage, stageNumber } from './guide';
 import { useStore } from '../../store/store';
-import { patch } from '../../store/actions';
+import { dismissGuide } from './actions';
 
 export default function FirstRunGuide() {
   const { t } = useTranslation();
@@ -15,33 +15,27 @@ export default function FirstRunGuide() {
   const series = useStore((s) => s.metrics.series);
   const epochs = useStore((s) => s.metrics.epochs.length);
   const drew = useStore((s) => s.draw.input !== null);
-  const step = guideStage({ series, epochs, drewAfterEpoch: drew && epochs >= 1 });
+  const stage = guideStage({ series, epochs, drewAfterEpoch: drew && epochs >= 1 });
   useEffect(() => {
-    if (open && step === 'done') rememberGuide('done');
-  }, [open, step]);
+    if (open && stage === 'done') rememberGuide('done');
+  }, [open, stage]);
   if (!open || presenter) return null;
-  const n = stageNumber(step);
+  const n = stageNumber(stage);
   return (
-    <section className="guide" data-testid="guide" data-step={step} aria-label={t('guide.heading')}>
+    <section className="guide" data-testid="guide" data-step={stage} aria-label={t('guide.heading')}>
       <ol className="guide-steps" aria-hidden="true">
         {[1, 2, 3].map((k) => (
-          <li key={k} className={k < n || step === 'done' ? 'done' : k === n ? 'now' : ''}>
+          <li key={k} className={k < n || stage === 'done' ? 'done' : k === n ? 'now' : ''}>
             {k}
           </li>
         ))}
       </ol>
       <p role="status" aria-live="polite" className="guide-text">
-        <strong>{t('guide.stepOf', { n, total: 3 })}</strong> {t(`guide.${step}`)}
+        <strong>{t('guide.stepOf', { n, total: 3 })}</strong> {t(`guide.${stage}`)}
       </p>
       <p className="guide-keys muted small">{t('guide.keys')}</p>
-      <button
-        data-testid="guide.dismiss"
-        onClick={() => {
-          rememberGuide('dismissed');
-          patch('ui', { guideOpen: false });
-        }}
-      >
-        {step === 'done' ? t('guide.close') : t('guide.dismiss')}
+      <button data-testid="guide.dismiss" onClick={dismissGuide}>
+        {stage === 'done' ? t('guide.close') : t('guide.dismiss')}
       </button>
     </section>
   );

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/store';
-import { patch } from '../../store/actions';
+import { toggleGuide } from './actions';
 
 /** "?" in the header: brings the first-run guide (and its list of keyboard shortcuts) back. */
 export default function GuideButton() {
@@ -13,7 +13,7 @@ export default function GuideButton() {
       aria-label={t('guide.open')}
       title={t('guide.open')}
       aria-expanded={open}
-      onClick={() => patch('ui', { guideOpen: !open })}
+      onClick={toggleGuide}
     >
       ?
     </button>

@@ -1,11 +1,10 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openLearningStep } from '../learning-step';
-import { RequestError } from '../../client';
-import { getClient } from '../../client';
 import { chartScheduler } from '../../charts/chartScheduler';
 import { useStore } from '../../store/store';
-import { patch } from '../../store/actions';
+import { selectModelReady } from '../../store/selectors';
+import { drawingChanged, fetchTestImage, penDown } from './actions';
 import DrawPad, { type DrawPadHandle } from './DrawPad';
 import InputPreview from './InputPreview';
 import PredictionBars from './PredictionBars';
@@ -16,15 +15,14 @@ export default function DrawPanel() {
   const { t } = useTranslation();
   const input = useStore((s) => s.draw.input);
   const probs = useStore((s) => s.draw.probs);
-  const state = useStore((s) => s.status.state);
+  const modelReady = useStore(selectModelReady);
   const pad = useRef<DrawPadHandle>(null);
   const [strokes, setStrokes] = useState(0);
   const [image, setImage] = useState<Uint8Array | null>(null);
-  const onInput = useCallback((pixels: Float32Array | null) => getClient().predict(pixels), []);
-  // While the ink flows, charts (chartScheduler.ts) and training progress (bridge/inkHold.ts) wait.
+  // While the ink flows, charts (chartScheduler.ts) and training progress (client/inkHold.ts) wait.
   const onInking = useCallback((down: boolean) => {
     chartScheduler.setPaused(down);
-    getClient().setInking(down);
+    penDown(down);
   }, []);
   const locked = useStore((s) => s.ui.locked.includes('draw'));
   const stepHidden = useStore((s) => s.ui.hidden.includes('step'));
@@ -36,7 +34,7 @@ export default function DrawPanel() {
   return (
     <div className="draw">
       <h2>{t('draw.heading')}</h2>
-      <DrawPad ref={pad} onInput={onInput} onStrokes={setStrokes} image={image} onInking={onInking} />
+      <DrawPad ref={pad} onInput={drawingChanged} onStrokes={setStrokes} image={image} onInking={onInking} />
       <div className="button-row">
         <button data-testid="draw.clear" aria-keyshortcuts="C" onClick={() => pad.current?.clear()}>
           {t('draw.clear')}
@@ -47,14 +45,10 @@ export default function DrawPanel() {
         <button
           data-testid="draw.sample"
           title={t('draw.sampleTitle')}
-          disabled={state === 'loading' || state === 'error'}
+          disabled={!modelReady}
           onClick={async () => {
-            try {
-              const s = await getClient().request('getSample', {});
-              if (s.index >= 0) setImage(s.pixels);
-            } catch (e) {
-              if (e instanceof RequestError) patch('ui', { notice: e.text });
-            }
+            const pixels = await fetchTestImage();
+            if (pixels) setImage(pixels);
           }}
         >
           {t('draw.sample')}

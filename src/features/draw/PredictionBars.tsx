@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { argMax } from '../../model/argMax';
 /** The predicted digit and one bar per class; values are also in data-value for tests and screen readers. */
 export default function PredictionBars({ probs, active }: { probs: number[] | null; active: boolean }) {
   const { t } = useTranslation();
   const shown = active && probs ? probs : null;
-  const best = shown ? shown.indexOf(Math.max(...shown)) : -1;
+  const best = shown ? argMax(shown) : -1;
   return (
     <div className="prediction">
       <div className="predicted">

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getClient } from '../../client';
 import PixelImage from '../../charts/PixelImage';
 import { useStore } from '../../store/store';
 import { PIXELS } from '../../model/spec';
+import { augmentedSamples } from './actions';
 
 const COUNT = 8;
 /** While training, the strip follows the batches this often (ms). */
@@ -27,8 +27,7 @@ export default function AugmentStrip({ testId = 'hp.augment-strip' }: { testId?:
     let live = true;
     // A refused or lost request leaves the strip empty until the next refresh: nothing here is worth a notice.
     const load = () =>
-      getClient()
-        .request('getAugmented', { count: COUNT })
+      augmentedSamples(COUNT)
         .then((s) => live && setSamples(s.labels.length ? s : null))
         .catch(() => live && setSamples(null));
     load();

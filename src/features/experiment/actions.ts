@@ -18,15 +18,16 @@ import { patch } from '../../store/actions';
 import { guideSeen } from '../../services/guideMemory';
 import { applyLink, decodeExperiment, decodeLink, decodeView, encodeExperiment, encodeView } from './urlState';
 import { getClient } from '../../client';
+import { nativeConfirm, type Ask } from '../../services/dialogs';
 
 const NETWORK_DEBOUNCE_MS = 250;
 let pending: ReturnType<typeof setTimeout> | null = null;
 
-/** True when there are trained weights that a network change would discard and the person agreed. */
-function mayDiscardWeights(question: 'builder.confirmDiscard' | 'link.confirmDiscard'): boolean {
+/** True when no trained weights would be lost, or the person agreed (`ask`: the native confirm on the page). */
+function mayDiscardWeights(question: 'builder.confirmDiscard' | 'link.confirmDiscard', ask: Ask): boolean {
   const { batch } = useStore.getState().status;
   if (batch === 0) return true;
-  return window.confirm(i18next.t(question, { batch }));
+  return ask(i18next.t(question, { batch }));
 }
 
 /** Where a change to the experiment comes from: named in the notice when a lock refuses it. */
@@ -60,7 +61,7 @@ export function lockProblem(next: { network: NetworkSpec; train: TrainConfig }, 
 export function applyExperiment(
   next: { network?: NetworkSpec; train?: TrainConfig },
   source: ExperimentSource,
-  opts: { confirm?: 'builder.confirmDiscard' | 'link.confirmDiscard' | false } = {},
+  opts: { confirm?: 'builder.confirmDiscard' | 'link.confirmDiscard' | false; ask?: Ask } = {},
 ): boolean {
   const { config } = useStore.getState();
   const network = next.network === undefined ? { ok: true as const, value: config.network } : decodeNetwork(next.network);
@@ -71,7 +72,7 @@ export function applyExperiment(
   const locked = lockProblem({ network: network.value, train: train.value }, source);
   if (locked) return refuse(locked);
   const networkChanges = JSON.stringify(network.value) !== JSON.stringify(config.network);
-  if (networkChanges && !changeNetwork(network.value, { confirm: opts.confirm ?? 'builder.confirmDiscard' })) return false;
+  if (networkChanges && !changeNetwork(network.value, opts.confirm ?? 'builder.confirmDiscard', opts.ask ?? nativeConfirm)) return false;
   if (JSON.stringify(train.value) !== JSON.stringify(config.train)) {
     patch('config', { train: train.value });
     getClient().send({ type: 'setConfig', config: train.value });
@@ -81,9 +82,9 @@ export function applyExperiment(
 
 /** Applies an edited network; valid networks reach the worker (debounced, so typing does not rebuild per key).
  * Only applyExperiment calls it: it checks neither values nor locks. */
-function changeNetwork(network: NetworkSpec, opts: { confirm?: 'builder.confirmDiscard' | 'link.confirmDiscard' | false } = {}): boolean {
+function changeNetwork(network: NetworkSpec, confirm: 'builder.confirmDiscard' | 'link.confirmDiscard' | false, ask: Ask): boolean {
   const live = onlyDropoutDiffers(useStore.getState().config.network, network); // no weights are lost
-  if (opts.confirm !== false && !live && !mayDiscardWeights(opts.confirm ?? 'builder.confirmDiscard')) return false;
+  if (confirm !== false && !live && !mayDiscardWeights(confirm, ask)) return false;
   patch('config', { network, presetId: presetOf(network) ?? 'custom' });
   if (pending) clearTimeout(pending);
   if (inferNetwork(network).problem === null) {
@@ -183,3 +184,6 @@ export function syncUrl(): () => void {
     window.removeEventListener('hashchange', onHash);
   };
 }
+
+/** The next training batch's first `count` images before and after augmentation (empty before the data loads). */
+export const augmentedSamples = (count: number) => getClient().request('getAugmented', { count });

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { english } from '../../i18n/english';
-import { mulberry32 } from '../../data/prng';
+import { mulberry32 } from '../../model/prng';
 import { randomNetwork } from '../../model/randomNetwork';
 import { batchProblem, inferNetwork } from '../../model/shapes';
 import { DEFAULT_CONFIG } from '../../model/training';

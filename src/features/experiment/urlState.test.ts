@@ -1,7 +1,7 @@
 import { english } from '../../i18n/english';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../model/presets';
-import { mulberry32 } from '../../data/prng';
+import { mulberry32 } from '../../model/prng';
 import { LAYER_KINDS } from '../../model/layers';
 import { configProblem } from '../../model/trainFields';
 import { decodeExperiment, decodeView, defaultExperiment, encodeExperiment, encodeView, type Experiment } from './urlState';

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import PixelImage from '../../charts/PixelImage';
 import { useStore } from '../../store/store';
+import { selectPredictedDigit } from '../../store/selectors';
 import { AugmentStrip } from '../experiment';
 
 /**
@@ -11,7 +12,7 @@ export default function MisreadView() {
   const { t } = useTranslation();
   const input = useStore((s) => s.draw.input);
   const probs = useStore((s) => s.draw.probs);
-  const best = probs ? probs.indexOf(Math.max(...probs)) : -1;
+  const best = useStore(selectPredictedDigit);
   return (
     <div className="misread" data-testid="lesson.misread">
       <figure>

@@ -3,11 +3,10 @@
 import { useEffect, useRef, useState } from 'react';
 import './step.css';
 import { useTranslation } from 'react-i18next';
-import { closeLearningStep } from './actions';
+import { closeLearningStep, goToStage } from './actions';
 import { useMsg } from '../../i18n/translate';
-import { STEP_STAGES, type StepStage } from '../../model/learningStep';
+import { STEP_STAGES } from '../../model/learningStep';
 import { useStore } from '../../store/store';
-import { patch } from '../../store/actions';
 import Formula from './Formula';
 import StepBackward from './StepBackward';
 import StepCheck from './StepCheck';
@@ -18,8 +17,6 @@ import { fmt, tex } from './numbers';
 
 /** Seconds per stage while "play" runs. */
 const PLAY_SECONDS = 6;
-
-const go = (stage: StepStage) => patch('step', { stage });
 
 export default function LearningStepPanel() {
   const { t } = useTranslation();
@@ -39,7 +36,7 @@ export default function LearningStepPanel() {
   useEffect(() => {
     if (!playing) return;
     const id = setTimeout(() => {
-      go(STEP_STAGES[Math.min(at + 1, STEP_STAGES.length - 1)]);
+      goToStage(STEP_STAGES[Math.min(at + 1, STEP_STAGES.length - 1)]);
       if (at + 1 >= STEP_STAGES.length - 1) setPlaying(false);
     }, PLAY_SECONDS * 1000);
     return () => clearTimeout(id);
@@ -67,7 +64,7 @@ export default function LearningStepPanel() {
         </button>
       </div>
       <div className="step-nav">
-        <button onClick={() => go(STEP_STAGES[at - 1])} disabled={at === 0} data-testid="step.prev">
+        <button onClick={() => goToStage(STEP_STAGES[at - 1])} disabled={at === 0} data-testid="step.prev">
           ← {t('step.prev')}
         </button>
         <div role="tablist" aria-label={t('step.stages')} className="step-tabs">
@@ -80,11 +77,11 @@ export default function LearningStepPanel() {
               aria-controls="step-stage"
               tabIndex={s === stage ? 0 : -1}
               className={s === stage ? 'on' : undefined}
-              onClick={() => go(s)}
+              onClick={() => goToStage(s)}
               onKeyDown={(e) => {
                 const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : -1;
                 if (next < 0 || next >= STEP_STAGES.length) return;
-                go(STEP_STAGES[next]);
+                goToStage(STEP_STAGES[next]);
                 document.getElementById(`step-tab-${STEP_STAGES[next]}`)?.focus();
               }}
             >
@@ -92,12 +89,12 @@ export default function LearningStepPanel() {
             </button>
           ))}
         </div>
-        <button onClick={() => go(STEP_STAGES[at + 1])} disabled={at === STEP_STAGES.length - 1} data-testid="step.next">
+        <button onClick={() => goToStage(STEP_STAGES[at + 1])} disabled={at === STEP_STAGES.length - 1} data-testid="step.next">
           {t('step.next')} →
         </button>
         <button
           onClick={() => {
-            if (!playing && at === STEP_STAGES.length - 1) go(STEP_STAGES[0]);
+            if (!playing && at === STEP_STAGES.length - 1) goToStage(STEP_STAGES[0]);
             setPlaying(!playing);
           }}
           aria-pressed={playing}

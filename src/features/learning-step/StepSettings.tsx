@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { computeLearningStep, learningStepRate } from './actions';
+import { chooseStepSource, computeLearningStep, learningStepRate, setStepLabel, setStepRate } from './actions';
 import { msg } from '../../model/msg';
 import { useStore } from '../../store/store';
-import { patch } from '../../store/actions';
 import NumberInput from '../../ui/NumberInput';
 
 /** Which image, which true label, which η; and taking the live weights again. */
@@ -23,7 +22,7 @@ export default function StepSettings() {
           data-testid="step.source"
           value={source}
           onChange={(e) => {
-            patch('step', { source: e.target.value === 'drawing' ? 'drawing' : 'test-image', result: null });
+            chooseStepSource(e.target.value === 'drawing' ? 'drawing' : 'test-image');
             void computeLearningStep(false, e.target.value === 'drawing' ? undefined : 'random');
           }}
         >
@@ -38,7 +37,7 @@ export default function StepSettings() {
             data-testid="step.label"
             value={label}
             onChange={(e) => {
-              patch('step', { label: Number(e.target.value) });
+              setStepLabel(Number(e.target.value));
               void computeLearningStep(false);
             }}
           >
@@ -68,7 +67,7 @@ export default function StepSettings() {
           hint={lr === null ? t('step.lrTraining') : undefined}
           onCommit={(v) => {
             if (!(v > 0) || v > 1e6) return msg('step.badRate');
-            patch('step', { lr: v });
+            setStepRate(v);
             void computeLearningStep(false);
             return null;
           }}

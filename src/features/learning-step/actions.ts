@@ -1,11 +1,11 @@
 // The learning-step view's requests: open it on an image, compute again with another rate, label or image, run
 // the finite-difference check, apply the step. Results land in the store's `step` slice; refusals as a Msg.
-import type { StepSource, WeightRef } from '../../model/learningStep';
+import type { StepSource, StepStage, WeightRef } from '../../model/learningStep';
 import { msg } from '../../model/msg';
 import { closedStep, useStore } from '../../store/store';
 import { patch } from '../../store/actions';
-import { RequestError } from '../../client';
-import { getClient } from '../../client';
+import { getClient, RequestError } from '../../client';
+import { selectPredictedDigit } from '../../store/selectors';
 
 /** A step on a big CNN reads back every layer's maps and gradients; give it longer than a plain request. */
 const STEP_TIMEOUT_MS = 60_000;
@@ -43,7 +43,8 @@ export async function computeLearningStep(fresh: boolean, test?: 'random' | 'mis
 /** Opens the view (source and image as asked) on a fresh copy of the weights, at the forward stage. */
 export function openLearningStep(source: 'drawing' | 'test-image' = useStore.getState().step.source, test?: 'random' | 'misread') {
   const s = useStore.getState();
-  const label = source === 'drawing' && s.draw.probs ? s.draw.probs.indexOf(Math.max(...s.draw.probs)) : s.step.label;
+  const predicted = selectPredictedDigit(s);
+  const label = source === 'drawing' && predicted >= 0 ? predicted : s.step.label;
   patch('step', { ...closedStep, open: true, source, label, lr: s.step.lr });
   return computeLearningStep(true, source === 'test-image' ? (test ?? 'random') : undefined);
 }
@@ -71,3 +72,15 @@ export async function applyLearningStep(): Promise<void> {
     patch('step', { busy: false, error: why(e) });
   }
 }
+
+/** Shows stage `stage` of the view (forward, backward, update, check). */
+export const goToStage = (stage: StepStage) => patch('step', { stage });
+
+/** Computes the step on the drawing or on a test image; the shown result is cleared until it is computed again. */
+export const chooseStepSource = (source: 'drawing' | 'test-image') => patch('step', { source, result: null });
+
+/** The true label the student gives the drawing (0-9). */
+export const setStepLabel = (label: number) => patch('step', { label });
+
+/** η for this step; null follows the training's current rate. */
+export const setStepRate = (lr: number | null) => patch('step', { lr });

@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { applyExperiment } from '../experiment';
 import { downloadFile } from '../../services/downloadFile';
 import { bestAccuracy, runsToCsv, runsToJson, type RunRecord } from '../../store/runs';
-import { useStore, type RunsSlice } from '../../store/store';
-import { patch } from '../../store/actions';
+import { nativePrompt } from '../../services/dialogs';
+import { useStore } from '../../store/store';
+import { deleteRun, renameRun, toggleOverlay } from './actions';
 
 type SortKey = 'started' | 'name' | 'best' | 'time975';
 const sorters: Record<SortKey, (a: RunRecord, b: RunRecord) => number> = {
@@ -23,8 +24,6 @@ export default function RunsPanel() {
   const currentId = useStore((s) => s.runs.currentId);
   const [sort, setSort] = useState<SortKey>('started');
   const rows = useMemo(() => [...list].sort(sorters[sort]), [list, sort]);
-  const setRuns = (next: Partial<RunsSlice>) => patch('runs', next);
-  const toggle = (id: string) => setRuns({ overlay: overlay.includes(id) ? overlay.filter((x) => x !== id) : [...overlay, id] });
   const header = (key: SortKey, label: string) => (
     <th aria-sort={sort === key ? 'descending' : 'none'}>
       <button className="link" onClick={() => setSort(key)}>
@@ -61,7 +60,7 @@ export default function RunsPanel() {
                       aria-label={t('runs.overlayLabel', { name: r.name })}
                       checked={r.id === currentId || overlay.includes(r.id)}
                       disabled={r.id === currentId}
-                      onChange={() => toggle(r.id)}
+                      onChange={() => toggleOverlay(r.id)}
                     />
                   </td>
                   <td>
@@ -75,11 +74,8 @@ export default function RunsPanel() {
                     <span className="layer-actions">
                       <button
                         onClick={() => {
-                          const name = window.prompt(t('runs.newName'), r.name);
-                          if (name && name.trim())
-                            setRuns({
-                              list: list.map((x) => (x.id === r.id ? { ...x, name: name.trim().slice(0, 100), renamed: true } : x)),
-                            });
+                          const name = nativePrompt(t('runs.newName'), r.name);
+                          if (name) renameRun(r.id, name);
                         }}
                       >
                         {t('runs.rename')}
@@ -94,7 +90,7 @@ export default function RunsPanel() {
                       <button
                         aria-label={t('runs.deleteLabel', { name: r.name })}
                         disabled={r.id === currentId}
-                        onClick={() => setRuns({ list: list.filter((x) => x.id !== r.id), overlay: overlay.filter((x) => x !== r.id) })}
+                        onClick={() => deleteRun(r.id)}
                       >
                         ✕
                       </button>

@@ -1,8 +1,9 @@
 // Records training runs from the store: a run begins with the first batch after the metrics were cleared (Reset,
-// a new network, preset or lesson) or replaced (an opened session), and is kept up to date at the bridge's
+// a new network, preset or lesson) or replaced (an opened session), and is kept up to date at the worker client's
 // store-write rate (≤ 2.5/s) — never per batch. Training time excludes pauses.
 import { useStore, type AppState } from '../../store/store';
 import { MAX_RUNS, newRun, updateRun } from '../../store/runs';
+import { runEnded, runRecorded } from './actions';
 
 export function trackRuns(now: () => number = () => performance.now()): () => void {
   let trainingSince: number | null = null;
@@ -22,7 +23,7 @@ export function trackRuns(now: () => number = () => performance.now()): () => vo
     const { list, currentId } = s.runs;
     if (m.series.length === 0) {
       // Cleared: the run (if any) is over; the next batch starts another.
-      if (currentId !== null) useStore.setState({ runs: { ...s.runs, currentId: null } });
+      if (currentId !== null) runEnded();
       trainedMs = 0;
       examples = 0;
       lastBatch = 0;
@@ -40,7 +41,7 @@ export function trackRuns(now: () => number = () => performance.now()): () => vo
       rest = list.slice(0, MAX_RUNS - 1);
     }
     const run = updateRun(current, m, seconds, examples);
-    useStore.setState({ runs: { list: [run, ...rest], currentId: run.id, overlay: s.runs.overlay } });
+    runRecorded(run, rest);
   };
   return useStore.subscribe(onChange);
 }

@@ -4,7 +4,7 @@ import { downloadFile } from '../../services/downloadFile';
 import { kerasScript, tfjsProgram } from '../../model/codegen';
 import { PRESETS } from '../../model/presets';
 import { useStore } from '../../store/store';
-import { patch } from '../../store/actions';
+import { notify } from '../../store/actions';
 import SessionsPanel from './SessionsPanel';
 import { exportModel } from './exportModel';
 
@@ -26,7 +26,7 @@ export default function ExportPanel() {
           disabled={!ready}
           onClick={async () => {
             const problem = await exportModel();
-            if (problem) patch('ui', { notice: problem });
+            if (problem) notify(problem);
           }}
           title={t('io.exportTfjsTitle')}
         >

@@ -1,4 +1,5 @@
 // Save the whole session in the browser or as a file, and open it again later to continue training.
+import { nativeConfirm, nativePrompt } from '../../services/dialogs';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -16,17 +17,17 @@ import {
 import { useMsg } from '../../i18n/translate';
 import { msg, type Msg } from '../../model/msg';
 import { useStore } from '../../store/store';
+import { selectModelReady } from '../../store/selectors';
 
 export default function SessionsPanel() {
   const { t, i18n } = useTranslation();
   const tm = useMsg();
-  const state = useStore((s) => s.status.state);
   const [name, setName] = useState(() => t('io.defaultName'));
   const [saved, setSaved] = useState<SavedMeta[] | null>(null);
   const [message, setMessage] = useState<{ text: Msg; error: boolean } | null>(null);
   const file = useRef<HTMLInputElement>(null);
   const modelFiles = useRef<HTMLInputElement>(null);
-  const busy = state === 'loading' || state === 'error';
+  const busy = !useStore(selectModelReady);
   const refresh = async () => {
     const r = await listSaved();
     if (r.ok) setSaved(r.value);
@@ -131,7 +132,7 @@ export default function SessionsPanel() {
                 </button>
                 <button
                   onClick={async () => {
-                    const n = window.prompt(t('io.newName'), m.name);
+                    const n = nativePrompt(t('io.newName'), m.name);
                     if (n && n.trim()) {
                       report(await renameSaved(m.id, n.trim()));
                       await refresh();
@@ -143,7 +144,7 @@ export default function SessionsPanel() {
                 <button
                   aria-label={t('io.deleteLabel', { name: m.name })}
                   onClick={async () => {
-                    if (window.confirm(t('io.confirmDelete', { name: m.name }))) {
+                    if (nativeConfirm(t('io.confirmDelete', { name: m.name }))) {
                       report(await deleteSaved(m.id));
                       await refresh();
                     }

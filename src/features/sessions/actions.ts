@@ -16,6 +16,7 @@ import { downloadFile } from '../../services/downloadFile';
 import { RequestError } from '../../client';
 import { lockProblem } from '../experiment';
 import { getClient } from '../../client';
+import { nativeConfirm, type Ask } from '../../services/dialogs';
 
 type Stores = { db: UseStore; index: UseStore };
 let stores: Stores | null = null;
@@ -114,31 +115,33 @@ export async function captureSession(name: string): Promise<Outcome<Session>> {
  * Puts a decoded session in place of the current one (after asking, if weights would be lost). A session whose
  * network or hyperparameters differ in a part the exercise link locked is refused whole, before anything changes.
  */
-export const openSession = guarded(async (s: Session, source: 'session' | 'import' = 'session'): Promise<Outcome<boolean>> => {
-  const locked = lockProblem({ network: s.network, train: s.train }, source);
-  if (locked) return failed(locked);
-  const { batch } = useStore.getState().status;
-  if (batch > 0 && !window.confirm(i18next.t('io.confirmOpen', { name: s.name, batch }))) return { ok: true, value: false };
-  const r = await attempt(() => getClient().request('loadSession', { network: s.network, config: s.train, point: s.point }, 180_000));
-  if (!r.ok) return r; // the worker kept the current session, and the page has not changed yet
-  patch('config', { network: s.network, train: s.train, presetId: presetOf(s.network) ?? 'custom' });
-  // The file's runs join the ones here (the same run saved twice is kept once); the run that was training when it
-  // was saved continues (before the metrics arrive, so the run recorder updates it rather than starting another).
-  const known = new Set(useStore.getState().runs.list.map((r) => r.id));
-  const last = s.history.series.at(-1)?.batch;
-  const continued = s.runs.find((r) => last !== undefined && r.series.at(-1)?.batch === last);
-  patch('runs', {
-    list: [...s.runs.filter((r) => !known.has(r.id)), ...useStore.getState().runs.list].slice(0, MAX_RUNS),
-    currentId: continued?.id ?? null,
-  });
-  patch('metrics', { series: s.history.series, epochs: s.history.epochs, markers: s.history.markers });
-  patch('status', { batch: r.value.batch, epoch: r.value.epoch });
-  patch('ui', {
-    savedBatch: r.value.batch,
-    notice: s.point ? msg('io.openedTrainedNotice', { name: s.name, batch: s.point.batch }) : msg('io.openedNotice', { name: s.name }),
-  });
-  return { ok: true, value: true };
-});
+export const openSession = guarded(
+  async (s: Session, source: 'session' | 'import' = 'session', ask: Ask = nativeConfirm): Promise<Outcome<boolean>> => {
+    const locked = lockProblem({ network: s.network, train: s.train }, source);
+    if (locked) return failed(locked);
+    const { batch } = useStore.getState().status;
+    if (batch > 0 && !ask(i18next.t('io.confirmOpen', { name: s.name, batch }))) return { ok: true, value: false };
+    const r = await attempt(() => getClient().request('loadSession', { network: s.network, config: s.train, point: s.point }, 180_000));
+    if (!r.ok) return r; // the worker kept the current session, and the page has not changed yet
+    patch('config', { network: s.network, train: s.train, presetId: presetOf(s.network) ?? 'custom' });
+    // The file's runs join the ones here (the same run saved twice is kept once); the run that was training when it
+    // was saved continues (before the metrics arrive, so the run recorder updates it rather than starting another).
+    const known = new Set(useStore.getState().runs.list.map((r) => r.id));
+    const last = s.history.series.at(-1)?.batch;
+    const continued = s.runs.find((r) => last !== undefined && r.series.at(-1)?.batch === last);
+    patch('runs', {
+      list: [...s.runs.filter((r) => !known.has(r.id)), ...useStore.getState().runs.list].slice(0, MAX_RUNS),
+      currentId: continued?.id ?? null,
+    });
+    patch('metrics', { series: s.history.series, epochs: s.history.epochs, markers: s.history.markers });
+    patch('status', { batch: r.value.batch, epoch: r.value.epoch });
+    patch('ui', {
+      savedBatch: r.value.batch,
+      notice: s.point ? msg('io.openedTrainedNotice', { name: s.name, batch: s.point.batch }) : msg('io.openedNotice', { name: s.name }),
+    });
+    return { ok: true, value: true };
+  },
+);
 
 let persistAsked = false;
 /** Asks once for storage the browser will not evict under pressure; saving works either way. */

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { english } from '../../i18n/english';
-import { mulberry32 } from '../../data/prng';
+import { mulberry32 } from '../../model/prng';
 import { presetById, PRESETS } from '../../model/presets';
 import { experimentProblem } from '../../model/trainFields';
 import { configArb, historyArb, runArb } from '../../testing/arbitraries';

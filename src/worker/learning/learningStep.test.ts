@@ -7,7 +7,7 @@ import { crossEntropy, logits64 } from '../../model/forward64';
 import { weightLayout, type WeightRef } from '../../model/learningStep';
 import { presetById } from '../../model/presets';
 import type { NetworkSpec } from '../../model/spec';
-import { mulberry32 } from '../../data/prng';
+import { mulberry32 } from '../../model/prng';
 import { readMnist, testImages } from '../../testing/mnistFiles';
 import { buildModel } from '../training/buildModel';
 import { learningStep } from './learningStep';

@@ -5,7 +5,7 @@ import { numericSlope, relativeError } from '../../model/forward64';
 import { topIndices, weightLayout, type CheckRow, type LearningStep, type StepSource, type WeightRef } from '../../model/learningStep';
 import { msg } from '../../model/msg';
 import type { NetworkSpec } from '../../model/spec';
-import { mulberry32 } from '../../data/prng';
+import { mulberry32 } from '../../model/prng';
 import type { Mnist } from '../data/dataset';
 import { Refused } from '../refused';
 import { findMisread, learningStep } from './learningStep';

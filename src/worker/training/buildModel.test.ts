@@ -1,7 +1,7 @@
 // Our pure shape inference must agree exactly with what tfjs builds: shapes and parameter counts per layer.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../data/prng';
+import { mulberry32 } from '../../model/prng';
 import { PRESETS } from '../../model/presets';
 import { randomNetwork } from '../../model/randomNetwork';
 import { inferNetwork } from '../../model/shapes';

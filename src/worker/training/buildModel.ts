@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { assertNever, INPUT_SHAPE, LEAKY_RELU_SLOPE, type Activation, type LayerSpec, type NetworkSpec } from '../../model/spec';
 import { inferNetwork } from '../../model/shapes';
-import { mulberry32 } from '../../data/prng';
+import { mulberry32 } from '../../model/prng';
 
 type TfActivation = 'relu' | 'elu' | 'sigmoid' | 'tanh' | 'softmax' | 'linear';
 

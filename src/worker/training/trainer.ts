@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { gatherBatch, PIXELS } from '../../data/batch';
 import { augmentBatch } from '../../data/augment';
-import { epochOrder, mulberry32 } from '../../data/prng';
+import { epochOrder, mulberry32 } from '../../model/prng';
 import type { NetworkSpec } from '../../model/spec';
 import { scheduledRate, type TrainConfig } from '../../model/training';
 import type { BatchPoint, LayerActivation, LayerHistogram, WeightImages } from '../../protocol/fromWorker';

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore, type AppState } from '../store/store';
-import { onAnnounce } from './announce';
+import { selectConfidence, selectPredictedDigit } from '../store/selectors';
+import { onAnnounce } from '../ui/announce';
 
 /** How long a prediction must stay unchanged before it is read out: not on every stroke while drawing. */
 const PREDICTION_SETTLE_MS = 700;
@@ -28,12 +29,13 @@ export default function Announcer() {
         setText(t('announce.epoch', { epoch: last.epoch, accuracy: (100 * last.testAccuracy).toFixed(2) }));
       if (s.draw.probs !== prev.draw.probs) {
         clearTimeout(settle);
-        const probs = s.draw.probs;
-        if (probs && s.draw.input)
-          settle = setTimeout(() => {
-            const best = probs.indexOf(Math.max(...probs));
-            setText(t('announce.prediction', { digit: best, percent: (100 * probs[best]).toFixed(0) }));
-          }, PREDICTION_SETTLE_MS);
+        const digit = selectPredictedDigit(s);
+        const confidence = selectConfidence(s);
+        if (digit >= 0)
+          settle = setTimeout(
+            () => setText(t('announce.prediction', { digit, percent: (100 * confidence).toFixed(0) })),
+            PREDICTION_SETTLE_MS,
+          );
       }
     };
     const unsubscribe = useStore.subscribe(onChange);

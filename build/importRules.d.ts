@@ -1,0 +1,3 @@
+export type Layer = { may: string[]; about: string };
+export const LAYERS: Record<string, Layer>;
+export function rulesMarkdown(): string;
