@@ -56,5 +56,6 @@ export default defineConfig({
     // Fonts stay files: the Content Security Policy allows fonts from 'self' only, not data: URLs.
     assetsInlineLimit: (file: string) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
   },
-  test: { include: ['src/**/*.test.ts'], environment: 'node' },
+  // Component tests (*.test.tsx) say `@vitest-environment jsdom` in their first line; the rest run in Node.
+  test: { include: ['src/**/*.test.{ts,tsx}'], environment: 'node' },
 });

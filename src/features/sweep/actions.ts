@@ -1,6 +1,7 @@
 // Starting, pausing and ending a sweep, and applying its best setting. Checks the plan (model/sweep.ts), makes
 // one run record per combination, overlays them on the charts (replacing other overlays) and hands the runs to
 // the worker, which trains them beside the person's own model.
+import { selectModelReady } from '../../store/selectors';
 import { msg, type Msg } from '../../model/msg';
 import { applyValue, bestRun, expandSweep, MAX_BUDGET, type SweepAxis, type SweepBudget, type SweepOrder } from '../../model/sweep';
 import { MAX_RUNS } from '../../store/runs';
@@ -15,7 +16,7 @@ const newId = (i: number) => `${Date.now().toString(36)}-s${i}-${Math.random().t
 /** Starts a sweep; returns why it cannot, or null. */
 export function startSweep(axes: SweepAxis[], budget: SweepBudget, order: SweepOrder): Msg | null {
   const s = useStore.getState();
-  if (s.status.state === 'loading' || s.status.state === 'error') return msg('sweep.notReady');
+  if (!selectModelReady(s)) return msg('sweep.notReady');
   // A sweep varies the hyperparameters (and "use this setting" would change them): not while they are locked.
   if (s.ui.locked.includes('hyper')) return msg('lock.sweepLocked');
   if (!(budget.value > 0) || budget.value > MAX_BUDGET[budget.kind] || (budget.kind === 'epochs' && !Number.isInteger(budget.value)))

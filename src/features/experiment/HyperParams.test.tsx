@@ -1,0 +1,56 @@
+// @vitest-environment jsdom
+// The hyperparameter fields as a person uses them: a valid value applies at once and reaches the worker; a bad
+// one is explained in place and changes nothing.
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { useStore } from '../../store/store';
+import { fake } from '../../testing/fakeClient';
+import { renderWith, setUpPageTests } from '../../testing/renderPage';
+import HyperParams from './HyperParams';
+
+vi.mock('../../client', () => import('../../testing/fakeClient'));
+setUpPageTests();
+
+const rate = () => screen.getByTestId('hp.learning-rate') as HTMLInputElement;
+
+describe('HyperParams', () => {
+  it('applies a typed learning rate and sends it to the worker', () => {
+    renderWith(<HyperParams />);
+    fireEvent.change(rate(), { target: { value: '0.01' } });
+    expect(useStore.getState().config.train.learningRate).toBe(0.01);
+    expect(fake.sent.at(-1)).toMatchObject({ type: 'setConfig', config: { learningRate: 0.01 } });
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('explains text that is not a number and keeps the last valid rate', () => {
+    renderWith(<HyperParams />);
+    const before = useStore.getState().config.train.learningRate;
+    fireEvent.change(rate(), { target: { value: '0.0x' } });
+    expect(screen.getByRole('alert').textContent).toMatch(/number/i);
+    expect(rate().getAttribute('aria-invalid')).toBe('true');
+    expect(useStore.getState().config.train.learningRate).toBe(before);
+    expect(fake.sent).toHaveLength(0);
+  });
+
+  it('refuses a rate outside its range with the range in the message', () => {
+    renderWith(<HyperParams />);
+    fireEvent.change(rate(), { target: { value: '5000' } });
+    expect(screen.getByRole('alert').textContent).toMatch(/1000/);
+    expect(useStore.getState().config.train.learningRate).not.toBe(5000);
+  });
+
+  it('changes the optimizer from its menu, keeping everything else', () => {
+    renderWith(<HyperParams />);
+    const before = useStore.getState().config.train;
+    fireEvent.change(screen.getByTestId('hp.optimizer'), { target: { value: 'sgd' } });
+    expect(useStore.getState().config.train).toEqual({ ...before, optimizer: 'sgd' });
+  });
+
+  it('a locked exercise part refuses the change with a notice', () => {
+    renderWith(<HyperParams />, { ui: { locked: ['hyper'] } });
+    const before = useStore.getState().config.train.learningRate;
+    fireEvent.change(rate(), { target: { value: '0.2' } });
+    expect(useStore.getState().config.train.learningRate).toBe(before);
+    expect(useStore.getState().ui.notice).not.toBeNull();
+  });
+});

@@ -1,0 +1,38 @@
+// A stand-in for the worker client in component tests (vi.mock of src/client): records commands and requests and
+// answers requests from `answers`, so actions run as on the page without a Worker.
+import { vi } from 'vitest';
+import type { Answer, Ask, RequestType } from '../protocol/requests';
+import type { WorkerCommand } from '../protocol/toWorker';
+
+export class RequestError extends Error {}
+
+type Answers = { [K in RequestType]?: (q: Ask<K>) => Answer<K> };
+
+export const fake = {
+  sent: [] as WorkerCommand[],
+  requests: [] as { type: RequestType; question: unknown }[],
+  answers: {} as Answers,
+  reset() {
+    this.sent = [];
+    this.requests = [];
+    this.answers = {};
+  },
+};
+
+const client = {
+  send: (m: WorkerCommand) => fake.sent.push(m),
+  start: () => fake.sent.push({ type: 'start' }),
+  pause: () => fake.sent.push({ type: 'pause' }),
+  trainBatch: () => fake.sent.push({ type: 'trainBatch' }),
+  reset: () => fake.sent.push({ type: 'reset' }),
+  retryData: () => fake.sent.push({ type: 'retryData' }),
+  predict: vi.fn(),
+  setInking: vi.fn(),
+  request<K extends RequestType>(type: K, question: Ask<K>): Promise<Answer<K>> {
+    fake.requests.push({ type, question });
+    const answer = fake.answers[type] as ((q: Ask<K>) => Answer<K>) | undefined;
+    return answer ? Promise.resolve(answer(question)) : new Promise(() => {}); // unanswered: stays pending
+  },
+};
+
+export const getClient = () => client;
