@@ -14,11 +14,17 @@ const tfjs = { group: ['@tensorflow/*'], message: 'Only src/worker/ may import t
 const layer = (names, message) => ({ group: names.flatMap((n) => [`**/${n}`, `**/${n}/*`]), message });
 const pure = [
   tfjs,
-  { group: ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'recharts'], message: 'This folder is pure TypeScript.' },
+  {
+    group: ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'recharts'],
+    message: 'This folder is pure TypeScript.',
+  },
 ];
 /** Writing the store: allowed only in named actions (and the store's own definition, tests and the debug hooks). */
 const storeWrite = [
-  { selector: "CallExpression[callee.name='patch']", message: 'Only named actions write state: call an action from actions.ts.' },
+  {
+    selector: "CallExpression[callee.name='patch']",
+    message: 'Only named actions write state: call an action from actions.ts.',
+  },
   {
     selector: "CallExpression[callee.property.name='setState']",
     message: 'Only named actions write state: call an action from actions.ts.',
@@ -65,12 +71,18 @@ export default tseslint.config(
   {
     files: ['**/*.{ts,tsx,js,mjs}'],
     rules: {
-      'max-len': ['error', { code: 140, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreUrls: true, ignoreRegExpLiterals: true }],
+      'max-len': [
+        'error',
+        { code: 120, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreUrls: true, ignoreRegExpLiterals: true },
+      ],
     },
   },
   // Message catalogues are data, one entry per line: their length is the number of messages.
   { files: ['src/i18n/en.ts', 'src/i18n/zhCN.ts'], rules: { 'max-lines': 'off' } },
-  { files: ['src/model/**', 'src/data/**', 'src/protocol/**'], rules: { 'no-restricted-imports': ['error', { patterns: pure }] } },
+  {
+    files: ['src/model/**', 'src/data/**', 'src/protocol/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: pure }] },
+  },
   {
     files: ['src/worker/**'],
     rules: {
@@ -101,7 +113,11 @@ export default tseslint.config(
     'The data loader fetches and checks bytes: no tfjs, no training.',
     { noTfjs: true, tests: true },
   ),
-  room('training', ['diagnostics', 'io', 'backends'], 'The training loop does not depend on diagnostics, export or backend choice.'),
+  room(
+    'training',
+    ['diagnostics', 'io', 'backends'],
+    'The training loop does not depend on diagnostics, export or backend choice.',
+  ),
   room(
     'learning',
     ['diagnostics', 'io', 'backends', 'kernels'],
@@ -109,7 +125,13 @@ export default tseslint.config(
   ),
   // Named actions write state; tests, the store's definition and the debug hooks may too.
   {
-    files: ['src/**/actions.ts', 'src/**/*.test.{ts,tsx}', 'src/store/store.ts', 'src/app/debugHooks.ts', 'src/testing/**'],
+    files: [
+      'src/**/actions.ts',
+      'src/**/*.test.{ts,tsx}',
+      'src/store/store.ts',
+      'src/app/debugHooks.ts',
+      'src/testing/**',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   // Tests of pure modules may render their messages in English or Chinese to check them (src/i18n/english.ts).

@@ -7,7 +7,10 @@
 // public/_headers for static hosts that read that file). Not applied to `vite` dev, which injects inline scripts.
 import type { Plugin } from 'vite';
 
-/** A build told to take the MNIST files from another host (VITE_DATA_URL, README "Put it on a server") may fetch from it. */
+/**
+ * A build told to take the MNIST files from another host (VITE_DATA_URL, README "Put it on a server") may fetch from
+ * it.
+ */
 const dataHost = process.env.VITE_DATA_URL?.startsWith('http') ? ` ${new URL(process.env.VITE_DATA_URL).origin}` : '';
 
 export const CSP = [
@@ -32,12 +35,16 @@ export function contentSecurityPolicy(headers: Record<string, string>): Plugin {
     name: 'content-security-policy',
     apply: 'build',
     generateBundle() {
-      const lines = Object.entries({ ...headers, 'Content-Security-Policy': CSP_HEADER }).map(([k, v]) => `  ${k}: ${v}`);
+      const lines = Object.entries({ ...headers, 'Content-Security-Policy': CSP_HEADER }).map(
+        ([k, v]) => `  ${k}: ${v}`,
+      );
       this.emitFile({ type: 'asset', fileName: '_headers', source: `/*\n${lines.join('\n')}\n` });
     },
     transformIndexHtml: {
       order: 'post',
-      handler: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' }],
+      handler: () => [
+        { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' },
+      ],
     },
   };
 }

@@ -11,7 +11,11 @@ function placeOf(file) {
   if (rel.startsWith('..') || path.isAbsolute(rel)) return null;
   const parts = rel.split(path.sep);
   if (parts.length === 1 && /\.(tsx?|css)$/.test(parts[0])) return { layer: 'app', feature: null, rest: parts };
-  return { layer: parts[0], feature: parts[0] === 'features' ? parts[1] : null, rest: parts.slice(parts[0] === 'features' ? 2 : 1) };
+  return {
+    layer: parts[0],
+    feature: parts[0] === 'features' ? parts[1] : null,
+    rest: parts.slice(parts[0] === 'features' ? 2 : 1),
+  };
 }
 
 const isTypeOnly = (node) =>
@@ -33,12 +37,15 @@ const rule = {
       const report = (why) => context.report({ node, messageId: 'bad', data: { why } });
       if (to.layer === 'features' && to.feature !== from.feature) {
         const door = to.rest.length === 0 || (to.rest.length === 1 && /^index(\.tsx?)?$/.test(to.rest[0]));
-        if (!door) return report(`Import features/${to.feature} through its index.ts, not its files (build/importRules.js).`);
+        if (!door)
+          return report(`Import features/${to.feature} through its index.ts, not its files (build/importRules.js).`);
       }
       if (to.layer === from.layer || isTest) return;
       if (isTypeOnly(node) && to.layer !== 'worker') return;
       if (!LAYERS[from.layer].may.includes(to.layer))
-        report(`src/${from.layer}/ may not import src/${to.layer}/ (build/importRules.js: ${LAYERS[from.layer].about})`);
+        report(
+          `src/${from.layer}/ may not import src/${to.layer}/ (build/importRules.js: ${LAYERS[from.layer].about})`,
+        );
     };
     return {
       ImportDeclaration: (n) => check(n, n.source.value),

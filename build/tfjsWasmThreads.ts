@@ -17,7 +17,8 @@ export function tfjsWasmThreads(): Plugin {
     enforce: 'pre',
     transform(code, id) {
       if (!id.replace(/\\/g, '/').endsWith('@tensorflow/tfjs-backend-wasm/dist/backend_wasm.js')) return null;
-      if (!code.includes(needle)) this.error('tfjs-wasm-threads: tfjs-backend-wasm changed; update build/tfjsWasmThreads.ts');
+      if (!code.includes(needle))
+        this.error('tfjs-wasm-threads: tfjs-backend-wasm changed; update build/tfjsWasmThreads.ts');
       return { code: code.replace(needle, JSON.stringify(factorySource)), map: null };
     },
   };

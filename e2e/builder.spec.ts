@@ -7,7 +7,8 @@ async function addLayer(page: Page, kind: string) {
 }
 
 const shapes = (page: Page) => page.getByTestId('builder.layer-shape').allTextContents();
-const kinds = (page: Page) => page.getByTestId('builder.layer').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-kind')));
+const kinds = (page: Page) =>
+  page.getByTestId('builder.layer').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-kind')));
 
 test('build a CNN from the empty network, watch shapes, train some batches', async ({ page }) => {
   await openReady(page);
@@ -71,7 +72,9 @@ test('an impossible network disables Train and shows the problem next to the lay
   // A value outside what a link can carry is never applied: the field says so and the last valid value holds.
   const dense = page.getByTestId('builder.layer').nth(3);
   await dense.getByLabel('units').fill('0');
-  await expect(dense.getByRole('alert')).toContainText('units: a whole number from 1 to 4096 (the last valid value is kept)');
+  await expect(dense.getByRole('alert')).toContainText(
+    'units: a whole number from 1 to 4096 (the last valid value is kept)',
+  );
   await expect(page).toHaveURL(/d128\.relu/);
   await conv2.getByLabel('kernel').fill('99');
   await expect(conv2.getByRole('alert')).toContainText('kernel: a whole number from 1 to 28');
@@ -89,7 +92,8 @@ test('layers reorder by drag and drop, by keyboard, and by the arrow buttons', a
   const tb = (await target.boundingBox())!;
   await page.mouse.move(hb.x + hb.width / 2, hb.y + hb.height / 2);
   await page.mouse.down();
-  for (let s = 1; s <= 10; s++) await page.mouse.move(hb.x + hb.width / 2, hb.y + ((tb.y + tb.height * 0.7 - hb.y) * s) / 10);
+  for (let s = 1; s <= 10; s++)
+    await page.mouse.move(hb.x + hb.width / 2, hb.y + ((tb.y + tb.height * 0.7 - hb.y) * s) / 10);
   await page.mouse.up();
   await expect.poll(() => kinds(page)).toEqual(['dense', 'dense', 'flatten']);
   await expect(page.getByTestId('builder.problem')).toContainText('Flatten');
@@ -136,7 +140,10 @@ test('presets load, and changing the network after training asks first', async (
   await expect(page.getByTestId('status.batch')).toHaveText('0', { timeout: 60_000 });
 });
 
-test('the URL carries the experiment into a new page; a broken link gives defaults and a notice', async ({ page, context }) => {
+test('the URL carries the experiment into a new page; a broken link gives defaults and a notice', async ({
+  page,
+  context,
+}) => {
   await openReady(page);
   await page.getByTestId('builder.preset').selectOption('cnn-small');
   await page.getByTestId('hp.learning-rate').fill('0.01');
@@ -148,7 +155,9 @@ test('the URL carries the experiment into a new page; a broken link gives defaul
   const other = await context.newPage();
   await other.goto(url);
   await expect(other.getByTestId('builder.preset')).toHaveValue('cnn-small');
-  await expect(other.getByTestId('builder.params')).toHaveText((await page.getByTestId('builder.params').textContent()) ?? '');
+  await expect(other.getByTestId('builder.params')).toHaveText(
+    (await page.getByTestId('builder.params').textContent()) ?? '',
+  );
   await expect(other.getByTestId('hp.learning-rate')).toHaveValue('0.01');
   await expect(other.getByTestId('hp.optimizer')).toHaveValue('rmsprop');
   await expect(other.getByTestId('hp.batch-size')).toHaveValue('32');

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { openReady } from './helpers';
 
-test('lessons load their experiment and paragraph; presenter mode fits network, charts and pad on 1280×720', async ({ page }) => {
+test('lessons load their experiment and paragraph; presenter mode fits network, charts and pad on 1280×720', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await openReady(page);
   await page.getByTestId('ui.lesson').selectOption('no-hidden-layer');

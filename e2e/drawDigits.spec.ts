@@ -13,19 +13,26 @@ type Hooks = {
   pipelineInput: (s: [number, number][][]) => number[] | null;
 };
 const hooks = (page: Page) => ({
-  settled: () => page.evaluate(() => (window as unknown as { playgroundDebug: Hooks }).playgroundDebug.settledPrediction()),
+  settled: () =>
+    page.evaluate(() => (window as unknown as { playgroundDebug: Hooks }).playgroundDebug.settledPrediction()),
   pipeline: (s: [number, number][][]) =>
     page.evaluate((st) => (window as unknown as { playgroundDebug: Hooks }).playgroundDebug.pipelineInput(st), s),
 });
 
 /** The first digit of each label from one source: ten digits, one writer set, no picking by result. */
 function tenDigits(): Digit[] {
-  const all = JSON.parse(gunzipSync(readFileSync(join(import.meta.dirname, '../bench/pen-digits-dev.json.gz'))).toString()) as Digit[];
+  const all = JSON.parse(
+    gunzipSync(readFileSync(join(import.meta.dirname, '../bench/pen-digits-dev.json.gz'))).toString(),
+  ) as Digit[];
   return Array.from({ length: 10 }, (_, l) => all.find((d) => d.source === 'ibm' && d.label === l)!);
 }
 
 /** Moves the mouse through exactly these points (fractions of the pad), as the pen recorded them. */
-async function drawPath(page: Page, box: { x: number; y: number; width: number; height: number }, points: [number, number][]) {
+async function drawPath(
+  page: Page,
+  box: { x: number; y: number; width: number; height: number },
+  points: [number, number][],
+) {
   const at = ([fx, fy]: [number, number]) => [box.x + fx * box.width, box.y + fy * box.height] as const;
   await page.mouse.move(...at(points[0]));
   await page.mouse.down();
@@ -44,7 +51,9 @@ function onPad(d: Digit, size: number, fx: number, fy: number): [number, number]
   return d.strokes.map((st) => st.map(([x, y]) => [fx + (x - x0) * s, fy + (y - y0) * s] as [number, number]));
 }
 
-test('the pad feeds the model what the preprocessing makes of the strokes, and reads real pen digits', async ({ page }) => {
+test('the pad feeds the model what the preprocessing makes of the strokes, and reads real pen digits', async ({
+  page,
+}) => {
   await openReady(page);
   await page.getByTestId('train.start').click();
   await expect(page.getByTestId('metrics.test-accuracy')).toHaveText(/^0\.\d{4}$/, { timeout: 150_000 });
@@ -67,7 +76,9 @@ test('the pad feeds the model what the preprocessing makes of the strokes, and r
     // The mouse lands on whole CSS pixels (a 15th of an input pixel): the inputs differ only by that rounding.
     const diff = input!.reduce((m, v, k) => Math.max(m, Math.abs(v - expected[k])), 0);
     const mean = input!.reduce((m, v, k) => m + Math.abs(v - expected[k]), 0) / 784;
-    expect(mean, `digit ${d.label}: mean difference ${mean} (max ${diff}) at pad size ${box.height}`).toBeLessThan(0.02);
+    expect(mean, `digit ${d.label}: mean difference ${mean} (max ${diff}) at pad size ${box.height}`).toBeLessThan(
+      0.02,
+    );
     if (Number(await page.getByTestId('draw.prediction').textContent()) === d.label) read++;
   }
   // After one epoch the default network reads most clean pen digits (bench:draw measures the rate).
@@ -131,7 +142,9 @@ test('augmentation is a live training option: in the URL, with a strip of the ba
   await expect(page.getByTestId('hp.augment')).toHaveValue('shift');
 });
 
-test('the misread-digit lesson shows what the model received for the drawing, and the augmented batch', async ({ page }) => {
+test('the misread-digit lesson shows what the model received for the drawing, and the augmented batch', async ({
+  page,
+}) => {
   await openReady(page);
   await page.getByTestId('ui.lesson').selectOption('misread');
   const view = page.getByTestId('lesson.misread');

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { openReady } from './helpers';
 
-test('a teacher builds an exercise link; students see the hidden parts gone and the locked ones disabled', async ({ page, context }) => {
+test('a teacher builds an exercise link; students see the hidden parts gone and the locked ones disabled', async ({
+  page,
+  context,
+}) => {
   await openReady(page);
   await page.getByText('Exercise link', { exact: true }).click();
   await page.getByTestId('ui.exercise-network').selectOption('locked');

@@ -4,7 +4,9 @@ import * as tf from '@tensorflow/tfjs';
 import { expect, test } from '@playwright/test';
 import { openReady } from './helpers';
 
-test('the Keras script and the TF.js code carry the network; the TF.js model loads with tf.loadLayersModel', async ({ page }) => {
+test('the Keras script and the TF.js code carry the network; the TF.js model loads with tf.loadLayersModel', async ({
+  page,
+}) => {
   await openReady(page);
   await page.getByTestId('train.step').click();
   await expect(page.getByTestId('status.batch')).toHaveText('1');
@@ -40,7 +42,10 @@ test('the Keras script and the TF.js code carry the network; the TF.js model loa
     const x = Array.from(digits.subarray(k * 784, (k + 1) * 784), (v) => v / 255);
     const theirs = tf.tidy(() => Array.from((model.predict(tf.tensor4d(x, [1, 28, 28, 1])) as tf.Tensor).dataSync()));
     const ours = await page.evaluate(
-      (px) => (window as unknown as { playgroundDebug: { classify: (p: number[]) => Promise<number[]> } }).playgroundDebug.classify(px),
+      (px) =>
+        (
+          window as unknown as { playgroundDebug: { classify: (p: number[]) => Promise<number[]> } }
+        ).playgroundDebug.classify(px),
       x,
     );
     expect(Math.max(...ours.map((p, c) => Math.abs(p - theirs[c]))), `test image ${k}`).toBeLessThan(1e-4);
@@ -52,7 +57,11 @@ test('the Keras script and the TF.js code carry the network; the TF.js model loa
   await other.goto('/#v=1&net=f,d10.softmax');
   await expect(other.getByTestId('status.state')).toHaveText('ready', { timeout: 120_000 });
   await other.getByTestId('io.model-input').setInputFiles([
-    { name: 'model.json', mimeType: 'application/json', buffer: readFileSync(downloads.find((d) => d.name === 'model.json')!.path) },
+    {
+      name: 'model.json',
+      mimeType: 'application/json',
+      buffer: readFileSync(downloads.find((d) => d.name === 'model.json')!.path),
+    },
     { name: json.weightsManifest[0].paths[0], mimeType: 'application/octet-stream', buffer: buf },
   ]);
   await expect(other.getByTestId('builder.params')).toHaveText('101770', { timeout: 60_000 });

@@ -22,7 +22,8 @@ for (const [width, height] of [
         await page.goto('/');
         await expect(page.getByTestId('status.state')).toHaveText('ready', { timeout: 120_000 });
         // Drawing and clearing need no scrolling either.
-        for (const id of ['train.start', 'train.step', 'train.reset', 'chart.loss', 'draw.pad', 'draw.clear']) await expectInView(page, id);
+        for (const id of ['train.start', 'train.step', 'train.reset', 'chart.loss', 'draw.pad', 'draw.clear'])
+          await expectInView(page, id);
         await expect(page.getByTestId('guide')).toBeVisible(); // a first visit
         await page.getByTestId('train.start').click();
         await expectInView(page, 'train.pause');
@@ -30,7 +31,9 @@ for (const [width, height] of [
       });
     });
 
-test('the guide follows a first run — Train, the loss falling, an epoch, a drawing — and stays dismissed', async ({ page }) => {
+test('the guide follows a first run — Train, the loss falling, an epoch, a drawing — and stays dismissed', async ({
+  page,
+}) => {
   await page.goto('/#v=1&net=f,d128.relu,d10.softmax&opt=adam&lr=0.003&bs=128&seed=42&n=3000');
   await expect(page.getByTestId('status.state')).toHaveText('ready', { timeout: 120_000 });
   const guide = page.getByTestId('guide');
@@ -62,7 +65,9 @@ test('the guide follows a first run — Train, the loss falling, an epoch, a dra
   await expect(page.getByTestId('guide')).toContainText('Space');
 });
 
-test('keyboard shortcuts: Space trains and pauses, S steps, C clears the pad — never while typing', async ({ page }) => {
+test('keyboard shortcuts: Space trains and pauses, S steps, C clears the pad — never while typing', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page.getByTestId('status.state')).toHaveText('ready', { timeout: 120_000 });
   await page.locator('body').click({ position: { x: 5, y: 300 } });
@@ -98,7 +103,10 @@ test('keyboard shortcuts: Space trains and pauses, S steps, C clears the pad —
   await expect(page.getByTestId('ui.announcer')).toHaveText('Pad cleared.');
 });
 
-test('the guide stays out of presenter mode and of exercise links, unless the link asks for it', async ({ page, context }) => {
+test('the guide stays out of presenter mode and of exercise links, unless the link asks for it', async ({
+  page,
+  context,
+}) => {
   await page.goto('/');
   await expect(page.getByTestId('status.state')).toHaveText('ready', { timeout: 120_000 });
   await expect(page.getByTestId('guide')).toBeVisible();

@@ -8,10 +8,14 @@ test.use(SOFTWARE_GPU);
 type Row = { backend: string; shape: string; output: string; maxDiff: number; maxAbs: number };
 type Check = { rows: Row[]; leftovers: { backend: string; dataIds: number }[] };
 
-test('the software-GPU kernels give what tfjs gives: convolutions and their gradients, matrix products, Adam', async ({ page }) => {
+test('the software-GPU kernels give what tfjs gives: convolutions and their gradients, matrix products, Adam', async ({
+  page,
+}) => {
   await openReady(page);
   const { rows, leftovers } = await page.evaluate(() =>
-    (window as unknown as { playgroundDebug: { checkGpuKernels: () => Promise<Check> } }).playgroundDebug.checkGpuKernels(),
+    (
+      window as unknown as { playgroundDebug: { checkGpuKernels: () => Promise<Check> } }
+    ).playgroundDebug.checkGpuKernels(),
   );
   const backends = new Set(rows.map((r) => r.backend));
   test.skip(backends.size === 0, 'this Chromium offers no GPU backend');

@@ -38,7 +38,9 @@ export async function drawStroke(page: Page, points: [number, number][]) {
 /** The ten probabilities shown for the drawing, read in one go (they refresh while training runs). */
 export async function probabilities(page: Page): Promise<number[]> {
   return page.evaluate(() =>
-    Array.from({ length: 10 }, (_, d) => Number(document.querySelector(`[data-testid="draw.prob-${d}"]`)?.getAttribute('data-value'))),
+    Array.from({ length: 10 }, (_, d) =>
+      Number(document.querySelector(`[data-testid="draw.prob-${d}"]`)?.getAttribute('data-value')),
+    ),
   );
 }
 
@@ -48,12 +50,16 @@ export async function testAccuracy(page: Page, n = 100): Promise<number> {
   const { gunzipSync } = await import('node:zlib');
   const pixels = gunzipSync(readFileSync('public/data/test-images.idx.gz')).subarray(16);
   const labels = gunzipSync(readFileSync('public/data/test-labels.idx.gz')).subarray(8);
-  const images = Array.from({ length: n }, (_, k) => Array.from(pixels.subarray(k * 784, (k + 1) * 784), (v) => v / 255));
+  const images = Array.from({ length: n }, (_, k) =>
+    Array.from(pixels.subarray(k * 784, (k + 1) * 784), (v) => v / 255),
+  );
   const probs = await page.evaluate(
     (xs) =>
       Promise.all(
         xs.map((x) =>
-          (window as unknown as { playgroundDebug: { classify: (p: number[]) => Promise<number[]> } }).playgroundDebug.classify(x),
+          (
+            window as unknown as { playgroundDebug: { classify: (p: number[]) => Promise<number[]> } }
+          ).playgroundDebug.classify(x),
         ),
       ),
     images,

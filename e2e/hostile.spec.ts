@@ -6,7 +6,9 @@ import { openReady } from './helpers';
 type Debug = { breakPanel: (part: string) => void; killWorker: () => void; requestSample: () => Promise<string> };
 const batch = async (page: Page) => Number(await page.getByTestId('status.batch').textContent());
 
-test('a hostile session file and a hostile model import are refused with a message; the session is untouched', async ({ page }) => {
+test('a hostile session file and a hostile model import are refused with a message; the session is untouched', async ({
+  page,
+}) => {
   await openReady(page);
   await page.getByTestId('train.step').click();
   await expect(page.getByTestId('status.batch')).toHaveText('1');
@@ -58,7 +60,9 @@ test('a hostile session file and a hostile model import are refused with a messa
   await expect(page.getByTestId('status.batch')).toHaveText('2');
 });
 
-test('a network that cannot train cannot be saved either (it would never open again), and says why', async ({ page }) => {
+test('a network that cannot train cannot be saved either (it would never open again), and says why', async ({
+  page,
+}) => {
   await openReady(page);
   const layers = page.getByTestId('builder.layer');
   const last = (await layers.count()) - 1;
@@ -71,7 +75,9 @@ test('a network that cannot train cannot be saved either (it would never open ag
   await expect(page.getByTestId('io.error')).toContainText('cannot be saved because it could never be opened again');
 });
 
-test('a link to a network too big to train loads the default experiment with a message saying what to shrink', async ({ page }) => {
+test('a link to a network too big to train loads the default experiment with a message saying what to shrink', async ({
+  page,
+}) => {
   await page.goto('/#v=1&net=c512.3.1.same.relu,c512.3.1.same.relu,f,d10.softmax&opt=adam&lr=0.001&bs=128&seed=1');
   await expect(page.getByTestId('ui.notice')).toContainText('cannot train');
   await expect(page.getByTestId('ui.notice')).toContainText('multiply-adds per image');
@@ -96,7 +102,9 @@ test('a panel that throws shows its boundary, training goes on, and the panel re
   await page.getByTestId('train.pause').click();
 });
 
-test('a request pending when the worker dies is rejected once the worker is replaced, and the new worker answers', async ({ page }) => {
+test('a request pending when the worker dies is rejected once the worker is replaced, and the new worker answers', async ({
+  page,
+}) => {
   await openReady(page);
   const outcome = await page.evaluate(async () => {
     const d = (window as unknown as { playgroundDebug: Debug }).playgroundDebug;
@@ -106,5 +114,7 @@ test('a request pending when the worker dies is rejected once the worker is repl
   expect(outcome).toBe('worker.requestLost');
   await expect(page.getByTestId('ui.notice')).toContainText('stopped responding');
   await expect(page.getByTestId('status.state')).toHaveText('ready', { timeout: 120_000 });
-  expect(await page.evaluate(() => (window as unknown as { playgroundDebug: Debug }).playgroundDebug.requestSample())).toBe('ok');
+  expect(
+    await page.evaluate(() => (window as unknown as { playgroundDebug: Debug }).playgroundDebug.requestSample()),
+  ).toBe('ok');
 });

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { drawStroke, openReady } from './helpers';
 
-test('after an epoch: a 10×10 confusion matrix of 10,000 images, its cells open their images, histograms move', async ({ page }) => {
+test('after an epoch: a 10×10 confusion matrix of 10,000 images, its cells open their images, histograms move', async ({
+  page,
+}) => {
   await openReady(page);
   await page.getByTestId('train.start').click();
   const layer = page.locator('[data-testid="insight.histogram"][data-layer="1"]');
@@ -18,7 +20,8 @@ test('after an epoch: a 10×10 confusion matrix of 10,000 images, its cells open
   const counts: number[][] = [];
   for (let a = 0; a < 10; a++) {
     counts.push([]);
-    for (let p = 0; p < 10; p++) counts[a].push(Number(await page.getByTestId(`insight.confusion-${a}-${p}`).textContent()));
+    for (let p = 0; p < 10; p++)
+      counts[a].push(Number(await page.getByTestId(`insight.confusion-${a}-${p}`).textContent()));
   }
   expect(counts.flat().reduce((s, n) => s + n, 0)).toBe(10_000);
   const diagonal = counts.reduce((s, row, i) => s + row[i], 0);
@@ -26,7 +29,8 @@ test('after an epoch: a 10×10 confusion matrix of 10,000 images, its cells open
 
   // The biggest mistake cell: its images appear, as many as it counts (up to the 48 shown).
   let best = [0, 1];
-  for (let a = 0; a < 10; a++) for (let p = 0; p < 10; p++) if (a !== p && counts[a][p] > counts[best[0]][best[1]]) best = [a, p];
+  for (let a = 0; a < 10; a++)
+    for (let p = 0; p < 10; p++) if (a !== p && counts[a][p] > counts[best[0]][best[1]]) best = [a, p];
   const n = counts[best[0]][best[1]];
   expect(n).toBeGreaterThan(0);
   await page.getByTestId(`insight.confusion-${best[0]}-${best[1]}`).click();

@@ -3,7 +3,9 @@ import { expect, test } from '@playwright/test';
 test.describe('first visit from a Chinese browser', () => {
   test.use({ locale: 'zh-CN' });
 
-  test('speaks Simplified Chinese, switches to English at any time and keeps the choice in the URL', async ({ page }) => {
+  test('speaks Simplified Chinese, switches to English at any time and keeps the choice in the URL', async ({
+    page,
+  }) => {
     await page.goto('/');
     await expect(page.getByTestId('status.state')).toHaveText('ready', { timeout: 120_000 });
     await expect(page.getByTestId('ui.language')).toHaveValue('zh-CN');

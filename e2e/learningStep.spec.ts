@@ -16,11 +16,15 @@ async function axeProblems(page: Page) {
 /** Types η into the view and waits until the step shown was computed with it. */
 async function setRate(page: Page, eta: string) {
   await page.getByTestId('step.lr').fill(eta);
-  await expect(page.getByTestId('step.update-formula')).toHaveAttribute('data-tex', new RegExp(`\\\\eta = ${eta}$`), { timeout: 60_000 });
+  await expect(page.getByTestId('step.update-formula')).toHaveAttribute('data-tex', new RegExp(`\\\\eta = ${eta}$`), {
+    timeout: 60_000,
+  });
   await expect(page.getByText('Computing the step…')).toHaveCount(0);
 }
 
-test('one learning step on a test image: forward, backward, update (η small and η = 50), finite differences', async ({ page }) => {
+test('one learning step on a test image: forward, backward, update (η small and η = 50), finite differences', async ({
+  page,
+}) => {
   await openReady(page);
   await page.getByTestId('step.open').click();
   const stage = page.getByTestId('step.stage');

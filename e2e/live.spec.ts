@@ -17,7 +17,9 @@ test('learning rate and optimizer change mid-training without a reset, marked on
   await page.getByTestId('hp.optimizer').selectOption('sgd');
   await expect(page.getByTestId('chart.marker')).toHaveCount(2);
   await expect(page.getByTestId('chart.marker').nth(1)).toContainText('optimizer adam → sgd');
-  expect(Number(await page.getByTestId('chart.marker').first().getAttribute('data-batch'))).toBeGreaterThanOrEqual(before);
+  expect(Number(await page.getByTestId('chart.marker').first().getAttribute('data-batch'))).toBeGreaterThanOrEqual(
+    before,
+  );
 
   // Training goes on from where it was: the counter keeps rising and the loss stays low (a reset would jump to ~2.3).
   await expect.poll(() => num(page, 'status.batch')).toBeGreaterThan(before + 50);

@@ -2,12 +2,17 @@ import { expect, test } from '@playwright/test';
 
 test.use({ serviceWorkers: 'allow' });
 
-test('after the first visit the app and the MNIST data load and train with the network off', async ({ page, context }) => {
+test('after the first visit the app and the MNIST data load and train with the network off', async ({
+  page,
+  context,
+}) => {
   await page.goto('/');
   await expect(page.getByTestId('status.state')).toHaveText('ready', { timeout: 120_000 });
   // The service worker has stored the app shell; the training worker has stored the data it downloaded.
   await expect(page.getByTestId('ui.offline-ready')).toBeVisible({ timeout: 60_000 });
-  await expect.poll(() => page.evaluate(async () => (await (await caches.open('mnist-data-v1')).keys()).length)).toBe(4);
+  await expect
+    .poll(() => page.evaluate(async () => (await (await caches.open('mnist-data-v1')).keys()).length))
+    .toBe(4);
 
   await context.setOffline(true);
   await page.reload();
@@ -23,7 +28,9 @@ test('after the first visit the app and the MNIST data load and train with the n
   );
   expect(probe).toBe('failed');
   await page.getByTestId('train.start').click();
-  await expect.poll(async () => Number(await page.getByTestId('status.batch').textContent()), { timeout: 60_000 }).toBeGreaterThan(20);
+  await expect
+    .poll(async () => Number(await page.getByTestId('status.batch').textContent()), { timeout: 60_000 })
+    .toBeGreaterThan(20);
   await page.getByTestId('train.pause').click();
   await page.getByTestId('draw.sample').click();
   await expect(page.getByTestId('draw.prediction')).toHaveText(/^[0-9]$/);

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { openReady } from './helpers';
 
-test('save a session in the browser and as a file, open both later and continue; bad files change nothing', async ({ page, context }) => {
+test('save a session in the browser and as a file, open both later and continue; bad files change nothing', async ({
+  page,
+  context,
+}) => {
   await openReady(page);
   await page.getByTestId('builder.preset').selectOption('logistic');
   await expect(page.getByTestId('status.state')).toHaveText('ready', { timeout: 60_000 });

@@ -38,7 +38,9 @@ test('under a sub-path of a plain server: isolated after one reload, trains on w
 
   // Offline after this first visit: the shell from the service worker, the data from the worker's cache.
   await expect(page.getByTestId('ui.offline-ready')).toBeVisible({ timeout: 60_000 });
-  await expect.poll(() => page.evaluate(async () => (await (await caches.open('mnist-data-v1')).keys()).length)).toBe(4);
+  await expect
+    .poll(() => page.evaluate(async () => (await (await caches.open('mnist-data-v1')).keys()).length))
+    .toBe(4);
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByTestId('status.state')).toHaveText(/ready|paused/, { timeout: 120_000 });
@@ -55,7 +57,9 @@ test('under a sub-path of a plain server: isolated after one reload, trains on w
   expect(requests.some((u) => u.startsWith(`${SITE}data/`))).toBe(true);
 });
 
-test('where isolation is impossible (no service worker) it loads once, trains single-threaded and says why', async ({ browser }) => {
+test('where isolation is impossible (no service worker) it loads once, trains single-threaded and says why', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   let loads = 0;
@@ -65,7 +69,10 @@ test('where isolation is impossible (no service worker) it loads once, trains si
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
   await page.getByTestId('train.backend').selectOption('wasm');
   await expect(page.getByTestId('status.backend')).toHaveText('wasm', { timeout: 60_000 });
-  await expect(page.getByTestId('status.backend')).toHaveAttribute('title', /single-threaded: the page is not cross-origin isolated/);
+  await expect(page.getByTestId('status.backend')).toHaveAttribute(
+    'title',
+    /single-threaded: the page is not cross-origin isolated/,
+  );
   await page.getByTestId('train.step').click();
   await expect.poll(() => batch(page)).toBe(1);
   expect(loads).toBe(1);

@@ -18,7 +18,9 @@ test('a 3-value learning-rate sweep trains three runs together, summarises them,
   await page.getByTestId('chart.loss').scrollIntoViewIfNeeded();
   await expect(page.getByTestId('chart.loss')).toHaveAttribute('data-series', '4'); // the live run + 3 sweep runs
   await expect(page.getByTestId('chart.loss').locator('.recharts-line path.recharts-curve')).not.toHaveCount(0);
-  await expect(page.getByTestId('chart.loss').locator('.recharts-line path.recharts-curve')).toHaveCount(3, { timeout: 60_000 });
+  await expect(page.getByTestId('chart.loss').locator('.recharts-line path.recharts-curve')).toHaveCount(3, {
+    timeout: 60_000,
+  });
   await expect(page.getByTestId('sweep.progress')).toHaveText('0/3');
 
   await expect(page.getByTestId('sweep.progress')).toHaveText('3/3', { timeout: 240_000 });
@@ -32,7 +34,10 @@ test('a 3-value learning-rate sweep trains three runs together, summarises them,
   // The best value is the one with the highest final accuracy among the runs listed.
   const best = (await page.getByTestId('sweep.best').textContent())!.trim();
   const rows = await items.evaluateAll((els) =>
-    els.map((el) => ({ name: el.textContent ?? '', acc: Number(el.querySelector('[data-testid="runs.best-acc"]')?.textContent) })),
+    els.map((el) => ({
+      name: el.textContent ?? '',
+      acc: Number(el.querySelector('[data-testid="runs.best-acc"]')?.textContent),
+    })),
   );
   const top = rows.reduce((a, b) => (b.acc > a.acc ? b : a));
   expect(top.name).toContain(`lr ${best}`);

@@ -14,7 +14,8 @@ test('on a tablet-sized screen a finger draws a digit without scrolling the page
   const x = box.x + box.width / 2;
   const at = (f: number) => [{ x, y: box.y + box.height * f }];
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0.2) });
-  for (let i = 1; i <= 12; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(0.2 + (0.6 * i) / 12) });
+  for (let i = 1; i <= 12; i++)
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(0.2 + (0.6 * i) / 12) });
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await expect(page.getByTestId('draw.prediction')).toHaveText(/^\d$/);
   expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore);

@@ -10,7 +10,11 @@ import { openReady } from './helpers';
 const PAYLOAD = 'relu", name=print("PWNED") or "x';
 const FORMULA = '=HYPERLINK("http://example.invalid","click")';
 const MLP = {
-  layers: [{ kind: 'flatten' }, { kind: 'dense', units: 128, activation: 'relu' }, { kind: 'dense', units: 10, activation: 'softmax' }],
+  layers: [
+    { kind: 'flatten' },
+    { kind: 'dense', units: 128, activation: 'relu' },
+    { kind: 'dense', units: 10, activation: 'softmax' },
+  ],
 };
 const config = (learningRate: number) => ({
   optimizer: 'adam',
@@ -80,13 +84,17 @@ const download = async (page: Page, testId: string) => {
   return readFileSync((await d.path())!, 'utf8');
 };
 
-test('a session file with a poisoned run opens harmlessly: the run is dropped, exports stay literal, the CSV is safe', async ({ page }) => {
+test('a session file with a poisoned run opens harmlessly: the run is dropped, exports stay literal, the CSV is safe', async ({
+  page,
+}) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await openReady(page);
-  await page
-    .getByTestId('io.file-input')
-    .setInputFiles({ name: 'homework.mnist-session.json', mimeType: 'application/json', buffer: Buffer.from(poisonedSession) });
+  await page.getByTestId('io.file-input').setInputFiles({
+    name: 'homework.mnist-session.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(poisonedSession),
+  });
   await expect(page.getByTestId('ui.notice')).toContainText('Homework');
   // Only the clean run is kept; the charts render the marker whose values named i18next options.
   const clean = page.getByTestId('runs.item').filter({ hasText: '=HYPERLINK' });
@@ -105,7 +113,10 @@ test('a session file with a poisoned run opens harmlessly: the run is dropped, e
   expect(() => acorn.parse(js, { ecmaVersion: 'latest', sourceType: 'module' })).not.toThrow();
 
   // The runs CSV, parsed back: the formula is text (a leading '), quotes and commas survive.
-  const csv = Papa.parse<Record<string, string>>(await download(page, 'runs.export-csv'), { header: true, skipEmptyLines: true });
+  const csv = Papa.parse<Record<string, string>>(await download(page, 'runs.export-csv'), {
+    header: true,
+    skipEmptyLines: true,
+  });
   expect(csv.errors).toEqual([]);
   const row = csv.data.find((r) => r.run_id === 'mk3-clean')!;
   expect(row.name).toBe(`'${FORMULA}`);
@@ -114,7 +125,9 @@ test('a session file with a poisoned run opens harmlessly: the run is dropped, e
   expect(errors).toEqual([]);
 });
 
-test('a link pasted into a tab that has trained changes nothing without asking, and only what it names', async ({ page }) => {
+test('a link pasted into a tab that has trained changes nothing without asking, and only what it names', async ({
+  page,
+}) => {
   await openReady(page);
   await page.getByTestId('train.step').click();
   await expect(page.getByTestId('status.batch')).toHaveText('1');
@@ -148,7 +161,9 @@ test('a link pasted into a tab that has trained changes nothing without asking, 
   await expect(page.getByTestId('status.batch')).toHaveText('1');
 });
 
-test('locks mean locked: a lesson on a link that locks the network and the hyperparameters is refused whole', async ({ page }) => {
+test('locks mean locked: a lesson on a link that locks the network and the hyperparameters is refused whole', async ({
+  page,
+}) => {
   await page.goto('/#v=1&net=f,d64.relu,d10.softmax&opt=sgd&lr=0.05&bs=128&seed=42&lock=network,hyper');
   await expect(page.getByTestId('status.state')).toHaveText('ready', { timeout: 120_000 });
   await expect(page.getByTestId('builder.params')).toHaveText('50890');
@@ -167,7 +182,9 @@ test('locks mean locked: a lesson on a link that locks the network and the hyper
   await expect(page.getByTestId('sweep.open')).toBeDisabled();
 });
 
-test('with site storage blocked the page renders and trains, and saving says storage is unavailable', async ({ page }) => {
+test('with site storage blocked the page renders and trains, and saving says storage is unavailable', async ({
+  page,
+}) => {
   // Chromium has no switch for the setting schools use; its effect is that these getters throw.
   await page.addInitScript(() => {
     for (const name of ['localStorage', 'sessionStorage', 'indexedDB'])

@@ -15,7 +15,9 @@ test('losing the WebGPU device mid-training moves to another backend and keeps t
   await page.getByTestId('train.start').click();
   await expect.poll(() => batch(page), { timeout: 120_000 }).toBeGreaterThan(10);
 
-  await page.evaluate(() => (window as unknown as { playgroundDebug: { loseBackend: () => void } }).playgroundDebug.loseBackend());
+  await page.evaluate(() =>
+    (window as unknown as { playgroundDebug: { loseBackend: () => void } }).playgroundDebug.loseBackend(),
+  );
   await expect(page.getByTestId('ui.notice')).toContainText('The webgpu backend stopped working', { timeout: 60_000 });
   await expect(page.getByTestId('status.backend')).not.toHaveText('webgpu');
   await expect(page.getByTestId('status.state')).toHaveText('training');

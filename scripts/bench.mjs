@@ -7,7 +7,8 @@
 // loop with the baseline's recipe, and the tfjs-examples way (model.fit on 60,000 images, validation each epoch)
 // with that recipe. Also main-thread long tasks (> 50 ms) while training and the main-thread bundle's gzip size.
 // Prints a table; writes bench-results/bench-<date>-<commit>.json (committed: the README cites one run).
-// Usage: npm run bench [-- --quick] [-- --backend=wasm] [-- --preset=mlp-seed] [-- --skip-time] [-- --only=rows,charts,sweep,time]
+// Usage: npm run bench [-- --quick] [-- --backend=wasm] [-- --preset=mlp-seed] [-- --skip-time] [--
+// --only=rows,charts,sweep,time]
 // (node scripts/bench.mjs needs `npm run build` first; it starts its own preview server)
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -96,13 +97,21 @@ async function ours(page) {
   const counts0 = await page.evaluate((h) => document.querySelector(h)?.getAttribute('data-counts') ?? null, histogram);
   await page.getByTestId('train.start').click();
   const w0 = Date.now();
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="status.batch"]')?.textContent) >= 3, null, {
-    timeout: 600_000,
-  });
-  if (counts0 !== null)
-    await page.waitForFunction(([h, c]) => document.querySelector(h)?.getAttribute('data-counts') !== c, [histogram, counts0], {
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid="status.batch"]')?.textContent) >= 3,
+    null,
+    {
       timeout: 600_000,
-    });
+    },
+  );
+  if (counts0 !== null)
+    await page.waitForFunction(
+      ([h, c]) => document.querySelector(h)?.getAttribute('data-counts') !== c,
+      [histogram, counts0],
+      {
+        timeout: 600_000,
+      },
+    );
   await page.waitForTimeout(Math.max(0, WARM_S * 1000 - (Date.now() - w0)));
   // The counter moves in steps (one per read-back of the losses), so both ends are taken as it moves.
   const { b: b0, t: t0 } = await nextBatchCount(page);
@@ -223,7 +232,10 @@ async function oursToTarget(preset) {
 }
 
 if (part('charts')) {
-  results.charts = await chartsWhileTraining(() => openPreset('mlp-seed'), { sampleSeconds: quick ? 20 : 60, drawSeconds: quick ? 6 : 15 });
+  results.charts = await chartsWhileTraining(() => openPreset('mlp-seed'), {
+    sampleSeconds: quick ? 20 : 60,
+    drawSeconds: quick ? 6 : 15,
+  });
   console.log('charts', JSON.stringify(results.charts));
 }
 if (part('sweep')) {

@@ -9,7 +9,9 @@
 async function watchLongTasks(page) {
   await page.evaluate(() => {
     window.__tasks = [];
-    new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__tasks.push({ start: e.startTime, ms: e.duration }))).observe({
+    new PerformanceObserver((l) =>
+      l.getEntries().forEach((e) => window.__tasks.push({ start: e.startTime, ms: e.duration })),
+    ).observe({
       type: 'longtask',
       buffered: false,
     });
@@ -18,9 +20,13 @@ async function watchLongTasks(page) {
 
 async function trainBatches(page, n) {
   await page.getByTestId('train.start').click();
-  await page.waitForFunction((k) => Number(document.querySelector('[data-testid="status.batch"]')?.textContent) >= k, n, {
-    timeout: 600_000,
-  });
+  await page.waitForFunction(
+    (k) => Number(document.querySelector('[data-testid="status.batch"]')?.textContent) >= k,
+    n,
+    {
+      timeout: 600_000,
+    },
+  );
   await page.getByTestId('train.pause').click();
   await page.getByTestId('status.state').filter({ hasText: 'paused' }).waitFor({ timeout: 600_000 });
 }
@@ -37,9 +43,13 @@ export async function chartsWhileTraining(openPage, { sampleSeconds, drawSeconds
   for (let i = 0; i < (await boxes.count()); i++) if (!(await boxes.nth(i).isDisabled())) await boxes.nth(i).check();
   await watchLongTasks(page);
   await page.getByTestId('train.start').click();
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="status.batch"]')?.textContent) >= 50, null, {
-    timeout: 600_000,
-  });
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid="status.batch"]')?.textContent) >= 50,
+    null,
+    {
+      timeout: 600_000,
+    },
+  );
   const series = await page.getByTestId('chart.loss').getAttribute('data-series');
   await page.getByTestId('chart.loss').scrollIntoViewIfNeeded();
   const t0 = await page.evaluate(() => performance.now());
@@ -56,7 +66,10 @@ export async function chartsWhileTraining(openPage, { sampleSeconds, drawSeconds
     const s0 = await page.evaluate(() => performance.now());
     for (let k = 1; k <= 40; k++) {
       const a = (k / 40) * 2 * Math.PI;
-      await page.mouse.move(pad.x + pad.width * (0.5 + 0.25 * Math.sin(a)), pad.y + pad.height * (0.5 - 0.3 * Math.cos(a)));
+      await page.mouse.move(
+        pad.x + pad.width * (0.5 + 0.25 * Math.sin(a)),
+        pad.y + pad.height * (0.5 - 0.3 * Math.cos(a)),
+      );
       await page.waitForTimeout(25);
     }
     await page.mouse.up();

@@ -195,7 +195,9 @@ function summarise({ phase, testAccuracy, rows }) {
 
 const pct = (v) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : '-');
 function print(s) {
-  console.log(`\n${s.phase}: test accuracy at its start ${s.testAccuracy}, ${s.n} digits — pad ${pct(s.pad)}, pipeline ${pct(s.pipeline)}`);
+  console.log(
+    `\n${s.phase}: test accuracy at its start ${s.testAccuracy}, ${s.n} digits — pad ${pct(s.pad)}, pipeline ${pct(s.pipeline)}`,
+  );
   for (const [title, g] of [
     ['digit', s.perDigit],
     ['size', s.perSize],
@@ -231,7 +233,10 @@ async function wholeSet(page) {
 
 let server = null;
 if (!process.argv.some((a) => a.startsWith('--url='))) {
-  server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore' });
+  server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+    cwd: root,
+    stdio: 'ignore',
+  });
   process.on('exit', () => server.kill());
   for (let i = 0; i < 100; i++) {
     try {
@@ -242,7 +247,10 @@ if (!process.argv.some((a) => a.startsWith('--url='))) {
   }
 }
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox'],
+});
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 const cdp = await page.context().newCDPSession(page);
 await page.goto(url + HASH);
@@ -262,9 +270,13 @@ if (process.argv.includes('--whole-only')) {
   const e1 = await wholeSet(page);
   const acc1 = await page.getByTestId('metrics.test-accuracy').textContent();
   await page.getByTestId('train.start').click();
-  await page.waitForFunction((e) => Number(document.querySelector('[data-testid="status.epoch"]')?.textContent) >= e, LATE_EPOCH, {
-    timeout: 600_000,
-  });
+  await page.waitForFunction(
+    (e) => Number(document.querySelector('[data-testid="status.epoch"]')?.textContent) >= e,
+    LATE_EPOCH,
+    {
+      timeout: 600_000,
+    },
+  );
   await pause();
   const eL = await wholeSet(page);
   const accL = await page.getByTestId('metrics.test-accuracy').textContent();
@@ -286,9 +298,13 @@ await page.getByTestId('train.start').click();
 await page.getByTestId('status.state').filter({ hasText: 'training' }).waitFor();
 // While training: the model changes under the digits, so only pad against pipeline is comparable here.
 const live = await measure(page, cdp, digits.slice(0, LIVE_N), 'while training');
-await page.waitForFunction((e) => Number(document.querySelector('[data-testid="status.epoch"]')?.textContent) >= e, LATE_EPOCH, {
-  timeout: 600_000,
-});
+await page.waitForFunction(
+  (e) => Number(document.querySelector('[data-testid="status.epoch"]')?.textContent) >= e,
+  LATE_EPOCH,
+  {
+    timeout: 600_000,
+  },
+);
 await pause();
 const late = await measure(page, cdp, digits, 'late (paused)');
 const wholeAcc = await wholeSet(page);
@@ -307,5 +323,8 @@ console.log(`bench:draw on ${backend}${HASH ? ` with ${HASH}` : ''}`);
 result.phases.forEach(print);
 console.log(`\nwhole dev set (${all.length} digits) through the preprocessing, late model: ${pct(wholeAcc)}`);
 mkdirSync(join(root, 'bench-results'), { recursive: true });
-writeFileSync(join(root, 'bench-results/draw.json'), JSON.stringify({ ...result, rows: [early.rows, live.rows, late.rows] }, null, 1));
+writeFileSync(
+  join(root, 'bench-results/draw.json'),
+  JSON.stringify({ ...result, rows: [early.rows, live.rows, late.rows] }, null, 1),
+);
 process.exit(0);

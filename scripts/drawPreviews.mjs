@@ -16,7 +16,10 @@ const pairs = before
   .slice(0, Number(countArg ?? 5))
   .map((b) => ({ label: b.label, before: b, after: byIndex.get(b.index) }));
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox'],
+});
 const page = await browser.newPage({ viewport: { width: 420, height: 60 + 130 * pairs.length } });
 await page.setContent('<body style="margin:8px;font:14px sans-serif;background:#fff"></body>');
 await page.evaluate((pairs) => {

@@ -28,4 +28,6 @@ writeFileSync(out, zip);
 const mb = (n) => (n / 1024 / 1024).toFixed(1);
 const raw = Object.values(files).reduce((s, [b]) => s + b.length, 0);
 console.log(`package: ${out} — ${mb(zip.length)} MiB (${Object.keys(files).length} files, ${mb(raw)} MiB unpacked)`);
-console.log(`serve it: unzip ${name}.zip, copy the ${name}/ folder anywhere on a web server (README, "Put it on a server")`);
+console.log(
+  `serve it: unzip ${name}.zip, copy the ${name}/ folder anywhere on a web server (README, "Put it on a server")`,
+);

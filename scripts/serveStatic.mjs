@@ -55,4 +55,6 @@ const server = createServer((req, res) => {
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n');
   }
 });
-server.listen(port, '127.0.0.1', () => console.log(`dist/ at http://127.0.0.1:${port}${base} (plain static server, no special headers)`));
+server.listen(port, '127.0.0.1', () =>
+  console.log(`dist/ at http://127.0.0.1:${port}${base} (plain static server, no special headers)`),
+);

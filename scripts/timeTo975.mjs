@@ -6,7 +6,10 @@ import { chromium } from '@playwright/test';
 
 const url = process.argv[2] ?? 'http://127.0.0.1:4173/';
 const recipes = JSON.parse(process.argv[3] ?? '[{"optimizer":"adam","learningRate":0.002,"batchSize":64}]');
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox'],
+});
 for (const r of recipes) {
   const page = await browser.newPage();
   await page.goto(url);

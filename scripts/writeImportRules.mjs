@@ -5,6 +5,9 @@ import { rulesMarkdown } from '../build/importRules.js';
 
 const file = new URL('../docs/ARCHITECTURE.md', import.meta.url);
 const doc = readFileSync(file, 'utf8');
-const next = doc.replace(/(<!-- import-rules:start -->\n)[\s\S]*?(\n<!-- import-rules:end -->)/, `$1${rulesMarkdown()}$2`);
+const next = doc.replace(
+  /(<!-- import-rules:start -->\n)[\s\S]*?(\n<!-- import-rules:end -->)/,
+  `$1${rulesMarkdown()}$2`,
+);
 writeFileSync(file, next);
 console.log(next === doc ? 'docs/ARCHITECTURE.md already up to date' : 'docs/ARCHITECTURE.md: import rules written');

@@ -25,7 +25,7 @@ export default function App() {
   const presenter = useStore((s) => s.ui.presenter);
   const notice = useStore((s) => s.ui.notice);
   const offline = useStore((s) => s.ui.offlineReady);
-  const stepOpen = useStore((s) => s.step.open);
+  const stepOpen = useStore((s) => s.learningStep.open);
   useEffect(() => {
     document.title = t('app.title');
   }, [t]);

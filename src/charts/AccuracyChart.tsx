@@ -32,7 +32,9 @@ function AccuracyChart({
   const summary =
     (lastTrain ? t('charts.trainNow', { percent: (100 * lastTrain.accuracy).toFixed(1) }) : t('charts.noBatches')) +
     ' ' +
-    (lastTest ? t('charts.testAfter', { epoch: lastTest.epoch, percent: (100 * lastTest.testAccuracy).toFixed(2) }) : t('charts.noEpoch'));
+    (lastTest
+      ? t('charts.testAfter', { epoch: lastTest.epoch, percent: (100 * lastTest.testAccuracy).toFixed(2) })
+      : t('charts.noEpoch'));
   const series = useMemo(
     () => [
       {
@@ -57,7 +59,12 @@ function AccuracyChart({
     [train, test, overlays, t],
   );
   return (
-    <figure className="chart" aria-label={t('charts.accuracyTitle')} data-testid="chart.accuracy" data-series={series.length}>
+    <figure
+      className="chart"
+      aria-label={t('charts.accuracyTitle')}
+      data-testid="chart.accuracy"
+      data-series={series.length}
+    >
       <p className="sr-only">{summary}</p>
       <figcaption>{t('charts.accuracyCaption')}</figcaption>
       <ul className="legend" aria-hidden="true">

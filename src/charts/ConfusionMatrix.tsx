@@ -2,7 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { memo } from 'react';
 import { css, viridis } from './palette';
 
-type Props = { confusion: number[]; selected: [number, number] | null; onSelect: (actual: number, predicted: number) => void };
+type Props = {
+  confusion: number[];
+  selected: [number, number] | null;
+  onSelect: (actual: number, predicted: number) => void;
+};
 
 /** 10×10 counts (rows = actual digit, columns = predicted) with per-class accuracy; every cell is a button. */
 function ConfusionMatrix({ confusion, selected, onSelect }: Props) {
@@ -12,7 +16,11 @@ function ConfusionMatrix({ confusion, selected, onSelect }: Props) {
   const total = rowTotal.reduce((a, b) => a + b, 0);
   const correct = digits.reduce((s, d) => s + confusion[d * 11], 0);
   return (
-    <table className="confusion" data-testid="insight.confusion" aria-label={t('charts.confusionLabel', { correct, total })}>
+    <table
+      className="confusion"
+      data-testid="insight.confusion"
+      aria-label={t('charts.confusionLabel', { correct, total })}
+    >
       <caption>{t('charts.confusionCaption')}</caption>
       <thead>
         <tr>
@@ -39,7 +47,10 @@ function ConfusionMatrix({ confusion, selected, onSelect }: Props) {
                   <button
                     data-testid={`insight.confusion-${a}-${p}`}
                     className={`cell${a === p ? ' diag' : ''}${isSel ? ' selected' : ''}`}
-                    style={{ background: n ? css(viridis(shade)) : '#f4f6f9', color: shade > 0.6 ? '#14171c' : n ? '#fff' : '#8a93a0' }}
+                    style={{
+                      background: n ? css(viridis(shade)) : '#f4f6f9',
+                      color: shade > 0.6 ? '#14171c' : n ? '#fff' : '#8a93a0',
+                    }}
                     aria-label={t('charts.confusionCell', { n, actual: a, predicted: p })}
                     aria-pressed={isSel}
                     onClick={() => onSelect(a, p)}
@@ -49,7 +60,9 @@ function ConfusionMatrix({ confusion, selected, onSelect }: Props) {
                 </td>
               );
             })}
-            <td className="row-acc">{rowTotal[a] ? `${((100 * confusion[a * 11]) / rowTotal[a]).toFixed(1)}%` : '—'}</td>
+            <td className="row-acc">
+              {rowTotal[a] ? `${((100 * confusion[a * 11]) / rowTotal[a]).toFixed(1)}%` : '—'}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -9,7 +9,17 @@ const TICK = { fill: INK, fontSize: 12 };
 const compact = (v: number) => (v >= 1000 ? `${+(v / 1000).toFixed(1)}k` : String(Math.round(v)));
 
 /** The recharts bars of a WeightHistogram; memoised so that only a scheduled change of `bins` re-renders the SVG. */
-function HistogramBars({ width, height, bins, xLabel }: { width: number; height: number; bins: Bin[]; xLabel: string }) {
+function HistogramBars({
+  width,
+  height,
+  bins,
+  xLabel,
+}: {
+  width: number;
+  height: number;
+  bins: Bin[];
+  xLabel: string;
+}) {
   const top = niceTicks(0, Math.max(1, ...bins.map((b) => b.count)), 4);
   return (
     <BarChart

@@ -13,7 +13,13 @@ export type LossPoint = { batch: number; loss: number };
 /** What the x values are, when not batches (the `batch` fields then carry x in these units). */
 export type ChartXAxis = { label: string; name: (x: number) => string; integers: boolean };
 /** Another run's curve drawn with the live one (runs panel), in its own colour. */
-export type OverlayRun = { id: string; name: string; color: string; loss: LossPoint[]; test: { batch: number; testAccuracy: number }[] };
+export type OverlayRun = {
+  id: string;
+  name: string;
+  color: string;
+  loss: LossPoint[];
+  test: { batch: number; testAccuracy: number }[];
+};
 
 /** Smoothed training loss (cross-entropy, nats) against batches trained. Expects ≤ a few hundred points. */
 function LossChart({
@@ -37,7 +43,12 @@ function LossChart({
     : t('charts.lossEmpty');
   const series = useMemo(
     () => [
-      { name: t('charts.lossCaption'), color: '#0072b2', style: 'line' as const, points: points.map((p) => ({ x: p.batch, y: p.loss })) },
+      {
+        name: t('charts.lossCaption'),
+        color: '#0072b2',
+        style: 'line' as const,
+        points: points.map((p) => ({ x: p.batch, y: p.loss })),
+      },
       ...overlays.map((o) => ({
         name: o.name,
         color: o.color,

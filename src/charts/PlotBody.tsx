@@ -83,7 +83,14 @@ function PlotBody({
         tick={TICK}
         stroke={INK}
         width={Y_AXIS_W}
-        label={{ value: yLabel, angle: -90, position: 'insideLeft', fill: INK, fontSize: 12, style: { textAnchor: 'middle' } }}
+        label={{
+          value: yLabel,
+          angle: -90,
+          position: 'insideLeft',
+          fill: INK,
+          fontSize: 12,
+          style: { textAnchor: 'middle' },
+        }}
       />
     ),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- format follows yLabel (see above)

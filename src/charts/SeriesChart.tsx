@@ -102,7 +102,10 @@ function SeriesChart({
     },
     [left, plotW, logX, xMin, xMax],
   );
-  const readout = hover && all.length ? lines.map((s) => ({ s, p: nearestPoint(s.points, hover.x) })).filter((r) => r.p !== null) : [];
+  const readout =
+    hover && all.length
+      ? lines.map((s) => ({ s, p: nearestPoint(s.points, hover.x) })).filter((r) => r.p !== null)
+      : [];
 
   return (
     <div className="series-chart" ref={box} style={{ height }}>
@@ -133,8 +136,15 @@ function SeriesChart({
       )}
       <div
         className="chart-hover"
-        style={{ left, width: plotW, top: MARGIN.top, height: Math.max(1, height - MARGIN.top - MARGIN.bottom - X_AXIS_H) }}
-        onPointerMove={(e) => (all.length ? setHover({ px: left + e.nativeEvent.offsetX, x: toX(left + e.nativeEvent.offsetX) }) : null)}
+        style={{
+          left,
+          width: plotW,
+          top: MARGIN.top,
+          height: Math.max(1, height - MARGIN.top - MARGIN.bottom - X_AXIS_H),
+        }}
+        onPointerMove={(e) =>
+          all.length ? setHover({ px: left + e.nativeEvent.offsetX, x: toX(left + e.nativeEvent.offsetX) }) : null
+        }
         onPointerLeave={() => setHover(null)}
       >
         {hover && <span className="chart-guide" style={{ left: hover.px - left }} />}

@@ -46,7 +46,9 @@ export function nearestPoint(points: XY[], x: number): XY | null {
   return best;
 }
 
-/** Ticks for a log axis over [lo, hi] (lo > 0): powers of ten, with 2 and 5 between when the range spans ≤ 2 decades. */
+/**
+ * Ticks for a log axis over [lo, hi] (lo > 0): powers of ten, with 2 and 5 between when the range spans ≤ 2 decades.
+ */
 export function logTicks(lo: number, hi: number): number[] {
   if (!(lo > 0) || !(hi >= lo) || !Number.isFinite(hi)) return [];
   const a = Math.floor(Math.log10(lo)),

@@ -7,7 +7,8 @@ export function niceTicks(min: number, max: number, count: number): number[] {
   const out: number[] = [];
   // Rounded to the step's precision so 0.1 + 0.2 shows as 0.3.
   const digits = Math.max(0, -Math.floor(Math.log10(step)));
-  for (let v = Math.floor(min / step) * step; v <= max + step * 1e-9 || out.length === 0; v += step) out.push(+v.toFixed(digits));
+  for (let v = Math.floor(min / step) * step; v <= max + step * 1e-9 || out.length === 0; v += step)
+    out.push(+v.toFixed(digits));
   if (out[out.length - 1] < max) out.push(+(out[out.length - 1] + step).toFixed(digits));
   return out;
 }

@@ -6,7 +6,12 @@ import { chartScheduler } from './chartScheduler';
  * (the chart's structure: which series, which axis) applies at once, as does the first non-empty value.
  * `box` is the chart's element, watched so that charts off screen do not update.
  */
-export function useScheduledValue<T>(value: T, key: string, box: RefObject<HTMLElement | null>, empty: (v: T) => boolean): T {
+export function useScheduledValue<T>(
+  value: T,
+  key: string,
+  box: RefObject<HTMLElement | null>,
+  empty: (v: T) => boolean,
+): T {
   const [shown, setShown] = useState(value);
   const id = useRef(0);
   const lastKey = useRef(key);

@@ -28,7 +28,7 @@ describe('InkHold', () => {
     hold.set(true);
     expect([hold.keep(progress), hold.keep(epoch), hold.keep(state)]).toEqual([true, true, false]);
     // A busy notice passes beside what is held; a state change must come after it.
-    expect(hold.mustReleaseBefore({ type: 'busy', stepMs: 0 })).toBe(false);
+    expect(hold.mustReleaseBefore({ type: 'busy', batchMs: 0 })).toBe(false);
     expect(hold.mustReleaseBefore(state)).toBe(true);
     expect(hold.release()).toEqual([progress, epoch]);
     expect(hold.release()).toEqual([]);

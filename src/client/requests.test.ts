@@ -18,10 +18,20 @@ describe('Requests', () => {
     const r = new Requests();
     const a = r.open('getSample', 1000);
     const b = r.open('getSample', 1000);
-    r.settle({ type: 'reply', rid: b.rid, request: 'getSample', answer: { index: 3, label: 7, pixels: new Uint8Array(784) } });
+    r.settle({
+      type: 'reply',
+      rid: b.rid,
+      request: 'getSample',
+      answer: { index: 3, label: 7, pixels: new Uint8Array(784) },
+    });
     expect((await b.reply).label).toBe(7);
     expect(r.size).toBe(1);
-    r.settle({ type: 'reply', rid: a.rid, request: 'getSample', answer: { index: 1, label: 2, pixels: new Uint8Array(784) } });
+    r.settle({
+      type: 'reply',
+      rid: a.rid,
+      request: 'getSample',
+      answer: { index: 1, label: 2, pixels: new Uint8Array(784) },
+    });
     expect((await a.reply).label).toBe(2);
   });
 
@@ -38,7 +48,9 @@ describe('Requests', () => {
     const outcome = reason(a.reply);
     vi.advanceTimersByTime(5001);
     expect(await outcome).toBe('worker.requestTimeout');
-    expect(() => r.settle({ type: 'reply', rid: a.rid, request: 'getWeights', answer: { batch: 1, epoch: 0, weights: [] } })).not.toThrow();
+    expect(() =>
+      r.settle({ type: 'reply', rid: a.rid, request: 'getWeights', answer: { batch: 1, epoch: 0, weights: [] } }),
+    ).not.toThrow();
     expect(r.size).toBe(0);
   });
 

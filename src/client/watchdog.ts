@@ -37,9 +37,9 @@ export class Watchdog {
     this.busyUntil = 0;
   }
 
-  /** The worker is about to block; a recent step took `stepMs` (0: unknown). */
-  busy(stepMs: number, now: number) {
-    const allowance = stepMs > 0 ? Math.max(this.deadMs, 4 * stepMs) : this.busyUnknownMs;
+  /** The worker is about to block; a recent step took `batchMs` (0: unknown). */
+  busy(batchMs: number, now: number) {
+    const allowance = batchMs > 0 ? Math.max(this.deadMs, 4 * batchMs) : this.busyUnknownMs;
     this.busyUntil = Math.max(this.busyUntil, now + allowance);
   }
 

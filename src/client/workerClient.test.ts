@@ -79,7 +79,7 @@ describe('WorkerClient', () => {
     const { bridge, w } = penDown();
     for (let b = 1; b <= 3; b++) w.emit(progress(b));
     await vi.advanceTimersByTimeAsync(1200);
-    w.emit({ type: 'busy', stepMs: 0 }); // liveness notices pass beside what is held
+    w.emit({ type: 'busy', batchMs: 0 }); // liveness notices pass beside what is held
     expect(useStore.getState().status.batch).toBe(0);
     w.emit(progress(4));
     bridge.setInking(false);
@@ -115,7 +115,12 @@ describe('WorkerClient', () => {
     const reply = bridge.request('getSample', {});
     const req = w.sent.find((m) => m.type === 'getSample')!;
     const rid = (req as { rid: number }).rid;
-    w.emit({ type: 'reply', rid: rid + 100, request: 'getSample', answer: { index: 1, label: 1, pixels: new Uint8Array(784) } });
+    w.emit({
+      type: 'reply',
+      rid: rid + 100,
+      request: 'getSample',
+      answer: { index: 1, label: 1, pixels: new Uint8Array(784) },
+    });
     w.emit({ type: 'reply', rid, request: 'getSample', answer: { index: 4, label: 7, pixels: new Uint8Array(784) } });
     expect((await reply).label).toBe(7);
   });
@@ -127,7 +132,12 @@ describe('WorkerClient', () => {
     const req = w.sent.find((m) => m.type === 'predict') as { rid: number };
     expect(useStore.getState().draw.input).toHaveLength(784);
     expect(bridge.predictionIdle).toBe(false);
-    w.emit({ type: 'reply', rid: req.rid, request: 'predict', answer: { probs: new Float32Array(10).fill(0.1), activations: [] } });
+    w.emit({
+      type: 'reply',
+      rid: req.rid,
+      request: 'predict',
+      answer: { probs: new Float32Array(10).fill(0.1), activations: [] },
+    });
     await vi.advanceTimersByTimeAsync(0);
     expect(useStore.getState().draw.probs).toHaveLength(10);
     expect(bridge.predictionIdle).toBe(true);

@@ -7,7 +7,14 @@ import type { WorkerEvent } from '../protocol/fromWorker';
 import type { Answer, Ask, RequestType, WorkerRequest } from '../protocol/requests';
 import { PROTOCOL_VERSION, type RestorePoint, type ToWorker, type WorkerCommand } from '../protocol/toWorker';
 import { isFromWorker, transferablesOf, unreachable } from '../protocol/transfer';
-import { commitEvent, dataRetrying, predictionAnswered, predictionAsked, workerGaveUp, workerReplaced } from '../store/actions';
+import {
+  commitEvent,
+  dataRetrying,
+  predictionAnswered,
+  predictionAsked,
+  workerGaveUp,
+  workerReplaced,
+} from '../store/actions';
 import { useStore } from '../store/store';
 import { mergeProgress } from '../store/applyEvent';
 import { InkHold } from './inkHold';
@@ -284,7 +291,7 @@ export class WorkerClient {
         this.pendingProgress = [];
         return commitEvent(e);
       case 'busy':
-        return this.watch.busy(e.stepMs, performance.now());
+        return this.watch.busy(e.batchMs, performance.now());
       case 'snapshot':
         this.restorePoint = e.point;
         return;

@@ -42,7 +42,8 @@ function batch(): Float32Array {
   return x;
 }
 const ink = (x: Float32Array, k: number) => x.subarray(k * 784, (k + 1) * 784).reduce((s, v) => s + v, 0);
-const com = (x: Float32Array, k: number) => centreOfMass({ width: 28, height: 28, data: x.subarray(k * 784, (k + 1) * 784) })!;
+const com = (x: Float32Array, k: number) =>
+  centreOfMass({ width: 28, height: 28, data: x.subarray(k * 784, (k + 1) * 784) })!;
 
 describe('augmentBatch', () => {
   it('is the identity at strength 0 and for "off"', () => {

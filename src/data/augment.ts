@@ -96,7 +96,8 @@ function fillDisplacement(lattice: Float32Array, disp: Float32Array) {
         fx = gx - ix;
       for (let c = 0; c < 2; c++)
         disp[2 * p + c] =
-          (at(ix, iy, c) * (1 - fx) + at(ix + 1, iy, c) * fx) * (1 - fy) + (at(ix, iy + 1, c) * (1 - fx) + at(ix + 1, iy + 1, c) * fx) * fy;
+          (at(ix, iy, c) * (1 - fx) + at(ix + 1, iy, c) * fx) * (1 - fy) +
+          (at(ix, iy + 1, c) * (1 - fx) + at(ix + 1, iy + 1, c) * fx) * fy;
     }
   }
 }

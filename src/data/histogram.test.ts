@@ -7,7 +7,11 @@ describe('histogram', () => {
     expect(h).toEqual({ min: 0, max: 1, counts: [2, 3] });
   });
   it('uses a fixed range when given, clamping values outside it into the end bins', () => {
-    expect(histogram([-5, -0.5, 0.1, 0.6, 9], 4, { min: -1, max: 1 })).toEqual({ min: -1, max: 1, counts: [1, 1, 1, 2] });
+    expect(histogram([-5, -0.5, 0.1, 0.6, 9], 4, { min: -1, max: 1 })).toEqual({
+      min: -1,
+      max: 1,
+      counts: [1, 1, 1, 2],
+    });
   });
   it('handles constant and empty input', () => {
     expect(histogram([3, 3, 3], 4).counts.reduce((a, b) => a + b)).toBe(3);

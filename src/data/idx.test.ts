@@ -27,7 +27,10 @@ describe('parseIdxImages', () => {
 
   it('reports a truncated file with the byte counts', () => {
     const r = parseIdxImages(images(3).subarray(0, 16 + 784 * 2 + 5), 'train-images');
-    expect(r).toEqual({ ok: false, error: expect.stringMatching(/train-images: file is truncated \(1589 of 2368 bytes\)/) });
+    expect(r).toEqual({
+      ok: false,
+      error: expect.stringMatching(/train-images: file is truncated \(1589 of 2368 bytes\)/),
+    });
   });
 
   it('rejects a wrong magic number, e.g. a label file given as images', () => {

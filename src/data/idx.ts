@@ -14,7 +14,8 @@ function view(bytes: Uint8Array) {
 
 /** Parses an IDX3 image file. `name` appears in error messages. Never throws. */
 export function parseIdxImages(bytes: Uint8Array, name = 'images', expectedCount?: number): IdxResult<IdxImages> {
-  if (bytes.byteLength < 16) return { ok: false, error: `${name}: file is too short (${bytes.byteLength} bytes) to be an IDX image file.` };
+  if (bytes.byteLength < 16)
+    return { ok: false, error: `${name}: file is too short (${bytes.byteLength} bytes) to be an IDX image file.` };
   const v = view(bytes);
   const magic = v.getUint32(0);
   if (magic !== IMAGES_MAGIC)
@@ -26,14 +27,17 @@ export function parseIdxImages(bytes: Uint8Array, name = 'images', expectedCount
   if (expectedCount !== undefined && count !== expectedCount)
     return { ok: false, error: `${name}: holds ${count} images, expected ${expectedCount}.` };
   const need = 16 + count * rows * cols;
-  if (bytes.byteLength < need) return { ok: false, error: `${name}: file is truncated (${bytes.byteLength} of ${need} bytes).` };
-  if (bytes.byteLength > need) return { ok: false, error: `${name}: file has ${bytes.byteLength - need} unexpected extra bytes.` };
+  if (bytes.byteLength < need)
+    return { ok: false, error: `${name}: file is truncated (${bytes.byteLength} of ${need} bytes).` };
+  if (bytes.byteLength > need)
+    return { ok: false, error: `${name}: file has ${bytes.byteLength - need} unexpected extra bytes.` };
   return { ok: true, value: { kind: 'images', count, rows, cols, pixels: bytes.subarray(16, need) } };
 }
 
 /** Parses an IDX1 label file; every label must be a digit 0-9. Never throws. */
 export function parseIdxLabels(bytes: Uint8Array, name = 'labels', expectedCount?: number): IdxResult<IdxLabels> {
-  if (bytes.byteLength < 8) return { ok: false, error: `${name}: file is too short (${bytes.byteLength} bytes) to be an IDX label file.` };
+  if (bytes.byteLength < 8)
+    return { ok: false, error: `${name}: file is too short (${bytes.byteLength} bytes) to be an IDX label file.` };
   const v = view(bytes);
   const magic = v.getUint32(0);
   if (magic !== LABELS_MAGIC)
@@ -42,8 +46,10 @@ export function parseIdxLabels(bytes: Uint8Array, name = 'labels', expectedCount
   if (expectedCount !== undefined && count !== expectedCount)
     return { ok: false, error: `${name}: holds ${count} labels, expected ${expectedCount}.` };
   const need = 8 + count;
-  if (bytes.byteLength < need) return { ok: false, error: `${name}: file is truncated (${bytes.byteLength} of ${need} bytes).` };
-  if (bytes.byteLength > need) return { ok: false, error: `${name}: file has ${bytes.byteLength - need} unexpected extra bytes.` };
+  if (bytes.byteLength < need)
+    return { ok: false, error: `${name}: file is truncated (${bytes.byteLength} of ${need} bytes).` };
+  if (bytes.byteLength > need)
+    return { ok: false, error: `${name}: file has ${bytes.byteLength - need} unexpected extra bytes.` };
   const labels = bytes.subarray(8, need);
   for (let i = 0; i < count; i++) {
     if (labels[i] > 9) return { ok: false, error: `${name}: label ${i} is ${labels[i]}, not a digit 0-9.` };

@@ -230,7 +230,9 @@ describe('strokeBounds and drawingToInput', () => {
 
 describe('real pen digits (bench/pen-digits-dev.json.gz) against MNIST statistics', () => {
   it("carry MNIST's mean ink, fill the 20 px box and centre their mass like MNIST (measured on its training set)", () => {
-    const digits = JSON.parse(gunzipSync(readFileSync(new URL('../../bench/pen-digits-dev.json.gz', import.meta.url))).toString()) as {
+    const digits = JSON.parse(
+      gunzipSync(readFileSync(new URL('../../bench/pen-digits-dev.json.gz', import.meta.url))).toString(),
+    ) as {
       strokes: Stroke[];
     }[];
     let ink = 0,
@@ -247,7 +249,8 @@ describe('real pen digits (bench/pen-digits-dev.json.gz) against MNIST statistic
       height += Math.max(b.y1 - b.y0, b.x1 - b.x0);
     }
     const n = digits.length;
-    // MNIST training set: mean ink 102.4 (sum of pixels, 0-1 scale), centre of mass (14.01, 14.00), longer side 19.7 px.
+    // MNIST training set: mean ink 102.4 (sum of pixels, 0-1 scale), centre of mass (14.01, 14.00), longer side 19.7
+    // px.
     expect(Math.abs(ink / n - 102.4) / 102.4).toBeLessThan(0.03);
     expect(Math.abs(cx / n - 14.0)).toBeLessThan(0.15);
     expect(Math.abs(cy / n - 14.0)).toBeLessThan(0.15);

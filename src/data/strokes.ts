@@ -75,7 +75,8 @@ export function renderStrokes(strokes: readonly Stroke[], side: number, width: n
   }
   const out = new Float32Array(side * side);
   for (let sy = 0; sy < n; sy++)
-    for (let sx = 0; sx < n; sx++) if (hit[sy * n + sx]) out[((sy / SUPER) | 0) * side + ((sx / SUPER) | 0)] += 1 / (SUPER * SUPER);
+    for (let sx = 0; sx < n; sx++)
+      if (hit[sy * n + sx]) out[((sy / SUPER) | 0) * side + ((sx / SUPER) | 0)] += 1 / (SUPER * SUPER);
   return out;
 }
 

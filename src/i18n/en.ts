@@ -22,7 +22,8 @@ export const en = {
   'app.updateReady': 'A new version of the playground is ready.',
   'app.updateReload': 'Reload now',
   'app.updateLater': 'Later',
-  'app.updateWhileTraining': 'It will not reload by itself during training: save your session first if you want to keep it.',
+  'app.updateWhileTraining':
+    'It will not reload by itself during training: save your session first if you want to keep it.',
   'app.locked': 'Locked by the exercise link',
   'ui.language': 'Language',
   'ui.dismiss': 'Dismiss message',
@@ -142,7 +143,8 @@ export const en = {
   'builder.input': 'Input image',
   'builder.params': 'Trainable parameters:',
   'builder.work': 'Work per image: {{macs}} M multiply-adds',
-  'builder.confirmDiscard': 'The network has trained for {{batch}} batches. Changing it starts again from new random weights. Continue?',
+  'builder.confirmDiscard':
+    'The network has trained for {{batch}} batches. Changing it starts again from new random weights. Continue?',
   'layer.drag': 'Move layer {{n}} ({{kind}}): drag, or press space then arrow keys',
   'layer.outputShape': 'output shape',
   'layer.cost': '{{params}} params · {{macs}} MACs',
@@ -230,7 +232,8 @@ export const en = {
   'draw.previewCaption': 'Model input (28×28)',
 
   // Shared links
-  'url.tooBig': 'The link holds a network this playground cannot train, so the default experiment was loaded. {{problem}}',
+  'url.tooBig':
+    'The link holds a network this playground cannot train, so the default experiment was loaded. {{problem}}',
   'url.unreadable': 'The link could not be read ({{why}}), so the default experiment was loaded.',
   'url.badConfig': 'The link could not be read: {{problem}} The default experiment was loaded.',
   'url.unreadablePlain': 'The link could not be read, so the default experiment was loaded.',
@@ -266,7 +269,8 @@ export const en = {
     'Training diverged at batch {{batch}}: the loss or the weights became NaN (not a number) or infinite. With learning rate {{lr}}, each step overshoots so far that the weights blow up.',
   'worker.diverged.exploded':
     'Training diverged at batch {{batch}}: the loss exploded to {{loss}} (a random guess scores 2.3). With learning rate {{lr}}, each step overshoots so far that the weights blow up.',
-  'worker.diverged.noRestore': '{{what}} There were no earlier weights to go back to: lower the learning rate and press Reset.',
+  'worker.diverged.noRestore':
+    '{{what}} There were no earlier weights to go back to: lower the learning rate and press Reset.',
   'worker.diverged.restored':
     '{{what}} Training paused and the weights from batch {{batch}} were restored (test accuracy {{accuracy}}). Try a learning rate 10 to 100 times smaller (e.g. {{suggestion}}), then press Resume.',
   'backend.chosen': '{{backend}} ({{detail}}) chosen by you.',

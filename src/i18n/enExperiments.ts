@@ -36,7 +36,8 @@ export const enExperiments = {
   'charts.stripEmpty': '{{label}}: no data yet.',
   'charts.stripRange': '(±{{range}}, over time →)',
   'charts.confusionLabel': 'Confusion matrix: {{correct}} of {{total}} test images correct',
-  'charts.confusionCaption': 'Rows: actual digit · columns: predicted digit · colour: share of the row. Click a cell to see its images.',
+  'charts.confusionCaption':
+    'Rows: actual digit · columns: predicted digit · colour: share of the row. Click a cell to see its images.',
   'charts.confusionCorner': 'actual ↓ / predicted →',
   'charts.accuracyColumn': 'accuracy',
   'charts.confusionCell': '{{n}} images of {{actual}} predicted as {{predicted}}',

@@ -32,7 +32,8 @@ export const enFiles = {
   'io.confirmOpen': 'Open "{{name}}"? The current network (trained for {{batch}} batches) will be replaced.',
   'io.openedNotice': 'Opened "{{name}}".',
   'io.openedTrainedNotice': 'Opened "{{name}}", trained for {{batch}} batches.',
-  'io.storageFull': 'This browser has no room left to save sessions: delete some saved sessions, or download this one as a file.',
+  'io.storageFull':
+    'This browser has no room left to save sessions: delete some saved sessions, or download this one as a file.',
   'io.storageFailed':
     'This browser would not store the session ({{detail}}). Private windows and some settings block storage: download it as a file instead.',
   'io.cannotSave': 'This session cannot be saved because it could never be opened again: {{problem}}',

@@ -106,7 +106,8 @@ export const enLearning = {
   'guide.watch': 'Training has started. Watch the loss chart: it measures how wrong the network still is.',
   'guide.learning':
     'The loss is falling: the network is learning. In a few seconds it will have seen every training image once (one epoch).',
-  'guide.draw': 'One epoch done, and the network has been tested on 10,000 images it never trained on. Now draw a digit on the pad.',
+  'guide.draw':
+    'One epoch done, and the network has been tested on 10,000 images it never trained on. Now draw a digit on the pad.',
   'guide.done': 'The network read your digit. Try another, change a setting, or pick a lesson.',
   'guide.keys': 'Keys: Space trains and pauses, S trains one batch, C clears the pad.',
   'guide.dismiss': 'Hide the guide',

@@ -1,7 +1,8 @@
 // English: the learning-step view (components/step) and its lesson. Part of the catalogue in en.ts.
 export const enStep = {
   'step.open': 'One learning step',
-  'step.openTitle': 'See one step of learning on one image: forward pass, loss, backpropagation, update — with the real numbers',
+  'step.openTitle':
+    'See one step of learning on one image: forward pass, loss, backpropagation, update — with the real numbers',
   'step.openDrawing': 'Show a learning step on this drawing',
   'part.step': 'Learning step',
   'step.title': 'One learning step, with the real numbers',
@@ -40,7 +41,8 @@ export const enStep = {
   'step.lr': 'Learning rate η',
   'step.lrTraining': '(the training’s)',
   'step.refresh': 'Copy the current weights',
-  'step.refreshTitle': 'The step uses a copy of the weights taken when the view opened; training may have moved on since',
+  'step.refreshTitle':
+    'The step uses a copy of the weights taken when the view opened; training may have moved on since',
   'step.copiedAt': 'Weights copied at batch {{batch}}; the model keeps training on its own.',
   'step.mapLabel': '{{title}}, map {{n}}',
   'step.mapsShown': 'Showing {{shown}} of {{total}} maps.',
@@ -58,12 +60,15 @@ export const enStep = {
   'step.forward.flatten': 'Lays the values out in one row for the Dense layer after it. Nothing is computed.',
   'step.forward.dropout':
     'Off for this step: dropout only silences units while training on batches, and this view shows the network as it predicts.',
-  'step.forward.batchNorm': 'Normalises each channel with the mean and variance it learned in training, then scales by γ and shifts by β.',
+  'step.forward.batchNorm':
+    'Normalises each channel with the mean and variance it learned in training, then scales by γ and shifts by β.',
   'step.gradNormOf': '‖∂L/∂W‖ = {{norm}}',
   'step.backward.softmax':
     'Softmax and the loss together have the simplest gradient of all: ∂L/∂z = p − onehot(y). The bars above are exactly these 10 numbers.',
-  'step.backward.hiddenSoftmax': 'A softmax inside the network: its derivative is a matrix, not a mask; tfjs applies it.',
-  'step.backward.maxPool2d': 'Routes each gradient back to the input that was the maximum of its window; the others get 0.',
+  'step.backward.hiddenSoftmax':
+    'A softmax inside the network: its derivative is a matrix, not a mask; tfjs applies it.',
+  'step.backward.maxPool2d':
+    'Routes each gradient back to the input that was the maximum of its window; the others get 0.',
   'step.backward.avgPool2d': 'Shares each gradient equally among the inputs of its window.',
   'step.backward.flatten': 'Reshapes the gradient back into maps.',
   'step.backward.dropout': 'Off for this step: the gradient passes through unchanged.',
@@ -100,7 +105,8 @@ export const enStep = {
   'step.apply': 'Apply this step to the model',
   'step.applyHint': 'Only shown: the model keeps its weights unless you apply the step.',
   'step.applied': 'Applied to the model at batch {{batch}}.',
-  'step.check.intro': 'Without a choice, the check takes the weight with the largest gradient in each layer and a few at random.',
+  'step.check.intro':
+    'Without a choice, the check takes the weight with the largest gradient in each layer and a few at random.',
   'step.check.index': 'Weight number (0-{{max}})',
   'step.check.add': 'Add this weight',
   'step.check.clear': 'Clear {{n}} picked',

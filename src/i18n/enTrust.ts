@@ -24,7 +24,8 @@ export const enTrust = {
   'lock.source.edit': 'The change',
   'lock.sweepLocked': 'Comparing settings is off: this exercise link locks the hyperparameters.',
   'link.notApplied': 'The new link was not applied: {{problem}}',
-  'link.confirmDiscard': 'The link changes the network, which throws away the {{batch}} batches trained so far. Apply it?',
+  'link.confirmDiscard':
+    'The link changes the network, which throws away the {{batch}} batches trained so far. Apply it?',
   'link.declined': 'The link was not applied: the trained network was kept.',
   'io.storageUnavailable':
     'This browser does not let the page use site storage, so sessions cannot be kept in it. Download the session as a file instead.',

@@ -19,7 +19,8 @@ const SOURCES = import.meta.glob<string>(['../**/*.ts', '../**/*.tsx', '!../**/*
 describe('English and Chinese catalogues', () => {
   it('have the same keys and the same {{values}} in every message', () => {
     expect(Object.keys(zhCN).sort()).toEqual(Object.keys(en).sort());
-    for (const [k, v] of Object.entries(en)) expect(placeholders(zhCN[k as keyof typeof en]), k).toEqual(placeholders(v));
+    for (const [k, v] of Object.entries(en))
+      expect(placeholders(zhCN[k as keyof typeof en]), k).toEqual(placeholders(v));
   });
 
   it('translate every message (no Chinese entry is left in English)', () => {

@@ -19,7 +19,11 @@ export function rememberedLanguage(): Language | null {
 }
 
 export function initialLanguage(fromUrl: Language | null): Language {
-  return fromUrl ?? rememberedLanguage() ?? detectLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
+  return (
+    fromUrl ??
+    rememberedLanguage() ??
+    detectLanguage(navigator.languages?.length ? navigator.languages : [navigator.language])
+  );
 }
 
 export async function setLanguage(l: Language) {

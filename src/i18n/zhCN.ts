@@ -186,7 +186,8 @@ export const zhCN: Record<MessageKey, string> = {
 
   'presenter.label': '演示模式',
   'exercise.title': '练习链接',
-  'exercise.help': '选择学生打开链接时看到什么：每个部分可以显示、显示但锁定，或隐藏。本页面也会随之变化，你看到的就是学生将看到的。',
+  'exercise.help':
+    '选择学生打开链接时看到什么：每个部分可以显示、显示但锁定，或隐藏。本页面也会随之变化，你看到的就是学生将看到的。',
   'exercise.modeFor': '链接中如何显示：{{part}}',
   'exercise.shown': '显示',
   'exercise.locked': '锁定',
@@ -247,7 +248,8 @@ export const zhCN: Record<MessageKey, string> = {
   'worker.noBackend': '这里没有能训练这个网络的后端：{{details}}。',
   'worker.backendStopped': '{{backend}} 后端停止工作。',
   'worker.backendLost': '{{from}} 后端停止工作（{{reason}}）。训练已转到 {{to}}，从第 {{batch}} 批保存的权重继续。',
-  'worker.backendLostFresh': '{{from}} 后端停止工作（{{reason}}）。训练已转到 {{to}}，从新的权重重新开始（之前还没有保存）。',
+  'worker.backendLostFresh':
+    '{{from}} 后端停止工作（{{reason}}）。训练已转到 {{to}}，从新的权重重新开始（之前还没有保存）。',
   'worker.diverged.nan':
     '训练在第 {{batch}} 批发散：损失或权重变成了 NaN（不是数）或无穷大。学习率为 {{lr}} 时，每一步都冲得太远，权重因此爆炸。',
   'worker.diverged.exploded':

@@ -65,7 +65,8 @@ export const zhCNExperiments: Record<keyof typeof enExperiments, string> = {
   // 对比（超参数扫描）
   'sweep.heading': '对比设置',
   'sweep.open': '对比…',
-  'sweep.intro': '只改一个设置，把同一个网络训练几次并排比较：各次训练轮流进行，曲线在上面的图表里一起增长。你自己的模型保持不变。',
+  'sweep.intro':
+    '只改一个设置，把同一个网络训练几次并排比较：各次训练轮流进行，曲线在上面的图表里一起增长。你自己的模型保持不变。',
   'sweep.mode': '搜索方式',
   'sweep.modeValues': '指定的值',
   'sweep.modeRandom': '随机取值',
@@ -125,6 +126,8 @@ export const zhCNExperiments: Record<keyof typeof enExperiments, string> = {
   'sweep.randomOptimizer': '随机搜索需要一个数值范围：要比较优化器，请选“指定的值”。',
   'sweep.badTrials': '随机搜索训练 2 到 16 次。',
   'sweep.diverged': '发散（损失爆炸）',
-  'charts.lossEmptyHint': '训练开始后，这里会显示训练损失：点“训练”。越低越好；开始时大约是 2.3（在 10 个数字里瞎猜）。',
-  'charts.accuracyEmptyHint': '训练时这里显示网络答对了多少训练图像，每个 epoch 结束后还有它在 10,000 张测试图像上的成绩。',
+  'charts.lossEmptyHint':
+    '训练开始后，这里会显示训练损失：点“训练”。越低越好；开始时大约是 2.3（在 10 个数字里瞎猜）。',
+  'charts.accuracyEmptyHint':
+    '训练时这里显示网络答对了多少训练图像，每个 epoch 结束后还有它在 10,000 张测试图像上的成绩。',
 };

@@ -112,5 +112,6 @@ export const zhCNLearning: Record<keyof typeof enLearning, string> = {
   'guide.dismiss': '隐藏引导',
   'guide.close': '关闭',
   'guide.open': '第一步与快捷键',
-  'insight.emptyHint': '这些视图会随训练逐渐出现：点“训练”后一秒内出现权重分布和图像，第一个 epoch 结束后出现混淆矩阵。',
+  'insight.emptyHint':
+    '这些视图会随训练逐渐出现：点“训练”后一秒内出现权重分布和图像，第一个 epoch 结束后出现混淆矩阵。',
 };

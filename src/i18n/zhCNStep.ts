@@ -30,7 +30,8 @@ export const zhCNStep: Record<keyof typeof enStep, string> = {
   'step.stage.update.intro':
     '梯度下降把每个权重移动 −η 乘以它的梯度，然后同一张图像再经过一次网络。学习率 η 小时，这张图像上的损失会下降；η 太大时这一步会走过头，损失可能上升。',
   'step.stage.check.title': '检验：反向传播算得对吗？',
-  'step.stage.check.intro': '把一个权重改动 ±ε，重新计算损失（这里用 64 位浮点数，不经过 tfjs），测得的斜率应当等于反向传播给出的梯度。',
+  'step.stage.check.intro':
+    '把一个权重改动 ±ε，重新计算损失（这里用 64 位浮点数，不经过 tfjs），测得的斜率应当等于反向传播给出的梯度。',
   'step.source': '图像',
   'step.source.test': '一张测试图像',
   'step.source.drawing': '我写的数字',
@@ -82,10 +83,12 @@ export const zhCNStep: Record<keyof typeof enStep, string> = {
   'step.gradMatrix': '∂L/∂W 的热图：每个单元一行（共 {{units}} 个），每个输入一列（共 {{inputs}} 个）',
   'step.gradFilters': '每个 {{k}}×{{k}} 卷积核的 ∂L/∂W，对其 {{cin}} 个输入通道求和',
   'step.filterGrad': '卷积核 {{f}} 的梯度',
-  'step.optimizer.momentum': '训练使用带动量的 SGD，它会把之前步长的一部分加到这一步上。这里展示的是普通的梯度步；“应用”应用的正是这一步。',
+  'step.optimizer.momentum':
+    '训练使用带动量的 SGD，它会把之前步长的一部分加到这一步上。这里展示的是普通的梯度步；“应用”应用的正是这一步。',
   'step.optimizer.adam':
     '训练使用 Adam，它的步长不是 η·∂L/∂W：它用梯度大小的滑动估计去除每个梯度，所以一开始每个权重不论梯度大小都移动约 η。这里展示的是普通的梯度步；“应用”应用的正是这一步。',
-  'step.optimizer.rmsprop': '训练使用 RMSProp，它用梯度大小的滑动平均去除每个梯度。这里展示的是普通的梯度步；“应用”应用的正是这一步。',
+  'step.optimizer.rmsprop':
+    '训练使用 RMSProp，它用梯度大小的滑动平均去除每个梯度。这里展示的是普通的梯度步；“应用”应用的正是这一步。',
   'step.layer': '层',
   'step.verdict.down': '损失下降了 {{change}}：这一步在这张图像上有帮助。',
   'step.verdict.up': '损失上升了 {{change}}：η = {{eta}} 时这一步走过头了。试试更小的学习率。',

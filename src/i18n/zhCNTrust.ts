@@ -36,5 +36,6 @@ export const zhCNTrust: Record<keyof typeof enTrust, string> = {
     '第 {{n}} 层（卷积）在批大小为 {{batch}} 时需要 {{mb}} MB 的图块矩阵（上限 {{limit}} MB）：请用更小的卷积核、更少的输入通道、更大的步幅，或把批大小减到 {{max}} 以内。',
   'builder.fieldRange': '{{field}}：须为 {{min}} 到 {{max}} 之间的整数（保留上一个有效值）',
   'builder.rateRange': '{{field}}：须在 {{min}} 到 {{max}} 之间（保留上一个有效值）',
-  'data.tooLarge': '{{name}} 比这个 MNIST 文件可能的大小还大（最多 {{mb}} MB），所以不是正确的文件。请点“重试”重新下载。',
+  'data.tooLarge':
+    '{{name}} 比这个 MNIST 文件可能的大小还大（最多 {{mb}} MB），所以不是正确的文件。请点“重试”重新下载。',
 };

@@ -32,11 +32,32 @@ const hostileNetworks = (): NetworkSpec[] =>
     (p) =>
       [
         {
-          layers: [{ kind: 'flatten' }, { kind: 'dense', units: 128, activation: p }, { kind: 'dense', units: 10, activation: 'softmax' }],
+          layers: [
+            { kind: 'flatten' },
+            { kind: 'dense', units: 128, activation: p },
+            { kind: 'dense', units: 10, activation: 'softmax' },
+          ],
         },
-        { layers: [{ kind: 'conv2d', filters: 8, kernelSize: 3, stride: 1, padding: p, activation: 'relu' }, { kind: 'flatten' }] },
-        { layers: [{ kind: p }, { kind: 'dropout', rate: `0.2); ${MARK}(` }, { kind: 'dense', units: `1${MARK}`, activation: 'relu' }] },
-        { layers: [{ kind: 'activation', activation: p }, { kind: 'flatten' }, { kind: 'dense', units: 10, activation: 'softmax' }] },
+        {
+          layers: [
+            { kind: 'conv2d', filters: 8, kernelSize: 3, stride: 1, padding: p, activation: 'relu' },
+            { kind: 'flatten' },
+          ],
+        },
+        {
+          layers: [
+            { kind: p },
+            { kind: 'dropout', rate: `0.2); ${MARK}(` },
+            { kind: 'dense', units: `1${MARK}`, activation: 'relu' },
+          ],
+        },
+        {
+          layers: [
+            { kind: 'activation', activation: p },
+            { kind: 'flatten' },
+            { kind: 'dense', units: 10, activation: 'softmax' },
+          ],
+        },
       ] as unknown as NetworkSpec[],
   );
 
@@ -163,7 +184,11 @@ function checkPython(codes: string[]): PyReport[] {
 type JsReport = PyReport;
 function checkJs(code: string): JsReport {
   const comments: string[] = [];
-  const ast = acorn.parse(code, { ecmaVersion: 'latest', sourceType: 'module', onComment: (_block, text) => comments.push(text) });
+  const ast = acorn.parse(code, {
+    ecmaVersion: 'latest',
+    sourceType: 'module',
+    onComment: (_block, text) => comments.push(text),
+  });
   const strings: string[] = [];
   const calls = new Set<string>();
   const dotted = (n: acorn.Node): string =>
@@ -173,13 +198,15 @@ function checkJs(code: string): JsReport {
         ? `${dotted((n as acorn.MemberExpression).object)}.${((n as acorn.MemberExpression).property as acorn.Identifier).name}`
         : '<expr>';
   walk.full(ast, (n) => {
-    if (n.type === 'Literal' && typeof (n as acorn.Literal).value === 'string') strings.push((n as acorn.Literal).value as string);
+    if (n.type === 'Literal' && typeof (n as acorn.Literal).value === 'string')
+      strings.push((n as acorn.Literal).value as string);
     if (n.type === 'TemplateLiteral') strings.push('<template>');
     if (n.type === 'CallExpression') calls.add(dotted((n as acorn.CallExpression).callee));
   });
   const outside: string[] = comments.filter((c) => c.includes(MARK));
   for (const t of acorn.tokenizer(code, { ecmaVersion: 'latest', sourceType: 'module' }))
-    if (t.type !== acorn.tokTypes.string && code.slice(t.start, t.end).includes(MARK)) outside.push(code.slice(t.start, t.end));
+    if (t.type !== acorn.tokTypes.string && code.slice(t.start, t.end).includes(MARK))
+      outside.push(code.slice(t.start, t.end));
   return { strings, calls: [...calls], outside };
 }
 
@@ -190,7 +217,9 @@ describe('generated code from hostile experiments', () => {
   const nets = hostileNetworks();
   const configs = hostileConfigs();
   nets.forEach((net, i) => cases.push([net, configs[i % configs.length], TITLES[i % TITLES.length]]));
-  PRESETS.forEach((p, i) => cases.push([p.network, { ...DEFAULT_CONFIG, augment: 'elastic', schedule: 'cosine', l2: 1e-4 }, TITLES[i]]));
+  PRESETS.forEach((p, i) =>
+    cases.push([p.network, { ...DEFAULT_CONFIG, augment: 'elastic', schedule: 'cosine', l2: 1e-4 }, TITLES[i]]),
+  );
   configs.forEach((c, i) => cases.push([PRESETS[i % PRESETS.length].network, c, TITLES[(i + 3) % TITLES.length]]));
 
   it('the Keras script parses in Python, calls only allowed functions and keeps every payload inside the title', () => {
@@ -214,7 +243,9 @@ describe('generated code from hostile experiments', () => {
   });
 
   it('a hostile run experiment exports the same code as an empty network, not its strings', () => {
-    const poisoned = { layers: [{ kind: 'flatten' }, { kind: 'dense', units: 128, activation: PAYLOADS[0] }] } as unknown as NetworkSpec;
+    const poisoned = {
+      layers: [{ kind: 'flatten' }, { kind: 'dense', units: 128, activation: PAYLOADS[0] }],
+    } as unknown as NetworkSpec;
     expect(kerasScript(poisoned, DEFAULT_CONFIG, 'x')).not.toContain(MARK);
     expect(tfjsProgram(poisoned, DEFAULT_CONFIG, 'x')).not.toContain(MARK);
   });

@@ -123,7 +123,9 @@ describe('Keras and TensorFlow.js code export', () => {
     const cfg = { ...DEFAULT_CONFIG, schedule: 'cosine' as const, epochLimit: 4, l2: 0.001 };
     const py = kerasScript(net, cfg, 'x');
     expect(py).toContain('tf.keras.optimizers.schedules.CosineDecay(0.003, decay_steps=4 * steps_per_epoch)');
-    expect(py).toContain('tf.keras.layers.Dense(32, activation="leaky_relu", kernel_regularizer=tf.keras.regularizers.L2(0.001))');
+    expect(py).toContain(
+      'tf.keras.layers.Dense(32, activation="leaky_relu", kernel_regularizer=tf.keras.regularizers.L2(0.001))',
+    );
     expect(tfjsLayers(tfjsProgram(net, cfg, 'x'))).toEqual([
       'tf.layers.flatten({ inputShape: [28, 28, 1] })',
       "tf.layers.dense({ units: 32, activation: 'linear', kernelRegularizer: tf.regularizers.l2({ l2: 0.001 }) })",
@@ -134,7 +136,9 @@ describe('Keras and TensorFlow.js code export', () => {
 
   it('exports data augmentation as Keras preprocessing layers and a tf.image.transform step in TF.js', () => {
     const net = presetById('mlp-seed').network;
-    const [, ...layers] = kerasLayers(kerasScript(net, { ...DEFAULT_CONFIG, augment: 'affine' }, 'x')).filter((l) => !l.startsWith('#'));
+    const [, ...layers] = kerasLayers(kerasScript(net, { ...DEFAULT_CONFIG, augment: 'affine' }, 'x')).filter(
+      (l) => !l.startsWith('#'),
+    );
     expect(layers).toEqual([
       'tf.keras.layers.RandomTranslation(2 / 28, 2 / 28, fill_mode="constant")',
       'tf.keras.layers.RandomRotation(12 / 360, fill_mode="constant")',

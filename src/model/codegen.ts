@@ -16,7 +16,15 @@ import {
   type NetworkSpec,
   type Padding,
 } from './spec';
-import { AUGMENT_LEVELS, AUGMENTS, COSINE_EPOCHS, DEFAULT_CONFIG, STEP_EPOCHS, type Augment, type TrainConfig } from './training';
+import {
+  AUGMENT_LEVELS,
+  AUGMENTS,
+  COSINE_EPOCHS,
+  DEFAULT_CONFIG,
+  STEP_EPOCHS,
+  type Augment,
+  type TrainConfig,
+} from './training';
 
 /** Epochs the exported code trains for: the epoch limit, or 5. */
 export const exportEpochs = (c: TrainConfig) => (c.epochLimit > 0 ? c.epochLimit : 5);
@@ -130,7 +138,8 @@ function kerasOptimizer(c: TrainConfig): string[] {
 function kerasAugment(c: TrainConfig): string[] {
   const L = AUGMENT_LEVELS[pick(AUGMENTS, c.augment, 'off')];
   const out: string[] = [];
-  if (L.shift > 0) out.push(`tf.keras.layers.RandomTranslation(${L.shift} / 28, ${L.shift} / 28, fill_mode="constant")`);
+  if (L.shift > 0)
+    out.push(`tf.keras.layers.RandomTranslation(${L.shift} / 28, ${L.shift} / 28, fill_mode="constant")`);
   if (L.rotate > 0) out.push(`tf.keras.layers.RandomRotation(${L.rotate} / 360, fill_mode="constant")`);
   if (L.scale > 0) out.push(`tf.keras.layers.RandomZoom(${L.scale}, fill_mode="constant")`);
   return out;
@@ -182,10 +191,14 @@ const TFJS_PACKAGE = '@tensorflow/tfjs';
 function tfjsLayer(l: LayerSpec, first: boolean, l2: number): string[] {
   const input = first ? 'inputShape: [28, 28, 1], ' : '';
   const reg = l2 > 0 ? `, kernelRegularizer: tf.regularizers.l2({ l2: ${n(l2)} })` : '';
-  const leaky = (a: unknown) => (act(a) === 'leakyRelu' ? [`tf.layers.leakyReLU({ alpha: ${n(LEAKY_RELU_SLOPE)} })`] : []);
+  const leaky = (a: unknown) =>
+    act(a) === 'leakyRelu' ? [`tf.layers.leakyReLU({ alpha: ${n(LEAKY_RELU_SLOPE)} })`] : [];
   switch (l.kind) {
     case 'dense':
-      return [`tf.layers.dense({ ${input}units: ${n(l.units)}, activation: '${jsAct(l.activation)}'${reg} })`, ...leaky(l.activation)];
+      return [
+        `tf.layers.dense({ ${input}units: ${n(l.units)}, activation: '${jsAct(l.activation)}'${reg} })`,
+        ...leaky(l.activation),
+      ];
     case 'conv2d':
       return [
         `tf.layers.conv2d({ ${input}filters: ${n(l.filters)}, kernelSize: ${n(l.kernelSize)}, strides: ${n(l.stride)}, padding: '${pad(l.padding)}', activation: '${jsAct(l.activation)}'${reg} })`,

@@ -8,7 +8,10 @@ import { FUZZ_RUNS, hostileJson } from '../testing/fuzz';
 import { decodeConfig, decodeLayer, decodeNetwork } from './decode';
 import { decodeMsg, type Msg } from './msg';
 
-const anything = fc.oneof(fc.anything({ withNullPrototype: true, withBoxedValues: true, withSparseArray: true }), hostileJson);
+const anything = fc.oneof(
+  fc.anything({ withNullPrototype: true, withBoxedValues: true, withSparseArray: true }),
+  hostileJson,
+);
 
 describe('decoders never throw', () => {
   for (const [name, decode] of [
@@ -86,7 +89,11 @@ describe('hostile values', () => {
     ],
     ['units as text', dense({ units: '128' }), /units must be a whole number from 1 to 4096/],
     ['units past the range', dense({ units: 4097 }), /units must be a whole number from 1 to 4096/],
-    ['a stride of 100,000', { kind: 'maxPool2d', poolSize: 2, stride: 100000 }, /stride must be a whole number from 1 to 28/],
+    [
+      'a stride of 100,000',
+      { kind: 'maxPool2d', poolSize: 2, stride: 100000 },
+      /stride must be a whole number from 1 to 28/,
+    ],
     ['a dropout rate of 1', { kind: 'dropout', rate: 1 }, /dropout rate must be from 0 to 0.99/],
   ])('refuses %s', (_, layer, message) => {
     const r = decodeLayer(layer);
@@ -104,7 +111,10 @@ describe('hostile values', () => {
     const r = decodeConfig({ learningRate: 1e-320 });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(english(r.problem)).toMatch(/Learning rate must be a number from 0.000001 to 1000/);
-    const m = decodeMsg({ key: 'change.learningRate', values: { from: 1, to: 2, lng: 'xx', ns: 'x', returnObjects: 1 } });
+    const m = decodeMsg({
+      key: 'change.learningRate',
+      values: { from: 1, to: 2, lng: 'xx', ns: 'x', returnObjects: 1 },
+    });
     expect(m).not.toBeNull();
     expect(english(m!)).toBe(english({ key: 'change.learningRate', values: { from: 1, to: 2 } }));
   });

@@ -6,7 +6,15 @@
 import { isObj } from './guards';
 import { msg, type Msg } from './msg';
 import { LIMITS } from './shapes';
-import { ACTIVATIONS, PADDINGS, type Activation, type LayerKind, type LayerSpec, type NetworkSpec, type Padding } from './spec';
+import {
+  ACTIVATIONS,
+  PADDINGS,
+  type Activation,
+  type LayerKind,
+  type LayerSpec,
+  type NetworkSpec,
+  type Padding,
+} from './spec';
 import { DEFAULT_CONFIG, type TrainConfig } from './training';
 import { configProblem, FIELD_NAMES, isTrainConfig, TRAIN_FIELDS, type Field } from './trainFields';
 
@@ -26,7 +34,8 @@ export type IntField = keyof typeof LAYER_FIELD_RANGES;
 /** Dropout keeps at least 1% of the units: a rate of 1 would zero the layer and divide by 0. */
 export const MAX_DROPOUT = 0.99;
 
-export const isActivation = (x: unknown): x is Activation => typeof x === 'string' && (ACTIVATIONS as readonly string[]).includes(x);
+export const isActivation = (x: unknown): x is Activation =>
+  typeof x === 'string' && (ACTIVATIONS as readonly string[]).includes(x);
 const isPadding = (x: unknown): x is Padding => typeof x === 'string' && (PADDINGS as readonly string[]).includes(x);
 
 /** A layer field's value is in range (the builder commits only such values). */
@@ -53,7 +62,8 @@ const isKind = (x: unknown): x is LayerKind => typeof x === 'string' && Object.p
 export function decodeLayer(x: unknown, n = 1): Decoded<LayerSpec> {
   if (!isObj(x)) return no(msg('decode.layerNotObject', { n }));
   const kind = x.kind;
-  if (!isKind(kind)) return no(msg('decode.layerKind', { n, kind: String(typeof kind === 'string' ? kind : typeof kind).slice(0, 24) }));
+  if (!isKind(kind))
+    return no(msg('decode.layerKind', { n, kind: String(typeof kind === 'string' ? kind : typeof kind).slice(0, 24) }));
   const int = (field: IntField): number | Msg => {
     const v = x[field];
     if (fieldInRange(field, v)) return v;
@@ -66,7 +76,8 @@ export function decodeLayer(x: unknown, n = 1): Decoded<LayerSpec> {
       max,
     });
   };
-  const act = (): Activation | Msg => (isActivation(x.activation) ? x.activation : msg('decode.layerActivation', { n }));
+  const act = (): Activation | Msg =>
+    isActivation(x.activation) ? x.activation : msg('decode.layerActivation', { n });
   const isM = (v: unknown): v is Msg => typeof v === 'object';
   switch (kind) {
     case 'dense': {
@@ -123,7 +134,8 @@ export function decodeLayer(x: unknown, n = 1): Decoded<LayerSpec> {
 export function decodeNetwork(x: unknown): Decoded<NetworkSpec> {
   const layers = isObj(x) ? x.layers : undefined;
   if (!Array.isArray(layers)) return no(msg('decode.noLayers'));
-  if (layers.length > LIMITS.layers) return no(msg('problem.tooManyLayers', { n: layers.length, limit: LIMITS.layers }));
+  if (layers.length > LIMITS.layers)
+    return no(msg('problem.tooManyLayers', { n: layers.length, limit: LIMITS.layers }));
   const out: LayerSpec[] = [];
   for (let i = 0; i < layers.length; i++) {
     const l = decodeLayer(layers[i], i + 1);

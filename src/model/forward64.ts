@@ -65,7 +65,13 @@ function dense(x: Tensor, k: ArrayLike<number>, b: ArrayLike<number>, units: num
   return z;
 }
 
-function conv(x: Tensor, s: Extract<LayerSpec, { kind: 'conv2d' }>, k: ArrayLike<number>, b: ArrayLike<number>, out: number[]) {
+function conv(
+  x: Tensor,
+  s: Extract<LayerSpec, { kind: 'conv2d' }>,
+  k: ArrayLike<number>,
+  b: ArrayLike<number>,
+  out: number[],
+) {
   const [h, w, cin] = x.shape;
   const [oh, ow, cout] = out;
   const K = s.kernelSize;
@@ -82,7 +88,8 @@ function conv(x: Tensor, s: Extract<LayerSpec, { kind: 'conv2d' }>, k: ArrayLike
           for (let kx = 0; kx < K; kx++) {
             const ix = ox * s.stride + kx - padLeft;
             if (ix < 0 || ix >= w) continue;
-            for (let c = 0; c < cin; c++) sum += x.data[(iy * w + ix) * cin + c] * k[((ky * K + kx) * cin + c) * cout + f];
+            for (let c = 0; c < cin; c++)
+              sum += x.data[(iy * w + ix) * cin + c] * k[((ky * K + kx) * cin + c) * cout + f];
           }
         }
         z[(oy * ow + ox) * cout + f] = sum;
@@ -112,7 +119,11 @@ function pool(x: Tensor, s: Extract<LayerSpec, { kind: 'maxPool2d' | 'avgPool2d'
  * Logits [10] of one image (784 values in [0, 1]) under `weights` in model.getWeights() order (weightLayout).
  * The network must be valid.
  */
-export function logits64(net: NetworkSpec, weights: readonly ArrayLike<number>[], image: ArrayLike<number>): Float64Array {
+export function logits64(
+  net: NetworkSpec,
+  weights: readonly ArrayLike<number>[],
+  image: ArrayLike<number>,
+): Float64Array {
   const info = inferNetwork(net);
   if (info.problem) throw new Error('forward64: invalid network');
   const { own } = weightLayout(net);

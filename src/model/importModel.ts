@@ -15,7 +15,8 @@ const pair = (x: unknown): number | null => {
   const v = Array.isArray(x) ? x : [x, x];
   return v.length === 2 && v[0] === v[1] && Number.isInteger(v[0]) ? (v[0] as number) : null;
 };
-const SUPPORTED = 'Dense, Conv2D, MaxPooling2D, AveragePooling2D, Flatten, Dropout, BatchNormalization, Activation, LeakyReLU (alpha 0.2)';
+const SUPPORTED =
+  'Dense, Conv2D, MaxPooling2D, AveragePooling2D, Flatten, Dropout, BatchNormalization, Activation, LeakyReLU (alpha 0.2)';
 
 function activation(a: unknown): Activation | null {
   if (a === 'leaky_relu') return 'leakyRelu';
@@ -90,9 +91,11 @@ export function importLayersModel(modelJsonText: string, files: Map<string, Arra
     ok: false,
     error: msg('import.unreadable', { why: msg(`import.${why}`, values) }),
   });
-  if (modelJsonText.length > MAX_MODEL_FILE_BYTES) return bad('fileTooLarge', { file: 'model.json', mb: MAX_MODEL_FILE_BYTES / 2 ** 20 });
+  if (modelJsonText.length > MAX_MODEL_FILE_BYTES)
+    return bad('fileTooLarge', { file: 'model.json', mb: MAX_MODEL_FILE_BYTES / 2 ** 20 });
   for (const [file, b] of files)
-    if (b.byteLength > MAX_MODEL_FILE_BYTES) return bad('fileTooLarge', { file: file.slice(0, 80), mb: MAX_MODEL_FILE_BYTES / 2 ** 20 });
+    if (b.byteLength > MAX_MODEL_FILE_BYTES)
+      return bad('fileTooLarge', { file: file.slice(0, 80), mb: MAX_MODEL_FILE_BYTES / 2 ** 20 });
   let j: unknown;
   try {
     j = JSON.parse(modelJsonText);
@@ -110,7 +113,9 @@ export function importLayersModel(modelJsonText: string, files: Map<string, Arra
   if (layerList.length > LIMITS.layers + 2)
     return {
       ok: false,
-      error: msg('import.network', { problem: msg('problem.tooManyLayers', { n: layerList.length, limit: LIMITS.layers }) }),
+      error: msg('import.network', {
+        problem: msg('problem.tooManyLayers', { n: layerList.length, limit: LIMITS.layers }),
+      }),
     };
   const layers: LayerSpec[] = [];
   const names: string[] = [];
@@ -121,7 +126,8 @@ export function importLayersModel(modelJsonText: string, files: Map<string, Arra
     const c = raw.config;
     inputShape ??= c.batch_input_shape ?? c.batch_shape ?? null;
     const mapped = mapLayer(raw.class_name, c);
-    if (typeof mapped === 'string') unsupported.push(`${raw.class_name} "${textOf(c.name)}"${mapped === 'unknown' ? '' : ` (${mapped})`}`);
+    if (typeof mapped === 'string')
+      unsupported.push(`${raw.class_name} "${textOf(c.name)}"${mapped === 'unknown' ? '' : ` (${mapped})`}`);
     else if (mapped) {
       // The same layer decoder as links and files: ranges and names from one table.
       const d = decodeLayer(mapped, layers.length + 1);

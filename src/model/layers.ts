@@ -38,7 +38,9 @@ export function defaultLayer(kind: LayerKind): LayerSpec {
 export const insertLayer = (n: NetworkSpec, at: number, l: LayerSpec): NetworkSpec => ({
   layers: [...n.layers.slice(0, at), l, ...n.layers.slice(at)],
 });
-export const removeLayer = (n: NetworkSpec, at: number): NetworkSpec => ({ layers: n.layers.filter((_, i) => i !== at) });
+export const removeLayer = (n: NetworkSpec, at: number): NetworkSpec => ({
+  layers: n.layers.filter((_, i) => i !== at),
+});
 export const duplicateLayer = (n: NetworkSpec, at: number): NetworkSpec => insertLayer(n, at + 1, { ...n.layers[at] });
 export const replaceLayer = (n: NetworkSpec, at: number, l: LayerSpec): NetworkSpec => ({
   layers: n.layers.map((x, i) => (i === at ? l : x)),
@@ -55,7 +57,10 @@ export function moveLayer(n: NetworkSpec, from: number, to: number): NetworkSpec
 export function onlyDropoutDiffers(a: NetworkSpec, b: NetworkSpec): boolean {
   if (a.layers.length !== b.layers.length) return false;
   const strip = (l: LayerSpec) => (l.kind === 'dropout' ? { kind: 'dropout' } : l);
-  return JSON.stringify(a.layers.map(strip)) === JSON.stringify(b.layers.map(strip)) && JSON.stringify(a) !== JSON.stringify(b);
+  return (
+    JSON.stringify(a.layers.map(strip)) === JSON.stringify(b.layers.map(strip)) &&
+    JSON.stringify(a) !== JSON.stringify(b)
+  );
 }
 
 /** "dropout (layer 3) 0.2 → 0.5" for each changed rate. */

@@ -109,7 +109,9 @@ export function column(kernel: ArrayLike<number>, units: number, j: number): num
  * moving statistics (model/shapes.ts weightSizes) — as `own[layer]` ([kernel, bias] or [γ, β, mean, variance]).
  */
 export function weightLayout(net: NetworkSpec): { own: number[][]; trainable: boolean[] } {
-  const counts = net.layers.map((l): number => (l.kind === 'dense' || l.kind === 'conv2d' || l.kind === 'batchNorm' ? 2 : 0));
+  const counts = net.layers.map((l): number =>
+    l.kind === 'dense' || l.kind === 'conv2d' || l.kind === 'batchNorm' ? 2 : 0,
+  );
   const nTrainable = counts.reduce((a, b) => a + b, 0);
   let w = 0;
   let stat = nTrainable;

@@ -16,7 +16,10 @@ export type LessonId =
   | 'batch-sweep'
   | 'one-step';
 
-/** Title and paragraph are in the i18n catalogues under lesson.<id>.title / .text. A lesson with a sweep offers to run it. */
+/**
+ * Title and paragraph are in the i18n catalogues under lesson.<id>.title / .text. A lesson with a sweep offers to run
+ * it.
+ */
 export type Lesson = {
   id: LessonId;
   network: NetworkSpec;

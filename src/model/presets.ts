@@ -10,7 +10,11 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'mlp-seed',
     network: {
-      layers: [{ kind: 'flatten' }, { kind: 'dense', units: 128, activation: 'relu' }, { kind: 'dense', units: 10, activation: 'softmax' }],
+      layers: [
+        { kind: 'flatten' },
+        { kind: 'dense', units: 128, activation: 'relu' },
+        { kind: 'dense', units: 10, activation: 'softmax' },
+      ],
     },
   },
   {

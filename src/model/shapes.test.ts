@@ -41,11 +41,17 @@ describe('shape inference', () => {
     expect(text({ layers: [{ kind: 'dense', units: 10, activation: 'softmax' }] })).toMatch(/Flatten/);
     expect(noFlatten.layers[0].needsFlatten).toBe(true);
     const bigKernel: NetworkSpec = {
-      layers: [{ kind: 'conv2d', filters: 4, kernelSize: 30, stride: 1, padding: 'valid', activation: 'relu' }, { kind: 'flatten' }, out],
+      layers: [
+        { kind: 'conv2d', filters: 4, kernelSize: 30, stride: 1, padding: 'valid', activation: 'relu' },
+        { kind: 'flatten' },
+        out,
+      ],
     };
     expect(text(bigKernel)).toBe('Layer 1: Kernel 30×30 is larger than its 28×28 input.');
     expect(chinese(inferNetwork(bigKernel).problem!)).toBe('第 1 层：30×30 的卷积核比它的 28×28 输入还大。');
-    expect(text({ layers: [{ kind: 'flatten' }, { kind: 'dense', units: 10, activation: 'relu' }] })).toMatch(/softmax/);
+    expect(text({ layers: [{ kind: 'flatten' }, { kind: 'dense', units: 10, activation: 'relu' }] })).toMatch(
+      /softmax/,
+    );
     expect(text({ layers: [] })).toMatch(/no layers/);
     expect(text({ layers: [{ kind: 'flatten' }, { kind: 'dense', units: 0, activation: 'relu' }, out] })).toBe(
       'Layer 2: Dense units must be a whole number from 1 to 4096.',

@@ -50,14 +50,17 @@ export function inferLayer(spec: LayerSpec, input: Shape): LayerInfo {
     case 'dense': {
       if (!Number.isInteger(spec.units) || spec.units < 1 || spec.units > 4096)
         return bad(msg('problem.badNumber', { kind: msg('kind.dense'), field: msg('field.units'), min: 1, max: 4096 }));
-      if (input.length !== 1) return { ...bad(msg('problem.denseNeedsFlat', { shape: formatShape(input) })), needsFlatten: true };
+      if (input.length !== 1)
+        return { ...bad(msg('problem.denseNeedsFlat', { shape: formatShape(input) })), needsFlatten: true };
       const n = input[0];
       return ok([spec.units], n * spec.units + spec.units, n * spec.units);
     }
     case 'conv2d': {
       if (input.length !== 3) return bad(msg('problem.convNeedsImage', { shape: formatShape(input) }));
       if (!Number.isInteger(spec.filters) || spec.filters < 1 || spec.filters > 512)
-        return bad(msg('problem.badNumber', { kind: msg('kind.conv2d'), field: msg('field.filters'), min: 1, max: 512 }));
+        return bad(
+          msg('problem.badNumber', { kind: msg('kind.conv2d'), field: msg('field.filters'), min: 1, max: 512 }),
+        );
       if (!Number.isInteger(spec.kernelSize) || spec.kernelSize < 1)
         return bad(msg('problem.badPositive', { kind: msg('kind.conv2d'), field: msg('field.kernel') }));
       if (!Number.isInteger(spec.stride) || spec.stride < 1)
@@ -77,7 +80,11 @@ export function inferLayer(spec: LayerSpec, input: Shape): LayerInfo {
         return bad(msg('problem.poolPositive'));
       const [h, w, c] = input;
       if (spec.poolSize > h || spec.poolSize > w) return bad(msg('problem.poolTooLarge', { p: spec.poolSize, h, w }));
-      return ok([windowOut(h, spec.poolSize, spec.stride, 'valid'), windowOut(w, spec.poolSize, spec.stride, 'valid'), c]);
+      return ok([
+        windowOut(h, spec.poolSize, spec.stride, 'valid'),
+        windowOut(w, spec.poolSize, spec.stride, 'valid'),
+        c,
+      ]);
     }
     case 'flatten':
       return ok([product(input)]);
@@ -193,7 +200,11 @@ export function inferNetwork(net: NetworkSpec): NetworkInfo {
     problemLayer = LIMITS.layers;
   } else if (problem === null && totalMacs > LIMITS.macsPerImage) {
     problemLayer = biggest(layers, (l) => l.macs);
-    problem = msg('problem.tooMuchCompute', { macs: millions(totalMacs), limit: millions(LIMITS.macsPerImage), n: problemLayer + 1 });
+    problem = msg('problem.tooMuchCompute', {
+      macs: millions(totalMacs),
+      limit: millions(LIMITS.macsPerImage),
+      n: problemLayer + 1,
+    });
   } else if (problem === null && totalActivations > LIMITS.activationsPerImage) {
     problemLayer = biggest(layers, size);
     problem = msg('problem.tooMuchMemory', {
@@ -206,10 +217,19 @@ export function inferNetwork(net: NetworkSpec): NetworkInfo {
     const last = net.layers[net.layers.length - 1];
     const out = layers[layers.length - 1]?.outputShape;
     if (!last) problem = msg('problem.noLayers');
-    else if (!out || out.length !== 1 || out[0] !== NUM_CLASSES || last.kind !== 'dense' || last.activation !== 'softmax')
+    else if (
+      !out ||
+      out.length !== 1 ||
+      out[0] !== NUM_CLASSES ||
+      last.kind !== 'dense' ||
+      last.activation !== 'softmax'
+    )
       problem = msg('problem.lastLayer', { classes: NUM_CLASSES });
     else if (totalParams > LIMITS.params)
-      problem = msg('problem.tooManyParams', { params: totalParams.toLocaleString('en'), limit: LIMITS.params.toLocaleString('en') });
+      problem = msg('problem.tooManyParams', {
+        params: totalParams.toLocaleString('en'),
+        limit: LIMITS.params.toLocaleString('en'),
+      });
     if (problem !== null) problemLayer = last ? net.layers.length - 1 : null;
   }
   return { layers, totalParams, totalMacs, totalActivations, maxPatch, problem, problemLayer };
@@ -245,7 +265,10 @@ export const weightSizes = (net: NetworkSpec): number[] | null => weightShapes(n
 
 /** Indices into weightShapes() of BatchNorm's moving variances, which must not be negative (√(var + ε)). */
 export function varianceIndices(net: NetworkSpec): Set<number> {
-  const trainable = net.layers.reduce((n, l) => n + (l.kind === 'dense' || l.kind === 'conv2d' || l.kind === 'batchNorm' ? 2 : 0), 0);
+  const trainable = net.layers.reduce(
+    (n, l) => n + (l.kind === 'dense' || l.kind === 'conv2d' || l.kind === 'batchNorm' ? 2 : 0),
+    0,
+  );
   const norms = net.layers.filter((l) => l.kind === 'batchNorm').length;
   // The statistics come after every trainable array, as [mean, variance] per BatchNorm.
   return new Set(Array.from({ length: norms }, (_, i) => trainable + 2 * i + 1));

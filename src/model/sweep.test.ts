@@ -22,7 +22,9 @@ describe('sweep values', () => {
     expect(parseValues('learningRate', '0.001, 0.01,0.1')).toEqual({ values: [0.001, 0.01, 0.1] });
     expect(parseValues('optimizer', 'Adam sgd')).toEqual({ values: ['adam', 'sgd'] });
     expect(parseValues('learningRate', '0.01, 0.01, 0.1')).toEqual({ values: [0.01, 0.1] }); // duplicates once
-    expect(parseValues('learningRate', '0.01, -1')).toMatchObject({ problem: { key: 'sweep.badValue', values: { value: '-1' } } });
+    expect(parseValues('learningRate', '0.01, -1')).toMatchObject({
+      problem: { key: 'sweep.badValue', values: { value: '-1' } },
+    });
     expect(parseValues('batchSize', '32, 12.5')).toMatchObject({ problem: { key: 'sweep.badValue' } });
     expect(parseValues('optimizer', 'adam, lbfgs')).toMatchObject({ problem: { key: 'sweep.badValue' } });
     expect(parseValues('learningRate', '0.01')).toMatchObject({ problem: { key: 'sweep.valueCount' } });
@@ -105,7 +107,11 @@ describe('sweep scheduling', () => {
     const order: number[] = [];
     const done = [false, false, false];
     const turnsLeft = [2, 3, 1];
-    for (let last = -1, i = nextRun(done, last, 'interleaved'); i !== null; last = i, i = nextRun(done, last, 'interleaved')) {
+    for (
+      let last = -1, i = nextRun(done, last, 'interleaved');
+      i !== null;
+      last = i, i = nextRun(done, last, 'interleaved')
+    ) {
       order.push(i);
       if (--turnsLeft[i] === 0) done[i] = true;
     }

@@ -7,7 +7,15 @@ import { OPTIMIZERS, type OptimizerName, type TrainConfig } from './training';
 import { experimentProblem, TRAIN_FIELDS } from './trainFields';
 
 export type SweepParam = 'learningRate' | 'batchSize' | 'optimizer' | 'units' | 'dropout' | 'l2' | 'trainSize';
-export const SWEEP_PARAMS: readonly SweepParam[] = ['learningRate', 'batchSize', 'optimizer', 'units', 'dropout', 'l2', 'trainSize'];
+export const SWEEP_PARAMS: readonly SweepParam[] = [
+  'learningRate',
+  'batchSize',
+  'optimizer',
+  'units',
+  'dropout',
+  'l2',
+  'trainSize',
+];
 export type SweepValue = number | OptimizerName;
 
 /** One varied hyperparameter. `layer`: the spec index of the Dense layer whose units (or the dropout after it) vary. */
@@ -35,7 +43,10 @@ export const DEFAULT_VALUES: Record<SweepParam, SweepValue[]> = {
 };
 
 /** Ranges for random search: log-uniform for rates and sizes, uniform for dropout. */
-export const RANDOM_RANGES: Record<Exclude<SweepParam, 'optimizer'>, { lo: number; hi: number; log: boolean; integer: boolean }> = {
+export const RANDOM_RANGES: Record<
+  Exclude<SweepParam, 'optimizer'>,
+  { lo: number; hi: number; log: boolean; integer: boolean }
+> = {
   learningRate: { lo: 1e-4, hi: 0.1, log: true, integer: false },
   batchSize: { lo: 16, hi: 1024, log: true, integer: true },
   units: { lo: 8, hi: 512, log: true, integer: true },
@@ -107,7 +118,9 @@ export function applyValue(
     case 'units': {
       const at = axis.layer ?? hiddenDense(network)[0];
       return {
-        network: { layers: network.layers.map((l, i) => (i === at && l.kind === 'dense' ? { ...l, units: v as number } : l)) },
+        network: {
+          layers: network.layers.map((l, i) => (i === at && l.kind === 'dense' ? { ...l, units: v as number } : l)),
+        },
         config,
       };
     }
@@ -115,7 +128,12 @@ export function applyValue(
       // The first Dropout layer's rate; a network without one gets one after the chosen (or first) hidden Dense layer.
       const existing = network.layers.findIndex((l) => l.kind === 'dropout');
       if (existing >= 0)
-        return { network: { layers: network.layers.map((l, i) => (i === existing ? { kind: 'dropout', rate: v as number } : l)) }, config };
+        return {
+          network: {
+            layers: network.layers.map((l, i) => (i === existing ? { kind: 'dropout', rate: v as number } : l)),
+          },
+          config,
+        };
       const after = axis.layer ?? hiddenDense(network)[0] ?? network.layers.length - 2;
       const layers = [...network.layers];
       layers.splice(after + 1, 0, { kind: 'dropout', rate: v as number });
@@ -129,13 +147,19 @@ export function applyValue(
  * without an epoch limit of its own (the budget stops it). A problem when the grid is too large or a run could
  * not train (e.g. a batch larger than a training-set size in the same grid).
  */
-export function expandSweep(network: NetworkSpec, config: TrainConfig, axes: SweepAxis[]): { runs: SweepRunSpec[] } | { problem: Msg } {
+export function expandSweep(
+  network: NetworkSpec,
+  config: TrainConfig,
+  axes: SweepAxis[],
+): { runs: SweepRunSpec[] } | { problem: Msg } {
   if (axes.length < 1 || axes.length > 2) return { problem: msg('sweep.axes') };
   if (axes.length === 2 && axes[0].param === axes[1].param) return { problem: msg('sweep.sameParam') };
   const count = axes.reduce((n, a) => n * a.values.length, 1);
   if (count > MAX_SWEEP_RUNS) return { problem: msg('sweep.tooMany', { count, max: MAX_SWEEP_RUNS }) };
   const combos: SweepValue[][] =
-    axes.length === 1 ? axes[0].values.map((v) => [v]) : axes[0].values.flatMap((a) => axes[1].values.map((b) => [a, b]));
+    axes.length === 1
+      ? axes[0].values.map((v) => [v])
+      : axes[0].values.flatMap((a) => axes[1].values.map((b) => [a, b]));
   const runs: SweepRunSpec[] = [];
   for (const values of combos) {
     let run = { network, config: { ...config, epochLimit: 0 } };
@@ -160,7 +184,10 @@ export function randomValues(param: Exclude<SweepParam, 'optimizer'>, n: number,
   return [...out].sort((a, b) => a - b);
 }
 
-/** Whose turn it is: interleaved runs go round-robin after `last`; sequential runs go in order. Null when all are done. */
+/**
+ * Whose turn it is: interleaved runs go round-robin after `last`; sequential runs go in order. Null when all are
+ * done.
+ */
 export function nextRun(done: boolean[], last: number, order: SweepOrder): number | null {
   const n = done.length;
   if (order === 'sequential') {
@@ -178,9 +205,16 @@ export function nextRun(done: boolean[], last: number, order: SweepOrder): numbe
 export const budgetDone = (b: SweepBudget, r: { epoch: number; seconds: number }): number =>
   Math.min(1, b.kind === 'epochs' ? r.epoch / b.value : r.seconds / b.value);
 
-export type SweepResult = { values: SweepValue[]; finalAccuracy: number | null; secondsTo975: number | null; diverged?: boolean };
+export type SweepResult = {
+  values: SweepValue[];
+  finalAccuracy: number | null;
+  secondsTo975: number | null;
+  diverged?: boolean;
+};
 
-/** The best run: highest final test accuracy, ties to the faster one to 97.5%. Null when no run has finished an epoch. */
+/**
+ * The best run: highest final test accuracy, ties to the faster one to 97.5%. Null when no run has finished an epoch.
+ */
 export function bestRun(results: SweepResult[]): number | null {
   let best: number | null = null;
   results.forEach((r, i) => {
@@ -196,7 +230,10 @@ export function bestRun(results: SweepResult[]): number | null {
   return best;
 }
 
-/** The summary chart's points: x = the first axis's value (its index for optimizer names), one series per second-axis value. */
+/**
+ * The summary chart's points: x = the first axis's value (its index for optimizer names), one series per second-axis
+ * value.
+ */
 export function summarySeries(
   axes: SweepAxis[],
   results: SweepResult[],

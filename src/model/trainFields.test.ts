@@ -49,7 +49,11 @@ describe('TRAIN_FIELDS', () => {
   });
 
   it('reads a missing field as its default, and a missing augmentation as off', () => {
-    expect(readFields(new URLSearchParams('opt=sgd'), DEFAULT_CONFIG)).toEqual({ ...DEFAULT_CONFIG, optimizer: 'sgd', augment: 'off' });
+    expect(readFields(new URLSearchParams('opt=sgd'), DEFAULT_CONFIG)).toEqual({
+      ...DEFAULT_CONFIG,
+      optimizer: 'sgd',
+      augment: 'off',
+    });
   });
 
   for (const name of FIELD_NAMES) {

@@ -65,7 +65,11 @@ export const TRAIN_FIELDS: FieldTable = {
   schedule: { url: 'sched', kind: oneOf(SCHEDULES), problem: 'config.unknownSchedule' },
   epochLimit: { url: 'ep', kind: num(0, 1000, { integer: true }), problem: 'config.epochLimit' },
   // 0 means all 60,000; fewer than 10 images make no lesson.
-  trainSize: { url: 'n', kind: num(0, 60000, { integer: true, also: (v) => v === 0 || v >= 10 }), problem: 'config.trainSize' },
+  trainSize: {
+    url: 'n',
+    kind: num(0, 60000, { integer: true, also: (v) => v === 0 || v >= 10 }),
+    problem: 'config.trainSize',
+  },
   // Absent means off: links made before augmentation existed keep their meaning.
   augment: { url: 'aug', kind: oneOf(AUGMENTS), problem: 'config.unknownAugment', absent: 'off' },
 };
@@ -87,12 +91,14 @@ export function configProblem(c: Readonly<Record<keyof TrainConfig, unknown>>): 
   }
   // An epoch needs one full batch: fewer images than the batch would read past the end of the set.
   const { trainSize, batchSize } = c as Pick<TrainConfig, 'trainSize' | 'batchSize'>; // both checked above
-  if (trainSize > 0 && batchSize > trainSize) return msg('config.batchOverTrainSize', { batch: batchSize, n: trainSize });
+  if (trainSize > 0 && batchSize > trainSize)
+    return msg('config.batchOverTrainSize', { batch: batchSize, n: trainSize });
   return null;
 }
 
 /** A config whose every field is in its row's range, and whose fields fit together. */
-export const isTrainConfig = (c: Readonly<Record<keyof TrainConfig, unknown>>): c is TrainConfig => configProblem(c) === null;
+export const isTrainConfig = (c: Readonly<Record<keyof TrainConfig, unknown>>): c is TrainConfig =>
+  configProblem(c) === null;
 
 /** URL parameters for a config: the founding fields always, the others when they differ from `defaults`. */
 export function writeFields(c: TrainConfig, defaults: TrainConfig, p: URLSearchParams) {
@@ -123,7 +129,9 @@ export function readFields(p: URLSearchParams, defaults: TrainConfig, whole = tr
   return out as Partial<TrainConfig>;
 }
 
-/** Why this network cannot be trained with this config (network problem, config out of range, batch too big), or null. */
+/**
+ * Why this network cannot be trained with this config (network problem, config out of range, batch too big), or null.
+ */
 export function experimentProblem(network: NetworkSpec, train: TrainConfig): Msg | null {
   const info = inferNetwork(network);
   return info.problem ?? configProblem(train) ?? batchProblem(info, train.batchSize);

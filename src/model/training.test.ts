@@ -28,14 +28,19 @@ describe('config', () => {
     expect(english(configProblem({ ...DEFAULT_CONFIG, l2: -1 })!)).toMatch(/L2/);
     expect(english(configProblem({ ...DEFAULT_CONFIG, epochLimit: -1 })!)).toMatch(/Epoch limit/);
     expect(english(configProblem({ ...DEFAULT_CONFIG, trainSize: 5 })!)).toMatch(/Training images/);
-    expect(english(configProblem({ ...DEFAULT_CONFIG, augment: 'sideways' as never })!)).toBe('Unknown data augmentation "sideways".');
+    expect(english(configProblem({ ...DEFAULT_CONFIG, augment: 'sideways' as never })!)).toBe(
+      'Unknown data augmentation "sideways".',
+    );
   });
   it('describes changes for chart markers', () => {
-    expect(describeChanges(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, learningRate: 0.01, optimizer: 'sgd' }).map(english)).toEqual([
-      'optimizer adam → sgd',
-      'learning rate 0.003 → 0.01',
+    expect(
+      describeChanges(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, learningRate: 0.01, optimizer: 'sgd' }).map(english),
+    ).toEqual(['optimizer adam → sgd', 'learning rate 0.003 → 0.01']);
+    expect(describeChanges(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, trainSize: 500 }).map(chinese)).toEqual([
+      '训练图像数 0 → 500',
     ]);
-    expect(describeChanges(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, trainSize: 500 }).map(chinese)).toEqual(['训练图像数 0 → 500']);
-    expect(describeChanges(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, augment: 'shift' }).map(english)).toEqual(['augmentation affine → shift']);
+    expect(describeChanges(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, augment: 'shift' }).map(english)).toEqual([
+      'augmentation affine → shift',
+    ]);
   });
 });

@@ -25,7 +25,9 @@ export type TrainConfig = {
 /** Data augmentation levels, each including the ones before: small shifts; + rotation and scale; + elastic bends. */
 export type Augment = 'off' | 'shift' | 'affine' | 'elastic';
 export const AUGMENTS: readonly Augment[] = ['off', 'shift', 'affine', 'elastic'];
-/** Strength of each level: largest shift in pixels, rotation in degrees, scale range, elastic displacement in pixels. */
+/**
+ * Strength of each level: largest shift in pixels, rotation in degrees, scale range, elastic displacement in pixels.
+ */
 export const AUGMENT_LEVELS: Record<Augment, { shift: number; rotate: number; scale: number; elastic: number }> = {
   off: { shift: 0, rotate: 0, scale: 0, elastic: 0 },
   shift: { shift: 2, rotate: 0, scale: 0, elastic: 0 },
@@ -42,7 +44,10 @@ export const STEP_EPOCHS = 2;
 export const COSINE_EPOCHS = 10;
 
 /** The learning rate after `epochs` epochs of training (fractional: batches count as parts of an epoch). */
-export function scheduledRate(c: Pick<TrainConfig, 'learningRate' | 'schedule' | 'epochLimit'>, epochs: number): number {
+export function scheduledRate(
+  c: Pick<TrainConfig, 'learningRate' | 'schedule' | 'epochLimit'>,
+  epochs: number,
+): number {
   switch (c.schedule) {
     case 'constant':
       return c.learningRate;

@@ -35,7 +35,14 @@ export type LayerHistogram = {
 export type LayerActivation = { layer: number; name: string; shape: number[]; values: Float32Array };
 
 /** Weights drawn as pictures: dense units as 28×28 images, conv filters as k×k (averaged over input channels). */
-export type WeightImages = { layer: number; name: string; kind: 'dense' | 'conv'; side: number; count: number; values: Float32Array };
+export type WeightImages = {
+  layer: number;
+  name: string;
+  kind: 'dense' | 'conv';
+  side: number;
+  count: number;
+  values: Float32Array;
+};
 
 export type EpochSummary = { epoch: number; batch: number; testAccuracy: number; testLoss: number };
 
@@ -62,7 +69,9 @@ export const EVENTS = {
   /** A hyperparameter change took effect before batch `batch + 1`; `changes` are readable, for chart markers. */
   configApplied: spec<{ batch: number; changes: Msg[] }>((m) => Array.isArray(m.changes) && m.changes.every(isMsg)),
   /** Loss or weights became NaN/∞: training paused and, when possible, the last good weights came back. */
-  diverged: spec<{ batch: number; restoredBatch: number | null; testAccuracy: number | null; message: Msg }>((m) => isMsg(m.message)),
+  diverged: spec<{ batch: number; restoredBatch: number | null; testAccuracy: number | null; message: Msg }>((m) =>
+    isMsg(m.message),
+  ),
   /** After each completed epoch: accuracy and mean loss on all 10,000 test images. */
   epochEnd: spec<EpochSummary & { evalMs: number }>(),
   histograms: spec<{ batch: number; epoch: number; layers: LayerHistogram[] }>((m) => Array.isArray(m.layers)),
@@ -86,21 +95,26 @@ export const EVENTS = {
     diverged: boolean;
   }>((m) => Array.isArray(m.points) && Array.isArray(m.epochs)),
   /** The sweep as a whole; `message` says why it stopped early (a run diverged or failed to build). */
-  sweepState: spec<{ state: 'running' | 'paused' | 'done' | 'cancelled'; finished: number; total: number; message: Msg | null }>(
-    (m) => m.message === null || isMsg(m.message),
-  ),
+  sweepState: spec<{
+    state: 'running' | 'paused' | 'done' | 'cancelled';
+    finished: number;
+    total: number;
+    message: Msg | null;
+  }>((m) => m.message === null || isMsg(m.message)),
   /** After each epoch: confusion[actual * 10 + predicted] over the 10,000 test images. */
   confusion: spec<{ epoch: number; confusion: number[] }>((m) => Array.isArray(m.confusion)),
   weightImages: spec<{ batch: number; layers: WeightImages[] }>((m) => Array.isArray(m.layers)),
   /**
    * About to block for a while (a first step, an evaluation, a backend probe) without answering pings; a step
-   * recently took `stepMs` (0 when unknown). The page's watchdog counts the worker alive through it.
+   * recently took `batchMs` (0 when unknown). The page's watchdog counts the worker alive through it.
    */
-  busy: spec<{ stepMs: number }>(),
+  busy: spec<{ batchMs: number }>(),
   /** A copy of the last known-good weights, kept by the page to restart a worker that dies. */
   snapshot: spec<{ point: RestorePoint }>((m) => isObject(m.point) && Array.isArray(m.point.weights)),
   /** The GPU backend stopped working; training moved to `to` with the weights saved at `restoredBatch`. */
-  backendLost: spec<{ from: BackendName; to: BackendName; restoredBatch: number | null; message: Msg }>((m) => isMsg(m.message)),
+  backendLost: spec<{ from: BackendName; to: BackendName; restoredBatch: number | null; message: Msg }>((m) =>
+    isMsg(m.message),
+  ),
 };
 
 export type WorkerEvent = UnionOf<typeof EVENTS>;

@@ -25,9 +25,13 @@ export type CellImages = { total: number; indices: number[]; pixels: Uint8Array;
 
 export const REQUESTS = {
   /** Classify one image: `pixels` is 784 floats in [0,1], row-major 28×28, white ink on black. */
-  predict: ask<{ pixels: Float32Array }, { probs: Float32Array; activations: LayerActivation[] }>((m) => isPixels(m.pixels)),
+  predict: ask<{ pixels: Float32Array }, { probs: Float32Array; activations: LayerActivation[] }>((m) =>
+    isPixels(m.pixels),
+  ),
   /** The test images in one confusion-matrix cell (actual class, predicted class); null before the first epoch. */
-  getCell: ask<{ actual: number; predicted: number }, CellImages | null>((m) => isDigit(m.actual) && isDigit(m.predicted)),
+  getCell: ask<{ actual: number; predicted: number }, CellImages | null>(
+    (m) => isDigit(m.actual) && isDigit(m.predicted),
+  ),
   /** A random test image (784 bytes) and its label, for people who cannot draw; index -1 before the data. */
   getSample: ask<object, { index: number; label: number; pixels: Uint8Array }>(),
   /** Up to `count` images of the next training batch, n × 784 bytes each, before and after augmentation. */
@@ -41,7 +45,10 @@ export const REQUESTS = {
     { seconds: number; batchSize: number; learningRate: number },
     { backend: BackendName; examplesPerSecond: number; batches: number; seconds: number }
   >(),
-  /** Benchmark: the tfjs-examples way to a target test accuracy: model.fit on all 60,000 images, validation each epoch. */
+  /**
+   * Benchmark: the tfjs-examples way to a target test accuracy: model.fit on all 60,000 images, validation each
+   * epoch.
+   */
   fitToTarget: ask<
     { batchSize: number; learningRate: number; target: number; maxEpochs: number },
     {
@@ -54,9 +61,10 @@ export const REQUESTS = {
   /** The current weights, to save the session. */
   getWeights: ask<object, RestorePoint>(),
   /** Replace the whole session: network, hyperparameters and (when given) trained weights; answers the counters. */
-  loadSession: ask<{ network: NetworkSpec; config: TrainConfig; point: RestorePoint | null }, { batch: number; epoch: number }>(
-    (m) => hasLayers(m.network) && isObject(m.config),
-  ),
+  loadSession: ask<
+    { network: NetworkSpec; config: TrainConfig; point: RestorePoint | null },
+    { batch: number; epoch: number }
+  >((m) => hasLayers(m.network) && isObject(m.config)),
   /** The trained model in the TensorFlow.js Layers format: model.json text and its weights file's bytes. */
   exportModel: ask<object, { modelJson: string; weightsFile: string; weights: Uint8Array }>(),
   /** Test hook: the software-GPU kernels against tfjs's own, largest difference per backend, check and output. */

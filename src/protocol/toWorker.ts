@@ -44,10 +44,12 @@ export const COMMANDS = {
   /** Test hook: lose the WebGL context or destroy the WebGPU device, as a driver reset would. */
   debugLoseBackend: spec<object>(),
   /** Trains the runs of a sweep (model/sweep.ts) beside the current model, which is left as it is. */
-  sweepStart: spec<{ runs: { network: NetworkSpec; config: TrainConfig }[]; budget: SweepBudget; order: SweepOrder }>((m) =>
-    Array.isArray(m.runs),
+  sweepStart: spec<{ runs: { network: NetworkSpec; config: TrainConfig }[]; budget: SweepBudget; order: SweepOrder }>(
+    (m) => Array.isArray(m.runs),
   ),
-  /** Pause keeps every run's weights and optimizer state for sweepResume; cancel ends the sweep (finished runs stay). */
+  /**
+   * Pause keeps every run's weights and optimizer state for sweepResume; cancel ends the sweep (finished runs stay).
+   */
   sweepPause: spec<object>(),
   sweepResume: spec<object>(),
   sweepCancel: spec<object>(),

@@ -23,10 +23,17 @@ export function commitEvent(e: WorkerEvent) {
 export function workerReplaced(point: RestorePoint | null) {
   const { sweep, metrics } = useStore.getState();
   // A sweep lived in the dead worker: its finished runs are kept, the rest stop where they were.
-  if (sweep.state === 'running' || sweep.state === 'paused') patch('sweep', { state: 'cancelled', message: note('sweep.workerLost') });
+  if (sweep.state === 'running' || sweep.state === 'paused')
+    patch('sweep', { state: 'cancelled', message: note('sweep.workerLost') });
   patch('ui', { notice: point ? note('worker.restartedFrom', { batch: point.batch }) : note('worker.restarted') });
   // The new worker continues from the point's counters: show those, not the dead worker's.
-  patch('status', { state: 'loading', dataProgress: 0, batch: point?.batch ?? 0, epoch: point?.epoch ?? 0, batchInEpoch: 0 });
+  patch('status', {
+    state: 'loading',
+    dataProgress: 0,
+    batch: point?.batch ?? 0,
+    epoch: point?.epoch ?? 0,
+    batchInEpoch: 0,
+  });
   // History after the restore point is about to be trained again: drop it so the charts stay monotonic.
   const upTo = point?.batch ?? 0;
   patch('metrics', {
@@ -55,7 +62,10 @@ export function predictionAsked(pixels: Float32Array | null) {
 /** The pad's prediction arrived; a pad cleared meanwhile stays empty. */
 export function predictionAnswered(a: Answer<'predict'>) {
   if (useStore.getState().draw.input === null) return;
-  patch('draw', { probs: Array.from(a.probs), activations: a.activations.map((l) => ({ ...l, values: Array.from(l.values) })) });
+  patch('draw', {
+    probs: Array.from(a.probs),
+    activations: a.activations.map((l) => ({ ...l, values: Array.from(l.values) })),
+  });
 }
 
 /** A one-off message at the top of the page (dismissed by the person). */

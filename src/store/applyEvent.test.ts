@@ -7,7 +7,10 @@ import { emptyMetrics, MAX_SERIES, useStore, type AppState } from './store';
 import { applyEvent, merge, mergeProgress } from './applyEvent';
 
 const initial = (): AppState => useStore.getInitialState();
-const progress = (batch: number, points = [{ batch, loss: 1 / batch, accuracy: 0.5 }]): Extract<WorkerEvent, { type: 'progress' }> => ({
+const progress = (
+  batch: number,
+  points = [{ batch, loss: 1 / batch, accuracy: 0.5 }],
+): Extract<WorkerEvent, { type: 'progress' }> => ({
   type: 'progress',
   epoch: 0,
   batch,
@@ -23,8 +26,14 @@ const point = { batch: 3, epoch: 0, weights: [new Float32Array(2)] };
 /** One event of every kind, with what it must do to the store (or nothing). */
 const samples: { [K in WorkerEvent['type']]: [Extract<WorkerEvent, { type: K }>, (s: AppState) => void] } = {
   state: [{ type: 'state', state: 'training' }, (s) => expect(s.status.state).toBe('training')],
-  dataProgress: [{ type: 'dataProgress', loadedBytes: 50, totalBytes: 200 }, (s) => expect(s.status.dataProgress).toBe(25)],
-  dataReady: [{ type: 'dataReady', trainCount: 60000, testCount: 10000 }, (s) => expect(s.status.dataProgress).toBe(100)],
+  dataProgress: [
+    { type: 'dataProgress', loadedBytes: 50, totalBytes: 200 },
+    (s) => expect(s.status.dataProgress).toBe(25),
+  ],
+  dataReady: [
+    { type: 'dataReady', trainCount: 60000, testCount: 10000 },
+    (s) => expect(s.status.dataProgress).toBe(100),
+  ],
   backend: [
     { type: 'backend', backend: 'wasm', available: ['wasm', 'cpu'], note: msg('x') },
     (s) => expect([s.status.backend, s.status.availableBackends]).toEqual(['wasm', ['wasm', 'cpu']]),
@@ -51,7 +60,18 @@ const samples: { [K in WorkerEvent['type']]: [Extract<WorkerEvent, { type: K }>,
       type: 'histograms',
       batch: 5,
       epoch: 0,
-      layers: [{ layer: 1, name: 'dense', min: -1, max: 1, counts: [1, 2], grads: null, updateRatio: null, deadFraction: null }],
+      layers: [
+        {
+          layer: 1,
+          name: 'dense',
+          min: -1,
+          max: 1,
+          counts: [1, 2],
+          grads: null,
+          updateRatio: null,
+          deadFraction: null,
+        },
+      ],
     },
     (s) => expect([s.metrics.histograms.length, s.insight.snaps[1].length]).toEqual([1, 1]),
   ],
@@ -59,7 +79,8 @@ const samples: { [K in WorkerEvent['type']]: [Extract<WorkerEvent, { type: K }>,
     { type: 'sweepState', state: 'cancelled', finished: 1, total: 3, message: msg('sweep.failed') },
     (s) => expect([s.sweep.state, s.sweep.message?.key]).toEqual(['cancelled', 'sweep.failed']),
   ],
-  // A report for a run the page does not know (no sweep started here) changes nothing; sweepRuns.test.ts covers the rest.
+  // A report for a run the page does not know (no sweep started here) changes nothing; sweepRuns.test.ts covers the
+  // rest.
   sweepProgress: [
     {
       type: 'sweepProgress',
@@ -76,8 +97,14 @@ const samples: { [K in WorkerEvent['type']]: [Extract<WorkerEvent, { type: K }>,
     },
     (s) => expect([s.runs.list.length, s.sweep.progress]).toEqual([0, []]),
   ],
-  resetDone: [{ type: 'resetDone' }, (s) => expect([s.metrics, s.status.batch, s.ui.savedBatch]).toEqual([emptyMetrics, 0, 0])],
-  confusion: [{ type: 'confusion', epoch: 1, confusion: new Array(100).fill(1) }, (s) => expect(s.insight.confusionEpoch).toBe(1)],
+  resetDone: [
+    { type: 'resetDone' },
+    (s) => expect([s.metrics, s.status.batch, s.ui.savedBatch]).toEqual([emptyMetrics, 0, 0]),
+  ],
+  confusion: [
+    { type: 'confusion', epoch: 1, confusion: new Array(100).fill(1) },
+    (s) => expect(s.insight.confusionEpoch).toBe(1),
+  ],
   weightImages: [
     {
       type: 'weightImages',
@@ -86,7 +113,7 @@ const samples: { [K in WorkerEvent['type']]: [Extract<WorkerEvent, { type: K }>,
     },
     (s) => expect(Array.isArray(s.insight.weightPictures[0].values)).toBe(true),
   ],
-  busy: [{ type: 'busy', stepMs: 0 }, () => {}],
+  busy: [{ type: 'busy', batchMs: 0 }, () => {}],
   snapshot: [{ type: 'snapshot', point }, () => {}],
   backendLost: [
     { type: 'backendLost', from: 'webgl', to: 'wasm', restoredBatch: 3, message: msg('worker.backendLost') },

@@ -17,7 +17,9 @@ export function merge(state: AppState, p: StorePatch): AppState {
 }
 
 /** Several 'progress' events as one: all their points, the latest counters (the bridge throttles to this). */
-export function mergeProgress(events: Extract<WorkerEvent, { type: 'progress' }>[]): Extract<WorkerEvent, { type: 'progress' }> | null {
+export function mergeProgress(
+  events: Extract<WorkerEvent, { type: 'progress' }>[],
+): Extract<WorkerEvent, { type: 'progress' }> | null {
   const last = events.at(-1);
   return last ? { ...last, points: events.flatMap((e) => e.points) } : null;
 }
@@ -51,7 +53,10 @@ export function applyEvent(state: AppState, e: WorkerEvent): StorePatch {
     case 'epochEnd':
       return {
         metrics: {
-          epochs: [...state.metrics.epochs, { epoch: e.epoch, batch: e.batch, testAccuracy: e.testAccuracy, testLoss: e.testLoss }],
+          epochs: [
+            ...state.metrics.epochs,
+            { epoch: e.epoch, batch: e.batch, testAccuracy: e.testAccuracy, testLoss: e.testLoss },
+          ],
         },
         status: { epoch: e.epoch },
       };
@@ -60,7 +65,10 @@ export function applyEvent(state: AppState, e: WorkerEvent): StorePatch {
       return { metrics: { markers: [...state.metrics.markers, { batch: e.batch, label, kind: 'change' }] } };
     }
     case 'diverged': {
-      const label = e.restoredBatch === null ? note('marker.diverged') : note('marker.divergedRestored', { batch: e.restoredBatch });
+      const label =
+        e.restoredBatch === null
+          ? note('marker.diverged')
+          : note('marker.divergedRestored', { batch: e.restoredBatch });
       return {
         metrics: { markers: [...state.metrics.markers, { batch: e.batch, label, kind: 'diverged' }] },
         status: { error: e.message, canRetryData: false },

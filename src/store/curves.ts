@@ -10,11 +10,15 @@ import type { ChartMarker, EpochResult } from './store';
 export const MAX_COUNTER = 1e9;
 
 /** A counter: a whole number from 0 to MAX_COUNTER (so `batch++` always changes it). */
-export const isCount = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0 && (x as number) <= MAX_COUNTER;
+export const isCount = (x: unknown): x is number =>
+  Number.isInteger(x) && (x as number) >= 0 && (x as number) <= MAX_COUNTER;
 export const isFiniteIn = (x: unknown, lo: number, hi: number): x is number =>
   typeof x === 'number' && Number.isFinite(x) && x >= lo && x <= hi;
 
-/** A loss-curve point: smoothed cross-entropy finite and not absurd (the loop stops far below 1e6), accuracy a fraction. */
+/**
+ * A loss-curve point: smoothed cross-entropy finite and not absurd (the loop stops far below 1e6), accuracy a
+ * fraction.
+ */
 export function decodePoint(x: unknown): BatchPoint | null {
   if (!isObj(x) || !isCount(x.batch) || !isFiniteIn(x.loss, 0, 1e6) || !isFiniteIn(x.accuracy, 0, 1)) return null;
   return { batch: x.batch, loss: x.loss, accuracy: x.accuracy };
@@ -22,7 +26,13 @@ export function decodePoint(x: unknown): BatchPoint | null {
 
 /** One epoch's result on the test set. */
 export function decodeEpochResult(x: unknown): EpochResult | null {
-  if (!isObj(x) || !isCount(x.epoch) || !isCount(x.batch) || !isFiniteIn(x.testAccuracy, 0, 1) || !isFiniteIn(x.testLoss, 0, 1e6))
+  if (
+    !isObj(x) ||
+    !isCount(x.epoch) ||
+    !isCount(x.batch) ||
+    !isFiniteIn(x.testAccuracy, 0, 1) ||
+    !isFiniteIn(x.testLoss, 0, 1e6)
+  )
     return null;
   return { epoch: x.epoch, batch: x.batch, testAccuracy: x.testAccuracy, testLoss: x.testLoss };
 }
@@ -30,6 +40,7 @@ export function decodeEpochResult(x: unknown): EpochResult | null {
 /** A chart marker; files from before translation carry labels as English text (≤ 1,000 characters). */
 export function decodeMarker(x: unknown): ChartMarker | null {
   if (!isObj(x) || !isCount(x.batch)) return null;
-  const label = typeof x.label === 'string' && x.label.length <= 1000 ? msg('text', { text: x.label }) : decodeMsg(x.label);
+  const label =
+    typeof x.label === 'string' && x.label.length <= 1000 ? msg('text', { text: x.label }) : decodeMsg(x.label);
   return label && { batch: x.batch, label, kind: x.kind === 'diverged' ? 'diverged' : 'change' };
 }

@@ -35,8 +35,18 @@ function parseCsv(text: string): string[][] {
 }
 
 function trainedRun() {
-  const run = newRun('r1', net, { ...DEFAULT_CONFIG, learningRate: 0.01, augment: 'off' }, 'wasm', '2026-12-02T10:00:00.000Z');
-  const series = Array.from({ length: 1000 }, (_, i) => ({ batch: i + 1, loss: 2 / (i + 1), accuracy: Math.min(1, i / 500) }));
+  const run = newRun(
+    'r1',
+    net,
+    { ...DEFAULT_CONFIG, learningRate: 0.01, augment: 'off' },
+    'wasm',
+    '2026-12-02T10:00:00.000Z',
+  );
+  const series = Array.from({ length: 1000 }, (_, i) => ({
+    batch: i + 1,
+    loss: 2 / (i + 1),
+    accuracy: Math.min(1, i / 500),
+  }));
   const epochs = [
     { epoch: 1, batch: 468, testAccuracy: 0.96, testLoss: 0.13 },
     { epoch: 2, batch: 936, testAccuracy: 0.976, testLoss: 0.08 },
@@ -57,9 +67,9 @@ describe('runs', () => {
         trainSize: 500,
       }),
     ).toBe('lenet5 · sgd lr 0.1 b32 · aug off · n 500');
-    expect(runName({ layers: [{ kind: 'flatten' }, { kind: 'dense', units: 10, activation: 'softmax' }] }, DEFAULT_CONFIG)).toContain(
-      'logistic',
-    );
+    expect(
+      runName({ layers: [{ kind: 'flatten' }, { kind: 'dense', units: 10, activation: 'softmax' }] }, DEFAULT_CONFIG),
+    ).toContain('logistic');
   });
 
   it('record when they first reached 95% and 97.5%, with examples and training seconds at that epoch', () => {
@@ -74,7 +84,11 @@ describe('runs', () => {
     const r = trainedRun();
     const later = updateRun(
       r,
-      { series: r.series, epochs: [...r.epochs, { epoch: 3, batch: 1404, testAccuracy: 0.9, testLoss: 0.4 }], markers: [] },
+      {
+        series: r.series,
+        epochs: [...r.epochs, { epoch: 3, batch: 1404, testAccuracy: 0.9, testLoss: 0.4 }],
+        markers: [],
+      },
       30,
       200000,
     );
@@ -152,7 +166,13 @@ describe('runs', () => {
   });
 
   it('map batches to examples, epochs and training seconds on the x axis, per run', () => {
-    let r = newRun('r', net, { ...DEFAULT_CONFIG, batchSize: 100, trainSize: 1000 }, 'wasm', '2026-12-02T10:00:00.000Z');
+    let r = newRun(
+      'r',
+      net,
+      { ...DEFAULT_CONFIG, batchSize: 100, trainSize: 1000 },
+      'wasm',
+      '2026-12-02T10:00:00.000Z',
+    );
     r = updateRun(r, { series: [{ batch: 10, loss: 1, accuracy: 0.5 }], epochs: [], markers: [] }, 2, 1000);
     r = updateRun(r, { series: [{ batch: 30, loss: 1, accuracy: 0.5 }], epochs: [], markers: [] }, 4, 3000);
     expect(r.timeline).toEqual([

@@ -30,7 +30,9 @@ function along(timeline: TimePoint[], key: 'seconds' | 'examples', batch: number
   let prev: TimePoint = { batch: 0, seconds: 0, examples: 0 };
   for (const p of timeline) {
     if (p.batch >= batch)
-      return p.batch === prev.batch ? p[key] : prev[key] + ((batch - prev.batch) * (p[key] - prev[key])) / (p.batch - prev.batch);
+      return p.batch === prev.batch
+        ? p[key]
+        : prev[key] + ((batch - prev.batch) * (p[key] - prev[key])) / (p.batch - prev.batch);
     prev = p;
   }
   return prev.batch > 0 ? (prev[key] * batch) / prev.batch : 0;
@@ -46,7 +48,10 @@ export function axisMapper(run: Pick<RunRecord, 'timeline' | 'config'> | null, a
       return (b) => b / perEpoch;
     }
     case 'examples':
-      return (b) => (run && run.timeline.length ? Math.round(along(run.timeline, 'examples', b)) : b * (run?.config.batchSize ?? 128));
+      return (b) =>
+        run && run.timeline.length
+          ? Math.round(along(run.timeline, 'examples', b))
+          : b * (run?.config.batchSize ?? 128);
     case 'seconds':
       return (b) => (run ? +along(run.timeline, 'seconds', b).toFixed(2) : 0);
   }
@@ -101,7 +106,13 @@ export function downsampleSeries(points: BatchPoint[], max = RUN_POINTS): BatchP
   return out;
 }
 
-export function newRun(id: string, network: NetworkSpec, config: TrainConfig, backend: string | null, startedAt: string): RunRecord {
+export function newRun(
+  id: string,
+  network: NetworkSpec,
+  config: TrainConfig,
+  backend: string | null,
+  startedAt: string,
+): RunRecord {
   return {
     id,
     name: runName(network, config),
@@ -158,9 +169,11 @@ export function updateRun(
 }
 
 /** Every other sample once the timeline outgrows RUN_POINTS (the last one always kept). */
-const thin = (t: TimePoint[]): TimePoint[] => (t.length <= RUN_POINTS ? t : t.filter((_, i) => i % 2 === 1 || i === t.length - 1));
+const thin = (t: TimePoint[]): TimePoint[] =>
+  t.length <= RUN_POINTS ? t : t.filter((_, i) => i % 2 === 1 || i === t.length - 1);
 
-export const bestAccuracy = (r: RunRecord): number | null => (r.epochs.length ? Math.max(...r.epochs.map((e) => e.testAccuracy)) : null);
+export const bestAccuracy = (r: RunRecord): number | null =>
+  r.epochs.length ? Math.max(...r.epochs.map((e) => e.testAccuracy)) : null;
 export const finalAccuracy = (r: RunRecord): number | null => r.epochs.at(-1)?.testAccuracy ?? null;
 
 const CSV_COLUMNS = [
@@ -212,14 +225,17 @@ export function runsToCsv(runs: RunRecord[]): string {
 }
 
 /** The runs as JSON: settings, what they reached, and one entry per epoch (curves downsampled). */
-export const runsToJson = (runs: RunRecord[]): string => JSON.stringify({ format: 'mnist-playground-runs', version: 1, runs }, null, 1);
+export const runsToJson = (runs: RunRecord[]): string =>
+  JSON.stringify({ format: 'mnist-playground-runs', version: 1, runs }, null, 1);
 
 const reachedOf = (x: unknown): Reached | null =>
-  isObj(x) && [x.epoch, x.examples, x.seconds].every((v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1e15)
+  isObj(x) &&
+  [x.epoch, x.examples, x.seconds].every((v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1e15)
     ? { epoch: x.epoch as number, examples: x.examples as number, seconds: x.seconds as number }
     : null;
 
-const finite = (v: unknown, lo: number, hi: number): v is number => typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi;
+const finite = (v: unknown, lo: number, hi: number): v is number =>
+  typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi;
 const ID = /^[\w.-]{1,64}$/;
 const noneMissing = <T>(xs: (T | null)[]): xs is T[] => !xs.includes(null);
 
@@ -228,22 +244,31 @@ const noneMissing = <T>(xs: (T | null)[]): xs is T[] => !xs.includes(null);
  * settings pass the same decoders as a link's (model/decode.ts); its markers the Msg decoder. Null when damaged.
  */
 export function decodeRun(r: unknown): RunRecord | null {
-  if (!isObj(r) || typeof r.id !== 'string' || !ID.test(r.id) || typeof r.name !== 'string' || r.name.length > 200) return null;
+  if (!isObj(r) || typeof r.id !== 'string' || !ID.test(r.id) || typeof r.name !== 'string' || r.name.length > 200)
+    return null;
   if (typeof r.startedAt !== 'string' || r.startedAt.length > 40) return null;
   const network = decodeNetwork(r.network);
   const config = decodeConfig(r.config);
   if (!network.ok || !config.ok || experimentProblem(network.value, config.value)) return null;
   if (!finite(r.seconds, 0, 1e9) || !finite(r.examples, 0, 1e15) || !isObj(r.reached)) return null;
   const { series, epochs, markers, timeline } = r;
-  if (!Array.isArray(series) || !Array.isArray(epochs) || !Array.isArray(markers) || !Array.isArray(timeline)) return null;
-  if (series.length > RUN_POINTS + 1 || epochs.length > 100_000 || timeline.length > RUN_POINTS + 1 || markers.length > 2000) return null;
+  if (!Array.isArray(series) || !Array.isArray(epochs) || !Array.isArray(markers) || !Array.isArray(timeline))
+    return null;
+  if (
+    series.length > RUN_POINTS + 1 ||
+    epochs.length > 100_000 ||
+    timeline.length > RUN_POINTS + 1 ||
+    markers.length > 2000
+  )
+    return null;
   // A damaged point or epoch drops the run; a damaged marker only itself.
   const points = series.map(decodePoint);
   const results = epochs.map(decodeEpochResult);
   if (!noneMissing(points) || !noneMissing(results)) return null;
   const times: TimePoint[] = [];
   for (const p of timeline) {
-    if (!isObj(p) || !finite(p.batch, 0, 1e9) || !finite(p.seconds, 0, 1e9) || !finite(p.examples, 0, 1e15)) return null;
+    if (!isObj(p) || !finite(p.batch, 0, 1e9) || !finite(p.seconds, 0, 1e9) || !finite(p.examples, 0, 1e15))
+      return null;
     times.push({ batch: p.batch, seconds: p.seconds, examples: p.examples });
   }
   const kept = markers.map(decodeMarker).filter((m): m is ChartMarker => m !== null);

@@ -55,7 +55,14 @@ export type HistogramSnap = { batch: number; weights: Bins; grads: Bins | null }
 export const MAX_SNAPS = 80;
 
 /** Plain-array versions of the worker's typed arrays, so the store stays serialisable. */
-export type WeightPictures = { layer: number; name: string; kind: 'dense' | 'conv'; side: number; count: number; values: number[] };
+export type WeightPictures = {
+  layer: number;
+  name: string;
+  kind: 'dense' | 'conv';
+  side: number;
+  count: number;
+  values: number[];
+};
 export type Activation = { layer: number; name: string; shape: number[]; values: number[] };
 export type CellItem = { index: number; pixels: number[]; probs: number[] };
 export type Cell = { actual: number; predicted: number; total: number; items: CellItem[] };
@@ -70,7 +77,13 @@ export type InsightSlice = {
   cell: Cell | null;
 };
 
-export const emptyInsight: InsightSlice = { confusion: null, confusionEpoch: 0, snaps: {}, weightPictures: [], cell: null };
+export const emptyInsight: InsightSlice = {
+  confusion: null,
+  confusionEpoch: 0,
+  snaps: {},
+  weightPictures: [],
+  cell: null,
+};
 
 export type ConfigSlice = {
   /** 'custom' once the network differs from every preset. */
@@ -147,7 +160,7 @@ export const idleSweep: SweepSlice = {
 };
 
 /** The learning-step view (components/step): what it shows and the step the worker computed for it. */
-export type StepSlice = {
+export type LearningStepSlice = {
   open: boolean;
   stage: StepStage;
   source: 'drawing' | 'test-image';
@@ -163,7 +176,7 @@ export type StepSlice = {
   appliedAt: number | null;
 };
 
-export const closedStep: StepSlice = {
+export const closedLearningStep: LearningStepSlice = {
   open: false,
   stage: 'forward',
   source: 'test-image',
@@ -185,7 +198,7 @@ export type AppState = {
   insight: InsightSlice;
   runs: RunsSlice;
   sweep: SweepSlice;
-  step: StepSlice;
+  learningStep: LearningStepSlice;
 };
 
 export const initialStatus: StatusSlice = {
@@ -210,7 +223,12 @@ export const emptyMetrics: MetricsSlice = { series: [], markers: [], epochs: [],
 export const useStore = create<AppState>()(() => ({
   status: initialStatus,
   metrics: emptyMetrics,
-  config: { presetId: DEFAULT_PRESET, network: presetById(DEFAULT_PRESET).network, train: DEFAULT_CONFIG, backendChoice: 'auto' },
+  config: {
+    presetId: DEFAULT_PRESET,
+    network: presetById(DEFAULT_PRESET).network,
+    train: DEFAULT_CONFIG,
+    backendChoice: 'auto',
+  },
   draw: { input: null, probs: null, activations: [] },
   ui: {
     notice: null,
@@ -228,7 +246,7 @@ export const useStore = create<AppState>()(() => ({
   insight: emptyInsight,
   runs: { list: [], currentId: null, overlay: [] },
   sweep: idleSweep,
-  step: closedStep,
+  learningStep: closedLearningStep,
 }));
 
 /** Appends batch points, halving the resolution when the series grows past MAX_SERIES. */

@@ -28,7 +28,10 @@ export function sweepRecords(
   now: string,
   id: (i: number) => string,
 ): RunRecord[] {
-  return runs.map((r, i) => ({ ...newRun(id(i), r.network, r.config, backend, now), name: sweepRunName(axes, r.values) }));
+  return runs.map((r, i) => ({
+    ...newRun(id(i), r.network, r.config, backend, now),
+    name: sweepRunName(axes, r.values),
+  }));
 }
 
 type Progress = Extract<FromWorker, { type: 'sweepProgress' }>;
@@ -39,7 +42,9 @@ export function applySweepProgress(state: AppState, e: Progress): Pick<AppState,
   const id = sweep.runIds[e.index];
   const run = state.runs.list.find((r) => r.id === id);
   if (!run) return null;
-  const markers = e.diverged ? [...run.markers, { batch: e.batch, label: msg('marker.diverged'), kind: 'diverged' as const }] : run.markers;
+  const markers = e.diverged
+    ? [...run.markers, { batch: e.batch, label: msg('marker.diverged'), kind: 'diverged' as const }]
+    : run.markers;
   const updated = updateRun(
     run,
     { series: [...run.series, ...e.points], epochs: [...run.epochs, ...e.epochs], markers },

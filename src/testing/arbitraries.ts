@@ -14,7 +14,8 @@ const activation = fc.constantFrom('relu', 'leakyRelu', 'elu', 'sigmoid', 'tanh'
 /** Whole numbers over any safe range (fc.integer stops at 32 bits). */
 const int = (min: number, max: number) => fc.bigInt({ min: BigInt(min), max: BigInt(max) }).map(Number);
 /** A double in [min, max] as a person could type it (no -0: the field shows "0" either way). */
-const real = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((v) => v + 0);
+const real = (min: number, max: number) =>
+  fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((v) => v + 0);
 
 /** Any layer the builder can commit: units 1-4096, filters 1-512, kernel/stride/pool 1-28, dropout 0-0.99. */
 export const layerArb: fc.Arbitrary<LayerSpec> = fc.oneof(
@@ -35,7 +36,9 @@ export const layerArb: fc.Arbitrary<LayerSpec> = fc.oneof(
 );
 
 /** Up to 40 layers, valid or with the fixable mistakes the builder shows. */
-export const networkArb: fc.Arbitrary<NetworkSpec> = fc.array(layerArb, { maxLength: 40 }).map((layers) => ({ layers }));
+export const networkArb: fc.Arbitrary<NetworkSpec> = fc
+  .array(layerArb, { maxLength: 40 })
+  .map((layers) => ({ layers }));
 
 /** Any config the hyperparameter fields accept. */
 export const configArb: fc.Arbitrary<TrainConfig> = fc
@@ -53,7 +56,13 @@ export const configArb: fc.Arbitrary<TrainConfig> = fc
   .filter((c) => c.trainSize === 0 || c.batchSize <= c.trainSize);
 
 const leafMsg: fc.Arbitrary<Msg> = fc.record({
-  key: fc.constantFrom('change.learningRate', 'change.batchSize', 'change.optimizer', 'marker.diverged', 'step.applied'),
+  key: fc.constantFrom(
+    'change.learningRate',
+    'change.batchSize',
+    'change.optimizer',
+    'marker.diverged',
+    'step.applied',
+  ),
   values: fc.record({
     // Values come from decoded configs, where -0 is already 0 (JSON could not keep it).
     from: fc.oneof(real(-1e300, 1e300), fc.string({ maxLength: 40 })),

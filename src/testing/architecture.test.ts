@@ -9,7 +9,8 @@ import { useStore } from '../store/store';
 
 const root = join(import.meta.dirname, '..', '..');
 const doc = readFileSync(join(root, 'docs', 'ARCHITECTURE.md'), 'utf8');
-const block = (name: string) => doc.match(new RegExp(`<!-- ${name}:start -->\\n([\\s\\S]*?)\\n<!-- ${name}:end -->`))?.[1] ?? '';
+const block = (name: string) =>
+  doc.match(new RegExp(`<!-- ${name}:start -->\\n([\\s\\S]*?)\\n<!-- ${name}:end -->`))?.[1] ?? '';
 /** The first column's code spans of a Markdown table. */
 const firstColumn = (table: string) =>
   table
@@ -29,7 +30,8 @@ describe('docs/ARCHITECTURE.md against the code', () => {
 
   it('has a rule for every folder under src/, and no rule for a folder that is gone', () => {
     expect(folders(join(root, 'src'))).toEqual(Object.keys(LAYERS).sort());
-    for (const [name, layer] of Object.entries(LAYERS)) for (const m of layer.may) expect(LAYERS, `${name} → ${m}`).toHaveProperty(m);
+    for (const [name, layer] of Object.entries(LAYERS))
+      for (const m of layer.may) expect(LAYERS, `${name} → ${m}`).toHaveProperty(m);
   });
 
   it('lists every feature folder, each with an index.ts', () => {

@@ -52,7 +52,9 @@ export const hostileJson: fc.Arbitrary<Json> = fc.oneof(
     'x'.repeat(100_000),
   ),
   fc.integer({ min: 10, max: 400 }).map((d) => nested(d, null)), // deeper: written as text (JSON.stringify overflows)
-  fc.integer({ min: 1000, max: 20_000 }).map((n) => Array.from({ length: n }, (_, i) => ({ batch: i, loss: 1, accuracy: 0.5 })) as Json),
+  fc
+    .integer({ min: 1000, max: 20_000 })
+    .map((n) => Array.from({ length: n }, (_, i) => ({ batch: i, loss: 1, accuracy: 0.5 })) as Json),
 );
 
 /** Nodes of a JSON document in pre-order, each with a setter that replaces it in place. */
@@ -85,7 +87,9 @@ export function mutate(doc: Json, pick: number, value: Json, remove = false): Js
 
 /** A mutation of a valid document: one node replaced by a hostile value or removed. */
 export const mutationOf = (doc: Json) =>
-  fc.tuple(fc.nat(), hostileJson, fc.boolean()).map(([pick, value, remove]) => JSON.stringify(mutate(doc, pick, value, remove)));
+  fc
+    .tuple(fc.nat(), hostileJson, fc.boolean())
+    .map(([pick, value, remove]) => JSON.stringify(mutate(doc, pick, value, remove)));
 
 /** A textual mutation: bytes cut, a span replaced, or a number written as 1e999 (JSON's Infinity). */
 export const textMutationOf = (text: string) =>

@@ -19,6 +19,7 @@ export function setUpPageTests() {
 /** Renders `ui` after merging `state` into the store (slices shallow-merged). */
 export function renderWith(ui: ReactElement, state: { [K in keyof AppState]?: Partial<AppState[K]> } = {}) {
   const s = useStore.getState();
-  for (const k of Object.keys(state) as (keyof AppState)[]) useStore.setState({ [k]: { ...s[k], ...state[k] } } as Partial<AppState>);
+  for (const k of Object.keys(state) as (keyof AppState)[])
+    useStore.setState({ [k]: { ...s[k], ...state[k] } } as Partial<AppState>);
   return render(ui);
 }

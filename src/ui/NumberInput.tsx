@@ -38,7 +38,11 @@ export default function NumberInput({ label, testId, value, onCommit, hint }: Pr
           onChange={(e) => {
             setDraft(e.target.value);
             const v = e.target.value.trim();
-            setError(v === '' || !Number.isFinite(Number(v)) ? msg('hp.enterNumber', { label: label.toLowerCase() }) : onCommit(Number(v)));
+            setError(
+              v === '' || !Number.isFinite(Number(v))
+                ? msg('hp.enterNumber', { label: label.toLowerCase() })
+                : onCommit(Number(v)),
+            );
           }}
         />
       </label>

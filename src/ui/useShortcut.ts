@@ -4,7 +4,11 @@ import { useEffect, useRef } from 'react';
 function focusWantsKey(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
-  return target.closest('input, textarea, select, button, a[href], summary, [role="button"], [role="switch"], [role="slider"]') !== null;
+  return (
+    target.closest(
+      'input, textarea, select, button, a[href], summary, [role="button"], [role="switch"], [role="slider"]',
+    ) !== null
+  );
 }
 
 /**
@@ -19,7 +23,8 @@ export function useShortcut(key: string, handler: () => void) {
   useEffect(() => {
     const on = (e: KeyboardEvent) => {
       const pressed = e.key === ' ' ? 'Space' : e.key.toLowerCase();
-      if (pressed !== key || e.ctrlKey || e.metaKey || e.altKey || e.isComposing || e.repeat || focusWantsKey(e.target)) return;
+      if (pressed !== key || e.ctrlKey || e.metaKey || e.altKey || e.isComposing || e.repeat || focusWantsKey(e.target))
+        return;
       e.preventDefault(); // Space would scroll the page
       latest.current();
     };

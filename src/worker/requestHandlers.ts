@@ -30,7 +30,7 @@ export function requestHandlers(h: HandlerHost): RequestHandlers {
   const stopForBenchmark = async (busyMs: number) => {
     const ready = h.ready();
     await h.runner().stop();
-    h.post({ type: 'busy', stepMs: busyMs });
+    h.post({ type: 'busy', batchMs: busyMs });
     return ready;
   };
   const backend = () => tf.getBackend() as BackendName;
@@ -39,7 +39,11 @@ export function requestHandlers(h: HandlerHost): RequestHandlers {
     getCell: (m) => h.ready().t.cell(m.actual, m.predicted) ?? null,
     getSample: () => testSample(h.data()),
     getAugmented: (m) =>
-      h.trainer()?.augmentedSamples(m.count) ?? { labels: [], original: new Uint8Array(0), augmented: new Uint8Array(0) },
+      h.trainer()?.augmentedSamples(m.count) ?? {
+        labels: [],
+        original: new Uint8Array(0),
+        augmented: new Uint8Array(0),
+      },
     ping: () => null, // answered in WorkerSession.receive(), ahead of the queue
     benchmarkFit: async (m) => {
       const { network, data } = await stopForBenchmark(m.seconds * 1000);
@@ -66,7 +70,7 @@ export function requestHandlers(h: HandlerHost): RequestHandlers {
     },
     debugCheckGpuKernels: async () => {
       await h.runner().stop();
-      h.post({ type: 'busy', stepMs: 0 });
+      h.post({ type: 'busy', batchMs: 0 });
       return checkGpuKernels();
     },
     learningStepOpen: (m) => {

@@ -21,10 +21,13 @@ function harness() {
   const sent: FromWorker[] = [];
   const session = new WorkerSession((m) => sent.push(m), { loadData: async () => fakeData(640), backends: ['cpu'] });
   const send = (m: ToWorker | unknown) => session.receive(m);
-  const of = <T extends FromWorker['type']>(type: T) => sent.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
+  const of = <T extends FromWorker['type']>(type: T) =>
+    sent.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
   /** The replies to requests of type `request`, in order. */
   const replies = <K extends RequestType>(request: K) =>
-    sent.filter((m): m is Extract<WorkerReply, { type: 'reply'; request: K }> => m.type === 'reply' && m.request === request);
+    sent.filter(
+      (m): m is Extract<WorkerReply, { type: 'reply'; request: K }> => m.type === 'reply' && m.request === request,
+    );
   const init = () =>
     send({
       type: 'init',
@@ -114,10 +117,22 @@ describe('WorkerSession', () => {
 
   it('the learning step: computed on a copy, checked, and applied to the live model only when asked', async () => {
     const h = harness();
-    await h.send({ type: 'learningStepOpen', rid: 1, source: { kind: 'test', index: 0 }, learningRate: 0.5, fresh: true });
+    await h.send({
+      type: 'learningStepOpen',
+      rid: 1,
+      source: { kind: 'test', index: 0 },
+      learningRate: 0.5,
+      fresh: true,
+    });
     expect(h.of('failed')[0]).toMatchObject({ rid: 1, message: { key: 'worker.notReady' } });
     await h.init();
-    await h.send({ type: 'learningStepOpen', rid: 2, source: { kind: 'test', index: 5 }, learningRate: 0.5, fresh: true });
+    await h.send({
+      type: 'learningStepOpen',
+      rid: 2,
+      source: { kind: 'test', index: 5 },
+      learningRate: 0.5,
+      fresh: true,
+    });
     const step = h.replies('learningStepOpen')[0].answer;
     expect(step.testIndex).toBe(5);
     expect(step.lossAfter).toBeLessThan(step.loss);
@@ -133,7 +148,13 @@ describe('WorkerSession', () => {
     const after = h.replies('getWeights')[2].answer.weights[1];
     const gradB = step.layers[1].gradB!;
     after.forEach((v, k) => expect(v).toBeCloseTo(before[k] - 0.5 * gradB[k], 5));
-    await h.send({ type: 'learningStepOpen', rid: 8, source: { kind: 'test', index: 5 }, learningRate: -2, fresh: false });
+    await h.send({
+      type: 'learningStepOpen',
+      rid: 8,
+      source: { kind: 'test', index: 5 },
+      learningRate: -2,
+      fresh: false,
+    });
     expect(h.of('failed').at(-1)).toMatchObject({ rid: 8, message: { key: 'step.badRate' } });
   }, 60_000);
 });

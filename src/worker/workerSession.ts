@@ -87,7 +87,9 @@ export class WorkerSession {
       this.post({ type: 'reply', rid: m.rid, request: 'ping', answer: null });
       return this.queue;
     }
-    this.queue = this.queue.then(() => ('rid' in m ? this.answer(m) : this.handle(m))).catch((err) => this.fail(workerError(err)));
+    this.queue = this.queue
+      .then(() => ('rid' in m ? this.answer(m) : this.handle(m)))
+      .catch((err) => this.fail(workerError(err)));
     return this.queue;
   }
 
@@ -110,7 +112,10 @@ export class WorkerSession {
     this.post({ type: 'state', state: 'error' });
   }
 
-  /** Stops training and rebuilds for `net` and `cfg` with `point`'s weights or fresh ones; re-probes for a new network. */
+  /**
+   * Stops training and rebuilds for `net` and `cfg` with `point`'s weights or fresh ones; re-probes for a new
+   * network.
+   */
   private async rebuild(t: Trainer, net: NetworkSpec, cfg: TrainConfig, point: RestorePoint | null): Promise<boolean> {
     await this.runner.stop();
     this.network = net;
@@ -130,7 +135,8 @@ export class WorkerSession {
     return true;
   }
 
-  private readonly sendHistograms = async (): Promise<void> => void (this.trainer && (await this.runner.sendHistograms(this.trainer)));
+  private readonly sendHistograms = async (): Promise<void> =>
+    void (this.trainer && (await this.runner.sendHistograms(this.trainer)));
 
   private async loadData() {
     this.post({ type: 'state', state: 'loading' });
@@ -173,7 +179,8 @@ export class WorkerSession {
     const t = this.trainer;
     switch (m.type) {
       case 'init':
-        if (m.version !== PROTOCOL_VERSION) return this.fail(text('worker.versions', { page: m.version, worker: PROTOCOL_VERSION }));
+        if (m.version !== PROTOCOL_VERSION)
+          return this.fail(text('worker.versions', { page: m.version, worker: PROTOCOL_VERSION }));
         this.dataUrl = m.dataUrl;
         this.network = m.network;
         this.config = m.config;
@@ -225,7 +232,9 @@ export class WorkerSession {
     }
   }
 
-  /** Requests (protocol/requests.ts): one handler each (requestHandlers.ts), returning the answer or throwing Refused. */
+  /**
+   * Requests (protocol/requests.ts): one handler each (requestHandlers.ts), returning the answer or throwing Refused.
+   */
   private readonly handlers = requestHandlers({
     ready: () => {
       if (!this.trainer || !this.data || !this.network) throw new Refused(text('worker.notReady'));
@@ -240,7 +249,8 @@ export class WorkerSession {
   });
 
   private async startSweep(m: Extract<WorkerCommand, { type: 'sweepStart' }>) {
-    const refuse = (message: Msg) => this.post({ type: 'sweepState', state: 'cancelled', finished: 0, total: m.runs.length, message });
+    const refuse = (message: Msg) =>
+      this.post({ type: 'sweepState', state: 'cancelled', finished: 0, total: m.runs.length, message });
     if (!this.data) return refuse(text('worker.notReady'));
     // Checked again here: the page validated every run, but the worker builds nothing it cannot train.
     const problem = m.runs.map((r) => experimentProblem(r.network, r.config)).find((p) => p !== null);

@@ -13,7 +13,12 @@ export default function AddLayerMenu({ count, onAdd }: Props) {
   const position = at === 'end' || at > count ? count : at;
   return (
     <div className="add-layer">
-      <button data-testid="builder.add-layer" aria-expanded={open} aria-haspopup="menu" onClick={() => setOpen((o) => !o)}>
+      <button
+        data-testid="builder.add-layer"
+        aria-expanded={open}
+        aria-haspopup="menu"
+        onClick={() => setOpen((o) => !o)}
+      >
         {t('builder.addLayer')}
       </button>
       <label className="mini-field">

@@ -20,13 +20,27 @@ type Props = {
   onInsertFlatten: (() => void) | null;
 };
 
-const compact = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k` : String(n));
+const compact = (n: number) =>
+  n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k` : String(n);
 
-export default function LayerCard({ id, index, count, layer, info, onChange, onMove, onDuplicate, onRemove, onInsertFlatten }: Props) {
+export default function LayerCard({
+  id,
+  index,
+  count,
+  layer,
+  info,
+  onChange,
+  onMove,
+  onDuplicate,
+  onRemove,
+  onInsertFlatten,
+}: Props) {
   const { t } = useTranslation();
   const tm = useMsg();
   const kind = t(`kind.${layer.kind}`);
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id,
+  });
   const style = { transform: CSS.Transform.toString(transform), transition };
   const n = index + 1;
   return (
@@ -38,7 +52,13 @@ export default function LayerCard({ id, index, count, layer, info, onChange, onM
       data-kind={layer.kind}
     >
       <div className="layer-head">
-        <button ref={setActivatorNodeRef} className="drag-handle" aria-label={t('layer.drag', { n, kind })} {...attributes} {...listeners}>
+        <button
+          ref={setActivatorNodeRef}
+          className="drag-handle"
+          aria-label={t('layer.drag', { n, kind })}
+          {...attributes}
+          {...listeners}
+        >
           ⠿
         </button>
         <span className="layer-name">

@@ -55,7 +55,13 @@ function NumberField({
       </label>
       {invalid && (
         <span className="field-error" id={id} role="alert">
-          {tm(msg(field === 'rate' ? 'builder.rateRange' : 'builder.fieldRange', { field: msg(`field.${label}`), min, max }))}
+          {tm(
+            msg(field === 'rate' ? 'builder.rateRange' : 'builder.fieldRange', {
+              field: msg(`field.${label}`),
+              min,
+              max,
+            }),
+          )}
         </span>
       )}
     </>
@@ -91,9 +97,24 @@ export default function LayerFields({ layer: l, onChange }: Props) {
     case 'conv2d':
       return (
         <div className="fields">
-          <NumberField label="filters" field="filters" value={l.filters} onChange={(filters) => onChange({ ...l, filters })} />
-          <NumberField label="kernel" field="kernelSize" value={l.kernelSize} onChange={(kernelSize) => onChange({ ...l, kernelSize })} />
-          <NumberField label="stride" field="stride" value={l.stride} onChange={(stride) => onChange({ ...l, stride })} />
+          <NumberField
+            label="filters"
+            field="filters"
+            value={l.filters}
+            onChange={(filters) => onChange({ ...l, filters })}
+          />
+          <NumberField
+            label="kernel"
+            field="kernelSize"
+            value={l.kernelSize}
+            onChange={(kernelSize) => onChange({ ...l, kernelSize })}
+          />
+          <NumberField
+            label="stride"
+            field="stride"
+            value={l.stride}
+            onChange={(stride) => onChange({ ...l, stride })}
+          />
           <label className="mini-field">
             <span>{t('field.padding')}</span>
             <select value={l.padding} onChange={(e) => onChange({ ...l, padding: e.target.value as Padding })}>
@@ -108,14 +129,30 @@ export default function LayerFields({ layer: l, onChange }: Props) {
     case 'avgPool2d':
       return (
         <div className="fields">
-          <NumberField label="pool" field="poolSize" value={l.poolSize} onChange={(poolSize) => onChange({ ...l, poolSize })} />
-          <NumberField label="stride" field="stride" value={l.stride} onChange={(stride) => onChange({ ...l, stride })} />
+          <NumberField
+            label="pool"
+            field="poolSize"
+            value={l.poolSize}
+            onChange={(poolSize) => onChange({ ...l, poolSize })}
+          />
+          <NumberField
+            label="stride"
+            field="stride"
+            value={l.stride}
+            onChange={(stride) => onChange({ ...l, stride })}
+          />
         </div>
       );
     case 'dropout':
       return (
         <div className="fields">
-          <NumberField label="rate" field="rate" value={l.rate} step={0.05} onChange={(rate) => onChange({ ...l, rate })} />
+          <NumberField
+            label="rate"
+            field="rate"
+            value={l.rate}
+            step={0.05}
+            onChange={(rate) => onChange({ ...l, rate })}
+          />
         </div>
       );
     case 'activation':

@@ -1,6 +1,14 @@
 // The network as an editable diagram: presets, add/remove/duplicate, reorder by drag and drop (dnd-kit,
 // pointer and keyboard) or with the arrow buttons, inline parameters, shapes, costs and problems.
-import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import {
+  closestCenter,
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+} from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useTranslation } from 'react-i18next';
 import { applyExperiment, choosePreset } from '../experiment';
@@ -39,7 +47,11 @@ export default function NetworkBuilder() {
       </h2>
       <label className="field">
         <span>{t('builder.preset')}</span>
-        <select data-testid="builder.preset" value={presetId} onChange={(e) => choosePreset(e.target.value as PresetId)}>
+        <select
+          data-testid="builder.preset"
+          value={presetId}
+          onChange={(e) => choosePreset(e.target.value as PresetId)}
+        >
           {presetId === 'custom' && <option value="custom">{t('builder.custom')}</option>}
           {PRESETS.map((p) => (
             <option key={p.id} value={p.id}>
@@ -82,7 +94,9 @@ export default function NetworkBuilder() {
                 layer={l}
                 info={
                   // Whole-network problems (no 10-way softmax output, too many parameters) show on the layer named.
-                  info.problemLayer === i && !info.layers[i].problem ? { ...info.layers[i], problem: info.problem } : info.layers[i]
+                  info.problemLayer === i && !info.layers[i].problem
+                    ? { ...info.layers[i], problem: info.problem }
+                    : info.layers[i]
                 }
                 onChange={(next) => applyExperiment({ network: replaceLayer(network, i, next) }, 'builder')}
                 onMove={(to) => applyExperiment({ network: moveLayer(network, i, to) }, 'builder')}

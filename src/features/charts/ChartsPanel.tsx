@@ -77,7 +77,14 @@ export default function ChartsPanel() {
         </select>
       </label>
       <LossChart points={points} markers={markers} height={height} overlays={overlays} xAxis={xAxis} />
-      <AccuracyChart train={points} test={testPoints} markers={markers} height={height} overlays={overlays} xAxis={xAxis} />
+      <AccuracyChart
+        train={points}
+        test={testPoints}
+        markers={markers}
+        height={height}
+        overlays={overlays}
+        xAxis={xAxis}
+      />
       {storeMarkers.length > 0 && <Explain topic="lrChange" />}
       {storeMarkers.length > 0 && (
         <ul className="markers" aria-label={t('charts.changes')}>

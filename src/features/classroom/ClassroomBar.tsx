@@ -30,7 +30,11 @@ export default function ClassroomBar() {
     <div className="classroom">
       <label className="field inline">
         <span>{t('ui.language')}</span>
-        <select data-testid="ui.language" value={language} onChange={(e) => isLanguage(e.target.value) && chooseLanguage(e.target.value)}>
+        <select
+          data-testid="ui.language"
+          value={language}
+          onChange={(e) => isLanguage(e.target.value) && chooseLanguage(e.target.value)}
+        >
           {LANGUAGES.map((l) => (
             <option key={l} value={l} lang={l}>
               {LANGUAGE_NAMES[l]}

@@ -18,7 +18,12 @@ const setMetrics = (series: { batch: number; loss: number; accuracy: number }[],
       metrics: {
         ...s.metrics,
         series,
-        epochs: Array.from({ length: epochs }, (_, i) => ({ epoch: i + 1, batch: 1, testAccuracy: 0.9, testLoss: 0.3 })),
+        epochs: Array.from({ length: epochs }, (_, i) => ({
+          epoch: i + 1,
+          batch: 1,
+          testAccuracy: 0.9,
+          testLoss: 0.3,
+        })),
       },
     })),
   );

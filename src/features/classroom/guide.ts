@@ -1,7 +1,10 @@
 // The first-run guide's steps, from what has happened on the page. Pure, so each transition is unit-tested.
 import type { BatchPoint } from '../../protocol/fromWorker';
 
-/** 'train': press Train; 'watch': training started, the loss has not fallen yet; 'learning': it has; 'draw': an epoch is done. */
+/**
+ * 'train': press Train; 'watch': training started, the loss has not fallen yet; 'learning': it has; 'draw': an epoch
+ * is done.
+ */
 export type GuideStage = 'train' | 'watch' | 'learning' | 'draw' | 'done';
 
 /** How far the smoothed loss must fall below its first value before the guide says the network is learning. */

@@ -4,7 +4,8 @@ import { drawingToInput, smoothStroke, type Stroke } from '../../data/strokes';
 import { PIXELS } from '../../model/spec';
 
 const SIZE = 280; // canvas pixels
-const PEN = 18; // on-screen stroke width in canvas pixels at mid pressure (display only: the model input is re-rendered)
+/** On-screen stroke width in canvas pixels at mid pressure (display only: the model input is re-rendered). */
+const PEN = 18;
 
 export type DrawPadHandle = { clear: () => void; undo: () => void };
 /** A stroke as drawn: points in canvas pixels and the pen's pressure (0.5 for a mouse or finger). */

@@ -14,9 +14,19 @@ beforeAll(() => {
   // jsdom has no 2D canvas and no PointerEvent: a context that draws nothing, and pointer events as mouse events.
   const noop = () => {};
   const image = (w = 28, h = 28) => ({ width: w, height: h, data: new Uint8ClampedArray(w * h * 4) });
-  const ctx = new Proxy({}, { get: (_, k) => (k === 'getImageData' || k === 'createImageData' ? image : noop), set: () => true });
-  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation((() => ctx) as unknown as HTMLCanvasElement['getContext']);
-  vi.spyOn(HTMLCanvasElement.prototype, 'getBoundingClientRect').mockReturnValue({ left: 0, top: 0, width: 280, height: 280 } as DOMRect);
+  const ctx = new Proxy(
+    {},
+    { get: (_, k) => (k === 'getImageData' || k === 'createImageData' ? image : noop), set: () => true },
+  );
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(
+    (() => ctx) as unknown as HTMLCanvasElement['getContext'],
+  );
+  vi.spyOn(HTMLCanvasElement.prototype, 'getBoundingClientRect').mockReturnValue({
+    left: 0,
+    top: 0,
+    width: 280,
+    height: 280,
+  } as DOMRect);
   HTMLCanvasElement.prototype.setPointerCapture = noop;
   class FakePointerEvent extends MouseEvent {
     pointerId: number;
@@ -40,7 +50,8 @@ const predict = getClient().predict as ReturnType<typeof vi.fn>;
 async function stroke(x0: number, y0: number, x1: number, y1: number) {
   const pad = screen.getByTestId('draw.pad');
   fireEvent.pointerDown(pad, { clientX: x0, clientY: y0 });
-  for (let k = 1; k <= 8; k++) fireEvent.pointerMove(pad, { clientX: x0 + ((x1 - x0) * k) / 8, clientY: y0 + ((y1 - y0) * k) / 8 });
+  for (let k = 1; k <= 8; k++)
+    fireEvent.pointerMove(pad, { clientX: x0 + ((x1 - x0) * k) / 8, clientY: y0 + ((y1 - y0) * k) / 8 });
   fireEvent.pointerUp(pad);
   await act(() => new Promise((r) => setTimeout(r, 5))); // the frame that preprocesses
 }

@@ -18,7 +18,14 @@ export default function InputPreview({ input }: { input: number[] | null }) {
   }, [input]);
   return (
     <figure className="preview">
-      <canvas ref={canvas} width={28} height={28} data-testid="draw.input-preview" role="img" aria-label={t('draw.preview')} />
+      <canvas
+        ref={canvas}
+        width={28}
+        height={28}
+        data-testid="draw.input-preview"
+        role="img"
+        aria-label={t('draw.preview')}
+      />
       <figcaption>{t('draw.previewCaption')}</figcaption>
     </figure>
   );

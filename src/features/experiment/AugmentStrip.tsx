@@ -53,8 +53,12 @@ export default function AugmentStrip({ testId = 'hp.augment-strip' }: { testId?:
   return (
     <figure className="augment-strip" data-testid={testId}>
       <figcaption className="small muted">{t('hp.augmentStrip')}</figcaption>
-      <div className="augment-row">{samples.labels.map((l, i) => image(samples.original, i, t('hp.augmentOriginal', { label: l })))}</div>
-      <div className="augment-row">{samples.labels.map((l, i) => image(samples.augmented, i, t('hp.augmentAugmented', { label: l })))}</div>
+      <div className="augment-row">
+        {samples.labels.map((l, i) => image(samples.original, i, t('hp.augmentOriginal', { label: l })))}
+      </div>
+      <div className="augment-row">
+        {samples.labels.map((l, i) => image(samples.augmented, i, t('hp.augmentAugmented', { label: l })))}
+      </div>
     </figure>
   );
 }

@@ -64,7 +64,9 @@ export default function HyperParams() {
           ))}
         </select>
       </label>
-      {train.schedule !== 'constant' && <p className="muted small">{t('hp.rateNow', { rate: +rate.toPrecision(3) })}</p>}
+      {train.schedule !== 'constant' && (
+        <p className="muted small">{t('hp.rateNow', { rate: +rate.toPrecision(3) })}</p>
+      )}
       <label className="field">
         <span>{t('hp.batchSize')}</span>
         <select
@@ -107,8 +109,14 @@ export default function HyperParams() {
           value={dropoutRate}
           onCommit={(v) => {
             if (!fieldInRange('rate', v))
-              return msg('decode.layerRate', { n: network.layers.findIndex((l) => l.kind === 'dropout') + 1, max: MAX_DROPOUT });
-            applyExperiment({ network: { layers: network.layers.map((l) => (l.kind === 'dropout' ? { ...l, rate: v } : l)) } }, 'settings');
+              return msg('decode.layerRate', {
+                n: network.layers.findIndex((l) => l.kind === 'dropout') + 1,
+                max: MAX_DROPOUT,
+              });
+            applyExperiment(
+              { network: { layers: network.layers.map((l) => (l.kind === 'dropout' ? { ...l, rate: v } : l)) } },
+              'settings',
+            );
             return null;
           }}
         />
@@ -117,7 +125,11 @@ export default function HyperParams() {
         <span>
           {t('hp.augment')} <Explain topic="augment" />
         </span>
-        <select data-testid="hp.augment" value={train.augment} onChange={(e) => apply({ ...train, augment: e.target.value as Augment })}>
+        <select
+          data-testid="hp.augment"
+          value={train.augment}
+          onChange={(e) => apply({ ...train, augment: e.target.value as Augment })}
+        >
           {AUGMENTS.map((a) => (
             <option key={a} value={a}>
               {t(`hp.augment.${a}`)}

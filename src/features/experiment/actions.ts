@@ -31,7 +31,8 @@ function mayDiscardWeights(question: 'builder.confirmDiscard' | 'link.confirmDis
 }
 
 /** Where a change to the experiment comes from: named in the notice when a lock refuses it. */
-export type ExperimentSource = 'builder' | 'settings' | 'preset' | 'lesson' | 'run' | 'sweep' | 'session' | 'import' | 'link';
+export type ExperimentSource =
+  'builder' | 'settings' | 'preset' | 'lesson' | 'run' | 'sweep' | 'session' | 'import' | 'link';
 const SOURCE_TEXT: Record<ExperimentSource, string> = {
   builder: 'lock.source.edit',
   settings: 'lock.source.edit',
@@ -64,7 +65,8 @@ export function applyExperiment(
   opts: { confirm?: 'builder.confirmDiscard' | 'link.confirmDiscard' | false; ask?: Ask } = {},
 ): boolean {
   const { config } = useStore.getState();
-  const network = next.network === undefined ? { ok: true as const, value: config.network } : decodeNetwork(next.network);
+  const network =
+    next.network === undefined ? { ok: true as const, value: config.network } : decodeNetwork(next.network);
   const train = next.train === undefined ? { ok: true as const, value: config.train } : decodeConfig(next.train);
   const refuse = (notice: Msg) => (patch('ui', { notice }), false);
   if (!network.ok) return refuse(network.problem);
@@ -72,7 +74,11 @@ export function applyExperiment(
   const locked = lockProblem({ network: network.value, train: train.value }, source);
   if (locked) return refuse(locked);
   const networkChanges = JSON.stringify(network.value) !== JSON.stringify(config.network);
-  if (networkChanges && !changeNetwork(network.value, opts.confirm ?? 'builder.confirmDiscard', opts.ask ?? nativeConfirm)) return false;
+  if (
+    networkChanges &&
+    !changeNetwork(network.value, opts.confirm ?? 'builder.confirmDiscard', opts.ask ?? nativeConfirm)
+  )
+    return false;
   if (JSON.stringify(train.value) !== JSON.stringify(config.train)) {
     patch('config', { train: train.value });
     getClient().send({ type: 'setConfig', config: train.value });
@@ -82,7 +88,11 @@ export function applyExperiment(
 
 /** Applies an edited network; valid networks reach the worker (debounced, so typing does not rebuild per key).
  * Only applyExperiment calls it: it checks neither values nor locks. */
-function changeNetwork(network: NetworkSpec, confirm: 'builder.confirmDiscard' | 'link.confirmDiscard' | false, ask: Ask): boolean {
+function changeNetwork(
+  network: NetworkSpec,
+  confirm: 'builder.confirmDiscard' | 'link.confirmDiscard' | false,
+  ask: Ask,
+): boolean {
   const live = onlyDropoutDiffers(useStore.getState().config.network, network); // no weights are lost
   if (confirm !== false && !live && !mayDiscardWeights(confirm, ask)) return false;
   patch('config', { network, presetId: presetOf(network) ?? 'custom' });
@@ -106,7 +116,11 @@ export function choosePreset(id: PresetId): boolean {
 export function loadExperimentFromUrl() {
   const { experiment, notice } = decodeExperiment(window.location.hash);
   const view = decodeView(window.location.hash);
-  patch('config', { network: experiment.network, train: experiment.train, presetId: presetOf(experiment.network) ?? 'custom' });
+  patch('config', {
+    network: experiment.network,
+    train: experiment.train,
+    presetId: presetOf(experiment.network) ?? 'custom',
+  });
   const { hidden, locked } = view.view;
   patch('ui', {
     notice: notice ?? view.notice,

@@ -11,7 +11,10 @@ describe('locks', () => {
   it('allows anything when nothing is locked, and an unchanged experiment under every lock', () => {
     expect(lockedChanges(cur, { network: cnn, train: { ...DEFAULT_CONFIG, learningRate: 5 } }, [])).toEqual([]);
     expect(
-      lockedChanges(cur, { network: { layers: mlp.layers.map((l) => ({ ...l })) }, train: { ...DEFAULT_CONFIG } }, ['network', 'hyper']),
+      lockedChanges(cur, { network: { layers: mlp.layers.map((l) => ({ ...l })) }, train: { ...DEFAULT_CONFIG } }, [
+        'network',
+        'hyper',
+      ]),
     ).toEqual([]);
   });
 
@@ -25,7 +28,10 @@ describe('locks', () => {
 
   it('counts a dropout rate as part of the network', () => {
     const a = { network: presetById('mlp-deep-dropout').network, train: DEFAULT_CONFIG };
-    const b = { ...a, network: { layers: a.network.layers.map((l) => (l.kind === 'dropout' ? { ...l, rate: 0.5 } : l)) } };
+    const b = {
+      ...a,
+      network: { layers: a.network.layers.map((l) => (l.kind === 'dropout' ? { ...l, rate: 0.5 } : l)) },
+    };
     expect(lockedChanges(a, b, ['network'])).toEqual(['network']);
   });
 });

@@ -8,7 +8,8 @@ import type { Part } from './urlState';
 export type LockedPart = Extract<Part, 'network' | 'hyper'>;
 
 const sameNetwork = (a: NetworkSpec, b: NetworkSpec) => JSON.stringify(a.layers) === JSON.stringify(b.layers);
-const sameConfig = (a: TrainConfig, b: TrainConfig) => (Object.keys(a) as (keyof TrainConfig)[]).every((k) => a[k] === b[k]);
+const sameConfig = (a: TrainConfig, b: TrainConfig) =>
+  (Object.keys(a) as (keyof TrainConfig)[]).every((k) => a[k] === b[k]);
 
 /** The locked parts that going from `current` to `next` would change; empty when the change is allowed. */
 export function lockedChanges(

@@ -48,10 +48,13 @@ function checkBounds(e: Experiment) {
         ['kind', 'units', 'activation', 'filters', 'kernelSize', 'stride', 'padding', 'poolSize', 'rate'].includes(k),
       ),
     ).toBe(true);
-    if ('activation' in l) expect(['relu', 'leakyRelu', 'elu', 'sigmoid', 'tanh', 'softmax', 'linear']).toContain(l.activation);
+    if ('activation' in l)
+      expect(['relu', 'leakyRelu', 'elu', 'sigmoid', 'tanh', 'softmax', 'linear']).toContain(l.activation);
     if (l.kind === 'dense') expect(within(l.units, BOUNDS.units)).toBe(true);
     if (l.kind === 'conv2d') {
-      expect(within(l.filters, BOUNDS.filters) && within(l.kernelSize, BOUNDS.window) && within(l.stride, BOUNDS.window)).toBe(true);
+      expect(
+        within(l.filters, BOUNDS.filters) && within(l.kernelSize, BOUNDS.window) && within(l.stride, BOUNDS.window),
+      ).toBe(true);
       expect(['same', 'valid']).toContain(l.padding);
     }
     if (l.kind === 'maxPool2d' || l.kind === 'avgPool2d')
@@ -96,7 +99,11 @@ describe('hostile links', () => {
       '#v=1&net=c64.99.1.same.relu,c64.99.1.same.relu,f,d10.softmax&opt=adam&lr=0.001&bs=128&seed=1',
       /Conv2D layer 1: kernel must be a whole number from 1 to 28/,
     ],
-    ['hundreds of activation layers', `#v=1&net=f,${'a.relu,'.repeat(300)}d10.softmax&opt=adam&lr=0.001&bs=128&seed=1`, /too long|layers/],
+    [
+      'hundreds of activation layers',
+      `#v=1&net=f,${'a.relu,'.repeat(300)}d10.softmax&opt=adam&lr=0.001&bs=128&seed=1`,
+      /too long|layers/,
+    ],
     [
       'a batch too big for the memory',
       '#v=1&net=c128.3.1.same.relu,a.relu,a.relu,f,d10.softmax&opt=adam&lr=0.001&bs=4096&seed=1',
@@ -163,7 +170,13 @@ describe('fuzzing the URL decoders', () => {
       fc.string({ maxLength: 8 }),
     );
     const hash = fc
-      .tuple(fc.array(token, { maxLength: 60 }), fc.constantFrom('adam', 'sgd', 'nope'), fc.double(), fc.integer(), fc.integer())
+      .tuple(
+        fc.array(token, { maxLength: 60 }),
+        fc.constantFrom('adam', 'sgd', 'nope'),
+        fc.double(),
+        fc.integer(),
+        fc.integer(),
+      )
       .map(([layers, opt, lr, bs, n]) => `#v=1&net=${layers.join(',')}&opt=${opt}&lr=${lr}&bs=${bs}&seed=1&n=${n}`);
     fc.assert(
       fc.property(hash, (h) => checkDecoded(h)),
@@ -192,29 +205,36 @@ describe('the round-trip law for links', () => {
 
   it('a link naming only some fields loads the defaults for the rest, without a notice', () => {
     fc.assert(
-      fc.property(configArb, fc.subarray(['opt', 'lr', 'bs', 'seed', 'l2', 'sched', 'ep', 'aug'] as const), (train, keys) => {
-        const full = new URLSearchParams(encodeExperiment({ network: defaultExperiment().network, train }));
-        const p = new URLSearchParams('v=1&lang=zh-CN');
-        for (const k of keys) if (full.has(k)) p.set(k, full.get(k)!);
-        const r = decodeExperiment(`#${p.toString()}`);
-        const expected = { ...defaultExperiment().train };
-        const field = {
-          opt: 'optimizer',
-          lr: 'learningRate',
-          bs: 'batchSize',
-          seed: 'seed',
-          l2: 'l2',
-          sched: 'schedule',
-          ep: 'epochLimit',
-          aug: 'augment',
-        } as const;
-        for (const k of keys) if (full.has(k)) (expected as Record<string, unknown>)[field[k]] = train[field[k]];
-        if (r.notice)
-          expect(r.notice.key).toBe('url.badConfig'); // e.g. a batch over the default training size: none
-        else expect(r.experiment).toEqual({ network: defaultExperiment().network, train: expected });
-      }),
+      fc.property(
+        configArb,
+        fc.subarray(['opt', 'lr', 'bs', 'seed', 'l2', 'sched', 'ep', 'aug'] as const),
+        (train, keys) => {
+          const full = new URLSearchParams(encodeExperiment({ network: defaultExperiment().network, train }));
+          const p = new URLSearchParams('v=1&lang=zh-CN');
+          for (const k of keys) if (full.has(k)) p.set(k, full.get(k)!);
+          const r = decodeExperiment(`#${p.toString()}`);
+          const expected = { ...defaultExperiment().train };
+          const field = {
+            opt: 'optimizer',
+            lr: 'learningRate',
+            bs: 'batchSize',
+            seed: 'seed',
+            l2: 'l2',
+            sched: 'schedule',
+            ep: 'epochLimit',
+            aug: 'augment',
+          } as const;
+          for (const k of keys) if (full.has(k)) (expected as Record<string, unknown>)[field[k]] = train[field[k]];
+          if (r.notice)
+            expect(r.notice.key).toBe('url.badConfig'); // e.g. a batch over the default training size: none
+          else expect(r.experiment).toEqual({ network: defaultExperiment().network, train: expected });
+        },
+      ),
     );
     expect(decodeExperiment('#v=1&lang=zh-CN')).toEqual({ experiment: defaultExperiment(), notice: null });
-    expect(decodeExperiment('#v=1&lr=0.01').experiment.train).toEqual({ ...defaultExperiment().train, learningRate: 0.01 });
+    expect(decodeExperiment('#v=1&lr=0.01').experiment.train).toEqual({
+      ...defaultExperiment().train,
+      learningRate: 0.01,
+    });
   });
 });

@@ -4,7 +4,14 @@ import { PRESETS } from '../../model/presets';
 import { mulberry32 } from '../../model/prng';
 import { LAYER_KINDS } from '../../model/layers';
 import { configProblem } from '../../model/trainFields';
-import { decodeExperiment, decodeView, defaultExperiment, encodeExperiment, encodeView, type Experiment } from './urlState';
+import {
+  decodeExperiment,
+  decodeView,
+  defaultExperiment,
+  encodeExperiment,
+  encodeView,
+  type Experiment,
+} from './urlState';
 
 describe('URL hash codec', () => {
   it('round-trips every preset with its hyperparameters and seed', () => {
@@ -32,7 +39,9 @@ describe('URL hash codec', () => {
     const r = decodeExperiment('#v=1&net=f,d128.relu,d10.softmax&opt=adam&lr=0.002&bs=128&seed=42');
     expect(r.notice).toBeNull();
     expect(r.experiment.train.augment).toBe('off');
-    expect(encodeExperiment({ ...r.experiment, train: { ...r.experiment.train, augment: 'shift' } })).toContain('aug=shift');
+    expect(encodeExperiment({ ...r.experiment, train: { ...r.experiment.train, augment: 'shift' } })).toContain(
+      'aug=shift',
+    );
   });
 
   it('gives the defaults without a notice for an empty hash', () => {
@@ -70,7 +79,9 @@ describe('URL hash codec', () => {
     for (let i = 0; i < 1500; i++) {
       let h: string;
       if (i % 3 === 0) {
-        h = Array.from({ length: Math.floor(rand() * 80) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+        h = Array.from({ length: Math.floor(rand() * 80) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join(
+          '',
+        );
       } else {
         const chars = seeds[i % seeds.length].split('');
         for (let k = 0; k < 1 + Math.floor(rand() * 4); k++) {
@@ -110,7 +121,9 @@ describe('URL hash codec', () => {
   it('forgives a bad view: unknown languages ignored, unknown parts dropped with a notice, hidden wins over locked', () => {
     const r = decodeView('#lang=fr&hide=charts,bogus,charts&lock=charts,hyper');
     expect(r.view).toEqual({ language: null, hidden: ['charts'], locked: ['hyper'], guide: false });
-    expect(english(r.notice!)).toBe('The link names an unknown part "bogus" to hide or lock; the rest of it was applied.');
+    expect(english(r.notice!)).toBe(
+      'The link names an unknown part "bogus" to hide or lock; the rest of it was applied.',
+    );
     expect(decodeView('#%%%&lang').view).toEqual({ language: null, hidden: [], locked: [], guide: false });
   });
 });

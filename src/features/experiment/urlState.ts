@@ -13,19 +13,34 @@ import { presetById, DEFAULT_PRESET } from '../../model/presets';
 import { batchProblem, inferNetwork } from '../../model/shapes';
 import { assertNever, type LayerSpec, type NetworkSpec } from '../../model/spec';
 import { DEFAULT_CONFIG, type TrainConfig } from '../../model/training';
-import { configProblem, fieldProblem, FIELD_NAMES, readFields, TRAIN_FIELDS, writeFields } from '../../model/trainFields';
+import {
+  configProblem,
+  fieldProblem,
+  FIELD_NAMES,
+  readFields,
+  TRAIN_FIELDS,
+  writeFields,
+} from '../../model/trainFields';
 
 export const URL_VERSION = 1;
 const MAX_HASH = 2000;
 const MAX_LAYERS = 40;
 
 /** Shape-inference problems that mean "too big to train", as opposed to a mistake the builder can show. */
-const TOO_BIG = new Set(['problem.tooManyLayers', 'problem.tooMuchCompute', 'problem.tooMuchMemory', 'problem.tooManyParams']);
+const TOO_BIG = new Set([
+  'problem.tooManyLayers',
+  'problem.tooMuchCompute',
+  'problem.tooMuchMemory',
+  'problem.tooManyParams',
+]);
 
 export type Experiment = { network: NetworkSpec; train: TrainConfig };
 export type Decoded = { experiment: Experiment; notice: Msg | null };
 
-export const defaultExperiment = (): Experiment => ({ network: presetById(DEFAULT_PRESET).network, train: { ...DEFAULT_CONFIG } });
+export const defaultExperiment = (): Experiment => ({
+  network: presetById(DEFAULT_PRESET).network,
+  train: { ...DEFAULT_CONFIG },
+});
 
 function encodeLayer(l: LayerSpec): string {
   switch (l.kind) {
@@ -67,7 +82,14 @@ function tokenToLayer(t: string): Record<string, unknown> | null {
   let m: RegExpMatchArray | null;
   if ((m = t.match(new RegExp(`^d${INT}\\.${ACT}$`)))) return { kind: 'dense', units: Number(m[1]), activation: m[2] };
   if ((m = t.match(new RegExp(`^c${INT}\\.${INT}\\.${INT}\\.([a-z]{1,8})\\.${ACT}$`))))
-    return { kind: 'conv2d', filters: Number(m[1]), kernelSize: Number(m[2]), stride: Number(m[3]), padding: m[4], activation: m[5] };
+    return {
+      kind: 'conv2d',
+      filters: Number(m[1]),
+      kernelSize: Number(m[2]),
+      stride: Number(m[3]),
+      padding: m[4],
+      activation: m[5],
+    };
   if ((m = t.match(new RegExp(`^(mp|ap)${INT}\\.${INT}$`))))
     return { kind: m[1] === 'mp' ? 'maxPool2d' : 'avgPool2d', poolSize: Number(m[2]), stride: Number(m[3]) };
   if (t === 'f') return { kind: 'flatten' };
@@ -103,7 +125,8 @@ function decodeLinkUnsafe(hash: string): DecodedLink {
     return { ok: true, change: { network: null, train: {} } };
   }
   const v = p.get('v');
-  if (v !== String(URL_VERSION)) return bad(v === null ? msg('url.noVersion') : msg('url.badVersion', { version: v.slice(0, 8) }));
+  if (v !== String(URL_VERSION))
+    return bad(v === null ? msg('url.noVersion') : msg('url.badVersion', { version: v.slice(0, 8) }));
   const net = p.get('net');
   let network: NetworkSpec | null = null;
   if (net !== null) {
@@ -145,7 +168,8 @@ export function applyLink(base: Experiment, change: LinkChange): { experiment: E
   // A network too big to train is refused (it could freeze the tab); one with a fixable mistake loads, and the
   // builder says what to fix (exercise links rely on that).
   const info = inferNetwork(experiment.network);
-  const tooBig = info.problem && TOO_BIG.has(info.problem.key) ? info.problem : batchProblem(info, experiment.train.batchSize);
+  const tooBig =
+    info.problem && TOO_BIG.has(info.problem.key) ? info.problem : batchProblem(info, experiment.train.batchSize);
   return { experiment, problem: tooBig && msg('url.tooBig', { problem: tooBig }) };
 }
 
@@ -160,7 +184,17 @@ export function decodeExperiment(hash: string): Decoded {
 
 /** Parts of the page a link can hide or lock, so a teacher can hand out a focused exercise. */
 export type Part = 'lessons' | 'network' | 'training' | 'hyper' | 'share' | 'charts' | 'draw' | 'insights' | 'step';
-export const PARTS: readonly Part[] = ['lessons', 'network', 'training', 'hyper', 'share', 'charts', 'draw', 'insights', 'step'];
+export const PARTS: readonly Part[] = [
+  'lessons',
+  'network',
+  'training',
+  'hyper',
+  'share',
+  'charts',
+  'draw',
+  'insights',
+  'step',
+];
 const isPart = (s: string): s is Part => (PARTS as readonly string[]).includes(s);
 
 /**

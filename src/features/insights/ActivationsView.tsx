@@ -55,7 +55,14 @@ export default function ActivationsView({ activations }: { activations: Activati
               <span className="act-label">
                 {label} <span className="muted">{t('insight.flatValues')}</span>
               </span>
-              <PixelImage values={a.values} side={28} mode="gray" scale={1 / max} size={56} label={t('insight.flatImage', { label })} />
+              <PixelImage
+                values={a.values}
+                side={28}
+                mode="gray"
+                scale={1 / max}
+                size={56}
+                label={t('insight.flatImage', { label })}
+              />
             </li>
           );
         }

@@ -44,7 +44,8 @@ const ConfusionSection = memo(function ConfusionSection() {
   return (
     <div>
       <h3>
-        {t('insight.confusion')} {confusion && <span className="muted">{t('insight.confusionAfter', { epoch: confusionEpoch })}</span>}
+        {t('insight.confusion')}{' '}
+        {confusion && <span className="muted">{t('insight.confusionAfter', { epoch: confusionEpoch })}</span>}
       </h3>
       {confusion ? (
         <ConfusionMatrix

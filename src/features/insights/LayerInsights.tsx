@@ -12,7 +12,13 @@ export default function LayerInsights({ h, snaps }: { h: LayerHistogram; snaps: 
   const title = t('insight.layerTitle', { n: h.layer + 1, name: t(`kind.${h.name}`, { defaultValue: h.name }) });
   const ratio = h.updateRatio;
   const ratioNote =
-    ratio === null ? '' : ratio > 0.01 ? t('insight.ratioLarge') : ratio < 1e-5 ? t('insight.ratioTiny') : t('insight.ratioHealthy');
+    ratio === null
+      ? ''
+      : ratio > 0.01
+        ? t('insight.ratioLarge')
+        : ratio < 1e-5
+          ? t('insight.ratioTiny')
+          : t('insight.ratioHealthy');
   return (
     <section
       className="layer-insight"
@@ -23,7 +29,10 @@ export default function LayerInsights({ h, snaps }: { h: LayerHistogram; snaps: 
     >
       <WeightHistogram title={title} min={h.min} max={h.max} counts={h.counts} />
       <HeatStrip label={t('insight.weights')} snaps={snaps.map((s) => ({ batch: s.batch, bins: s.weights }))} />
-      <HeatStrip label={t('insight.gradients')} snaps={snaps.flatMap((s) => (s.grads ? [{ batch: s.batch, bins: s.grads }] : []))} />
+      <HeatStrip
+        label={t('insight.gradients')}
+        snaps={snaps.flatMap((s) => (s.grads ? [{ batch: s.batch, bins: s.grads }] : []))}
+      />
       <dl className="layer-stats">
         <dt>{t('insight.updateRatio')}</dt>
         <dd data-testid="insight.update-ratio">

@@ -10,7 +10,8 @@ import { memo, useLayoutEffect, useRef } from 'react';
 function Formula({ tex, block = false, testId }: { tex: string; block?: boolean; testId?: string }) {
   const span = useRef<HTMLSpanElement>(null);
   useLayoutEffect(() => {
-    if (span.current) katex.render(tex, span.current, { displayMode: block, throwOnError: false, output: 'htmlAndMathml' });
+    if (span.current)
+      katex.render(tex, span.current, { displayMode: block, throwOnError: false, output: 'htmlAndMathml' });
   }, [tex, block]);
   return <span ref={span} className={block ? 'formula block' : 'formula'} data-testid={testId} data-tex={tex} />;
 }

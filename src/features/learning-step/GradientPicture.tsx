@@ -33,7 +33,14 @@ export default function GradientPicture({ l, onPixels }: { l: StepLayer; onPixel
               aria-pressed={j === chosen}
               onClick={() => setPicked(j)}
             >
-              <PixelImage values={column(g, units, j)} side={28} mode="signed" range={range} size={64} label={t('step.unitGrad', { j })} />
+              <PixelImage
+                values={column(g, units, j)}
+                side={28}
+                mode="signed"
+                range={range}
+                size={64}
+                label={t('step.unitGrad', { j })}
+              />
               <span>{t('step.unitN', { j })}</span>
             </button>
           ))}
@@ -99,7 +106,15 @@ export default function GradientPicture({ l, onPixels }: { l: StepLayer; onPixel
         <div className="layer-values-title">{t('step.gradFilters', { k, cin })}</div>
         <div className="maps">
           {filters.map((v, f) => (
-            <PixelImage key={f} values={v} side={k} mode="signed" range={range} size={48} label={t('step.filterGrad', { f: f + 1 })} />
+            <PixelImage
+              key={f}
+              values={v}
+              side={k}
+              mode="signed"
+              range={range}
+              size={48}
+              label={t('step.filterGrad', { f: f + 1 })}
+            />
           ))}
         </div>
       </div>

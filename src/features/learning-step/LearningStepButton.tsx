@@ -6,7 +6,7 @@ import { selectModelReady } from '../../store/selectors';
 /** Opens (or closes) the learning-step view; it needs a model, so it waits for the data. */
 export default function LearningStepButton() {
   const { t } = useTranslation();
-  const open = useStore((s) => s.step.open);
+  const open = useStore((s) => s.learningStep.open);
   const modelReady = useStore(selectModelReady);
   return (
     <button

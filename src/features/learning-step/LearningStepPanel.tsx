@@ -21,11 +21,11 @@ const PLAY_SECONDS = 6;
 export default function LearningStepPanel() {
   const { t } = useTranslation();
   const tm = useMsg();
-  const open = useStore((s) => s.step.open);
-  const stage = useStore((s) => s.step.stage);
-  const step = useStore((s) => s.step.result);
-  const busy = useStore((s) => s.step.busy);
-  const error = useStore((s) => s.step.error);
+  const open = useStore((s) => s.learningStep.open);
+  const stage = useStore((s) => s.learningStep.stage);
+  const step = useStore((s) => s.learningStep.result);
+  const busy = useStore((s) => s.learningStep.busy);
+  const error = useStore((s) => s.learningStep.error);
   const [playing, setPlaying] = useState(false);
   const panel = useRef<HTMLElement>(null);
   const at = STEP_STAGES.indexOf(stage);
@@ -89,7 +89,11 @@ export default function LearningStepPanel() {
             </button>
           ))}
         </div>
-        <button onClick={() => goToStage(STEP_STAGES[at + 1])} disabled={at === STEP_STAGES.length - 1} data-testid="step.next">
+        <button
+          onClick={() => goToStage(STEP_STAGES[at + 1])}
+          disabled={at === STEP_STAGES.length - 1}
+          data-testid="step.next"
+        >
           {t('step.next')} →
         </button>
         <button

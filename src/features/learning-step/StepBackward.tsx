@@ -8,7 +8,17 @@ import { activationOf, followedUnit, layerTitle, texDerivative } from './layerTe
 import { DIGITS, fmt, tex } from './numbers';
 import { unitName } from './StepForward';
 
-function BackwardLayer({ l, step, last, onPixels }: { l: StepLayer; step: LearningStep; last: boolean; onPixels: boolean }) {
+function BackwardLayer({
+  l,
+  step,
+  last,
+  onPixels,
+}: {
+  l: StepLayer;
+  step: LearningStep;
+  last: boolean;
+  onPixels: boolean;
+}) {
   const { t } = useTranslation();
   const title = layerTitle(t, l);
   const a = activationOf(l);
@@ -39,7 +49,15 @@ function BackwardLayer({ l, step, last, onPixels }: { l: StepLayer; step: Learni
           )}
           <div className="step-trio">
             <LayerValues values={l.dh} shape={shape} title={t('step.dh')} highlight={j} />
-            {l.mask && <LayerValues values={l.mask} shape={shape} title={t('step.mask', { f: a })} signed={false} highlight={j} />}
+            {l.mask && (
+              <LayerValues
+                values={l.mask}
+                shape={shape}
+                title={t('step.mask', { f: a })}
+                signed={false}
+                highlight={j}
+              />
+            )}
             <LayerValues values={l.dz} shape={shape} title={t('step.dz')} highlight={j} />
           </div>
         </>
@@ -105,7 +123,14 @@ export default function StepBackward({ step }: { step: LearningStep }) {
             block
             tex={`\\frac{\\partial L}{\\partial z} = p - \\operatorname{onehot}(y), \\qquad \\frac{\\partial L}{\\partial z_{${y}}} = p_{${y}} - 1 = ${tex(step.probs[y])} - 1 = ${tex(lastLayer.dz![y])}`}
           />
-          <Bars values={lastLayer.dz!} signed labels={DIGITS} highlight={y} label={t('step.dLogits')} testId="step.dlogits" />
+          <Bars
+            values={lastLayer.dz!}
+            signed
+            labels={DIGITS}
+            highlight={y}
+            label={t('step.dLogits')}
+            testId="step.dlogits"
+          />
           <p className="muted">{t('step.dLogitsSays', { label: y })}</p>
         </div>
         <GradientNorms layers={step.layers} />

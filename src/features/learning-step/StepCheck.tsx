@@ -23,8 +23,8 @@ function weightName(r: WeightRef, shape: number[] | null): string {
 /** Stage 4: nudge single weights, recompute the loss, compare the slope with backprop's gradient. */
 export default function StepCheck({ step }: { step: LearningStep }) {
   const { t } = useTranslation();
-  const rows = useStore((s) => s.step.check);
-  const busy = useStore((s) => s.step.busy);
+  const rows = useStore((s) => s.learningStep.check);
+  const busy = useStore((s) => s.learningStep.busy);
   const weighted = step.layers.filter((l) => l.gradW);
   const [layer, setLayer] = useState(weighted[0]?.index ?? 0);
   const [index, setIndex] = useState(0);
@@ -65,7 +65,8 @@ export default function StepCheck({ step }: { step: LearningStep }) {
         <button
           disabled={!chosen || picked.length >= 20}
           onClick={() =>
-            chosen && setPicked([...picked, { layer: chosen.index, array: 0, index: Math.min(index, chosen.gradW!.length - 1) }])
+            chosen &&
+            setPicked([...picked, { layer: chosen.index, array: 0, index: Math.min(index, chosen.gradW!.length - 1) }])
           }
         >
           {t('step.check.add')}
@@ -76,7 +77,12 @@ export default function StepCheck({ step }: { step: LearningStep }) {
           </button>
         )}
       </div>
-      <button className="primary" disabled={busy} onClick={() => void checkLearningStep(picked)} data-testid="step.fd-run">
+      <button
+        className="primary"
+        disabled={busy}
+        onClick={() => void checkLearningStep(picked)}
+        data-testid="step.fd-run"
+      >
         {picked.length ? t('step.check.runPicked', { n: picked.length }) : t('step.check.run')}
       </button>
       {rows && (

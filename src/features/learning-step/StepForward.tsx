@@ -9,7 +9,9 @@ import { DIGITS, fmt, tex } from './numbers';
 
 /** Position of flat index i in a shape, as the subscript of a unit: j, or (y, x, c) for maps. */
 export const unitName = (i: number, shape: number[]) =>
-  shape.length === 3 ? `${Math.floor(i / (shape[1] * shape[2]))},${Math.floor(i / shape[2]) % shape[1]},${i % shape[2]}` : String(i);
+  shape.length === 3
+    ? `${Math.floor(i / (shape[1] * shape[2]))},${Math.floor(i / shape[2]) % shape[1]},${i % shape[2]}`
+    : String(i);
 
 function ForwardLayer({ l, step, last }: { l: StepLayer; step: LearningStep; last: boolean }) {
   const { t } = useTranslation();
@@ -21,13 +23,23 @@ function ForwardLayer({ l, step, last }: { l: StepLayer; step: LearningStep; las
         <h4>{title}</h4>
         <p className="muted">{t(`step.forward.${l.spec.kind}`)}</p>
         {l.spec.kind !== 'flatten' && l.spec.kind !== 'dropout' && (
-          <LayerValues values={l.h} shape={l.outShape} title={t('step.output', { shape: l.outShape.join('×') })} signed={false} />
+          <LayerValues
+            values={l.h}
+            shape={l.outShape}
+            title={t('step.output', { shape: l.outShape.join('×') })}
+            signed={false}
+          />
         )}
       </li>
     );
   const j = followedUnit(l, step.label, last);
   const u = unitName(j, l.outShape);
-  const sum = l.spec.kind === 'conv2d' ? '\\sum_{\\text{window}} W\\,x' : l.spec.kind === 'dense' ? '\\sum_i W_{i' + u + '}\\,x_i' : 'x';
+  const sum =
+    l.spec.kind === 'conv2d'
+      ? '\\sum_{\\text{window}} W\\,x'
+      : l.spec.kind === 'dense'
+        ? '\\sum_i W_{i' + u + '}\\,x_i'
+        : 'x';
   const bias = l.spec.kind === 'activation' ? '' : ` + b_{${u}}`;
   return (
     <li className="step-layer">
@@ -49,7 +61,13 @@ function ForwardLayer({ l, step, last }: { l: StepLayer; step: LearningStep; las
             <Bars values={step.probs} highlight={step.label} labels={DIGITS} label={t('step.probs')} />
           </div>
         ) : (
-          <LayerValues values={l.h} shape={l.outShape} title={t('step.h', { f: a })} highlight={j} signed={a !== 'relu'} />
+          <LayerValues
+            values={l.h}
+            shape={l.outShape}
+            title={t('step.h', { f: a })}
+            highlight={j}
+            signed={a !== 'relu'}
+          />
         )}
       </div>
     </li>

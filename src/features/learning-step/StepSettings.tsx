@@ -7,13 +7,13 @@ import NumberInput from '../../ui/NumberInput';
 /** Which image, which true label, which η; and taking the live weights again. */
 export default function StepSettings() {
   const { t } = useTranslation();
-  const source = useStore((s) => s.step.source);
-  const label = useStore((s) => s.step.label);
-  const busy = useStore((s) => s.step.busy);
-  const lr = useStore((s) => s.step.lr);
+  const source = useStore((s) => s.learningStep.source);
+  const label = useStore((s) => s.learningStep.label);
+  const busy = useStore((s) => s.learningStep.busy);
+  const lr = useStore((s) => s.learningStep.lr);
   const trainRate = useStore((s) => s.config.train.learningRate);
-  const copiedAt = useStore((s) => s.step.result?.copiedAtBatch ?? null);
-  const testIndex = useStore((s) => s.step.result?.testIndex ?? null);
+  const copiedAt = useStore((s) => s.learningStep.result?.copiedAtBatch ?? null);
+  const testIndex = useStore((s) => s.learningStep.result?.testIndex ?? null);
   return (
     <div className="step-settings">
       <label className="field inline">
@@ -73,10 +73,17 @@ export default function StepSettings() {
           }}
         />
       </div>
-      <button disabled={busy} onClick={() => void computeLearningStep(true)} data-testid="step.refresh" title={t('step.refreshTitle')}>
+      <button
+        disabled={busy}
+        onClick={() => void computeLearningStep(true)}
+        data-testid="step.refresh"
+        title={t('step.refreshTitle')}
+      >
         {t('step.refresh')}
       </button>
-      {copiedAt !== null && <span className="muted small">{t('step.copiedAt', { batch: copiedAt, rate: learningStepRate() })}</span>}
+      {copiedAt !== null && (
+        <span className="muted small">{t('step.copiedAt', { batch: copiedAt, rate: learningStepRate() })}</span>
+      )}
     </div>
   );
 }

@@ -11,8 +11,8 @@ import { DIGITS, fmt, tex } from './numbers';
 export default function StepUpdate({ step }: { step: LearningStep }) {
   const { t } = useTranslation();
   const optimizer = useStore((s) => s.config.train.optimizer);
-  const appliedAt = useStore((s) => s.step.appliedAt);
-  const busy = useStore((s) => s.step.busy);
+  const appliedAt = useStore((s) => s.learningStep.appliedAt);
+  const busy = useStore((s) => s.learningStep.busy);
   const eta = step.learningRate;
   const y = step.label;
   const change = step.lossAfter - step.loss;
@@ -49,24 +49,39 @@ export default function StepUpdate({ step }: { step: LearningStep }) {
       </table>
       <div className="step-pair">
         <div className="step-loss">
-          <Formula block tex={`L_{\\text{before}} = ${tex(step.loss)} \\;\\rightarrow\\; L_{\\text{after}} = ${tex(step.lossAfter)}`} />
+          <Formula
+            block
+            tex={`L_{\\text{before}} = ${tex(step.loss)} \\;\\rightarrow\\; L_{\\text{after}} = ${tex(step.lossAfter)}`}
+          />
           <p className={`verdict ${verdict}`} data-testid="step.verdict" data-verdict={verdict}>
             {t(`step.verdict.${verdict}`, { change: fmt(Math.abs(change)), eta: fmt(eta) })}
           </p>
           <p className="muted">
-            {t('step.pAfter', { label: y, before: fmt(100 * step.probs[y], 3), after: fmt(100 * step.probsAfter[y], 3) })}
+            {t('step.pAfter', {
+              label: y,
+              before: fmt(100 * step.probs[y], 3),
+              after: fmt(100 * step.probsAfter[y], 3),
+            })}
           </p>
         </div>
         <div className="layer-values">
           <div className="layer-values-title">{t('step.probsBeforeAfter')}</div>
-          <Bars values={step.probs} compare={step.probsAfter} labels={DIGITS} highlight={y} label={t('step.probsBeforeAfter')} />
+          <Bars
+            values={step.probs}
+            compare={step.probsAfter}
+            labels={DIGITS}
+            highlight={y}
+            label={t('step.probsBeforeAfter')}
+          />
         </div>
       </div>
       <div className="step-apply">
         <button onClick={() => void applyLearningStep()} disabled={busy || appliedAt !== null} data-testid="step.apply">
           {t('step.apply')}
         </button>
-        <span className="muted">{appliedAt !== null ? t('step.applied', { batch: appliedAt }) : t('step.applyHint')}</span>
+        <span className="muted">
+          {appliedAt !== null ? t('step.applied', { batch: appliedAt }) : t('step.applyHint')}
+        </span>
       </div>
     </div>
   );

@@ -2,7 +2,7 @@
 // the finite-difference check, apply the step. Results land in the store's `step` slice; refusals as a Msg.
 import type { StepSource, StepStage, WeightRef } from '../../model/learningStep';
 import { msg } from '../../model/msg';
-import { closedStep, useStore } from '../../store/store';
+import { closedLearningStep, useStore } from '../../store/store';
 import { patch } from '../../store/actions';
 import { getClient, RequestError } from '../../client';
 import { selectPredictedDigit } from '../../store/selectors';
@@ -15,7 +15,7 @@ const why = (e: unknown) => (e instanceof RequestError ? e.text : msg('worker.er
 /** The rate this step uses: the one typed in the view, else the training's current one. */
 export const learningStepRate = () => {
   const s = useStore.getState();
-  return s.step.lr ?? s.config.train.learningRate;
+  return s.learningStep.lr ?? s.config.train.learningRate;
 };
 
 /**
@@ -25,62 +25,66 @@ export const learningStepRate = () => {
 export async function computeLearningStep(fresh: boolean, test?: 'random' | 'misread'): Promise<void> {
   const s = useStore.getState();
   let source: StepSource;
-  if (s.step.source === 'drawing') {
-    if (!s.draw.input) return patch('step', { error: msg('step.drawFirst'), result: null, check: null });
-    source = { kind: 'drawing', pixels: Float32Array.from(s.draw.input), label: s.step.label };
-  } else source = { kind: 'test', index: test ?? s.step.result?.testIndex ?? 'random' };
+  if (s.learningStep.source === 'drawing') {
+    if (!s.draw.input) return patch('learningStep', { error: msg('step.drawFirst'), result: null, check: null });
+    source = { kind: 'drawing', pixels: Float32Array.from(s.draw.input), label: s.learningStep.label };
+  } else source = { kind: 'test', index: test ?? s.learningStep.result?.testIndex ?? 'random' };
   const learningRate = learningStepRate();
-  if (!(learningRate > 0) || !Number.isFinite(learningRate)) return patch('step', { error: msg('step.badRate') });
-  patch('step', { busy: true, error: null });
+  if (!(learningRate > 0) || !Number.isFinite(learningRate))
+    return patch('learningStep', { error: msg('step.badRate') });
+  patch('learningStep', { busy: true, error: null });
   try {
     const step = await getClient().request('learningStepOpen', { source, learningRate, fresh }, STEP_TIMEOUT_MS);
-    patch('step', { result: step, check: null, appliedAt: null, busy: false });
+    patch('learningStep', { result: step, check: null, appliedAt: null, busy: false });
   } catch (e) {
-    patch('step', { busy: false, error: why(e) });
+    patch('learningStep', { busy: false, error: why(e) });
   }
 }
 
 /** Opens the view (source and image as asked) on a fresh copy of the weights, at the forward stage. */
-export function openLearningStep(source: 'drawing' | 'test-image' = useStore.getState().step.source, test?: 'random' | 'misread') {
+export function openLearningStep(
+  source: 'drawing' | 'test-image' = useStore.getState().learningStep.source,
+  test?: 'random' | 'misread',
+) {
   const s = useStore.getState();
   const predicted = selectPredictedDigit(s);
-  const label = source === 'drawing' && predicted >= 0 ? predicted : s.step.label;
-  patch('step', { ...closedStep, open: true, source, label, lr: s.step.lr });
+  const label = source === 'drawing' && predicted >= 0 ? predicted : s.learningStep.label;
+  patch('learningStep', { ...closedLearningStep, open: true, source, label, lr: s.learningStep.lr });
   return computeLearningStep(true, source === 'test-image' ? (test ?? 'random') : undefined);
 }
 
-export const closeLearningStep = () => patch('step', { open: false });
+export const closeLearningStep = () => patch('learningStep', { open: false });
 
 /** Finite differences for `weights` (none: the worker picks a handful). */
 export async function checkLearningStep(weights: WeightRef[] = []): Promise<void> {
-  patch('step', { busy: true, error: null });
+  patch('learningStep', { busy: true, error: null });
   try {
     const rows = await getClient().request('learningStepCheck', { weights }, STEP_TIMEOUT_MS);
-    patch('step', { check: rows, busy: false });
+    patch('learningStep', { check: rows, busy: false });
   } catch (e) {
-    patch('step', { busy: false, error: why(e) });
+    patch('learningStep', { busy: false, error: why(e) });
   }
 }
 
 /** Adds the step's ΔW to the model that trains. */
 export async function applyLearningStep(): Promise<void> {
-  patch('step', { busy: true, error: null });
+  patch('learningStep', { busy: true, error: null });
   try {
     const r = await getClient().request('learningStepApply', {});
-    patch('step', { appliedAt: r.batch, busy: false });
+    patch('learningStep', { appliedAt: r.batch, busy: false });
   } catch (e) {
-    patch('step', { busy: false, error: why(e) });
+    patch('learningStep', { busy: false, error: why(e) });
   }
 }
 
 /** Shows stage `stage` of the view (forward, backward, update, check). */
-export const goToStage = (stage: StepStage) => patch('step', { stage });
+export const goToStage = (stage: StepStage) => patch('learningStep', { stage });
 
 /** Computes the step on the drawing or on a test image; the shown result is cleared until it is computed again. */
-export const chooseStepSource = (source: 'drawing' | 'test-image') => patch('step', { source, result: null });
+export const chooseStepSource = (source: 'drawing' | 'test-image') => patch('learningStep', { source, result: null });
 
 /** The true label the student gives the drawing (0-9). */
-export const setStepLabel = (label: number) => patch('step', { label });
+export const setStepLabel = (label: number) => patch('learningStep', { label });
 
 /** η for this step; null follows the training's current rate. */
-export const setStepRate = (lr: number | null) => patch('step', { lr });
+export const setStepRate = (lr: number | null) => patch('learningStep', { lr });

@@ -41,7 +41,10 @@ describe('RunsPanel', () => {
     renderWith(<RunsPanel />, { runs: { list: runs, currentId: 'b' } });
     const rowA = screen.getAllByTestId('runs.item').find((r) => r.getAttribute('data-run-id') === 'a')!;
     fireEvent.click(within(rowA).getByRole('button', { name: 'Rename' }));
-    expect(useStore.getState().runs.list.find((r) => r.id === 'a')).toMatchObject({ name: 'My best run', renamed: true });
+    expect(useStore.getState().runs.list.find((r) => r.id === 'a')).toMatchObject({
+      name: 'My best run',
+      renamed: true,
+    });
     expect((screen.getByRole('button', { name: /Delete run .*0\.01/ }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Delete run My best run' }));
     expect(useStore.getState().runs.list.map((r) => r.id)).toEqual(['b']);

@@ -52,7 +52,12 @@ export default function RunsPanel() {
               const best = bestAccuracy(r);
               const hit = r.reached['0.975'];
               return (
-                <tr key={r.id} data-testid="runs.item" data-run-id={r.id} className={r.id === currentId ? 'current' : undefined}>
+                <tr
+                  key={r.id}
+                  data-testid="runs.item"
+                  data-run-id={r.id}
+                  className={r.id === currentId ? 'current' : undefined}
+                >
                   <td>
                     <input
                       type="checkbox"
@@ -109,7 +114,11 @@ export default function RunsPanel() {
         >
           {t('runs.exportCsv')}
         </button>
-        <button onClick={() => downloadFile('mnist-playground-runs.json', new Blob([runsToJson(list)], { type: 'application/json' }))}>
+        <button
+          onClick={() =>
+            downloadFile('mnist-playground-runs.json', new Blob([runsToJson(list)], { type: 'application/json' }))
+          }
+        >
           {t('runs.exportJson')}
         </button>
       </div>

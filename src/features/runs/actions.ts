@@ -13,7 +13,9 @@ export function toggleOverlay(id: string) {
 export function renameRun(id: string, name: string) {
   const clean = name.trim().slice(0, 100);
   if (!clean) return;
-  patch('runs', { list: useStore.getState().runs.list.map((x) => (x.id === id ? { ...x, name: clean, renamed: true } : x)) });
+  patch('runs', {
+    list: useStore.getState().runs.list.map((x) => (x.id === id ? { ...x, name: clean, renamed: true } : x)),
+  });
 }
 
 export function deleteRun(id: string) {
@@ -25,4 +27,5 @@ export function deleteRun(id: string) {
 export const runEnded = () => patch('runs', { currentId: null });
 
 /** The current run's latest record, first in the list; `rest` are the others, oldest beyond the limit dropped. */
-export const runRecorded = (run: RunRecord, rest: RunRecord[]) => patch('runs', { list: [run, ...rest], currentId: run.id });
+export const runRecorded = (run: RunRecord, rest: RunRecord[]) =>
+  patch('runs', { list: [run, ...rest], currentId: run.id });

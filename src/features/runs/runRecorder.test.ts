@@ -11,7 +11,8 @@ beforeEach(() => {
   clock = 0;
 });
 
-const points = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => ({ batch: from + i, loss: 1, accuracy: 0.5 }));
+const points = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => ({ batch: from + i, loss: 1, accuracy: 0.5 }));
 
 describe('trackRuns', () => {
   it('records one run per stretch between clears, newest first, with its settings and training time', () => {

@@ -19,7 +19,8 @@ export function trackRuns(now: () => number = () => performance.now()): () => vo
       trainingSince = null;
     }
     const m = s.metrics;
-    if (m.series === prev.metrics.series && m.epochs === prev.metrics.epochs && m.markers === prev.metrics.markers) return;
+    if (m.series === prev.metrics.series && m.epochs === prev.metrics.epochs && m.markers === prev.metrics.markers)
+      return;
     const { list, currentId } = s.runs;
     if (m.series.length === 0) {
       // Cleared: the run (if any) is over; the next batch starts another.

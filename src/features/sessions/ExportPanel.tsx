@@ -34,14 +34,24 @@ export default function ExportPanel() {
         </button>
         <button
           data-testid="io.export-keras"
-          onClick={() => downloadFile('mnist_playground.py', new Blob([kerasScript(network, train, title)], { type: 'text/x-python' }))}
+          onClick={() =>
+            downloadFile(
+              'mnist_playground.py',
+              new Blob([kerasScript(network, train, title)], { type: 'text/x-python' }),
+            )
+          }
           title={t('io.exportKerasTitle')}
         >
           {t('io.exportKeras')}
         </button>
         <button
           data-testid="io.export-tfjs-code"
-          onClick={() => downloadFile('mnist-playground.js', new Blob([tfjsProgram(network, train, title)], { type: 'text/javascript' }))}
+          onClick={() =>
+            downloadFile(
+              'mnist-playground.js',
+              new Blob([tfjsProgram(network, train, title)], { type: 'text/javascript' }),
+            )
+          }
           title={t('io.exportCodeTitle')}
         >
           {t('io.exportCode')}

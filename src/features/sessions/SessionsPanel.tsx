@@ -58,7 +58,11 @@ export default function SessionsPanel() {
         >
           {t('io.save')}
         </button>
-        <button data-testid="io.open" aria-expanded={saved !== null} onClick={() => (saved ? setSaved(null) : refresh())}>
+        <button
+          data-testid="io.open"
+          aria-expanded={saved !== null}
+          onClick={() => (saved ? setSaved(null) : refresh())}
+        >
           {t('io.open')}
         </button>
         <button
@@ -71,7 +75,12 @@ export default function SessionsPanel() {
         <button data-testid="io.open-file" disabled={busy} onClick={() => file.current?.click()}>
           {t('io.openFile')}
         </button>
-        <button data-testid="io.import-model" disabled={busy} onClick={() => modelFiles.current?.click()} title={t('io.importModelTitle')}>
+        <button
+          data-testid="io.import-model"
+          disabled={busy}
+          onClick={() => modelFiles.current?.click()}
+          title={t('io.importModelTitle')}
+        >
           {t('io.importModel')}
         </button>
         <input
@@ -125,7 +134,9 @@ export default function SessionsPanel() {
               <span className="layer-actions">
                 <button
                   data-testid="io.saved-open"
-                  onClick={async () => report(await openSaved(m.id), (done) => (done ? msg('io.openedNotice', { name: m.name }) : null))}
+                  onClick={async () =>
+                    report(await openSaved(m.id), (done) => (done ? msg('io.openedNotice', { name: m.name }) : null))
+                  }
                   disabled={busy}
                 >
                   {t('io.openOne')}

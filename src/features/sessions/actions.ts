@@ -27,7 +27,10 @@ let stores: Stores | null = null;
  * reads the weights (a separate database: idb-keyval keeps one store per database).
  */
 function open(): Stores {
-  stores ??= { db: createStore('mnist-playground', 'sessions'), index: createStore('mnist-playground-index', 'summaries') };
+  stores ??= {
+    db: createStore('mnist-playground', 'sessions'),
+    index: createStore('mnist-playground-index', 'summaries'),
+  };
   return stores;
 }
 
@@ -43,7 +46,8 @@ function problemOf(e: unknown): Msg {
   const name = e instanceof Error || e instanceof DOMException ? e.name : '';
   if (name === 'QuotaExceededError') return msg('io.storageFull');
   // Site storage blocked by a browser setting (reading `indexedDB` throws) or refused by the browser.
-  if (name === 'SecurityError' || name === 'InvalidStateError' || e instanceof ReferenceError) return msg('io.storageUnavailable');
+  if (name === 'SecurityError' || name === 'InvalidStateError' || e instanceof ReferenceError)
+    return msg('io.storageUnavailable');
   return msg('io.storageFailed', { detail: (e instanceof Error ? e.message : String(e)).slice(0, 160) });
 }
 
@@ -121,7 +125,9 @@ export const openSession = guarded(
     if (locked) return failed(locked);
     const { batch } = useStore.getState().status;
     if (batch > 0 && !ask(i18next.t('io.confirmOpen', { name: s.name, batch }))) return { ok: true, value: false };
-    const r = await attempt(() => getClient().request('loadSession', { network: s.network, config: s.train, point: s.point }, 180_000));
+    const r = await attempt(() =>
+      getClient().request('loadSession', { network: s.network, config: s.train, point: s.point }, 180_000),
+    );
     if (!r.ok) return r; // the worker kept the current session, and the page has not changed yet
     patch('config', { network: s.network, train: s.train, presetId: presetOf(s.network) ?? 'custom' });
     // The file's runs join the ones here (the same run saved twice is kept once); the run that was training when it
@@ -137,7 +143,9 @@ export const openSession = guarded(
     patch('status', { batch: r.value.batch, epoch: r.value.epoch });
     patch('ui', {
       savedBatch: r.value.batch,
-      notice: s.point ? msg('io.openedTrainedNotice', { name: s.name, batch: s.point.batch }) : msg('io.openedNotice', { name: s.name }),
+      notice: s.point
+        ? msg('io.openedTrainedNotice', { name: s.name, batch: s.point.batch })
+        : msg('io.openedNotice', { name: s.name }),
     });
     return { ok: true, value: true };
   },
@@ -207,7 +215,11 @@ export async function renameSaved(id: string, name: string): Promise<Outcome<voi
   const session = { ...r.session, name: name.slice(0, 100) };
   return attempt(async () => {
     await set(id, encodeSession(session), open().db);
-    await set(id, { name: session.name, savedAt: session.savedAt, batch: session.point?.batch ?? 0 } satisfies Summary, open().index);
+    await set(
+      id,
+      { name: session.name, savedAt: session.savedAt, batch: session.point?.batch ?? 0 } satisfies Summary,
+      open().index,
+    );
   });
 }
 
@@ -246,13 +258,18 @@ export const importModelFiles = guarded(async (files: File[]): Promise<Outcome<b
   if (total > 2 * MAX_MODEL_FILE_BYTES)
     return failed(
       msg('import.unreadable', {
-        why: msg('import.manifestTooLarge', { mb: Math.ceil(total / 2 ** 20), limit: (2 * MAX_MODEL_FILE_BYTES) / 2 ** 20 }),
+        why: msg('import.manifestTooLarge', {
+          mb: Math.ceil(total / 2 ** 20),
+          limit: (2 * MAX_MODEL_FILE_BYTES) / 2 ** 20,
+        }),
       }),
     );
   const tooBig = files.find((f) => f.size > MAX_MODEL_FILE_BYTES);
   if (tooBig)
     return failed(
-      msg('import.unreadable', { why: msg('import.fileTooLarge', { file: tooBig.name.slice(0, 80), mb: MAX_MODEL_FILE_BYTES / 2 ** 20 }) }),
+      msg('import.unreadable', {
+        why: msg('import.fileTooLarge', { file: tooBig.name.slice(0, 80), mb: MAX_MODEL_FILE_BYTES / 2 ** 20 }),
+      }),
     );
   const read = await attempt(async () => {
     const buffers = new Map<string, ArrayBuffer>();

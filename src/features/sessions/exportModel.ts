@@ -3,7 +3,9 @@ import { downloadFile } from '../../services/downloadFile';
 import { RequestError } from '../../client';
 import { getClient } from '../../client';
 
-/** Downloads the model in the TensorFlow.js Layers format (model.json + weights file); resolves with why not, or null. */
+/**
+ * Downloads the model in the TensorFlow.js Layers format (model.json + weights file); resolves with why not, or null.
+ */
 export async function exportModel(): Promise<Msg | null> {
   try {
     const m = await getClient().request('exportModel', {});

@@ -13,7 +13,11 @@ function session(): Session {
     savedAt: '2026-11-29T10:00:00.000Z',
     network,
     train: { ...DEFAULT_CONFIG, learningRate: 0.01, seed: 9 },
-    point: { batch: 1234, epoch: 2, weights: sizes.map((n, k) => Float32Array.from({ length: n }, (_, i) => Math.sin(i + k))) },
+    point: {
+      batch: 1234,
+      epoch: 2,
+      weights: sizes.map((n, k) => Float32Array.from({ length: n }, (_, i) => Math.sin(i + k))),
+    },
     history: {
       series: [{ batch: 1, loss: 2.3, accuracy: 0.1 }],
       epochs: [{ epoch: 1, batch: 468, testAccuracy: 0.97, testLoss: 0.1 }],
@@ -43,7 +47,11 @@ describe('session files', () => {
     ['a JSON array', () => '[1,2,3]', /not an MNIST Playground session/],
     ['a newer version', () => JSON.stringify({ ...good(), version: 99 }), /format version 99/],
     ['no network', () => JSON.stringify({ ...good(), experiment: undefined }), /network is missing/],
-    ['an unknown layer kind', () => JSON.stringify({ ...good(), experiment: 'v=1&net=f,lstm64,d10.softmax' }), /unknown layer "lstm64"/],
+    [
+      'an unknown layer kind',
+      () => JSON.stringify({ ...good(), experiment: 'v=1&net=f,lstm64,d10.softmax' }),
+      /unknown layer "lstm64"/,
+    ],
     [
       'huge shapes',
       () => JSON.stringify({ ...good(), experiment: 'v=1&net=f,d99999.relu,d10.softmax' }),
@@ -86,7 +94,11 @@ describe('session files', () => {
       () => JSON.stringify({ ...good(), history: { series: [{ batch: 'x' }] } }),
       /point 1 of its loss curve is damaged/,
     ],
-    ['a negative batch counter', () => JSON.stringify({ ...good(), point: { ...good().point, batch: -3 } }), /weights section is damaged/],
+    [
+      'a negative batch counter',
+      () => JSON.stringify({ ...good(), point: { ...good().point, batch: -3 } }),
+      /weights section is damaged/,
+    ],
   ];
   for (const [name, make, message] of cases) {
     it(`refuses ${name} with a clear message`, () => {

@@ -69,7 +69,8 @@ export const MAX_SESSION_BYTES = 100 * 1024 * 1024;
 const MAX_MARKERS = 2000;
 const MAX_EPOCHS = 100_000;
 
-type HistoryCheck = { ok: true; history: Session['history'] } | { ok: false; why: string; values?: Record<string, string | number> };
+type HistoryCheck =
+  { ok: true; history: Session['history'] } | { ok: false; why: string; values?: Record<string, string | number> };
 
 /** Checks the chart history item by item: counts, ranges, order, and marker labels all the way down. */
 function checkHistory(h: Record<string, unknown>): HistoryCheck {
@@ -80,7 +81,8 @@ function checkHistory(h: Record<string, unknown>): HistoryCheck {
   if (!Array.isArray(series) || !Array.isArray(epochs) || !Array.isArray(markers)) return bad('historyDamaged');
   if (series.length > MAX_SERIES) return bad('historyTooLong', { what: 'series', n: series.length, max: MAX_SERIES });
   if (epochs.length > MAX_EPOCHS) return bad('historyTooLong', { what: 'epochs', n: epochs.length, max: MAX_EPOCHS });
-  if (markers.length > MAX_MARKERS) return bad('historyTooLong', { what: 'markers', n: markers.length, max: MAX_MARKERS });
+  if (markers.length > MAX_MARKERS)
+    return bad('historyTooLong', { what: 'markers', n: markers.length, max: MAX_MARKERS });
   const points: BatchPoint[] = [];
   for (const [i, v] of series.entries()) {
     const p = decodePoint(v);
@@ -103,7 +105,8 @@ function checkHistory(h: Record<string, unknown>): HistoryCheck {
 }
 
 /** A session's name as saved and as read back: trimmed, at most 100 characters, never empty. */
-export const sessionName = (x: unknown): string => (typeof x === 'string' && x.trim() ? x.trim().slice(0, 100).trim() : 'Untitled session');
+export const sessionName = (x: unknown): string =>
+  typeof x === 'string' && x.trim() ? x.trim().slice(0, 100).trim() : 'Untitled session';
 
 /** Parses and checks a session file. Never throws; the error says what is wrong in plain words. */
 export function decodeSession(text: string): DecodedSession {
@@ -127,11 +130,14 @@ export function decodeSession(text: string): DecodedSession {
   const link = decodeLink(j.experiment);
   if (!link.ok) {
     const why = link.notice.values?.why ?? link.notice.values?.problem;
-    return why && typeof why === 'object' ? { ok: false, error: msg('file.sessionNetwork', { problem: why }) } : bad('networkDamaged');
+    return why && typeof why === 'object'
+      ? { ok: false, error: msg('file.sessionNetwork', { problem: why }) }
+      : bad('networkDamaged');
   }
   if (!link.change.network) return bad('noNetwork');
   const exp = applyLink(defaultExperiment(), link.change);
-  if (exp.problem) return { ok: false, error: msg('file.sessionNetwork', { problem: exp.problem.values?.problem ?? exp.problem }) };
+  if (exp.problem)
+    return { ok: false, error: msg('file.sessionNetwork', { problem: exp.problem.values?.problem ?? exp.problem }) };
   const { network, train } = exp.experiment;
   const problem = experimentProblem(network, train);
   if (problem) return { ok: false, error: msg('file.sessionNetwork', { problem }) };
@@ -147,7 +153,11 @@ export function decodeSession(text: string): DecodedSession {
     for (const [i, w] of p.weights.entries()) {
       // Length is checked on the text first: base64 of n floats is 4·ceil(4n/3) characters.
       if (typeof w !== 'string' || w.length !== 4 * Math.ceil((sizes[i] * 4) / 3))
-        return bad('weightSize', { n: i + 1, found: typeof w === 'string' ? Math.floor((w.length * 3) / 16) : 0, wanted: sizes[i] });
+        return bad('weightSize', {
+          n: i + 1,
+          found: typeof w === 'string' ? Math.floor((w.length * 3) / 16) : 0,
+          wanted: sizes[i],
+        });
       const a = fromBase64(w);
       if (!a) return bad('weightUnreadable', { n: i + 1 });
       if (a.length !== sizes[i]) return bad('weightSize', { n: i + 1, found: a.length, wanted: sizes[i] });

@@ -107,15 +107,30 @@ export default function SweepForm() {
       {mode === 'values' ? (
         <label className="field">
           <span>{t('sweep.values')}</span>
-          <input data-testid="sweep.values" value={values} onChange={(e) => setValues(e.target.value)} spellCheck={false} />
+          <input
+            data-testid="sweep.values"
+            value={values}
+            onChange={(e) => setValues(e.target.value)}
+            spellCheck={false}
+          />
         </label>
       ) : (
         <label className="field">
           <span>
             {t('sweep.trials')}
-            {range && <span className="muted"> {t(range.log ? 'sweep.rangeLog' : 'sweep.range', { lo: range.lo, hi: range.hi })}</span>}
+            {range && (
+              <span className="muted">
+                {' '}
+                {t(range.log ? 'sweep.rangeLog' : 'sweep.range', { lo: range.lo, hi: range.hi })}
+              </span>
+            )}
           </span>
-          <input data-testid="sweep.trials" inputMode="numeric" value={trials} onChange={(e) => setTrials(e.target.value)} />
+          <input
+            data-testid="sweep.trials"
+            inputMode="numeric"
+            value={trials}
+            onChange={(e) => setTrials(e.target.value)}
+          />
         </label>
       )}
       {mode === 'values' && (
@@ -142,7 +157,12 @@ export default function SweepForm() {
           {param2 && (
             <label className="field">
               <span>{t('sweep.values2')}</span>
-              <input data-testid="sweep.values2" value={values2} onChange={(e) => setValues2(e.target.value)} spellCheck={false} />
+              <input
+                data-testid="sweep.values2"
+                value={values2}
+                onChange={(e) => setValues2(e.target.value)}
+                spellCheck={false}
+              />
             </label>
           )}
         </div>
@@ -178,7 +198,11 @@ export default function SweepForm() {
         )}
         <label className="field inline">
           <span>{t('sweep.order')}</span>
-          <select data-testid="sweep.order" value={order} onChange={(e) => setOrder(e.target.value as 'interleaved' | 'sequential')}>
+          <select
+            data-testid="sweep.order"
+            value={order}
+            onChange={(e) => setOrder(e.target.value as 'interleaved' | 'sequential')}
+          >
             <option value="interleaved">{t('sweep.interleaved')}</option>
             <option value="sequential">{t('sweep.sequential')}</option>
           </select>

@@ -49,7 +49,8 @@ export default function SweepPanel() {
           {sweep.state !== 'idle' && (
             <div className="sweep-status" aria-live="polite">
               <p>
-                {t(`sweep.state.${sweep.state}`)}: <strong data-testid="sweep.progress">{`${finished}/${sweep.runIds.length}`}</strong>{' '}
+                {t(`sweep.state.${sweep.state}`)}:{' '}
+                <strong data-testid="sweep.progress">{`${finished}/${sweep.runIds.length}`}</strong>{' '}
                 {t('sweep.runsDone')}
                 {active && cur !== null && !sweep.done[cur] && (
                   <>

@@ -94,7 +94,9 @@ export default function SweepResults() {
               return (
                 <tr key={sweep.runIds[i]} className={i === best ? 'current' : undefined}>
                   <td>{sweepRunName(sweep.axes, r.values)}</td>
-                  <td>{r.diverged ? t('sweep.diverged') : r.finalAccuracy === null ? '—' : r.finalAccuracy.toFixed(4)}</td>
+                  <td>
+                    {r.diverged ? t('sweep.diverged') : r.finalAccuracy === null ? '—' : r.finalAccuracy.toFixed(4)}
+                  </td>
                   <td>{r.secondsTo975 === null ? '—' : t('sweep.seconds', { seconds: r.secondsTo975 })}</td>
                   <td>{run && run.seconds > 0 ? Math.round(run.examples / run.seconds).toLocaleString() : '—'}</td>
                 </tr>

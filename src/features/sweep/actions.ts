@@ -3,7 +3,15 @@
 // the worker, which trains them beside the person's own model.
 import { selectModelReady } from '../../store/selectors';
 import { msg, type Msg } from '../../model/msg';
-import { applyValue, bestRun, expandSweep, MAX_BUDGET, type SweepAxis, type SweepBudget, type SweepOrder } from '../../model/sweep';
+import {
+  applyValue,
+  bestRun,
+  expandSweep,
+  MAX_BUDGET,
+  type SweepAxis,
+  type SweepBudget,
+  type SweepOrder,
+} from '../../model/sweep';
 import { MAX_RUNS } from '../../store/runs';
 import { useStore } from '../../store/store';
 import { patch } from '../../store/actions';
@@ -19,7 +27,11 @@ export function startSweep(axes: SweepAxis[], budget: SweepBudget, order: SweepO
   if (!selectModelReady(s)) return msg('sweep.notReady');
   // A sweep varies the hyperparameters (and "use this setting" would change them): not while they are locked.
   if (s.ui.locked.includes('hyper')) return msg('lock.sweepLocked');
-  if (!(budget.value > 0) || budget.value > MAX_BUDGET[budget.kind] || (budget.kind === 'epochs' && !Number.isInteger(budget.value)))
+  if (
+    !(budget.value > 0) ||
+    budget.value > MAX_BUDGET[budget.kind] ||
+    (budget.kind === 'epochs' && !Number.isInteger(budget.value))
+  )
     return msg('sweep.badBudget', { max: MAX_BUDGET[budget.kind] });
   const plan = expandSweep(s.config.network, s.config.train, axes);
   if ('problem' in plan) return plan.problem;
@@ -39,7 +51,12 @@ export function startSweep(axes: SweepAxis[], budget: SweepBudget, order: SweepO
     startedAt: Date.now(),
     message: null,
   });
-  getClient().send({ type: 'sweepStart', runs: plan.runs.map((r) => ({ network: r.network, config: r.config })), budget, order });
+  getClient().send({
+    type: 'sweepStart',
+    runs: plan.runs.map((r) => ({ network: r.network, config: r.config })),
+    budget,
+    order,
+  });
   return null;
 }
 

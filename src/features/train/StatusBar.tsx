@@ -3,7 +3,19 @@ import { retryData } from './actions';
 import { useMsg } from '../../i18n/translate';
 import { useStore } from '../../store/store';
 
-function Stat({ label, testId, value, title, shown }: { label: string; testId: string; value: string; title?: string; shown?: string }) {
+function Stat({
+  label,
+  testId,
+  value,
+  title,
+  shown,
+}: {
+  label: string;
+  testId: string;
+  value: string;
+  title?: string;
+  shown?: string;
+}) {
   return (
     <div className="stat" title={title}>
       <span className="stat-label">{label}</span>
@@ -35,10 +47,19 @@ export default function StatusBar() {
     <div className="status-bar">
       <div className="stats">
         <Stat label={t('status.state')} testId="status.state" value={state} shown={t(`state.${state}`)} />
-        <Stat label={t('status.backend')} testId="status.backend" value={backend ?? ''} title={backendNote ? tm(backendNote) : undefined} />
+        <Stat
+          label={t('status.backend')}
+          testId="status.backend"
+          value={backend ?? ''}
+          title={backendNote ? tm(backendNote) : undefined}
+        />
         <Stat label={t('status.epoch')} testId="status.epoch" value={String(epoch)} />
         <Stat label={t('status.batch')} testId="status.batch" value={String(batch)} />
-        <Stat label={t('status.examplesPerSecond')} testId="status.examples-per-second" value={String(Math.round(eps))} />
+        <Stat
+          label={t('status.examplesPerSecond')}
+          testId="status.examples-per-second"
+          value={String(Math.round(eps))}
+        />
         <Stat label={t('status.trainLoss')} testId="metrics.train-loss" value={lastLoss} />
         <Stat label={t('status.testAccuracy')} testId="metrics.test-accuracy" value={lastTest} />
       </div>

@@ -30,7 +30,13 @@ export default function TrainButtons() {
           {t('train.pause')}
         </button>
       ) : (
-        <button data-testid="train.start" className="primary big" disabled={!canTrain} onClick={startTraining} aria-keyshortcuts="Space">
+        <button
+          data-testid="train.start"
+          className="primary big"
+          disabled={!canTrain}
+          onClick={startTraining}
+          aria-keyshortcuts="Space"
+        >
           {paused ? t('train.resume') : t('train.train')}
         </button>
       )}

@@ -32,7 +32,7 @@ export class BackendManager {
   async probeAll(net: NetworkSpec): Promise<void> {
     const out: Probe[] = [];
     for (const b of this.names) {
-      this.post({ type: 'busy', stepMs: 0 }); // each probe trains a step on a fresh backend, blocking on wasm/cpu
+      this.post({ type: 'busy', batchMs: 0 }); // each probe trains a step on a fresh backend, blocking on wasm/cpu
       out.push(await probeBackend(b, net));
     }
     this.probedFor = net;

@@ -73,8 +73,10 @@ async function oneStep(net: NetworkSpec): Promise<number> {
       const x = tf.randomUniform([4, 28, 28, 1]);
       const y = tf.oneHot(tf.tensor1d([0, 1, 2, 3], 'int32'), 10);
       return (
-        opt.minimize(() => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar, true) ??
-        tf.scalar(NaN)
+        opt.minimize(
+          () => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar,
+          true,
+        ) ?? tf.scalar(NaN)
       );
     });
     const value = (await loss.data())[0];
@@ -115,7 +117,8 @@ export async function probeBackend(name: BackendName, net: NetworkSpec): Promise
     if (name === 'wasm') {
       const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
       const n = getThreadsCount();
-      // Threads need SharedArrayBuffer, which needs a cross-origin isolated page (server headers or our service worker).
+      // Threads need SharedArrayBuffer, which needs a cross-origin isolated page (server headers or our service
+      // worker).
       const threads = globalThis.crossOriginIsolated
         ? `${n} thread${n === 1 ? '' : 's'}`
         : 'single-threaded: the page is not cross-origin isolated';
@@ -158,7 +161,9 @@ export function chooseBackend(choice: BackendChoice, probes: Probe[]): { backend
     .filter((p) => rank(p) < rank(best) || (p.software && p.ok))
     .filter((p) => p.backend !== best.backend)
     .map((p) =>
-      p.ok ? msg('backend.skippedSoftware', { backend: p.backend }) : msg('backend.skipped', { backend: p.backend, detail: p.detail }),
+      p.ok
+        ? msg('backend.skippedSoftware', { backend: p.backend })
+        : msg('backend.skipped', { backend: p.backend, detail: p.detail }),
     );
   const values = { backend: best.backend, detail: best.detail };
   if (skipped.length === 0) return { backend: best.backend, note: msg('backend.fastest', values) };

@@ -15,7 +15,11 @@ async function open(): Promise<Cache | null> {
  * The stored bytes of `url`, or null. `expectedBytes` (from the data manifest) rejects stale copies; a copy over
  * `maxBytes` is never read into memory.
  */
-export async function readCached(url: string, expectedBytes: number | null, maxBytes: number): Promise<Uint8Array | null> {
+export async function readCached(
+  url: string,
+  expectedBytes: number | null,
+  maxBytes: number,
+): Promise<Uint8Array | null> {
   try {
     const res = await (await open())?.match(url);
     if (!res) return null;
@@ -32,7 +36,12 @@ export async function writeCached(files: { url: string; bytes: Uint8Array }[]) {
   if (!cache) return;
   try {
     await Promise.all(
-      files.map((f) => cache.put(f.url, new Response(f.bytes as BlobPart, { headers: { 'Content-Type': 'application/octet-stream' } }))),
+      files.map((f) =>
+        cache.put(
+          f.url,
+          new Response(f.bytes as BlobPart, { headers: { 'Content-Type': 'application/octet-stream' } }),
+        ),
+      ),
     );
   } catch {
     // quota or private mode: the data simply is not kept

@@ -165,7 +165,12 @@ export async function loadMnist(baseUrl: string, onProgress: (loaded: number, to
   const [a, b, c, d] = results;
   if (!a.ok || !b.ok || !c.ok || !d.ok) throw new Error('unreachable');
   onProgress(total, total);
-  return { trainPixels: a.value.pixels, trainLabels: b.value.labels, testPixels: c.value.pixels, testLabels: d.value.labels };
+  return {
+    trainPixels: a.value.pixels,
+    trainLabels: b.value.labels,
+    testPixels: c.value.pixels,
+    testLabels: d.value.labels,
+  };
 }
 
 /** A random test image (PIXELS bytes, 0-255) and its label; index -1 and no pixels while the data is not loaded. */

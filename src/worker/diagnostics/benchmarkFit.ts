@@ -29,7 +29,14 @@ const oneHot = (labels: Uint8Array, n: number) =>
 
 /** Runs `f` with tfjs's stock kernels (the app's replacements switched off), as a tfjs user would have them. */
 async function withStockKernels<T>(f: () => Promise<T>): Promise<T> {
-  const switches = [setFastWasmMatMul, setFastWasmConvInput, setFastCpuMatMul, setFastCpuConv, setWebglSoftware, setWebgpuSoftware];
+  const switches = [
+    setFastWasmMatMul,
+    setFastWasmConvInput,
+    setFastCpuMatMul,
+    setFastCpuConv,
+    setWebglSoftware,
+    setWebgpuSoftware,
+  ];
   const wasOn = switches.map((s) => s.on);
   for (const s of switches) s(false);
   try {
@@ -53,7 +60,10 @@ export async function fitToTarget(
   net: NetworkSpec,
   data: Mnist,
   r: Recipe & { target: number; maxEpochs: number },
-): Promise<{ epochs: { epoch: number; accuracy: number; seconds: number }[]; reached: { epoch: number; seconds: number } | null }> {
+): Promise<{
+  epochs: { epoch: number; accuracy: number; seconds: number }[];
+  reached: { epoch: number; seconds: number } | null;
+}> {
   const model = compiled(net, r);
   const xs = images(data.trainPixels, data.trainLabels.length),
     ys = oneHot(data.trainLabels, data.trainLabels.length);

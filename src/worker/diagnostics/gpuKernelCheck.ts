@@ -14,7 +14,12 @@ export type KernelCheckRow = { backend: BackendName; shape: string; output: stri
 /** GPU buffers or textures still held after all checks on a backend ran and their results were read. */
 export type KernelCheckLeftover = { backend: BackendName; dataIds: number };
 
-type Case = { x: [number, number, number, number]; w: [number, number, number, number]; strides: [number, number]; pad: 'same' | 'valid' };
+type Case = {
+  x: [number, number, number, number];
+  w: [number, number, number, number];
+  strides: [number, number];
+  pad: 'same' | 'valid';
+};
 const CASES: Case[] = [
   { x: [3, 9, 9, 2], w: [3, 3, 2, 4], strides: [2, 2], pad: 'same' },
   { x: [2, 28, 28, 1], w: [5, 5, 1, 6], strides: [1, 1], pad: 'same' },

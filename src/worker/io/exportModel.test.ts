@@ -20,18 +20,25 @@ describe('TensorFlow.js Layers export', () => {
       const x = tf.tensor4d(testImages(8), [8, 28, 28, 1]); // real test digits
       const y = tf.oneHot(tf.tensor1d([0, 1, 2, 3, 4, 5, 6, 7], 'int32'), 10);
       for (let i = 0; i < 3; i++)
-        opt.minimize(() => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar);
+        opt.minimize(
+          () => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar,
+        );
 
       const { modelJson, weights } = await exportLayersModel(model);
       const json = JSON.parse(modelJson);
       expect(json.format).toBe('layers-model');
       expect(json.weightsManifest[0].paths).toEqual([WEIGHTS_FILE]);
       const loaded = await tf.loadLayersModel(
-        tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData: weights }),
+        tf.io.fromMemory({
+          modelTopology: json.modelTopology,
+          weightSpecs: json.weightsManifest[0].weights,
+          weightData: weights,
+        }),
       );
       const ours = (await probabilities(model, x).array()) as number[][];
       const theirs = (await (loaded.predict(x) as tf.Tensor).array()) as number[][];
-      for (let r = 0; r < 8; r++) for (let c = 0; c < 10; c++) expect(Math.abs(ours[r][c] - theirs[r][c])).toBeLessThan(1e-5);
+      for (let r = 0; r < 8; r++)
+        for (let c = 0; c < 10; c++) expect(Math.abs(ours[r][c] - theirs[r][c])).toBeLessThan(1e-5);
       loaded.dispose();
       model.dispose();
       opt.dispose();

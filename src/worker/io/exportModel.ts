@@ -21,7 +21,8 @@ export async function exportLayersModel(model: tf.LayersModel): Promise<{ modelJ
   const layers = topology.config.layers;
   const last = layers[layers.length - 1];
   if (last?.class_name === 'Dense' && last.config.activation === 'linear') last.config.activation = 'softmax';
-  const weights = a.weightData instanceof ArrayBuffer ? a.weightData : tf.io.concatenateArrayBuffers(a.weightData as ArrayBuffer[]);
+  const weights =
+    a.weightData instanceof ArrayBuffer ? a.weightData : tf.io.concatenateArrayBuffers(a.weightData as ArrayBuffer[]);
   const modelJson = JSON.stringify({
     format: 'layers-model',
     generatedBy: `TensorFlow.js tfjs-layers v${tf.version_layers}`,

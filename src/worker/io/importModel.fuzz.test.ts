@@ -105,7 +105,10 @@ describe('hostile model imports', () => {
   it('refuses 500 layers before reading them', () => {
     const j = JSON.parse(modelJson);
     j.modelTopology.config.layers.push(
-      ...Array.from({ length: 500 }, (_, i) => ({ class_name: 'Activation', config: { name: `a${i}`, activation: 'relu' } })),
+      ...Array.from({ length: 500 }, (_, i) => ({
+        class_name: 'Activation',
+        config: { name: `a${i}`, activation: 'relu' },
+      })),
     );
     const r = importLayersModel(JSON.stringify(j), new Map([[WEIGHTS_FILE, weights]]));
     expect(!r.ok && english(r.error)).toMatch(/layers is more than this playground trains/);

@@ -63,11 +63,22 @@ describe('TensorFlow.js Layers import', () => {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each case edits model.json freely
   const cases: [string, (j: any, w: ArrayBuffer) => [string, Map<string, ArrayBuffer>], RegExp][] = [
     ['not JSON', (_j, w) => ['{"format": "layers-', new Map([[WEIGHTS_FILE, w]])], /not JSON/],
-    ['no topology', (j, w) => [JSON.stringify({ ...j, modelTopology: undefined }), new Map([[WEIGHTS_FILE, w]])], /no modelTopology/],
-    ['a graph model', (j, w) => [JSON.stringify({ ...j, format: 'graph-model' }), new Map([[WEIGHTS_FILE, w]])], /only "layers-model"/],
+    [
+      'no topology',
+      (j, w) => [JSON.stringify({ ...j, modelTopology: undefined }), new Map([[WEIGHTS_FILE, w]])],
+      /no modelTopology/,
+    ],
+    [
+      'a graph model',
+      (j, w) => [JSON.stringify({ ...j, format: 'graph-model' }), new Map([[WEIGHTS_FILE, w]])],
+      /only "layers-model"/,
+    ],
     [
       'a functional model',
-      (j, w) => [JSON.stringify({ ...j, modelTopology: { ...j.modelTopology, class_name: 'Model' } }), new Map([[WEIGHTS_FILE, w]])],
+      (j, w) => [
+        JSON.stringify({ ...j, modelTopology: { ...j.modelTopology, class_name: 'Model' } }),
+        new Map([[WEIGHTS_FILE, w]]),
+      ],
       /only Sequential/,
     ],
     [
@@ -94,7 +105,11 @@ describe('TensorFlow.js Layers import', () => {
       },
       /input is \[32,32,3\]/,
     ],
-    ['a missing weight file', (j) => [JSON.stringify(j), new Map()], /weight file "mnist-playground.weights.bin" was not given/],
+    [
+      'a missing weight file',
+      (j) => [JSON.stringify(j), new Map()],
+      /weight file "mnist-playground.weights.bin" was not given/,
+    ],
     [
       'truncated weights',
       (j, w) => [JSON.stringify(j), new Map([[WEIGHTS_FILE, w.slice(0, w.byteLength - 40)]])],
@@ -102,7 +117,10 @@ describe('TensorFlow.js Layers import', () => {
     ],
     [
       'extra bytes',
-      (j, w) => [JSON.stringify(j), new Map([[WEIGHTS_FILE, new Uint8Array([...new Uint8Array(w), 1, 2, 3, 4]).buffer]])],
+      (j, w) => [
+        JSON.stringify(j),
+        new Map([[WEIGHTS_FILE, new Uint8Array([...new Uint8Array(w), 1, 2, 3, 4]).buffer]]),
+      ],
       /4 bytes more/,
     ],
     [

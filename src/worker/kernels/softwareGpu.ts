@@ -1,6 +1,7 @@
 // Kernels for software-emulated GPUs (SwiftShader, llvmpipe): a classroom laptop without a usable GPU may still
 // offer WebGL or WebGPU this way, and tfjs's GPU kernels are tuned for real GPUs, not for GPU emulation on a few
-// CPU cores. The replacements are switched on only where the probe found a software GPU (backends/probeBackend.ts): they are
+// CPU cores. The replacements are switched on only where the probe found a software GPU (backends/probeBackend.ts):
+// they are
 // unmeasured on hardware, where tfjs's tiled kernels are the ones tuned for it.
 import { kernelSwitch } from './kernelSwitch';
 import { webglConvKernels } from './webgl/webglConv';

@@ -156,7 +156,8 @@ describe('finite differences agree with backprop on other networks', () => {
       for (const r of rows) expect(r.relError, JSON.stringify(r)).toBeLessThan(1e-3);
       expect(rows.some((r) => r.kink)).toBe(false);
       // Every layer with weights reports its gradient; layers without say so with nulls.
-      for (const l of step.layers) expect(l.gradW === null).toBe(!['dense', 'conv2d', 'batchNorm'].includes(l.spec.kind));
+      for (const l of step.layers)
+        expect(l.gradW === null).toBe(!['dense', 'conv2d', 'batchNorm'].includes(l.spec.kind));
     });
 });
 
@@ -165,7 +166,13 @@ describe('kinks', () => {
     const net = presetById('cnn-small').network;
     const lab = new StepLab();
     const w = weightsOf(net, 2); // biases start at exactly 0
-    await lab.open({ network: net, batch: 0, exportWeights: async () => w }, mnist, { kind: 'test', index: 12 }, 0.05, true);
+    await lab.open(
+      { network: net, batch: 0, exportWeights: async () => w },
+      mnist,
+      { kind: 'test', index: 12 },
+      0.05,
+      true,
+    );
     const biases = Array.from({ length: 8 }, (_, index) => ({ layer: 0, array: 1, index }));
     const rows = lab.check(biases);
     expect(rows.some((r) => r.kink)).toBe(true);
@@ -189,7 +196,12 @@ describe('the test image the lesson opens on', () => {
     const best = step.probs.indexOf(Math.max(...step.probs));
     expect(best).not.toBe(step.label);
     expect(Array.from(step.image)).toEqual(
-      Array.from(Float32Array.from(mnist.testPixels.subarray(step.testIndex! * 784, (step.testIndex! + 1) * 784), (v) => v / 255)),
+      Array.from(
+        Float32Array.from(
+          mnist.testPixels.subarray(step.testIndex! * 784, (step.testIndex! + 1) * 784),
+          (v) => v / 255,
+        ),
+      ),
     );
   });
 

@@ -7,7 +7,14 @@ import * as tf from '@tensorflow/tfjs';
 import { BN_EPSILON } from '../../model/forward64';
 import { norm, weightLayout, type LearningStep, type StepLayer } from '../../model/learningStep';
 import { inferNetwork, weightShapes } from '../../model/shapes';
-import { assertNever, INPUT_SHAPE, LEAKY_RELU_SLOPE, NUM_CLASSES, type Activation, type NetworkSpec } from '../../model/spec';
+import {
+  assertNever,
+  INPUT_SHAPE,
+  LEAKY_RELU_SLOPE,
+  NUM_CLASSES,
+  type Activation,
+  type NetworkSpec,
+} from '../../model/spec';
 
 function act(a: Activation, z: tf.Tensor): tf.Tensor {
   switch (a) {
@@ -157,7 +164,9 @@ export async function learningStep(
   try {
     // tf.variable keeps its initial tensor alive beside it: made inside tidy, that tensor is freed at once.
     const variable = (make: () => tf.Tensor) => keep(tf.tidy(() => tf.variable(make())));
-    const w = weights.map((a, k) => (trainable[k] ? variable(() => tf.tensor(a, sizes[k])) : keep(tf.tensor(a, sizes[k]))));
+    const w = weights.map((a, k) =>
+      trainable[k] ? variable(() => tf.tensor(a, sizes[k])) : keep(tf.tensor(a, sizes[k])),
+    );
     const x = keep(tf.tensor4d(image, [1, 28, 28, 1]));
     const y = keep(tf.tensor1d([label], 'int32'));
     const last = net.layers.length - 1;
@@ -171,7 +180,9 @@ export async function learningStep(
       forward(net, w, x, undefined, rec);
       [...rec.z, ...rec.h, ...rec.mask].forEach((t) => t && keep(tf.keep(t)));
     });
-    const vars = [...w.filter((_, k) => trainable[k]), ...probes.z, ...probes.h].filter((v): v is tf.Variable => v !== null);
+    const vars = [...w.filter((_, k) => trainable[k]), ...probes.z, ...probes.h].filter(
+      (v): v is tf.Variable => v !== null,
+    );
     const { value, grads } = tf.variableGrads(() => lossOfOne(forward(net, w, x, probes), y), vars);
     held.push(value, ...Object.values(grads));
     const g = (v: tf.Tensor | null) => (v ? grads[(v as tf.Variable).name] : null);
@@ -216,7 +227,17 @@ export async function learningStep(
         deltaNorm: norm(...mine.map((j) => deltas[j])),
       });
     }
-    const step: LearningStep = { image: Array.from(image), label, learningRate: lr, layers, probs, loss, probsAfter, lossAfter, ...meta };
+    const step: LearningStep = {
+      image: Array.from(image),
+      label,
+      learningRate: lr,
+      layers,
+      probs,
+      loss,
+      probsAfter,
+      lossAfter,
+      ...meta,
+    };
     return { step, grads: gradArrays, deltas };
   } finally {
     tf.dispose(held);
@@ -243,7 +264,10 @@ export async function findMisread(
       const from = (start + done) % n;
       const m = Math.min(CHUNK, n - from);
       const pred = tf.tidy(() => {
-        const x = tf.div(tf.tensor4d(Float32Array.from(pixels.subarray(from * 784, (from + m) * 784)), [m, 28, 28, 1]), 255);
+        const x = tf.div(
+          tf.tensor4d(Float32Array.from(pixels.subarray(from * 784, (from + m) * 784)), [m, 28, 28, 1]),
+          255,
+        );
         return tf.argMax(forward(net, w, x), 1);
       });
       const p = await pred.data();

@@ -2,7 +2,14 @@
 // on meanwhile), the last step computed on it, the finite-difference check of that step's gradients, and
 // "apply this step", which adds the step's ΔW to the live model.
 import { numericSlope, relativeError } from '../../model/forward64';
-import { topIndices, weightLayout, type CheckRow, type LearningStep, type StepSource, type WeightRef } from '../../model/learningStep';
+import {
+  topIndices,
+  weightLayout,
+  type CheckRow,
+  type LearningStep,
+  type StepSource,
+  type WeightRef,
+} from '../../model/learningStep';
 import { msg } from '../../model/msg';
 import type { NetworkSpec } from '../../model/spec';
 import { mulberry32 } from '../../model/prng';
@@ -37,7 +44,8 @@ export class StepLab {
     const c = this.copy;
     let image: Float32Array, label: number, testIndex: number | null;
     if (source.kind === 'drawing') {
-      if (source.pixels.length !== 784 || !(source.label >= 0 && source.label <= 9)) throw new StepRefused(msg('step.badDrawing'));
+      if (source.pixels.length !== 784 || !(source.label >= 0 && source.label <= 9))
+        throw new StepRefused(msg('step.badDrawing'));
       image = source.pixels;
       label = source.label;
       testIndex = null;
@@ -99,7 +107,8 @@ export class StepLab {
   /** The last step's ΔW, to add to the live model (which must still be the copied network). */
   deltasFor(network: NetworkSpec): (Float32Array | null)[] {
     if (!this.copy || !this.last) throw new StepRefused(msg('step.notOpen'));
-    if (JSON.stringify(this.copy.network) !== JSON.stringify(network)) throw new StepRefused(msg('step.networkChanged'));
+    if (JSON.stringify(this.copy.network) !== JSON.stringify(network))
+      throw new StepRefused(msg('step.networkChanged'));
     return this.last.deltas;
   }
 }

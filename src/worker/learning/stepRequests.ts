@@ -7,7 +7,12 @@ import { addToWeights } from '../training/snapshot';
 import type { Trainer } from '../training/trainer';
 import type { StepLab } from './stepLab';
 
-export function openLearningStep(lab: StepLab, t: Trainer, data: Mnist, m: RequestOf<'learningStepOpen'>): Promise<LearningStep> {
+export function openLearningStep(
+  lab: StepLab,
+  t: Trainer,
+  data: Mnist,
+  m: RequestOf<'learningStepOpen'>,
+): Promise<LearningStep> {
   const live = { network: t.network, batch: t.batch, exportWeights: () => t.exportWeights() };
   return lab.open(live, data, m.source, m.learningRate, m.fresh);
 }

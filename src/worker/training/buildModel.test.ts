@@ -48,7 +48,8 @@ describe('shape inference agrees with tfjs', () => {
 
   it("predicts what the founding MLP's formula gives, computed without tfjs, on real test images", () => {
     const { model } = buildModel(PRESETS[0].network, 3);
-    const [w1, b1, w2, b2] = model.getWeights().map((w) => w.dataSync() as Float32Array); // [784,128] [128] [128,10] [10]
+    // Shapes: [784,128] [128] [128,10] [10].
+    const [w1, b1, w2, b2] = model.getWeights().map((w) => w.dataSync() as Float32Array);
     const n = 20;
     const x = testImages(n);
     const ours = tf.tidy(() => probabilities(model, tf.tensor4d(x, [n, 28, 28, 1])).arraySync() as number[][]);

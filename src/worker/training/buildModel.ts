@@ -1,7 +1,14 @@
 // Network spec → tfjs model. The last Dense+softmax is built with a linear activation so training can use
 // the numerically stable softmax cross-entropy on logits; `probabilities` applies the softmax for predictions.
 import * as tf from '@tensorflow/tfjs';
-import { assertNever, INPUT_SHAPE, LEAKY_RELU_SLOPE, type Activation, type LayerSpec, type NetworkSpec } from '../../model/spec';
+import {
+  assertNever,
+  INPUT_SHAPE,
+  LEAKY_RELU_SLOPE,
+  type Activation,
+  type LayerSpec,
+  type NetworkSpec,
+} from '../../model/spec';
 import { inferNetwork } from '../../model/shapes';
 import { mulberry32 } from '../../model/prng';
 
@@ -44,9 +51,13 @@ function layersFor(spec: LayerSpec, i: number, seed: number, isLast: boolean, fi
         spec.activation,
       );
     case 'maxPool2d':
-      return [tf.layers.maxPooling2d({ ...input, poolSize: spec.poolSize, strides: spec.stride, name: `maxpool_${i}` })];
+      return [
+        tf.layers.maxPooling2d({ ...input, poolSize: spec.poolSize, strides: spec.stride, name: `maxpool_${i}` }),
+      ];
     case 'avgPool2d':
-      return [tf.layers.averagePooling2d({ ...input, poolSize: spec.poolSize, strides: spec.stride, name: `avgpool_${i}` })];
+      return [
+        tf.layers.averagePooling2d({ ...input, poolSize: spec.poolSize, strides: spec.stride, name: `avgpool_${i}` }),
+      ];
     case 'flatten':
       return [tf.layers.flatten({ ...input, name: `flatten_${i}` })];
     case 'dropout':
@@ -91,7 +102,9 @@ export function buildModel(net: NetworkSpec, seed: number): BuiltModel {
   const tfParams = model.trainableWeights.reduce((s, w) => s + w.shape.reduce<number>((a, b) => a * (b ?? 1), 1), 0);
   if (tfParams !== info.totalParams) {
     model.dispose();
-    throw new Error(`Internal check failed: tfjs built ${tfParams} parameters, shape inference says ${info.totalParams}.`);
+    throw new Error(
+      `Internal check failed: tfjs built ${tfParams} parameters, shape inference says ${info.totalParams}.`,
+    );
   }
   return { model, specIndex };
 }

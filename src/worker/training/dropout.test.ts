@@ -27,7 +27,9 @@ const withDropout = (rate: number): NetworkSpec => ({
 function mask(model: tf.LayersModel): number[] {
   const layer = model.layers.find((l) => l.getClassName() === 'Dropout')!;
   return tf.tidy(() =>
-    Array.from((layer.apply(tf.ones([1, 128]), { training: true }) as tf.Tensor).dataSync()).map((v) => (v === 0 ? 0 : 1)),
+    Array.from((layer.apply(tf.ones([1, 128]), { training: true }) as tf.Tensor).dataSync()).map((v) =>
+      v === 0 ? 0 : 1,
+    ),
   );
 }
 
@@ -77,13 +79,27 @@ describe('dropout masks', () => {
 /** The real MNIST files, cut to `trainCount` training images. */
 function realMnist(trainCount: number): Mnist {
   const all = readMnist();
-  return { ...all, trainPixels: all.trainPixels.subarray(0, trainCount * 784), trainLabels: all.trainLabels.subarray(0, trainCount) };
+  return {
+    ...all,
+    trainPixels: all.trainPixels.subarray(0, trainCount * 784),
+    trainLabels: all.trainLabels.subarray(0, trainCount),
+  };
 }
 
-/** Trains the overfitting lesson's recipe on the first 500 images; accuracy on those 500 and on the 10,000 test images. */
+/**
+ * Trains the overfitting lesson's recipe on the first 500 images; accuracy on those 500 and on the 10,000 test
+ * images.
+ */
 async function overfit(net: NetworkSpec, epochs: number) {
   const data = realMnist(500);
-  const config: TrainConfig = { ...DEFAULT_CONFIG, learningRate: 0.002, augment: 'off', batchSize: 32, trainSize: 500, seed: 1 };
+  const config: TrainConfig = {
+    ...DEFAULT_CONFIG,
+    learningRate: 0.002,
+    augment: 'off',
+    batchSize: 32,
+    trainSize: 500,
+    seed: 1,
+  };
   const t = new Trainer(data, net, config);
   for (let e = 0; e < epochs; e++) {
     while (!t.epochDone) t.trainBatch();
@@ -96,7 +112,12 @@ async function overfit(net: NetworkSpec, epochs: number) {
   const train = await onTrain.evaluate();
   onTrain.dispose();
   t.dispose();
-  return { train: train.accuracy, test: test.accuracy, gap: train.accuracy - test.accuracy, lossGap: test.loss - train.loss };
+  return {
+    train: train.accuracy,
+    test: test.accuracy,
+    gap: train.accuracy - test.accuracy,
+    lossGap: test.loss - train.loss,
+  };
 }
 
 // Measured (seeds 1-4, 60 epochs): the gap in accuracy shrinks by 0.2-0.5 points and test accuracy rises by

@@ -35,7 +35,9 @@ export async function evaluateModel(
     const parts: tf.Tensor[] = [];
     for (let s = 0; s < n; s += chunk) {
       const size = Math.min(chunk, n - s);
-      parts.push(tf.softmax(model.apply(images.slice([s, 0, 0, 0], [size, 28, 28, 1]), { training: false }) as tf.Tensor2D));
+      parts.push(
+        tf.softmax(model.apply(images.slice([s, 0, 0, 0], [size, 28, 28, 1]), { training: false }) as tf.Tensor2D),
+      );
     }
     return tf.concat(parts);
   });
@@ -58,7 +60,13 @@ export async function evaluateModel(
 }
 
 /** Indices of test images with actual class a predicted as p, most confident first, at most `limit`. */
-function cellMembers(r: EvalResult, labels: Uint8Array, a: number, p: number, limit: number): { total: number; indices: number[] } {
+function cellMembers(
+  r: EvalResult,
+  labels: Uint8Array,
+  a: number,
+  p: number,
+  limit: number,
+): { total: number; indices: number[] } {
   const idx: number[] = [];
   for (let i = 0; i < labels.length; i++) if (labels[i] === a && r.predicted[i] === p) idx.push(i);
   idx.sort((x, y) => r.probs[y * 10 + p] - r.probs[x * 10 + p]);

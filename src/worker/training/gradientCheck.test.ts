@@ -16,7 +16,11 @@ beforeAll(async () => {
 
 const H = 6; // hidden units: tanh, smooth everywhere, so central differences are accurate
 const net: NetworkSpec = {
-  layers: [{ kind: 'flatten' }, { kind: 'dense', units: H, activation: 'tanh' }, { kind: 'dense', units: 10, activation: 'softmax' }],
+  layers: [
+    { kind: 'flatten' },
+    { kind: 'dense', units: H, activation: 'tanh' },
+    { kind: 'dense', units: 10, activation: 'softmax' },
+  ],
 };
 const B = 4;
 
@@ -38,7 +42,14 @@ function loss(w: Float64Array[], x: Float32Array, y: number[], l2: number): numb
   return total / B + l2 * (sq(k1) + sq(k2));
 }
 
-function numericGradient(w: Float64Array[], x: Float32Array, y: number[], l2: number, array: number, index: number): number {
+function numericGradient(
+  w: Float64Array[],
+  x: Float32Array,
+  y: number[],
+  l2: number,
+  array: number,
+  index: number,
+): number {
   const eps = 1e-4;
   const at = (d: number) => {
     const copy = w.map((a) => a.slice());

@@ -66,7 +66,12 @@ export class Insights {
       return picked.map((t) => t.squeeze([0]));
     });
     const values = await Promise.all(outs.map((t) => t.data() as Promise<Float32Array>));
-    const activations = outs.map((t, i) => ({ layer: i, name: this.network.layers[i].kind, shape: t.shape, values: values[i] }));
+    const activations = outs.map((t, i) => ({
+      layer: i,
+      name: this.network.layers[i].kind,
+      shape: t.shape,
+      values: values[i],
+    }));
     outs.forEach((t) => t.dispose());
     return { probs: values[values.length - 1], activations };
   }
@@ -110,7 +115,14 @@ export class Insights {
       const ratio = r ? (await r.data())[0] : NaN;
       const updateRatio = Number.isFinite(ratio) ? ratio : null;
       const spec = this.specIndex[li];
-      out.push({ layer: spec, name: this.network.layers[spec].kind, ...h, grads, updateRatio, deadFraction: dead.get(spec) ?? null });
+      out.push({
+        layer: spec,
+        name: this.network.layers[spec].kind,
+        ...h,
+        grads,
+        updateRatio,
+        deadFraction: dead.get(spec) ?? null,
+      });
     }
     return out;
   }
@@ -127,12 +139,26 @@ export class Insights {
       if (kind === 'dense' && inputSizes[spec] === PIXELS) {
         const units = Math.min(MAX_DENSE_IMAGES, kernel.shape[1] as number);
         const t = tf.tidy(() => tf.transpose(kernel.read().slice([0, 0], [PIXELS, units]))); // [units, 784]
-        out.push({ layer: spec, name: layer.name, kind: 'dense', side: 28, count: units, values: (await t.data()) as Float32Array });
+        out.push({
+          layer: spec,
+          name: layer.name,
+          kind: 'dense',
+          side: 28,
+          count: units,
+          values: (await t.data()) as Float32Array,
+        });
         t.dispose();
       } else if (kind === 'conv2d') {
         const [k, , , f] = kernel.shape as number[];
         const t = tf.tidy(() => tf.transpose(tf.mean(kernel.read(), 2), [2, 0, 1])); // [filters, k, k]
-        out.push({ layer: spec, name: layer.name, kind: 'conv', side: k, count: f, values: (await t.data()) as Float32Array });
+        out.push({
+          layer: spec,
+          name: layer.name,
+          kind: 'conv',
+          side: k,
+          count: f,
+          values: (await t.data()) as Float32Array,
+        });
         t.dispose();
       }
     }

@@ -41,7 +41,9 @@ describe('memory model', () => {
   it('refuses the 1×1 then 24×24 network at batch 128 with 8 channels between, naming the layer', () => {
     const problem = experimentProblem(wide(8), config);
     expect(problem).not.toBeNull();
-    expect(english(problem!)).toMatch(/Layer 2 \(a convolution\) needs \d+ MB for its patch matrices at a batch of 128/);
+    expect(english(problem!)).toMatch(
+      /Layer 2 \(a convolution\) needs \d+ MB for its patch matrices at a batch of 128/,
+    );
   });
 
   it('trains one step on wasm when the same shape passes the cap (1 channel between)', async () => {
@@ -63,8 +65,14 @@ describe('memory model', () => {
       const info = inferNetwork(wide(f1));
       const chunk = evalChunkSize(info);
       expect(chunk).toBeGreaterThanOrEqual(1);
-      expect(chunk * (784 + info.totalActivations + info.maxPatch!.floats) * 4).toBeLessThanOrEqual(LIMITS.trainingBytesPerBatch);
+      expect(chunk * (784 + info.totalActivations + info.maxPatch!.floats) * 4).toBeLessThanOrEqual(
+        LIMITS.trainingBytesPerBatch,
+      );
     }
-    expect(evalChunkSize(inferNetwork({ layers: [{ kind: 'flatten' }, { kind: 'dense', units: 10, activation: 'softmax' }] }))).toBe(1000);
+    expect(
+      evalChunkSize(
+        inferNetwork({ layers: [{ kind: 'flatten' }, { kind: 'dense', units: 10, activation: 'softmax' }] }),
+      ),
+    ).toBe(1000);
   });
 });

@@ -46,7 +46,7 @@ export class Runner {
   /** Bumped by abandon(): a loop of an older generation ends without posting. */
   private generation = 0;
   /** How long the last step kept the thread busy (ms): long on cpu/wasm with big networks, short on GPUs. */
-  private stepMs = 0;
+  private batchMs = 0;
 
   constructor(
     private readonly post: (m: FromWorker) => void,
@@ -72,7 +72,10 @@ export class Runner {
   }
 
   private postSnapshot(s: Snapshot) {
-    this.post({ type: 'snapshot', point: { batch: s.batch, epoch: s.epoch, weights: s.weights.map((w) => w.slice()) } });
+    this.post({
+      type: 'snapshot',
+      point: { batch: s.batch, epoch: s.epoch, weights: s.weights.map((w) => w.slice()) },
+    });
   }
 
   /** Layer statistics and weight pictures; the next refresh waits long enough to stay within INSIGHT_BUDGET. */
@@ -82,7 +85,8 @@ export class Runner {
     this.post({ type: 'weightImages', batch: t.batch, layers: await t.weightImages() });
     const ms = performance.now() - t0;
     this.insightMs += ms;
-    this.insightInterval = this.insightCount++ === 0 ? INSIGHT_MIN_INTERVAL_MS : Math.max(INSIGHT_MIN_INTERVAL_MS, ms / INSIGHT_BUDGET);
+    this.insightInterval =
+      this.insightCount++ === 0 ? INSIGHT_MIN_INTERVAL_MS : Math.max(INSIGHT_MIN_INTERVAL_MS, ms / INSIGHT_BUDGET);
     this.lastInsight = performance.now();
   }
 
@@ -159,9 +163,17 @@ export class Runner {
     const lr = t.rate;
     const restored = t.restore();
     const what =
-      loss === null ? msg('worker.diverged.nan', { batch, lr }) : msg('worker.diverged.exploded', { batch, lr, loss: Math.round(loss) });
+      loss === null
+        ? msg('worker.diverged.nan', { batch, lr })
+        : msg('worker.diverged.exploded', { batch, lr, loss: Math.round(loss) });
     if (!restored) {
-      this.post({ type: 'diverged', batch, restoredBatch: null, testAccuracy: null, message: msg('worker.diverged.noRestore', { what }) });
+      this.post({
+        type: 'diverged',
+        batch,
+        restoredBatch: null,
+        testAccuracy: null,
+        message: msg('worker.diverged.noRestore', { what }),
+      });
     } else {
       const r = await t.evaluate();
       this.post({
@@ -182,9 +194,16 @@ export class Runner {
 
   private async endEpoch(t: Trainer): Promise<boolean> {
     t.nextEpoch();
-    this.post({ type: 'busy', stepMs: this.stepMs }); // evaluating 10,000 images blocks on wasm/cpu
+    this.post({ type: 'busy', batchMs: this.batchMs }); // evaluating 10,000 images blocks on wasm/cpu
     const r = await t.evaluate();
-    this.post({ type: 'epochEnd', epoch: t.epoch, batch: t.batch, testAccuracy: r.accuracy, testLoss: r.loss, evalMs: r.ms });
+    this.post({
+      type: 'epochEnd',
+      epoch: t.epoch,
+      batch: t.batch,
+      testAccuracy: r.accuracy,
+      testLoss: r.loss,
+      evalMs: r.ms,
+    });
     this.post({ type: 'confusion', epoch: t.epoch, confusion: r.confusion });
     if (!(await this.checkpoint(t))) return false;
     if (this.insightsDue()) await this.sendHistograms(t);
@@ -195,10 +214,10 @@ export class Runner {
 
   private async trainOne(t: Trainer): Promise<boolean> {
     // A slow step cannot answer pings while it runs: say so first, so the page's watchdog does not kill it.
-    if (this.stepMs > 2000) this.post({ type: 'busy', stepMs: this.stepMs });
+    if (this.batchMs > 2000) this.post({ type: 'busy', batchMs: this.batchMs });
     const t0 = performance.now();
     t.trainBatch();
-    this.stepMs = performance.now() - t0;
+    this.batchMs = performance.now() - t0;
     if (t.epochDone) {
       if (!(await this.flush(t))) return false;
       return this.endEpoch(t);
@@ -218,7 +237,7 @@ export class Runner {
     this.lastInsight = lastFlush;
     this.insightCount = 0;
     try {
-      this.post({ type: 'busy', stepMs: this.stepMs }); // the first step compiles kernels
+      this.post({ type: 'busy', batchMs: this.batchMs }); // the first step compiles kernels
       if (!(await this.checkpoint(t, true))) return;
       while (this.running && current()) {
         if (this.lost) throw new Error(this.lost);

@@ -31,7 +31,12 @@ export type OptimizerState = { name: string; shape: number[]; dtype: tf.DataType
 export async function readOptimizer(o: tf.Optimizer): Promise<OptimizerState> {
   const named = await o.getWeights();
   const state = await Promise.all(
-    named.map(async (w) => ({ name: w.name, shape: w.tensor.shape, dtype: w.tensor.dtype, data: await w.tensor.data() })),
+    named.map(async (w) => ({
+      name: w.name,
+      shape: w.tensor.shape,
+      dtype: w.tensor.dtype,
+      data: await w.tensor.data(),
+    })),
   );
   for (const w of named) if (!(w.tensor instanceof tf.Variable)) w.tensor.dispose(); // iterations: a new scalar
   return state;
@@ -49,7 +54,8 @@ export function addToWeights(model: tf.LayersModel, deltas: (Float32Array | null
   tf.tidy(() =>
     model.weights.forEach((v, k) => {
       const d = deltas[k];
-      if (d && d.length === tf.util.sizeFromShape(v.shape as number[])) v.write(tf.add(v.read(), tf.tensor(d, v.shape as number[])));
+      if (d && d.length === tf.util.sizeFromShape(v.shape as number[]))
+        v.write(tf.add(v.read(), tf.tensor(d, v.shape as number[])));
     }),
   );
 }

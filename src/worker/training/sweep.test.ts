@@ -16,7 +16,13 @@ beforeAll(async () => {
 
 const fakeData = (n: number): Mnist => bandDigits(n, 100, 9);
 
-const config = (c: Partial<TrainConfig> = {}): TrainConfig => ({ ...DEFAULT_CONFIG, augment: 'off', batchSize: 32, trainSize: 0, ...c });
+const config = (c: Partial<TrainConfig> = {}): TrainConfig => ({
+  ...DEFAULT_CONFIG,
+  augment: 'off',
+  batchSize: 32,
+  trainSize: 0,
+  ...c,
+});
 const mlp = presetById('mlp-seed').network;
 
 async function losses(t: Trainer, n: number) {
@@ -52,7 +58,10 @@ describe('Trainer.park / unpark', () => {
 describe('Sweep', () => {
   async function runSweep(order: 'interleaved' | 'sequential', budget = { kind: 'epochs' as const, value: 1 }) {
     const events: FromWorker[] = [];
-    const specs = [0.001, 0.003, 0.01].map((lr) => ({ network: mlp, config: config({ learningRate: lr, trainSize: 320 }) }));
+    const specs = [0.001, 0.003, 0.01].map((lr) => ({
+      network: mlp,
+      config: config({ learningRate: lr, trainSize: 320 }),
+    }));
     const sweep = new Sweep(fakeData(640), specs, budget, order, (m) => events.push(m));
     sweep.start();
     for (let i = 0; i < 2000 && sweep.active; i++) await new Promise((r) => setTimeout(r, 5));

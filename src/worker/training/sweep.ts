@@ -12,7 +12,10 @@ import type { Mnist } from '../data/dataset';
 import { Trainer } from './trainer';
 import { yieldTask } from './yieldTask';
 
-/** Length of one interleaved turn: long enough that parking (a weight read-back) costs little, short enough that curves grow together. */
+/**
+ * Length of one interleaved turn: long enough that parking (a weight read-back) costs little, short enough that
+ * curves grow together.
+ */
 export const TURN_MS = 500;
 /** Smoothed loss above this (or NaN) ends a run as diverged. */
 const EXPLODED_LOSS = 50;
@@ -50,7 +53,13 @@ export class Sweep {
   }
 
   private state(state: 'running' | 'paused' | 'done' | 'cancelled', message: Msg | null = null) {
-    this.post({ type: 'sweepState', state, finished: this.runs.filter((r) => r.done).length, total: this.runs.length, message });
+    this.post({
+      type: 'sweepState',
+      state,
+      finished: this.runs.filter((r) => r.done).length,
+      total: this.runs.length,
+      message,
+    });
   }
 
   start() {
@@ -110,7 +119,7 @@ export class Sweep {
   /** One turn of run i: its model back in memory, batches until the turn or its budget ends, then parked again. */
   private async turn(i: number) {
     const run = this.runs[i];
-    if (!run.trainer) this.post({ type: 'busy', stepMs: 0 }); // building and the first step compile kernels
+    if (!run.trainer) this.post({ type: 'busy', batchMs: 0 }); // building and the first step compile kernels
     const t = run.trainer ?? (run.trainer = new Trainer(this.data, run.spec.network, run.spec.config));
     await t.unpark();
     const others = this.runs.some((r, k) => k !== i && !r.done);
@@ -138,12 +147,13 @@ export class Sweep {
       if (diverged) break;
       if (endOfEpoch) {
         t.nextEpoch();
-        this.post({ type: 'busy', stepMs: 0 }); // evaluating 10,000 images blocks on wasm/cpu
+        this.post({ type: 'busy', batchMs: 0 }); // evaluating 10,000 images blocks on wasm/cpu
         const r = await t.evaluate();
         run.evaluatedAt = t.batch;
         epochs.push({ epoch: t.epoch, batch: t.batch, testAccuracy: r.accuracy, testLoss: r.loss });
       }
-      if (this.budget.kind === 'epochs' ? t.epoch >= this.budget.value : run.ms >= this.budget.value * 1000) run.done = true;
+      if (this.budget.kind === 'epochs' ? t.epoch >= this.budget.value : run.ms >= this.budget.value * 1000)
+        run.done = true;
       if (this.order === 'interleaved' && others && performance.now() - turnStart >= TURN_MS) break;
       if (this.order === 'sequential' && performance.now() - turnStart >= TURN_MS) break; // report, keep the model
       if (performance.now() - lastYield >= 20) {
@@ -157,7 +167,7 @@ export class Sweep {
     if (diverged) run.done = true;
     // A seconds budget can end mid-epoch: the run's final test accuracy is measured where it stopped.
     if (run.done && !diverged && run.evaluatedAt !== t.batch) {
-      this.post({ type: 'busy', stepMs: 0 });
+      this.post({ type: 'busy', batchMs: 0 });
       const r = await t.evaluate();
       run.evaluatedAt = t.batch;
       epochs.push({

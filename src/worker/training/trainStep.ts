@@ -52,7 +52,9 @@ export function trainStep(
       acc = tf.keep(tf.mean(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32')) as tf.Scalar);
       // 2. Loss. softmaxCrossEntropy does softmax and −log in one numerically stable step, then averages over B.
       const ce = tf.losses.softmaxCrossEntropy(tf.oneHot(labels, 10), logits) as tf.Scalar;
-      return (kernels.length ? tf.add(ce, tf.mul(s.l2, tf.addN(kernels.map((k) => tf.sum(tf.square(k)))))) : ce) as tf.Scalar;
+      return (
+        kernels.length ? tf.add(ce, tf.mul(s.l2, tf.addN(kernels.map((k) => tf.sum(tf.square(k)))))) : ce
+      ) as tf.Scalar;
     };
     // 3 + 4. Backward pass and update in one call: minimize computes ∂loss/∂w for every trainable weight and lets
     // the optimizer apply its rule. `true` returns the loss (computed before the update).
@@ -68,7 +70,10 @@ export function trainStep(
       grads: new Map(named.map((w) => [w.name, tf.keep(grads[(w.read() as tf.Variable).name].clone())])),
       // ‖Δw‖ / ‖w‖: how big this step was for the layer; around 1e-3 is healthy, far above means the rate is too high.
       ratios: new Map(
-        named.map((w, i) => [w.name, tf.keep(tf.div(tf.norm(tf.sub(w.read(), before[i])), tf.norm(before[i])) as tf.Scalar)]),
+        named.map((w, i) => [
+          w.name,
+          tf.keep(tf.div(tf.norm(tf.sub(w.read(), before[i])), tf.norm(before[i])) as tf.Scalar),
+        ]),
       ),
     };
     return value;

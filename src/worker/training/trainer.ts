@@ -2,6 +2,7 @@
 // Owns every tensor it makes. Per batch it only queues GPU work; losses are read back in groups
 // (every ~100 ms) so GPU backends are not stalled each batch.
 import * as tf from '@tensorflow/tfjs';
+import { LossQueue } from './lossQueue';
 import { gatherBatch, PIXELS } from '../../data/batch';
 import { augmentBatch } from '../../data/augment';
 import { epochOrder, mulberry32 } from '../../model/prng';
@@ -12,10 +13,16 @@ import { buildModel, reseedDropout } from './buildModel';
 import { cellImages, evaluateModel, type EvalResult } from './evaluate';
 import { disposeStep, Insights, type StepStats } from './insights';
 import { makeOptimizer, setRate } from './optimizers';
-import { readOptimizer, restoreSnapshot, takeSnapshot, writeOptimizer, type OptimizerState, type Snapshot } from './snapshot';
+import {
+  readOptimizer,
+  restoreSnapshot,
+  takeSnapshot,
+  writeOptimizer,
+  type OptimizerState,
+  type Snapshot,
+} from './snapshot';
 import type { Mnist } from '../data/dataset';
 import { trainStep } from './trainStep';
-import { Ema } from './ema';
 
 export class Trainer {
   model!: tf.Sequential;
@@ -30,10 +37,8 @@ export class Trainer {
   private x = new Float32Array(0);
   private y = new Int32Array(0);
   private augScratch = new Float32Array(PIXELS);
-  /** [loss, accuracy] scalars of batches not yet read back. */
-  private pending: { batch: number; loss: tf.Scalar; acc: tf.Scalar }[] = [];
-  private lossEma = new Ema(0.9);
-  private accEma = new Ema(0.9);
+  /** Losses and accuracies of batches not yet read back. */
+  private readonly losses = new LossQueue();
   private testImages: tf.Tensor4D | null = null;
   private insights!: Insights;
   /** Gradients and pre-step weights of one recent batch, for the histograms; null until the next request. */
@@ -173,9 +178,8 @@ export class Trainer {
     this.optimizer.dispose();
     this.optimizer = makeOptimizer(this.config);
     this.rate = this.config.learningRate;
-    this.discardPending();
-    this.lossEma.reset();
-    this.accEma.reset();
+    this.losses.discard();
+    this.losses.restartSmoothing();
     return s;
   }
 
@@ -183,10 +187,13 @@ export class Trainer {
   setDropoutRates(rates: (number | null)[]) {
     this.model.layers.forEach((layer, k) => {
       const r = rates[this.specIndex[k]];
-      if (r !== null && r !== undefined && layer.getClassName() === 'Dropout') (layer as unknown as { rate: number }).rate = r;
+      if (r !== null && r !== undefined && layer.getClassName() === 'Dropout')
+        (layer as unknown as { rate: number }).rate = r;
     });
     this.network = {
-      layers: this.network.layers.map((l, i) => (l.kind === 'dropout' && rates[i] != null ? { ...l, rate: rates[i]! } : l)),
+      layers: this.network.layers.map((l, i) =>
+        l.kind === 'dropout' && rates[i] != null ? { ...l, rate: rates[i]! } : l,
+      ),
     };
   }
 
@@ -198,8 +205,7 @@ export class Trainer {
     this.batch = 0;
     this.cursor = 0;
     this.order = epochOrder(this.trainCount, this.config.seed, 0);
-    this.lossEma.reset();
-    this.accEma.reset();
+    this.losses.restartSmoothing();
   }
 
   /** A saved session: its network and config, then its weights and counters when it has them. */
@@ -239,7 +245,8 @@ export class Trainer {
       this.y = new Int32Array(B);
     }
     gatherBatch(this.data.trainPixels, this.data.trainLabels, this.order, this.cursor, B, this.x, this.y);
-    if (this.config.augment !== 'off') augmentBatch(this.x, B, this.config.augment, this.augmentRand(this.batch + 1), 1, this.augScratch);
+    if (this.config.augment !== 'off')
+      augmentBatch(this.x, B, this.config.augment, this.augmentRand(this.batch + 1), 1, this.augScratch);
     this.applySchedule();
     this.cursor += B;
     this.batch++;
@@ -257,7 +264,7 @@ export class Trainer {
       disposeStep(this.step);
       this.step = stats;
     }
-    this.pending.push({ batch: this.batch, loss, acc });
+    this.losses.push(this.batch, loss, acc);
   }
 
   /** The seeded stream that augments batch number `batch` (1-based): new each step, the same in a repeated run. */
@@ -297,26 +304,12 @@ export class Trainer {
   }
 
   get pendingCount() {
-    return this.pending.length;
+    return this.losses.size;
   }
 
   /** Reads back queued losses in one transfer and returns smoothed points. */
-  async drainPoints(): Promise<BatchPoint[]> {
-    if (this.pending.length === 0) return [];
-    const items = this.pending;
-    this.pending = [];
-    const stacked = tf.tidy(() => tf.stack(items.flatMap((p) => [p.loss, p.acc])));
-    const values = await stacked.data();
-    stacked.dispose();
-    items.forEach((p) => {
-      p.loss.dispose();
-      p.acc.dispose();
-    });
-    return items.map((p, i) => ({
-      batch: p.batch,
-      loss: this.lossEma.push(values[2 * i]),
-      accuracy: this.accEma.push(values[2 * i + 1]),
-    }));
+  drainPoints(): Promise<BatchPoint[]> {
+    return this.losses.drain();
   }
 
   private testTensor(): tf.Tensor4D {
@@ -361,16 +354,8 @@ export class Trainer {
     return this.insights.weightImages();
   }
 
-  private discardPending() {
-    for (const p of this.pending) {
-      p.loss.dispose();
-      p.acc.dispose();
-    }
-    this.pending = [];
-  }
-
   private disposeTensors() {
-    this.discardPending();
+    this.losses.discard();
     disposeStep(this.step);
     this.step = null;
     this.wantStats = true;

@@ -22,7 +22,10 @@ function run(preset: 'lenet5' | 'cnn-small') {
   );
   const logits = tf.tidy(() => Array.from((model.apply(x) as tf.Tensor).dataSync()));
   const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
-  const { grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, model.apply(x) as tf.Tensor) as tf.Scalar, vars);
+  const { grads } = tf.variableGrads(
+    () => tf.losses.softmaxCrossEntropy(y, model.apply(x) as tf.Tensor) as tf.Scalar,
+    vars,
+  );
   const g = vars.map((v) => Array.from(grads[v.name].dataSync()));
   tf.dispose([x, y, ...Object.values(grads)]);
   model.dispose();

@@ -16,7 +16,8 @@ function convKernel(run: (c: Windows, input: (name: string) => Float32Array) => 
     const c = convWindows(args);
     if (!c) return stock(args) as TensorInfo;
     const backend = args.backend as unknown as CpuBackend;
-    const input = (name: string) => backend.readSync((args.inputs as Record<string, TensorInfo>)[name].dataId) as Float32Array;
+    const input = (name: string) =>
+      backend.readSync((args.inputs as Record<string, TensorInfo>)[name].dataId) as Float32Array;
     const [shape, values] = run(c, input);
     return backend.makeTensorInfo(shape, 'float32', values);
   };
@@ -35,7 +36,18 @@ const kernels: Record<string, Replacement> = {
   }),
   Conv2DBackpropInput: convKernel((c, input) => {
     const cols = new Float32Array(c.N * c.K);
-    product(input('dy'), 0, transposed(input('filter'), 0, c.K, c.outChannels), 0, c.N, c.outChannels, c.K, false, cols, 0);
+    product(
+      input('dy'),
+      0,
+      transposed(input('filter'), 0, c.K, c.outChannels),
+      0,
+      c.N,
+      c.outChannels,
+      c.K,
+      false,
+      cols,
+      0,
+    );
     return [c.inShape, col2im(cols, c)];
   }),
 };

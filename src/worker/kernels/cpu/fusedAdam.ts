@@ -31,13 +31,24 @@ export class FusedAdam extends tf.AdamOptimizer {
   /** The moments of weight `i` (created as zeros on first use, where tfjs's Adam keeps them). */
   private moments(i: number, name: string, value: tf.Variable): [tf.Variable, tf.Variable] {
     const s = this as unknown as AdamState;
-    s.accumulatedFirstMoment[i] ??= { originalName: `${name}/m`, variable: tf.tidy(() => tf.zerosLike(value).variable(false)) };
-    s.accumulatedSecondMoment[i] ??= { originalName: `${name}/v`, variable: tf.tidy(() => tf.zerosLike(value).variable(false)) };
+    s.accumulatedFirstMoment[i] ??= {
+      originalName: `${name}/m`,
+      variable: tf.tidy(() => tf.zerosLike(value).variable(false)),
+    };
+    s.accumulatedSecondMoment[i] ??= {
+      originalName: `${name}/v`,
+      variable: tf.tidy(() => tf.zerosLike(value).variable(false)),
+    };
     return [s.accumulatedFirstMoment[i].variable, s.accumulatedSecondMoment[i].variable];
   }
 
-  private forEachGradient(variableGradients: Gradients, f: (i: number, value: tf.Variable, gradient: tf.Tensor, name: string) => void) {
-    const names = Array.isArray(variableGradients) ? variableGradients.map((v) => v.name) : Object.keys(variableGradients);
+  private forEachGradient(
+    variableGradients: Gradients,
+    f: (i: number, value: tf.Variable, gradient: tf.Tensor, name: string) => void,
+  ) {
+    const names = Array.isArray(variableGradients)
+      ? variableGradients.map((v) => v.name)
+      : Object.keys(variableGradients);
     names.forEach((name, i) => {
       const gradient = Array.isArray(variableGradients) ? variableGradients[i].tensor : variableGradients[name];
       if (gradient) f(i, tf.engine().registeredVariables[name], gradient, name);

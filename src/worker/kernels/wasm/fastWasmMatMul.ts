@@ -43,4 +43,7 @@ const explicitTransposes: Replacement = (args, original) => {
  * `model.fit` baseline of the benchmark, which measures stock tfjs). Safe to call before or after the
  * backend is initialised: the original setup functions are kept.
  */
-export const setFastWasmMatMul = kernelSwitch('wasm', { BatchMatMul: explicitTransposes, _FusedMatMul: explicitTransposes });
+export const setFastWasmMatMul = kernelSwitch('wasm', {
+  BatchMatMul: explicitTransposes,
+  _FusedMatMul: explicitTransposes,
+});

@@ -24,7 +24,10 @@ async function grads(backend: string, preset: 'lenet5' | 'cnn-small') {
     10,
   );
   const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
-  const { grads: g } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, model.apply(x) as tf.Tensor) as tf.Scalar, vars);
+  const { grads: g } = tf.variableGrads(
+    () => tf.losses.softmaxCrossEntropy(y, model.apply(x) as tf.Tensor) as tf.Scalar,
+    vars,
+  );
   const out = vars.map((v) => Array.from(g[v.name].dataSync()));
   tf.dispose([x, y, ...Object.values(g)]);
   model.dispose();

@@ -23,9 +23,11 @@ function transpose2d(t: TensorInfo, backend: object): TensorInfo {
 }
 
 const product = (a: TensorInfo, b: TensorInfo, backend: object, transposeB = false) =>
-  tf
-    .getKernel('BatchMatMul', 'wasm')!
-    .kernelFunc({ inputs: { a, b }, backend, attrs: { transposeA: false, transposeB } as unknown as NamedAttrMap }) as TensorInfo;
+  tf.getKernel('BatchMatMul', 'wasm')!.kernelFunc({
+    inputs: { a, b },
+    backend,
+    attrs: { transposeA: false, transposeB } as unknown as NamedAttrMap,
+  }) as TensorInfo;
 
 const backpropFilter: KernelFunc = (args) => {
   const { inputs, backend } = args;

@@ -26,8 +26,16 @@ const adamStep: KernelFunc = ({ inputs, backend, attrs }) => {
   const { w, g, m, v, accBeta1, accBeta2, lr } = inputs as Record<string, TensorInfo>;
   const { beta1: b1, beta2: b2, epsilon } = attrs as unknown as Attrs;
   const gl = backend as unknown as WebGLBackend;
-  const m1 = gl.runWebGLProgram(elementwise(m.shape, ['m', 'g'], `${glFloat(b1)} * m + ${glFloat(1 - b1)} * g`), [m, g], 'float32');
-  const v1 = gl.runWebGLProgram(elementwise(v.shape, ['v', 'g'], `${glFloat(b2)} * v + ${glFloat(1 - b2)} * g * g`), [v, g], 'float32');
+  const m1 = gl.runWebGLProgram(
+    elementwise(m.shape, ['m', 'g'], `${glFloat(b1)} * m + ${glFloat(1 - b1)} * g`),
+    [m, g],
+    'float32',
+  );
+  const v1 = gl.runWebGLProgram(
+    elementwise(v.shape, ['v', 'g'], `${glFloat(b2)} * v + ${glFloat(1 - b2)} * g * g`),
+    [v, g],
+    'float32',
+  );
   // Scalars are read with get<Name>() (no coordinates).
   const update = elementwise(
     w.shape,
@@ -46,5 +54,9 @@ export function webglAdamStep(
   inputs: Record<'w' | 'g' | 'm' | 'v' | 'accBeta1' | 'accBeta2' | 'lr', tf.Tensor>,
   attrs: Attrs,
 ): [tf.Tensor, tf.Tensor, tf.Tensor] {
-  return tf.engine().runKernel(ADAM_KERNEL, inputs, attrs as unknown as NamedAttrMap) as unknown as [tf.Tensor, tf.Tensor, tf.Tensor];
+  return tf.engine().runKernel(ADAM_KERNEL, inputs, attrs as unknown as NamedAttrMap) as unknown as [
+    tf.Tensor,
+    tf.Tensor,
+    tf.Tensor,
+  ];
 }

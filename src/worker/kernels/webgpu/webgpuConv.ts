@@ -100,7 +100,16 @@ function inputGradProgram(c: ConvInfo): WebGPUProgram {
  * emulated GPU idle, so the batch is split into `groups` and summed by sumProgram.
  */
 function filterGradPartsProgram(c: ConvInfo, groups: number): WebGPUProgram {
-  const { inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW, outChannels: CO, filterWidth: KW, batchSize: B } = c;
+  const {
+    inHeight: H,
+    inWidth: W,
+    inChannels: C,
+    outHeight: OH,
+    outWidth: OW,
+    outChannels: CO,
+    filterWidth: KW,
+    batchSize: B,
+  } = c;
   const per = Math.ceil(B / groups);
   return flatProgram(
     [groups, c.filterHeight * KW * C * CO],

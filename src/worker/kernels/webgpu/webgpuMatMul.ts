@@ -19,14 +19,22 @@ type Product = {
   batchB: number;
 };
 
-function productProgram(p: Product, outShape: number[], bias: boolean, activation: string, alpha: number): WebGPUProgram {
+function productProgram(
+  p: Product,
+  outShape: number[],
+  bias: boolean,
+  activation: string,
+  alpha: number,
+): WebGPUProgram {
   const { M, N, K } = p;
   const tilesM = Math.ceil(M / 4);
   const tilesN = Math.ceil(N / 4);
   const tiles = Math.max(p.batchA, p.batchB) * tilesM * tilesN;
   // Rows and columns past the edge read the last one (clamped) and are not written.
-  const a = (m: string) => (p.transposeA ? `a[ao + k * ${M} + min(${m}, ${M - 1})]` : `a[ao + min(${m}, ${M - 1}) * ${K} + k]`);
-  const b = (n: string) => (p.transposeB ? `b[bo + min(${n}, ${N - 1}) * ${K} + k]` : `b[bo + k * ${N} + min(${n}, ${N - 1})]`);
+  const a = (m: string) =>
+    p.transposeA ? `a[ao + k * ${M} + min(${m}, ${M - 1})]` : `a[ao + min(${m}, ${M - 1}) * ${K} + k]`;
+  const b = (n: string) =>
+    p.transposeB ? `b[bo + min(${n}, ${N - 1}) * ${K} + k]` : `b[bo + k * ${N} + min(${n}, ${N - 1})]`;
   const key = `pgmm_${M}_${N}_${K}_${p.transposeA}_${p.transposeB}_${p.batchA}_${p.batchB}_${bias}_${activation}_${alpha}`;
   return flatProgram(
     outShape,
@@ -62,7 +70,12 @@ const size = (s: number[]) => s.reduce((x, y) => x * y, 1);
 
 function product(args: Parameters<Replacement>[0], stock: Parameters<Replacement>[1]): TensorInfo {
   const { a, b, bias, preluActivationWeights } = args.inputs as Record<string, TensorInfo | undefined>;
-  const attrs = args.attrs as { transposeA: boolean; transposeB: boolean; activation?: string; leakyreluAlpha?: number };
+  const attrs = args.attrs as {
+    transposeA: boolean;
+    transposeB: boolean;
+    activation?: string;
+    leakyreluAlpha?: number;
+  };
   const activation = attrs.activation ?? 'linear';
   const ra = a!.shape.length;
   const rb = b!.shape.length;
@@ -88,7 +101,11 @@ function product(args: Parameters<Replacement>[0], stock: Parameters<Replacement
   // tfjs's output shape: the batch dimension of the operand that has one, then [M, N].
   const batchShape = (ra === rb ? (p.batchA >= p.batchB ? a! : b!) : ra > rb ? a! : b!).shape.slice(0, -2);
   const program = productProgram(p, [...batchShape, p.M, p.N], !!bias, activation, attrs.leakyreluAlpha ?? 0.2);
-  return (args.backend as unknown as WebGPUBackend).runWebGPUProgram(program, bias ? [a!, b!, bias] : [a!, b!], 'float32');
+  return (args.backend as unknown as WebGPUBackend).runWebGPUProgram(
+    program,
+    bias ? [a!, b!, bias] : [a!, b!],
+    'float32',
+  );
 }
 
 export const webgpuMatMulKernels: Record<string, Replacement> = { BatchMatMul: product, _FusedMatMul: product };
