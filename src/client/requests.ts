@@ -44,7 +44,7 @@ export class Requests {
     clearTimeout(p.timer);
     if (m.type === 'failed') p.reject(new RequestError(m.message));
     else if (m.request === p.request) p.resolve(m.answer);
-    else p.reject(new RequestError(msg('worker.error', { detail: `answered ${m.request} to a ${p.request} request` })));
+    else p.reject(new RequestError(msg('worker.error', { detail: `${m.request} reply to ${p.request}` })));
   }
 
   /** Rejects everything in flight (the worker was replaced: it will never answer). */

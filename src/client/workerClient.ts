@@ -67,7 +67,8 @@ export class WorkerClient {
   private lastRefresh = 0;
   /** Events that only change what is shown wait while the pad is drawn on (inkHold.ts). */
   private readonly ink = new InkHold();
-  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  /** The replacement of a dead worker, waiting out its backoff. */
+  private restartTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly pinger: ReturnType<typeof setInterval>;
   private readonly onResume = () => this.watch.resume();
 
@@ -90,23 +91,13 @@ export class WorkerClient {
     this.disposed = true;
     this.alive = false;
     clearInterval(this.pinger);
-    for (const t of this.timers) clearTimeout(t);
-    this.timers.clear();
-    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
-    this.flushTimer = null;
+    clearTimeout(this.restartTimer);
+    clearTimeout(this.flushTimer ?? undefined);
     this.pacer.dispose();
     globalThis.document?.removeEventListener('visibilitychange', this.onResume);
     globalThis.document?.removeEventListener('resume', this.onResume);
     this.requests.rejectAll(note('worker.requestLost'));
     this.worker.terminate();
-  }
-
-  private later(fn: () => void, ms: number) {
-    const t = setTimeout(() => {
-      this.timers.delete(t);
-      fn();
-    }, ms);
-    this.timers.add(t);
   }
 
   private watchdog() {
@@ -139,7 +130,7 @@ export class WorkerClient {
     workerReplaced(point);
     this.pendingProgress = [];
     this.resumeAfterRestart = wasTraining;
-    this.later(() => {
+    this.restartTimer = setTimeout(() => {
       this.worker = this.spawn(point);
       this.alive = true;
     }, delay);
@@ -149,7 +140,7 @@ export class WorkerClient {
     this.watch.reset();
     const w = this.createWorker();
     w.onmessage = (e: MessageEvent<unknown>) => {
-      if (!isFromWorker(e.data)) return console.warn('worker client: ignored malformed message', e.data);
+      if (!isFromWorker(e.data)) return console.warn('ignored malformed message', e.data);
       if (e.data.type !== 'busy') this.watch.heard();
       if (e.data.type === 'reply' || e.data.type === 'failed') return this.requests.settle(e.data);
       this.receive(e.data);

@@ -69,7 +69,7 @@ describe('worker protocol', () => {
       undefined,
       { type: 'progress' },
       { type: 'nope' },
-      { type: 'reply', rid: 1, request: 'nope', answer: null },
+      { type: 'reply', rid: 1, request: 7, answer: null },
       { type: 'reply', rid: 1, request: 'getSample' },
       { type: 'reply', request: 'getSample', answer: null },
       { type: 'failed', rid: 1, message: 'plain text' },
