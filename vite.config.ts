@@ -25,7 +25,7 @@ export default defineConfig({
       strategies: 'injectManifest',
       srcDir: 'src/sw',
       filename: 'sw.ts',
-      // A new version waits for the person's "reload" (src/bridge/offline.ts): never a reload under a training run.
+      // A new version waits for the person's "reload" (src/services/offline.ts): never a reload under a training run.
       registerType: 'prompt',
       injectRegister: false,
       manifest: {

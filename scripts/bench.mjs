@@ -7,8 +7,8 @@
 // loop with the baseline's recipe, and the tfjs-examples way (model.fit on 60,000 images, validation each epoch)
 // with that recipe. Also main-thread long tasks (> 50 ms) while training and the main-thread bundle's gzip size.
 // Prints a table; writes bench-results/bench-<date>-<commit>.json (committed: the README cites one run).
-// Usage: npm run bench [-- --quick] [-- --backend=wasm] [-- --preset=mlp-seed] [-- --skip-time] [--
-// --only=rows,charts,sweep,time]
+// Usage: npm run bench [-- --quick] [-- --backend=wasm] [-- --preset=mlp-seed] [-- --skip-time]
+//        [-- --only=rows,charts,sweep,time]
 // (node scripts/bench.mjs needs `npm run build` first; it starts its own preview server)
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

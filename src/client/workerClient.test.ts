@@ -1,4 +1,4 @@
-// The bridge driven through a fake worker: events reach the store throttled, requests settle with their replies,
+// The worker client driven through a fake worker: events reach the store throttled, requests settle with their replies,
 // and a worker that stops answering is replaced (pending requests rejected), with backoff and then a message.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FromWorker } from '../protocol/fromWorker';
@@ -52,7 +52,7 @@ const progress = (batch: number): FromWorker => ({
   points: [{ batch, loss: 1, accuracy: 0.5 }],
 });
 
-/** A bridge whose worker is training, with a pointer down on the pad. */
+/** A client whose worker is training, with a pointer down on the pad. */
 function penDown() {
   const bridge = new WorkerClient('/data/', make);
   const w = workers[0];

@@ -1,6 +1,6 @@
 // The trust boundary for networks and hyperparameters: one total decoder per shape. Links, session files, runs,
 // model imports and sweeps all hand their candidate values to these functions, which build a fresh value from
-// allow-listed fields (never `as NetworkSpec` after a partial check) and answer with a problem instead of throwing.
+// allow-listed fields (never a type assertion after a partial check) and answer with a problem instead of throwing.
 // The ranges here are also the builder's: a layer field outside them is not committed (LayerFields), so every
 // network in the store can be written to a link and read back unchanged.
 import { isObj } from './guards';

@@ -5,7 +5,7 @@ import type { FromWorker } from './fromWorker';
 import { PROTOCOL_VERSION, type ToWorker } from './toWorker';
 import { isFromWorker, isToWorker, transferablesOf } from './transfer';
 
-/** Sends a message through a real MessageChannel with its transfer list, as the bridge and worker do. */
+/** Sends a message through a real MessageChannel with its transfer list, as the worker client and worker do. */
 function roundTrip<T>(msg: T, transfer: ArrayBuffer[]): Promise<T> {
   const { port1, port2 } = new MessageChannel();
   return new Promise((resolve) => {

@@ -1,4 +1,4 @@
-// What each worker event does to the store, as one pure function: (state, event) → one patch. The bridge keeps
+// What each worker event does to the store, as one pure function: (state, event) → one patch. The worker client keeps
 // the side effects (requests, the watchdog, throttling); store/actions.ts commits each patch in a single write.
 import { msg as note } from '../model/msg';
 import type { WorkerEvent } from '../protocol/fromWorker';
@@ -9,14 +9,14 @@ import { appendSeries, appendSnaps, emptyInsight, emptyMetrics, type AppState } 
 /** Partial updates of some slices; applied with a shallow merge per slice. */
 export type StorePatch = { [K in keyof AppState]?: Partial<AppState[K]> };
 
-/** Merges a patch into the state (what the bridge's single store write does), for tests and for chaining. */
+/** Merges a patch into the state (what store/actions.ts's single store write does), for tests and for chaining. */
 export function merge(state: AppState, p: StorePatch): AppState {
   const out = { ...state } as Record<keyof AppState, unknown>;
   for (const k of Object.keys(p) as (keyof AppState)[]) out[k] = { ...state[k], ...p[k] };
   return out as AppState;
 }
 
-/** Several 'progress' events as one: all their points, the latest counters (the bridge throttles to this). */
+/** Several 'progress' events as one: all their points, the latest counters (the worker client throttles to this). */
 export function mergeProgress(
   events: Extract<WorkerEvent, { type: 'progress' }>[],
 ): Extract<WorkerEvent, { type: 'progress' }> | null {

@@ -1,5 +1,5 @@
 // One zustand store of slices holding serialisable data only. Components select one value at a time.
-// The bridge writes training data here at most ~10 times a second.
+// The worker client writes training data here at most 2.5 times a second (store/actions.ts).
 import { create } from 'zustand';
 import type { Language } from '../i18n/languages';
 import type { CheckRow, LearningStep, StepStage } from '../model/learningStep';

@@ -1,5 +1,5 @@
 // A sweep's runs in the store: the records it starts with, how each worker report updates them, and the
-// results view's numbers. Pure (the bridge sends and commits; applyEvent calls these).
+// results view's numbers. Pure (the worker client sends and commits; applyEvent calls these).
 import { msg } from '../model/msg';
 import { budgetDone, type SweepAxis, type SweepResult, type SweepRunSpec, type SweepValue } from '../model/sweep';
 import type { FromWorker } from '../protocol/fromWorker';

@@ -3,7 +3,7 @@
 //     files are cached by the training worker itself (src/worker/data/dataCache.ts).
 //  2. Cross-origin isolation on any host: every same-origin response it hands the page gets COOP/COEP (and CORP),
 //     the headers WebAssembly threads need (SharedArrayBuffer) and that many static hosts cannot send. The page
-//     reloads once after the first install to be served through it (src/bridge/isolation.ts).
+//     reloads once after the first install to be served through it (src/services/isolation.ts).
 /// <reference lib="webworker" />
 import { clientsClaim } from 'workbox-core';
 import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';

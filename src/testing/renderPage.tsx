@@ -4,13 +4,14 @@ import { cleanup, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { afterEach, beforeAll, beforeEach } from 'vitest';
 import { initI18n } from '../i18n/i18n';
-import { useStore, type AppState } from '../store/store';
+import type { AppState } from '../store/store';
+import { resetStore, seedStore } from './actions';
 import { fake } from './fakeClient';
 
 export function setUpPageTests() {
   beforeAll(() => void initI18n('en'));
   beforeEach(() => {
-    useStore.setState(useStore.getInitialState(), true);
+    resetStore();
     fake.reset();
   });
   afterEach(cleanup);
@@ -18,8 +19,6 @@ export function setUpPageTests() {
 
 /** Renders `ui` after merging `state` into the store (slices shallow-merged). */
 export function renderWith(ui: ReactElement, state: { [K in keyof AppState]?: Partial<AppState[K]> } = {}) {
-  const s = useStore.getState();
-  for (const k of Object.keys(state) as (keyof AppState)[])
-    useStore.setState({ [k]: { ...s[k], ...state[k] } } as Partial<AppState>);
+  seedStore(state);
   return render(ui);
 }

@@ -1,6 +1,6 @@
 // What an exercise link's locks forbid: a change to the network while 'network' is locked, or to the
 // hyperparameters while 'hyper' is. Pure, so every path that changes the experiment (builder, lessons, runs,
-// sweeps, sessions, imports, links) asks the same question in one place (bridge/experiment.ts applyExperiment).
+// sweeps, sessions, imports, links) asks the same question in one place (applyExperiment in actions.ts).
 import type { NetworkSpec } from '../../model/spec';
 import type { TrainConfig } from '../../model/training';
 import type { Part } from './urlState';

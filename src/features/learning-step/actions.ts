@@ -1,5 +1,6 @@
 // The learning-step view's requests: open it on an image, compute again with another rate, label or image, run
-// the finite-difference check, apply the step. Results land in the store's `step` slice; refusals as a Msg.
+// the finite-difference check, apply the step. Results land in the store's `learningStep` slice; refusals as
+// a Msg.
 import type { StepSource, StepStage, WeightRef } from '../../model/learningStep';
 import { msg } from '../../model/msg';
 import { closedLearningStep, useStore } from '../../store/store';

@@ -13,9 +13,8 @@ import { decodeSession, encodeSession, MAX_SESSION_BYTES, sessionName, type Sess
 import { useStore } from '../../store/store';
 import { patch } from '../../store/actions';
 import { downloadFile } from '../../services/downloadFile';
-import { RequestError } from '../../client';
+import { getClient, RequestError } from '../../client';
 import { lockProblem } from '../experiment';
-import { getClient } from '../../client';
 import { nativeConfirm, type Ask } from '../../services/dialogs';
 
 type Stores = { db: UseStore; index: UseStore };

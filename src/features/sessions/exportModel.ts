@@ -1,7 +1,6 @@
 import { msg as note, type Msg } from '../../model/msg';
 import { downloadFile } from '../../services/downloadFile';
-import { RequestError } from '../../client';
-import { getClient } from '../../client';
+import { getClient, RequestError } from '../../client';
 
 /**
  * Downloads the model in the TensorFlow.js Layers format (model.json + weights file); resolves with why not, or null.
