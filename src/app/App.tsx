@@ -9,7 +9,7 @@ import { ClassroomBar, FirstRunGuide, GuideButton } from '../features/classroom'
 import { DataProgress, StatusBar, TrainingControls, TrainButtons } from '../features/train';
 import { DrawPanel } from '../features/draw';
 import { ExportPanel } from '../features/sessions';
-import { HyperParams } from '../features/experiment';
+import { HyperStrip, MoreSettings } from '../features/experiment';
 import { InsightsPanel } from '../features/insights';
 import { LearningStepPanel } from '../features/learning-step';
 import { NetworkBuilder } from '../features/builder';
@@ -47,6 +47,9 @@ export default function App() {
         <GuideButton />
         <ClassroomBar />
       </header>
+      <PartView part="hyper">
+        <HyperStrip />
+      </PartView>
       <FirstRunGuide />
       <UpdateBanner />
       <Notice notice={notice} onDismiss={dismissNotice} />
@@ -59,39 +62,41 @@ export default function App() {
           </Suspense>
         </PartView>
       )}
-      <main className="app-main">
-        <section className="panel panel-left" aria-label={t('app.networkAndTraining')}>
-          <PartView part="network">
-            <NetworkBuilder />
-          </PartView>
-          <PartView part="training">
-            <TrainingControls />
-          </PartView>
-          <PartView part="hyper">
-            <HyperParams />
-          </PartView>
-          <PartView part="share">
-            <ExportPanel />
-          </PartView>
-        </section>
-        <PartView part="charts">
-          <section className="panel panel-center" aria-label={t('app.liveCharts')}>
-            <ChartsPanel />
-            <SweepPanel />
-            <RunsPanel />
+      <div className="app-body">
+        <main className="app-main">
+          <section className="panel panel-left" aria-label={t('app.networkAndTraining')}>
+            <PartView part="network">
+              <NetworkBuilder />
+            </PartView>
+            <PartView part="training">
+              <TrainingControls />
+            </PartView>
+            <PartView part="hyper">
+              <MoreSettings />
+            </PartView>
+            <PartView part="share">
+              <ExportPanel />
+            </PartView>
           </section>
+          <PartView part="charts">
+            <section className="panel panel-center" aria-label={t('app.liveCharts')}>
+              <ChartsPanel />
+              <SweepPanel />
+              <RunsPanel />
+            </section>
+          </PartView>
+          <PartView part="draw">
+            <section className="panel panel-right" aria-label={t('app.drawDigit')}>
+              <DrawPanel />
+            </section>
+          </PartView>
+        </main>
+        <PartView part="insights">
+          <div className="app-insights">
+            <InsightsPanel />
+          </div>
         </PartView>
-        <PartView part="draw">
-          <section className="panel panel-right" aria-label={t('app.drawDigit')}>
-            <DrawPanel />
-          </section>
-        </PartView>
-      </main>
-      <PartView part="insights">
-        <div className="app-insights">
-          <InsightsPanel />
-        </div>
-      </PartView>
+      </div>
     </div>
   );
 }

@@ -26,12 +26,7 @@ function WeightHistogram({ title, min, max, counts }: HistogramProps) {
     peak: (min + (peak + 0.5) * binWidth).toFixed(3),
   });
   const live = useMemo(
-    () =>
-      counts.map((count, i) => ({
-        x: min + (i + 0.5) * binWidth,
-        label: (min + (i + 0.5) * binWidth).toFixed(3),
-        count,
-      })),
+    () => counts.map((count, i) => ({ x: min + (i + 0.5) * binWidth, count })),
     [counts, min, binWidth],
   );
   const bins = useScheduledValue(live, title, box, noBins);

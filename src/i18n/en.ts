@@ -70,6 +70,11 @@ export const en = {
 
   // Hyperparameters
   'hp.heading': 'Hyperparameters',
+  'hp.stripHeading': 'Live settings',
+  'hp.stripLabel': 'Hyperparameters you can change while training',
+  'hp.more': 'More settings',
+  'hp.moreTitle': 'L2, dropout, epoch limit, training images and seed (in the network column)',
+  'hp.moreHeading': 'More hyperparameters',
   'hp.learningRate': 'Learning rate',
   'hp.schedule': 'Schedule',
   'hp.schedule.constant': 'constant',

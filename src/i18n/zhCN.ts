@@ -66,6 +66,11 @@ export const zhCN: Record<MessageKey, string> = {
   'train.auto': '自动（最快）',
 
   'hp.heading': '超参数',
+  'hp.stripHeading': '实时设置',
+  'hp.stripLabel': '训练中也可以修改的超参数',
+  'hp.more': '更多设置',
+  'hp.moreTitle': 'L2、dropout、轮数上限、训练图像数和随机种子（在网络一栏）',
+  'hp.moreHeading': '更多超参数',
   'hp.learningRate': '学习率',
   'hp.schedule': '学习率调度',
   'hp.schedule.constant': '恒定',

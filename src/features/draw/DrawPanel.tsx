@@ -34,35 +34,39 @@ export default function DrawPanel() {
   return (
     <div className="draw">
       <h2>{t('draw.heading')}</h2>
-      <DrawPad ref={pad} onInput={drawingChanged} onStrokes={setStrokes} image={image} onInking={onInking} />
-      <div className="button-row">
-        <button data-testid="draw.clear" aria-keyshortcuts="C" onClick={() => pad.current?.clear()}>
-          {t('draw.clear')}
-        </button>
-        <button data-testid="draw.undo" disabled={strokes === 0} onClick={() => pad.current?.undo()}>
-          {t('draw.undo')}
-        </button>
-        <button
-          data-testid="draw.sample"
-          title={t('draw.sampleTitle')}
-          disabled={!modelReady}
-          onClick={async () => {
-            const pixels = await fetchTestImage();
-            if (pixels) setImage(pixels);
-          }}
-        >
-          {t('draw.sample')}
-        </button>
+      <div className="draw-body">
+        <div className="draw-input">
+          <DrawPad ref={pad} onInput={drawingChanged} onStrokes={setStrokes} image={image} onInking={onInking} />
+          <div className="button-row">
+            <button data-testid="draw.clear" aria-keyshortcuts="C" onClick={() => pad.current?.clear()}>
+              {t('draw.clear')}
+            </button>
+            <button data-testid="draw.undo" disabled={strokes === 0} onClick={() => pad.current?.undo()}>
+              {t('draw.undo')}
+            </button>
+            <button
+              data-testid="draw.sample"
+              title={t('draw.sampleTitle')}
+              disabled={!modelReady}
+              onClick={async () => {
+                const pixels = await fetchTestImage();
+                if (pixels) setImage(pixels);
+              }}
+            >
+              {t('draw.sample')}
+            </button>
+          </div>
+        </div>
+        <div className="draw-results">
+          <PredictionBars probs={probs} active={input !== null} />
+          <InputPreview input={input} />
+          {input && !stepHidden && (
+            <button className="link" data-testid="draw.step" onClick={() => void openLearningStep('drawing')}>
+              {t('step.openDrawing')}
+            </button>
+          )}
+        </div>
       </div>
-      <div className="draw-results">
-        <InputPreview input={input} />
-        <PredictionBars probs={probs} active={input !== null} />
-      </div>
-      {input && !stepHidden && (
-        <button className="link" data-testid="draw.step" onClick={() => void openLearningStep('drawing')}>
-          {t('step.openDrawing')}
-        </button>
-      )}
     </div>
   );
 }

@@ -9,7 +9,8 @@ import { decodeConfig, decodeNetwork } from '../../model/decode';
 import { onlyDropoutDiffers } from '../../model/layers';
 import { msg, type Msg } from '../../model/msg';
 import { presetById, presetOf, type PresetId } from '../../model/presets';
-import { inferNetwork } from '../../model/shapes';
+import { batchProblem, inferNetwork } from '../../model/shapes';
+import { configProblem } from '../../model/trainFields';
 import type { NetworkSpec } from '../../model/spec';
 import type { TrainConfig } from '../../model/training';
 import { lockedChanges } from './locks';
@@ -201,3 +202,14 @@ export function syncUrl(): () => void {
 
 /** The next training batch's first `count` images before and after augmentation (empty before the data loads). */
 export const augmentedSamples = (count: number) => getClient().request('getAugmented', { count });
+
+/**
+ * Applies new training settings from the hyperparameter fields; returns why they cannot train this network (and
+ * changes nothing), or null.
+ */
+export function applyTrain(next: TrainConfig): Msg | null {
+  const problem = configProblem(next) ?? batchProblem(inferNetwork(useStore.getState().config.network), next.batchSize);
+  if (problem) return problem;
+  applyExperiment({ train: next }, 'settings');
+  return null;
+}

@@ -1,6 +1,7 @@
 // The experiment: the network and the hyperparameters as one value, its link, and the single action that changes
 // it (applyExperiment: decoders → locks → the weights question).
-export { default as HyperParams } from './HyperParams';
+export { default as HyperStrip } from './HyperStrip';
+export { default as MoreSettings } from './MoreSettings';
 export { default as AugmentStrip } from './AugmentStrip';
 export {
   applyExperiment,

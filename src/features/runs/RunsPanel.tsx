@@ -68,8 +68,10 @@ export default function RunsPanel() {
                       onChange={() => toggleOverlay(r.id)}
                     />
                   </td>
-                  <td>
-                    {r.name}
+                  <td className="run-name">
+                    <span className="run-name-text" title={r.name}>
+                      {r.name}
+                    </span>
                     {r.id === currentId && <span className="badge">{t('runs.live')}</span>}
                   </td>
                   <td data-testid="runs.best-acc">{best === null ? '' : best.toFixed(4)}</td>

@@ -6,16 +6,17 @@ import { describe, expect, it, vi } from 'vitest';
 import { useStore } from '../../store/store';
 import { fake } from '../../testing/fakeClient';
 import { renderWith, setUpPageTests } from '../../testing/renderPage';
-import HyperParams from './HyperParams';
+import HyperStrip from './HyperStrip';
+import MoreSettings from './MoreSettings';
 
 vi.mock('../../client', () => import('../../testing/fakeClient'));
 setUpPageTests();
 
 const rate = () => screen.getByTestId('hp.learning-rate') as HTMLInputElement;
 
-describe('HyperParams', () => {
+describe('HyperStrip and MoreSettings', () => {
   it('applies a typed learning rate and sends it to the worker', () => {
-    renderWith(<HyperParams />);
+    renderWith(<HyperStrip />);
     fireEvent.change(rate(), { target: { value: '0.01' } });
     expect(useStore.getState().config.train.learningRate).toBe(0.01);
     expect(fake.sent.at(-1)).toMatchObject({ type: 'setConfig', config: { learningRate: 0.01 } });
@@ -23,7 +24,7 @@ describe('HyperParams', () => {
   });
 
   it('explains text that is not a number and keeps the last valid rate', () => {
-    renderWith(<HyperParams />);
+    renderWith(<HyperStrip />);
     const before = useStore.getState().config.train.learningRate;
     fireEvent.change(rate(), { target: { value: '0.0x' } });
     expect(screen.getByRole('alert').textContent).toMatch(/number/i);
@@ -33,24 +34,35 @@ describe('HyperParams', () => {
   });
 
   it('refuses a rate outside its range with the range in the message', () => {
-    renderWith(<HyperParams />);
+    renderWith(<HyperStrip />);
     fireEvent.change(rate(), { target: { value: '5000' } });
     expect(screen.getByRole('alert').textContent).toMatch(/1000/);
     expect(useStore.getState().config.train.learningRate).not.toBe(5000);
   });
 
   it('changes the optimizer from its menu, keeping everything else', () => {
-    renderWith(<HyperParams />);
+    renderWith(<HyperStrip />);
     const before = useStore.getState().config.train;
     fireEvent.change(screen.getByTestId('hp.optimizer'), { target: { value: 'sgd' } });
     expect(useStore.getState().config.train).toEqual({ ...before, optimizer: 'sgd' });
   });
 
   it('a locked exercise part refuses the change with a notice', () => {
-    renderWith(<HyperParams />, { ui: { locked: ['hyper'] } });
+    renderWith(<HyperStrip />, { ui: { locked: ['hyper'] } });
     const before = useStore.getState().config.train.learningRate;
     fireEvent.change(rate(), { target: { value: '0.2' } });
     expect(useStore.getState().config.train.learningRate).toBe(before);
     expect(useStore.getState().ui.notice).not.toBeNull();
+  });
+});
+
+describe('MoreSettings', () => {
+  it('applies the epoch limit and the seed live, and explains an L2 that is not a number', () => {
+    renderWith(<MoreSettings />);
+    fireEvent.change(screen.getByTestId('hp.epoch-limit'), { target: { value: '3' } });
+    fireEvent.change(screen.getByTestId('hp.seed'), { target: { value: '42' } });
+    expect(useStore.getState().config.train).toMatchObject({ epochLimit: 3, seed: 42 });
+    fireEvent.change(screen.getByTestId('hp.l2'), { target: { value: 'x' } });
+    expect(screen.getByRole('alert').textContent).toMatch(/number/i);
   });
 });
