@@ -60,9 +60,11 @@ export function fittedTicks(min: number, max: number, width: number, { charPx = 
   }
   const eps = (max - min) * 1e-9;
   for (let n = Math.max(1, Math.floor(width / (4 * charPx + gap))); n >= 1; n--) {
-    const values = niceTicks(min, max, n).filter((v) => v >= min - eps && v <= max + eps);
+    const all = niceTicks(min, max, n);
+    const values = all.filter((v) => v >= min - eps && v <= max + eps);
     if (values.length === 0) continue;
-    const step = values.length > 1 ? values[1] - values[0] : niceTicks(min, max, n)[1] - niceTicks(min, max, n)[0];
+    // The round step of this try (niceTicks always reaches past both ends, so `all` has two values or more).
+    const step = all[1] - all[0];
     // Values whose label would leave the axis (at its very ends) are dropped, not the whole set.
     const ticks = values
       .map((value) => ({ value, label: shortLabel(value, step) }))
