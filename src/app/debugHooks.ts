@@ -22,6 +22,8 @@ export function debugHooks(client: WorkerClient) {
       const { batchSize, learningRate } = useStore.getState().config.train;
       return client.request('fitToTarget', { batchSize, learningRate, target, maxEpochs }, 1_800_000);
     },
+    /** Where the training loop's time went since Train was last pressed (ms per part). */
+    loopProfile: () => client.request('loopProfile', {}),
     killWorker: () => client.crashWorker(),
     /** Makes one panel throw on its next render, as a bug would (its error boundary takes over). */
     breakPanel: (part: Part) => injectPanelFault(part),

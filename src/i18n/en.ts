@@ -99,6 +99,10 @@ export const en = {
   'short.augment': 'aug. {{to}}',
   'hp.epochLimit': 'Stop after epochs',
   'hp.epochLimitHint': '(0 = never)',
+  'hp.warmup': 'Warm-up steps',
+  'hp.warmupHint': '(the rate rises from 0 over these first steps)',
+  'hp.scheduleEpochs': 'Cosine over epochs',
+  'hp.scheduleEpochsHint': '(0 = the epoch limit, or 10)',
   'hp.trainSize': 'Training images',
   'hp.trainSizeHint': '(0 = all 60,000)',
   'hp.seed': 'Seed',
@@ -114,6 +118,8 @@ export const en = {
   'config.batchOverTrainSize':
     'Batch size {{batch}} is larger than the {{n}} training images: use a batch size of {{n}} or less, or more images.',
   'config.trainSize': 'Training images must be 0 (all 60,000) or a whole number from 10 to 60000.',
+  'config.warmup': 'Warm-up must be a whole number of steps from 0 to 100000.',
+  'config.scheduleEpochs': 'The cosine plan must be a whole number of epochs from 0 to 1000.',
   'change.optimizer': 'optimizer {{from}} → {{to}}',
   'change.learningRate': 'learning rate {{from}} → {{to}}',
   'change.batchSize': 'batch size {{from}} → {{to}}',
@@ -122,6 +128,8 @@ export const en = {
   'change.schedule': 'schedule {{from}} → {{to}}',
   'change.epochLimit': 'epoch limit {{from}} → {{to}}',
   'change.trainSize': 'training images {{from}} → {{to}}',
+  'change.warmup': 'warm-up {{from}} → {{to}} steps',
+  'change.scheduleEpochs': 'cosine over {{from}} → {{to}} epochs',
   'change.dropout': 'dropout (layer {{n}}) {{from}} → {{to}}',
   'change.list': '{{first}}, {{rest}}',
   'short.optimizer': '{{to}}',
@@ -132,6 +140,8 @@ export const en = {
   'short.schedule': '{{to}}',
   'short.epochLimit': 'epochs {{to}}',
   'short.trainSize': '{{to}} images',
+  'short.warmup': 'warm-up {{to}}',
+  'short.scheduleEpochs': 'cosine {{to}} ep.',
   'short.dropout': 'dropout {{to}}',
 
   // Network builder

@@ -113,8 +113,11 @@ const PY_CALLS = new Set([
   'tf.keras.layers.RandomRotation',
   'tf.keras.layers.RandomZoom',
   'tf.keras.regularizers.L2',
-  'tf.keras.optimizers.schedules.ExponentialDecay',
-  'tf.keras.optimizers.schedules.CosineDecay',
+  'PlaygroundRate',
+  'tf.cast',
+  'tf.minimum',
+  'tf.floor',
+  'tf.cos',
   'tf.keras.optimizers.SGD',
   'tf.keras.optimizers.Adam',
   'tf.keras.optimizers.RMSprop',
@@ -140,6 +143,7 @@ const JS_STRINGS = new Set([
   'accuracy',
   'bilinear',
   'constant',
+  'function',
 ]);
 const JS_CALLS = new Set([
   'tf.sequential',
@@ -172,6 +176,12 @@ const JS_CALLS = new Set([
   'xTrain.slice',
   'yTrain.slice',
   'u',
+  'rateAt',
+  'setRate',
+  'optimizer.setLearningRate',
+  'Math.min',
+  'Math.pow',
+  'Math.floor',
 ]);
 
 type PyReport = { strings: string[]; calls: string[]; outside: string[] };

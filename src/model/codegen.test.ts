@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { kerasScript, tfjsProgram } from './codegen';
 import { presetById, PRESETS, type PresetId } from './presets';
-import { DEFAULT_CONFIG } from './training';
+import { execFileSync } from 'node:child_process';
+import { DEFAULT_CONFIG, scheduledRate, type TrainConfig } from './training';
 
 /** The lines between the opening and closing of a layer list, without indentation and trailing commas. */
 function linesBetween(code: string, open: string, close: string): string[] {
@@ -10,6 +11,9 @@ function linesBetween(code: string, open: string, close: string): string[] {
 }
 const kerasLayers = (code: string) => linesBetween(code, 'model = tf.keras.Sequential([\n', '\n])');
 const tfjsLayers = (code: string) => linesBetween(code, 'layers: [\n', '\n    ],');
+
+/** The default without its schedule: the rate is one number. */
+const CONSTANT: TrainConfig = { ...DEFAULT_CONFIG, schedule: 'constant', warmup: 0 };
 
 const EXPECTED_KERAS: Record<PresetId, string[]> = {
   'mlp-seed': [
@@ -91,7 +95,7 @@ describe('Keras and TensorFlow.js code export', () => {
   it('carries optimizer, learning rate, batch size, loss, seed and epochs', () => {
     const py = kerasScript(
       presetById('mlp-seed').network,
-      { ...DEFAULT_CONFIG, optimizer: 'momentum', learningRate: 0.05, batchSize: 32, seed: 7, epochLimit: 3 },
+      { ...CONSTANT, optimizer: 'momentum', learningRate: 0.05, batchSize: 32, seed: 7, epochLimit: 3 },
       'x',
     );
     expect(py).toContain('lr = 0.05');
@@ -120,9 +124,10 @@ describe('Keras and TensorFlow.js code export', () => {
         { kind: 'dense' as const, units: 10, activation: 'softmax' as const },
       ],
     };
-    const cfg = { ...DEFAULT_CONFIG, schedule: 'cosine' as const, epochLimit: 4, l2: 0.001 };
+    const cfg = { ...DEFAULT_CONFIG, schedule: 'cosine' as const, scheduleEpochs: 0, epochLimit: 4, l2: 0.001 };
     const py = kerasScript(net, cfg, 'x');
-    expect(py).toContain('tf.keras.optimizers.schedules.CosineDecay(0.003, decay_steps=4 * steps_per_epoch)');
+    expect(py).toContain('class PlaygroundRate(tf.keras.optimizers.schedules.LearningRateSchedule):');
+    expect(py).toContain('epochs / 4)');
     expect(py).toContain(
       'tf.keras.layers.Dense(32, activation="leaky_relu", kernel_regularizer=tf.keras.regularizers.L2(0.001))',
     );
@@ -157,5 +162,45 @@ describe('Keras and TensorFlow.js code export', () => {
     const off = tfjsProgram(net, { ...DEFAULT_CONFIG, augment: 'off' }, 'x');
     expect(off).not.toContain('augment(');
     expect(kerasScript(net, { ...DEFAULT_CONFIG, augment: 'off' }, 'x')).not.toContain('Random');
+  });
+});
+
+describe('the learning-rate schedule in exported code', () => {
+  const STEPS_PER_EPOCH = 468; // 60,000 images, batch 128
+  const steps = [1, 100, 200, 201, 468, 700, 936, 1500];
+  const configs: TrainConfig[] = [
+    DEFAULT_CONFIG,
+    { ...DEFAULT_CONFIG, schedule: 'step', warmup: 0, learningRate: 0.1 },
+    { ...DEFAULT_CONFIG, schedule: 'cosine', warmup: 50, scheduleEpochs: 0, epochLimit: 3 },
+    { ...DEFAULT_CONFIG, schedule: 'constant', warmup: 300 },
+  ];
+  const expected = (c: TrainConfig) => steps.map((k) => scheduledRate(c, (k - 1) / STEPS_PER_EPOCH, k));
+
+  it.each(configs)('TF.js rateAt gives the playground rate at every step (%o)', (c) => {
+    const code = tfjsProgram(presetById('mlp-seed').network, c, 'x');
+    const fn = code.split('export function rateAt')[1].split('\n}\n')[0];
+    const rateAt = new Function(`return function rateAt${fn}\n}`)() as (step: number, spe: number) => number;
+    steps.forEach((k, i) => expect(rateAt(k, STEPS_PER_EPOCH)).toBeCloseTo(expected(c)[i], 12));
+  });
+
+  it.each(configs)('Keras PlaygroundRate gives the playground rate at every step (%o)', (c) => {
+    const code = kerasScript(presetById('mlp-seed').network, c, 'x');
+    const cls = code.slice(code.indexOf('class PlaygroundRate'), code.indexOf('lr = PlaygroundRate()'));
+    // A stand-in for the few tf functions the schedule calls, on plain floats (the 0-based step Keras passes).
+    const shim = [
+      'import math, json',
+      'class _S: LearningRateSchedule = object',
+      'class _O: schedules = _S',
+      'class _K: optimizers = _O',
+      'class tf:',
+      '    keras = _K; float32 = None',
+      '    cast = staticmethod(lambda x, d: float(x)); minimum = staticmethod(min)',
+      '    floor = staticmethod(math.floor); cos = staticmethod(math.cos)',
+      `steps_per_epoch = ${STEPS_PER_EPOCH}`,
+      cls,
+      `print(json.dumps([PlaygroundRate()(k - 1) for k in ${JSON.stringify(steps)}]))`,
+    ].join('\n');
+    const got = JSON.parse(execFileSync('python3', ['-c', shim], { encoding: 'utf8' })) as number[];
+    got.forEach((v, i) => expect(v).toBeCloseTo(expected(c)[i], 12));
   });
 });

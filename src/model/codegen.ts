@@ -5,7 +5,11 @@
 // experiment is pasted in as it is: the network and config pass the decoders again, names (activations,
 // paddings, optimizers, schedules, augmentation levels) come from the fixed tables below, numbers are formatted
 // here, and the one free text, the title, is escaped with each language's string-literal rules.
+import { jsString, numberLiteral, pyString } from './codegenText';
+import { jsRate, pyRate } from './codegenSchedule';
 import { decodeConfig, decodeNetwork } from './decode';
+
+export { jsString, numberLiteral, pyString };
 import {
   ACTIVATIONS,
   assertNever,
@@ -16,58 +20,18 @@ import {
   type NetworkSpec,
   type Padding,
 } from './spec';
-import {
-  AUGMENT_LEVELS,
-  AUGMENTS,
-  COSINE_EPOCHS,
-  DEFAULT_CONFIG,
-  STEP_EPOCHS,
-  type Augment,
-  type TrainConfig,
-} from './training';
+import { AUGMENT_LEVELS, AUGMENTS, DEFAULT_CONFIG, type Augment, type TrainConfig } from './training';
 
-/** Epochs the exported code trains for: the epoch limit, or 5. */
-export const exportEpochs = (c: TrainConfig) => (c.epochLimit > 0 ? c.epochLimit : 5);
+/** Epochs the exported code trains for: the epoch limit, else a cosine's plan, else 5. */
+export const exportEpochs = (c: TrainConfig) =>
+  c.epochLimit > 0 ? c.epochLimit : c.schedule === 'cosine' && c.scheduleEpochs > 0 ? c.scheduleEpochs : 5;
 
 /** `v` when it is one of `allowed`, else `fallback`: every name written into code goes through a table. */
 const pick = <T extends string>(allowed: readonly T[], v: unknown, fallback: T): T =>
   (allowed as readonly unknown[]).includes(v) ? (v as T) : fallback;
 
-/** A number as both languages write it (digits, a point, an exponent), or 0 for anything that is not one. */
-export function numberLiteral(v: unknown): string {
-  const s = typeof v === 'number' && Number.isFinite(v) ? String(v) : '0';
-  return /^-?\d+(\.\d+)?(e[+-]?\d+)?$/.test(s) ? s : '0';
-}
 const n = numberLiteral;
 
-/** A Python string literal: printable ASCII as is (quote and backslash escaped), everything else as \x, \u, \U. */
-export function pyString(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '\\' || ch === '"') out += `\\${ch}`;
-    else if (c >= 0x20 && c < 0x7f) out += ch;
-    else if (c <= 0xff) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else if (c <= 0xffff) out += `\\u${c.toString(16).padStart(4, '0')}`;
-    else out += `\\U${c.toString(16).padStart(8, '0')}`;
-  }
-  return `${out}"`;
-}
-
-/** A JavaScript string literal: printable ASCII as is (quote and backslash escaped), everything else as \u. */
-export function jsString(s: string): string {
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    const c = s.charCodeAt(i);
-    if (ch === '\\' || ch === '"') out += `\\${ch}`;
-    else if (c >= 0x20 && c < 0x7f) out += ch;
-    else out += `\\u${c.toString(16).padStart(4, '0')}`;
-  }
-  return `${out}"`;
-}
-
-/** Keras 3 names; leaky_relu has a negative slope of 0.2, as here. */
 const PY_ACTIVATION: Record<Activation, string> = {
   relu: 'relu',
   leakyRelu: 'leaky_relu',
@@ -117,12 +81,6 @@ function kerasLayer(l: LayerSpec, l2: number): string {
 }
 
 function kerasOptimizer(c: TrainConfig): string[] {
-  const lr =
-    c.schedule === 'constant'
-      ? n(c.learningRate)
-      : c.schedule === 'step'
-        ? `tf.keras.optimizers.schedules.ExponentialDecay(${n(c.learningRate)}, decay_steps=${STEP_EPOCHS} * steps_per_epoch, decay_rate=0.5, staircase=True)`
-        : `tf.keras.optimizers.schedules.CosineDecay(${n(c.learningRate)}, decay_steps=${n(c.epochLimit > 0 ? c.epochLimit : COSINE_EPOCHS)} * steps_per_epoch)`;
   const opt =
     c.optimizer === 'sgd'
       ? `tf.keras.optimizers.SGD(learning_rate=lr)`
@@ -131,7 +89,7 @@ function kerasOptimizer(c: TrainConfig): string[] {
         : c.optimizer === 'adam'
           ? `tf.keras.optimizers.Adam(learning_rate=lr)`
           : `tf.keras.optimizers.RMSprop(learning_rate=lr)`;
-  return [`steps_per_epoch = len(x_train) // ${n(c.batchSize)}`, `lr = ${lr}`, `optimizer = ${opt}`];
+  return [`steps_per_epoch = len(x_train) // ${n(c.batchSize)}`, ...pyRate(c), `optimizer = ${opt}`];
 }
 
 /** Keras preprocessing layers for the playground's augmentation (active only while training), one per line. */
@@ -257,6 +215,12 @@ export function tfjsProgram(network: NetworkSpec, config: TrainConfig, title: st
           ? `tf.train.adam(${lr})`
           : `tf.train.rmsprop(${lr})`;
   const layers = net.layers.flatMap((l, i) => tfjsLayer(l, i === 0, c.l2));
+  const rate = jsRate(c);
+  const cb = rate?.callbacks ?? '';
+  // fit() counts steps per call; the schedule needs them counted across the whole training.
+  const counter = rate
+    ? `\n  const stepsPerEpoch = Math.floor(xTrain.shape[0] / ${n(c.batchSize)});\n  let step = 0;`
+    : '';
   return `// Exported from MNIST Playground.
 // xTrain: float32 [n, 28, 28, 1] with pixel / 255 (white ink on black); yTrain: one-hot [n, 10].
 import * as tf from '${TFJS_PACKAGE}';
@@ -273,22 +237,18 @@ ${layers.map((l) => `      ${l},`).join('\n')}
   return model;
 }
 
-${aug === 'off' ? '' : tfjsAugment(aug)}
+${rate ? rate.helper : ''}${aug === 'off' ? '' : tfjsAugment(aug)}
 export async function train(xTrain, yTrain, xTest, yTest) {
-  const model = buildModel();${c.trainSize > 0 ? `\n  // The playground trained on the first ${n(c.trainSize)} training images only.\n  [xTrain, yTrain] = [xTrain.slice(0, ${n(c.trainSize)}), yTrain.slice(0, ${n(c.trainSize)})];` : ''}
+  const model = buildModel();${c.trainSize > 0 ? `\n  // The playground trained on the first ${n(c.trainSize)} training images only.\n  [xTrain, yTrain] = [xTrain.slice(0, ${n(c.trainSize)}), yTrain.slice(0, ${n(c.trainSize)})];` : ''}${counter}
   ${
     aug === 'off'
-      ? `await model.fit(xTrain, yTrain, { batchSize: ${n(c.batchSize)}, epochs: ${n(exportEpochs(c))}, shuffle: true, validationData: [xTest, yTest] });`
+      ? `await model.fit(xTrain, yTrain, { batchSize: ${n(c.batchSize)}, epochs: ${n(exportEpochs(c))}, shuffle: true, validationData: [xTest, yTest]${cb} });`
       : `for (let epoch = 0; epoch < ${n(exportEpochs(c))}; epoch++) {
     // New random shifts/turns every epoch (the playground draws new ones at every step).
     const xAug = augment(xTrain);
-    await model.fit(xAug, yTrain, { batchSize: ${n(c.batchSize)}, epochs: 1, shuffle: true, validationData: [xTest, yTest] });
+    await model.fit(xAug, yTrain, { batchSize: ${n(c.batchSize)}, epochs: 1, shuffle: true, validationData: [xTest, yTest]${cb} });
     xAug.dispose();
   }`
-  }${
-    c.schedule !== 'constant'
-      ? `\n  // The playground used a ${c.schedule === 'step' ? 'step' : 'cosine'} learning-rate schedule; tf.js fit() keeps the rate constant.`
-      : ''
   }
   return model;
 }

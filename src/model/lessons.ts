@@ -41,7 +41,15 @@ const deep: NetworkSpec = {
  * The default recipe without augmentation, at the rate the lessons were measured with: augmentation is not what
  * they teach (and it would hide overfitting and the misread digits those lessons show).
  */
-const PLAIN: TrainConfig = { ...DEFAULT_CONFIG, learningRate: 0.002, augment: 'off' };
+// The lessons' own recipe (constant rate, no warm-up, no augmentation): what each shows was measured with it.
+const PLAIN: TrainConfig = {
+  ...DEFAULT_CONFIG,
+  learningRate: 0.002,
+  schedule: 'constant',
+  warmup: 0,
+  scheduleEpochs: 0,
+  augment: 'off',
+};
 
 export const LESSONS: readonly Lesson[] = [
   {
@@ -79,7 +87,8 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: 'cnn-vs-mlp',
     network: presetById('lenet5').network,
-    train: { ...DEFAULT_CONFIG },
+    // The recipe this lesson was written with (the default before the warm-up and cosine): Adam 0.003, constant.
+    train: { ...PLAIN, learningRate: 0.003, augment: DEFAULT_CONFIG.augment },
   },
   {
     // Plain SGD, the rule the learning-step view shows; the lesson opens the view on a misread test digit.

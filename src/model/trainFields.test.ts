@@ -10,7 +10,9 @@ const other: TrainConfig = {
   batchSize: 32,
   seed: 4294967295,
   l2: 0.001,
-  schedule: 'cosine',
+  schedule: 'step',
+  warmup: 50,
+  scheduleEpochs: 3,
   epochLimit: 7,
   trainSize: 500,
   augment: 'elastic',
@@ -22,6 +24,8 @@ const bad: { [K in keyof TrainConfig]: TrainConfig[K][] } = {
   seed: [-1, 4294967296, 1.5],
   l2: [-0.1, 2],
   schedule: ['exp' as never],
+  warmup: [-1, 100001, 2.5],
+  scheduleEpochs: [-1, 1001, 1.5],
   epochLimit: [-1, 1001, 0.5],
   trainSize: [5, 60001, 12.5],
   augment: ['strong' as never],
@@ -45,14 +49,25 @@ describe('TRAIN_FIELDS', () => {
   it('writes only the founding fields and what differs from the defaults', () => {
     const p = new URLSearchParams();
     writeFields({ ...DEFAULT_CONFIG, augment: 'off' }, DEFAULT_CONFIG, p);
-    expect([...p.keys()]).toEqual(['opt', 'lr', 'bs', 'seed']);
+    // The default's schedule, warm-up and plan are written: a link without them means what it meant before them.
+    expect([...p.keys()]).toEqual(['opt', 'lr', 'bs', 'seed', 'sched', 'wu', 'se']);
+    const q = new URLSearchParams();
+    writeFields(
+      { ...DEFAULT_CONFIG, schedule: 'constant', warmup: 0, scheduleEpochs: 0, augment: 'off' },
+      DEFAULT_CONFIG,
+      q,
+    );
+    expect([...q.keys()]).toEqual(['opt', 'lr', 'bs', 'seed']);
   });
 
-  it('reads a missing field as its default, and a missing augmentation as off', () => {
+  it('reads a missing field as its default; a missing augmentation, schedule, warm-up or plan as before them', () => {
     expect(readFields(new URLSearchParams('opt=sgd'), DEFAULT_CONFIG)).toEqual({
       ...DEFAULT_CONFIG,
       optimizer: 'sgd',
       augment: 'off',
+      schedule: 'constant',
+      warmup: 0,
+      scheduleEpochs: 0,
     });
   });
 

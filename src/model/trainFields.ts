@@ -62,7 +62,11 @@ export const TRAIN_FIELDS: FieldTable = {
   batchSize: { url: 'bs', kind: num(1, 4096, { integer: true }), problem: 'config.batchSize', always: true },
   seed: { url: 'seed', kind: num(0, 0xffffffff, { integer: true }), problem: 'config.seed', always: true },
   l2: { url: 'l2', kind: num(0, 1), problem: 'config.l2' },
-  schedule: { url: 'sched', kind: oneOf(SCHEDULES), problem: 'config.unknownSchedule' },
+  // Absent means constant: links from before the cosine default keep their meaning.
+  schedule: { url: 'sched', kind: oneOf(SCHEDULES), problem: 'config.unknownSchedule', absent: 'constant' },
+  // Absent means none and the old horizon: links made before the warm-up and the plan keep their meaning.
+  warmup: { url: 'wu', kind: num(0, 100000, { integer: true }), problem: 'config.warmup', absent: 0 },
+  scheduleEpochs: { url: 'se', kind: num(0, 1000, { integer: true }), problem: 'config.scheduleEpochs', absent: 0 },
   epochLimit: { url: 'ep', kind: num(0, 1000, { integer: true }), problem: 'config.epochLimit' },
   // 0 means all 60,000; fewer than 10 images make no lesson.
   trainSize: {

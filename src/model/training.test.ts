@@ -1,22 +1,44 @@
 import { chinese, english } from '../i18n/english';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, describeChanges, scheduledRate } from './training';
+import { COSINE_EPOCHS, COSINE_FLOOR, DEFAULT_CONFIG, describeChanges, scheduledRate } from './training';
 import { configProblem } from './trainFields';
 
 describe('learning-rate schedules', () => {
-  const c = { learningRate: 0.1, epochLimit: 0 };
-  it('constant keeps the rate', () => expect(scheduledRate({ ...c, schedule: 'constant' }, 7.5)).toBe(0.1));
+  const c = { learningRate: 0.1, epochLimit: 0, warmup: 0, scheduleEpochs: 0 };
+  it('constant keeps the rate', () => expect(scheduledRate({ ...c, schedule: 'constant' }, 7.5, 3000)).toBe(0.1));
   it('step halves every two epochs', () => {
-    expect(scheduledRate({ ...c, schedule: 'step' }, 1.9)).toBe(0.1);
-    expect(scheduledRate({ ...c, schedule: 'step' }, 2)).toBe(0.05);
-    expect(scheduledRate({ ...c, schedule: 'step' }, 4.5)).toBe(0.025);
+    expect(scheduledRate({ ...c, schedule: 'step' }, 1.9, 900)).toBe(0.1);
+    expect(scheduledRate({ ...c, schedule: 'step' }, 2, 937)).toBe(0.05);
+    expect(scheduledRate({ ...c, schedule: 'step' }, 4.5, 2000)).toBe(0.025);
   });
-  it('cosine decays from the rate to zero over the epoch limit', () => {
-    const cos = { learningRate: 0.1, schedule: 'cosine' as const, epochLimit: 4 };
-    expect(scheduledRate(cos, 0)).toBeCloseTo(0.1);
-    expect(scheduledRate(cos, 2)).toBeCloseTo(0.05);
-    expect(scheduledRate(cos, 4)).toBeCloseTo(0);
-    expect(scheduledRate(cos, 9)).toBeCloseTo(0);
+  it('cosine decays from the rate to its floor over the epoch limit, then holds', () => {
+    const cos = { ...c, schedule: 'cosine' as const, epochLimit: 4 };
+    expect(scheduledRate(cos, 0, 1)).toBeCloseTo(0.1);
+    expect(scheduledRate(cos, 2, 900)).toBeCloseTo(0.1 * (COSINE_FLOOR + (1 - COSINE_FLOOR) / 2));
+    expect(scheduledRate(cos, 4, 1800)).toBeCloseTo(0.1 * COSINE_FLOOR);
+    expect(scheduledRate(cos, 9, 4000)).toBeCloseTo(0.1 * COSINE_FLOOR);
+  });
+  it('a planned cosine ignores the epoch limit; without a plan or limit it spans COSINE_EPOCHS', () => {
+    const cos = { ...c, schedule: 'cosine' as const, epochLimit: 4, scheduleEpochs: 2 };
+    expect(scheduledRate(cos, 1, 500)).toBeCloseTo(0.1 * (COSINE_FLOOR + (1 - COSINE_FLOOR) / 2));
+    expect(scheduledRate({ ...cos, epochLimit: 0, scheduleEpochs: 0 }, COSINE_EPOCHS / 2, 500)).toBeCloseTo(
+      0.1 * (COSINE_FLOOR + (1 - COSINE_FLOOR) / 2),
+    );
+  });
+  it('the default: warm-up to the peak at step 200, half way down at epoch 1, the floor at epoch 2', () => {
+    const d = DEFAULT_CONFIG;
+    expect(scheduledRate(d, 0, 1)).toBeCloseTo(d.learningRate / 200, 10); // the first step
+    expect(scheduledRate(d, 100 / 468, 100)).toBeCloseTo(0.5 * scheduledRate(d, 100 / 468, 200), 10);
+    // Warm-up ends: the rate is the cosine's own value there (the cosine counts from the first step).
+    expect(scheduledRate(d, 199 / 468, 200)).toBe(scheduledRate({ ...d, warmup: 0 }, 199 / 468, 200));
+    expect(scheduledRate(d, 199 / 468, 200)).toBeGreaterThan(0.85 * d.learningRate);
+    expect(scheduledRate(d, 1, 468)).toBeCloseTo(d.learningRate * (COSINE_FLOOR + (1 - COSINE_FLOOR) / 2), 10);
+    expect(scheduledRate(d, 2, 936)).toBeCloseTo(d.learningRate * COSINE_FLOOR, 10);
+    expect(scheduledRate(d, 5, 2340)).toBeCloseTo(d.learningRate * COSINE_FLOOR, 10);
+  });
+  it('warm-up applies on top of any schedule and ends at its step count', () => {
+    const w = { ...c, schedule: 'constant' as const, warmup: 10 };
+    [0.01, 0.05, 0.1, 0.1].forEach((r, i) => expect(scheduledRate(w, 0, [1, 5, 10, 11][i])).toBeCloseTo(r, 12));
   });
 });
 
@@ -34,8 +56,12 @@ describe('config', () => {
   });
   it('describes changes for chart markers', () => {
     expect(
-      describeChanges(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, learningRate: 0.01, optimizer: 'sgd' }).map(english),
-    ).toEqual(['optimizer adam → sgd', 'learning rate 0.003 → 0.01']);
+      describeChanges(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, learningRate: 0.003, optimizer: 'sgd' }).map(english),
+    ).toEqual(['optimizer adam → sgd', 'learning rate 0.01 → 0.003']);
+    expect(describeChanges(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, warmup: 0, scheduleEpochs: 4 }).map(english)).toEqual([
+      'warm-up 200 → 0 steps',
+      'cosine over 2 → 4 epochs',
+    ]);
     expect(describeChanges(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, trainSize: 500 }).map(chinese)).toEqual([
       '训练图像数 0 → 500',
     ]);

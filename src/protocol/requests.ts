@@ -20,6 +20,18 @@ function isStepSource(x: unknown): boolean {
   return x.kind === 'test' && (x.index === 'random' || x.index === 'misread' || Number.isInteger(x.index));
 }
 
+/** The training loop's parts, timed by worker/training/loopProfile.ts. */
+export type LoopPart =
+  | 'batch' // gathering the batch's pixels and labels
+  | 'augment'
+  | 'step' // queuing the step (on wasm/cpu: computing it)
+  | 'readback' // reading losses back and posting progress
+  | 'evaluate' // the 10,000 test images at each epoch's end
+  | 'snapshot' // copying and checking the weights
+  | 'insights' // histograms and weight pictures
+  | 'yield'; // other tasks between batches (predictions, messages)
+export type LoopProfileReport = { wallMs: number; examples: number; parts: Partial<Record<LoopPart, number>> };
+
 /** n test images, most confident first: n × 784 bytes (0-255) and n × 10 probabilities. */
 export type CellImages = { total: number; indices: number[]; pixels: Uint8Array; probs: Float32Array };
 
@@ -58,6 +70,8 @@ export const REQUESTS = {
       reached: { epoch: number; seconds: number } | null;
     }
   >(),
+  /** Bench: where the loop's time went since Train was last pressed (ms per part). */
+  loopProfile: ask<object, LoopProfileReport>(),
   /** The current weights, to save the session. */
   getWeights: ask<object, RestorePoint>(),
   /** Replace the whole session: network, hyperparameters and (when given) trained weights; answers the counters. */

@@ -56,7 +56,11 @@ function trainedRun() {
 
 describe('runs', () => {
   it('are named from what differs from the default recipe', () => {
-    expect(runName(net, DEFAULT_CONFIG)).toBe('mlp-seed · adam lr 0.003 b128');
+    expect(runName(net, DEFAULT_CONFIG)).toBe('mlp-seed · adam lr 0.01 b128');
+    expect(runName(net, { ...DEFAULT_CONFIG, schedule: 'constant', warmup: 0 })).toBe(
+      'mlp-seed · adam lr 0.01 b128 · constant · warm-up 0',
+    );
+    expect(runName(net, { ...DEFAULT_CONFIG, scheduleEpochs: 5 })).toBe('mlp-seed · adam lr 0.01 b128 · cosine 5 ep');
     expect(
       runName(presetById('lenet5').network, {
         ...DEFAULT_CONFIG,

@@ -92,7 +92,10 @@ export function runName(network: NetworkSpec, c: TrainConfig): string {
   if (c.augment !== DEFAULT_CONFIG.augment) parts.push(`aug ${c.augment}`);
   if (c.trainSize > 0) parts.push(`n ${c.trainSize}`);
   if (c.l2 > 0) parts.push(`l2 ${c.l2}`);
-  if (c.schedule !== 'constant') parts.push(c.schedule);
+  const plan = c.schedule === 'cosine' && c.scheduleEpochs > 0 ? ` ${c.scheduleEpochs} ep` : '';
+  if (c.schedule !== DEFAULT_CONFIG.schedule || c.scheduleEpochs !== DEFAULT_CONFIG.scheduleEpochs)
+    parts.push(`${c.schedule}${plan}`);
+  if (c.warmup !== DEFAULT_CONFIG.warmup) parts.push(`warm-up ${c.warmup}`);
   if (c.seed !== DEFAULT_CONFIG.seed) parts.push(`seed ${c.seed}`);
   return parts.join(' · ');
 }

@@ -49,6 +49,8 @@ export const configArb: fc.Arbitrary<TrainConfig> = fc
     seed: int(0, 4294967295),
     l2: fc.oneof(fc.constant(0), real(0, 1)),
     schedule: fc.constantFrom('constant', 'step', 'cosine' as const),
+    warmup: fc.oneof(fc.constant(0), int(0, 100000)),
+    scheduleEpochs: int(0, 1000),
     epochLimit: int(0, 1000),
     trainSize: fc.oneof(fc.constant(0), int(10, 60000)),
     augment: fc.constantFrom('off', 'shift', 'affine', 'elastic' as const),

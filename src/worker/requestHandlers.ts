@@ -53,6 +53,7 @@ export function requestHandlers(h: HandlerHost): RequestHandlers {
       const { network, data } = await stopForBenchmark(0);
       return { backend: backend(), ...(await fitToTarget(network, data, m)) };
     },
+    loopProfile: () => h.runner().profile.report(),
     getWeights: async () => {
       const { t } = h.ready();
       // The loop stops for the read so the weights come from one step, and carries on if it was running.

@@ -17,9 +17,9 @@ const rate = () => screen.getByTestId('hp.learning-rate') as HTMLInputElement;
 describe('HyperStrip and MoreSettings', () => {
   it('applies a typed learning rate and sends it to the worker', () => {
     renderWith(<HyperStrip />);
-    fireEvent.change(rate(), { target: { value: '0.01' } });
-    expect(useStore.getState().config.train.learningRate).toBe(0.01);
-    expect(fake.sent.at(-1)).toMatchObject({ type: 'setConfig', config: { learningRate: 0.01 } });
+    fireEvent.change(rate(), { target: { value: '0.02' } });
+    expect(useStore.getState().config.train.learningRate).toBe(0.02);
+    expect(fake.sent.at(-1)).toMatchObject({ type: 'setConfig', config: { learningRate: 0.02 } });
     expect(screen.queryByRole('alert')).toBeNull();
   });
 

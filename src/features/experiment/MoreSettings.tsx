@@ -1,5 +1,5 @@
-// The hyperparameters changed less often, in the network column: L2, dropout, the epoch limit, the training-set
-// size and the seed, and the batch as augmentation changes it. Live like the strip's (HyperStrip.tsx).
+// The hyperparameters changed less often, in the network column: L2, dropout, the warm-up and the cosine's plan,
+// the epoch limit, the training-set size and the seed, and the batch as augmentation changes it. Live like the strip's (HyperStrip.tsx).
 import { useTranslation } from 'react-i18next';
 import { fieldInRange, MAX_DROPOUT } from '../../model/decode';
 import { msg } from '../../model/msg';
@@ -41,6 +41,22 @@ export default function MoreSettings() {
         />
       )}
       {train.augment !== 'off' && <AugmentStrip />}
+      <NumberInput
+        label={t('hp.warmup')}
+        hint={t('hp.warmupHint')}
+        testId="hp.warmup"
+        value={train.warmup}
+        onCommit={(v) => apply({ ...train, warmup: v })}
+      />
+      {train.schedule === 'cosine' && (
+        <NumberInput
+          label={t('hp.scheduleEpochs')}
+          hint={t('hp.scheduleEpochsHint')}
+          testId="hp.schedule-epochs"
+          value={train.scheduleEpochs}
+          onCommit={(v) => apply({ ...train, scheduleEpochs: v })}
+        />
+      )}
       <NumberInput
         label={t('hp.epochLimit')}
         hint={t('hp.epochLimitHint')}

@@ -25,6 +25,8 @@ describe('URL hash codec', () => {
           seed: 1234,
           l2: 0.0001,
           schedule: 'cosine',
+          warmup: 100,
+          scheduleEpochs: 3,
           epochLimit: 8,
           trainSize: 500,
           augment: 'elastic',

@@ -95,6 +95,8 @@ async function overfit(net: NetworkSpec, epochs: number) {
   const config: TrainConfig = {
     ...DEFAULT_CONFIG,
     learningRate: 0.002,
+    schedule: 'constant',
+    warmup: 0,
     augment: 'off',
     batchSize: 32,
     trainSize: 500,

@@ -5,6 +5,7 @@
 import { errorText } from '../../model/guards';
 import { msg, type Msg } from '../../model/msg';
 import type { FromWorker } from '../../protocol/fromWorker';
+import { LoopProfile } from './loopProfile';
 import { Throughput } from './throughput';
 import type { Snapshot } from './snapshot';
 import type { Trainer } from './trainer';
@@ -35,6 +36,8 @@ export class Runner {
   lost: string | null = null;
   private loopDone: Promise<void> = Promise.resolve();
   private throughput = new Throughput();
+  /** Where the loop's time went since Train was pressed (the bench's per-part profile). */
+  readonly profile = new LoopProfile();
   /** Time spent on insights vs. all loop time since Train was pressed (ms). */
   private insightMs = 0;
   private loopStart = 0;
@@ -62,7 +65,8 @@ export class Runner {
    */
   private async checkpoint(t: Trainer, trusted = false): Promise<boolean> {
     const t0 = performance.now();
-    if (!(await t.saveSnapshot(trusted))) {
+    const saved = await this.profile.timeAsync('snapshot', () => t.saveSnapshot(trusted));
+    if (!saved) {
       await this.diverged(t, t.batch, null);
       return false;
     }
@@ -84,6 +88,7 @@ export class Runner {
     this.post({ type: 'histograms', batch: t.batch, epoch: t.epoch, layers: await t.histograms() });
     this.post({ type: 'weightImages', batch: t.batch, layers: await t.weightImages() });
     const ms = performance.now() - t0;
+    this.profile.add('insights', t0);
     this.insightMs += ms;
     this.insightInterval =
       this.insightCount++ === 0 ? INSIGHT_MIN_INTERVAL_MS : Math.max(INSIGHT_MIN_INTERVAL_MS, ms / INSIGHT_BUDGET);
@@ -126,6 +131,15 @@ export class Runner {
 
   /** Posts the batches since the last flush; false (and training stopped) when the loss diverged. */
   private async flush(t: Trainer): Promise<boolean> {
+    const t0 = performance.now();
+    try {
+      return await this.flushPoints(t);
+    } finally {
+      this.profile.add('readback', t0);
+    }
+  }
+
+  private async flushPoints(t: Trainer): Promise<boolean> {
     const points = await t.drainPoints();
     if (points.length === 0) return true;
     // Counted as the losses come back, i.e. as steps finish: GPU backends queue steps far faster than they run.
@@ -195,7 +209,7 @@ export class Runner {
   private async endEpoch(t: Trainer): Promise<boolean> {
     t.nextEpoch();
     this.post({ type: 'busy', batchMs: this.batchMs }); // evaluating 10,000 images blocks on wasm/cpu
-    const r = await t.evaluate();
+    const r = await this.profile.timeAsync('evaluate', () => t.evaluate());
     this.post({
       type: 'epochEnd',
       epoch: t.epoch,
@@ -216,7 +230,7 @@ export class Runner {
     // A slow step cannot answer pings while it runs: say so first, so the page's watchdog does not kill it.
     if (this.batchMs > 2000) this.post({ type: 'busy', batchMs: this.batchMs });
     const t0 = performance.now();
-    t.trainBatch();
+    t.trainBatch(this.profile);
     this.batchMs = performance.now() - t0;
     if (t.epochDone) {
       if (!(await this.flush(t))) return false;
@@ -231,6 +245,7 @@ export class Runner {
     this.throughput.restart();
     this.insightMs = 0;
     this.loopStart = performance.now();
+    this.profile.restart();
     let lastFlush = performance.now(),
       lastYield = lastFlush,
       lastSnap = lastFlush;
@@ -253,8 +268,9 @@ export class Runner {
         }
         if (this.insightsDue()) await this.sendHistograms(t);
         if (now - lastYield >= 20) {
+          const y0 = performance.now();
           await yieldTask();
-          lastYield = performance.now();
+          lastYield = this.profile.add('yield', y0);
         }
       }
       if (!current()) return;

@@ -3,14 +3,15 @@
 // (every ~100 ms) so GPU backends are not stalled each batch.
 import * as tf from '@tensorflow/tfjs';
 import { LossQueue } from './lossQueue';
+import type { LoopProfile } from './loopProfile';
 import { gatherBatch, PIXELS } from '../../data/batch';
-import { augmentBatch } from '../../data/augment';
+import { AUGMENT_SCRATCH, augmentBatch } from '../../data/augment';
 import { epochOrder, mulberry32 } from '../../model/prng';
 import type { NetworkSpec } from '../../model/spec';
 import { scheduledRate, type TrainConfig } from '../../model/training';
 import type { BatchPoint, LayerActivation, LayerHistogram, WeightImages } from '../../protocol/fromWorker';
 import { buildModel, reseedDropout } from './buildModel';
-import { cellImages, evaluateModel, type EvalResult } from './evaluate';
+import { cellImages, chunkSizeFor, evaluateModel, makeTestChunks, type EvalResult, type TestChunks } from './evaluate';
 import { disposeStep, Insights, type StepStats } from './insights';
 import { makeOptimizer, setRate } from './optimizers';
 import {
@@ -36,10 +37,11 @@ export class Trainer {
   private order: Int32Array;
   private x = new Float32Array(0);
   private y = new Int32Array(0);
-  private augScratch = new Float32Array(PIXELS);
+  private augScratch = new Float32Array(AUGMENT_SCRATCH);
   /** Losses and accuracies of batches not yet read back. */
   private readonly losses = new LossQueue();
-  private testImages: tf.Tensor4D | null = null;
+  private test: TestChunks | null = null;
+  private probe: tf.Tensor4D | null = null;
   private insights!: Insights;
   /** Gradients and pre-step weights of one recent batch, for the histograms; null until the next request. */
   private step: StepStats | null = null;
@@ -237,16 +239,19 @@ export class Trainer {
     return this.cursor + this.config.batchSize > this.trainCount;
   }
 
-  /** Queues one training step; no read-back. */
-  trainBatch() {
+  /** Queues one training step; no read-back. `profile` (the loop's) times its parts. */
+  trainBatch(profile?: LoopProfile) {
+    let t0 = performance.now();
     const B = this.config.batchSize;
     if (this.x.length !== B * PIXELS) {
       this.x = new Float32Array(B * PIXELS);
       this.y = new Int32Array(B);
     }
     gatherBatch(this.data.trainPixels, this.data.trainLabels, this.order, this.cursor, B, this.x, this.y);
+    if (profile) t0 = profile.add('batch', t0);
     if (this.config.augment !== 'off')
       augmentBatch(this.x, B, this.config.augment, this.augmentRand(this.batch + 1), 1, this.augScratch);
+    if (profile) t0 = profile.add('augment', t0);
     this.applySchedule();
     this.cursor += B;
     this.batch++;
@@ -265,6 +270,8 @@ export class Trainer {
       this.step = stats;
     }
     this.losses.push(this.batch, loss, acc);
+    profile?.add('step', t0);
+    profile?.countExamples(B);
   }
 
   /** The seeded stream that augments batch number `batch` (1-based): new each step, the same in a repeated run. */
@@ -289,7 +296,7 @@ export class Trainer {
 
   /** Sets the optimizer's rate from the schedule at the current point of training. */
   private applySchedule() {
-    const lr = scheduledRate(this.config, this.epoch + this.cursor / this.trainCount);
+    const lr = scheduledRate(this.config, this.epoch + this.cursor / this.trainCount, this.batch + 1);
     if (lr !== this.rate) {
       setRate(this.optimizer, lr);
       this.rate = lr;
@@ -312,19 +319,25 @@ export class Trainer {
     return this.losses.drain();
   }
 
-  private testTensor(): tf.Tensor4D {
-    if (!this.testImages) {
-      const n = this.data.testLabels.length;
-      const xs = new Float32Array(n * PIXELS);
-      for (let i = 0; i < xs.length; i++) xs[i] = this.data.testPixels[i] * (1 / 255);
-      this.testImages = tf.tensor4d(xs, [n, 28, 28, 1]);
+  /** The test images in chunks the network's memory allows (made once per chunk size). */
+  private testChunks(): TestChunks {
+    const size = chunkSizeFor(this.network);
+    if (this.test?.size !== size) {
+      this.test?.parts.forEach((p) => p.dispose());
+      this.test = makeTestChunks(this.data.testPixels, this.data.testLabels.length, size);
     }
-    return this.testImages;
+    return this.test;
+  }
+
+  /** The first 256 test images, [256, 28, 28, 1]: what the dead-ReLU measure runs on. */
+  private probeImages(): tf.Tensor4D {
+    this.probe ??= makeTestChunks(this.data.testPixels, Math.min(256, this.data.testLabels.length), 256).parts[0];
+    return this.probe;
   }
 
   /** Accuracy, loss and confusion matrix on all test images; kept for the mistakes gallery. */
   async evaluate(): Promise<EvalResult> {
-    this.lastEval = await evaluateModel(this.model, this.testTensor(), this.data.testLabels, this.network);
+    this.lastEval = await evaluateModel(this.model, this.testChunks(), this.data.testLabels);
     return this.lastEval;
   }
 
@@ -340,9 +353,7 @@ export class Trainer {
 
   /** Weight and gradient distributions of each trainable layer, dead ReLUs and update ratios. */
   async histograms(): Promise<LayerHistogram[]> {
-    const probe = this.testTensor().slice([0, 0, 0, 0], [Math.min(256, this.data.testLabels.length), 28, 28, 1]);
-    const dead = await this.insights.deadFractions(probe);
-    probe.dispose();
+    const dead = await this.insights.deadFractions(this.probeImages());
     const out = await this.insights.histograms(this.step, dead);
     disposeStep(this.step);
     this.step = null;
@@ -359,8 +370,10 @@ export class Trainer {
     disposeStep(this.step);
     this.step = null;
     this.wantStats = true;
-    this.testImages?.dispose();
-    this.testImages = null;
+    this.test?.parts.forEach((p) => p.dispose());
+    this.test = null;
+    this.probe?.dispose();
+    this.probe = null;
     this.optimizer?.dispose();
     this.model?.dispose();
   }
