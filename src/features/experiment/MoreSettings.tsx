@@ -1,5 +1,6 @@
 // The hyperparameters changed less often, in the network column: L2, dropout, the warm-up and the cosine's plan,
-// the epoch limit, the training-set size and the seed, and the batch as augmentation changes it. Live like the strip's (HyperStrip.tsx).
+// the epoch limit, the training-set size and the seed, and the batch as augmentation changes it. Live like the
+// strip's (HyperStrip.tsx).
 import { useTranslation } from 'react-i18next';
 import { fieldInRange, MAX_DROPOUT } from '../../model/decode';
 import { msg } from '../../model/msg';

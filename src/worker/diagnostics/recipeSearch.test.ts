@@ -43,8 +43,9 @@ it.skipIf(!process.env.RECIPES)(
     for (const r of recipes) {
       const { acc, s } = await run(r);
       expect(acc.length).toBeGreaterThan(0);
-      const { network: _net, ...shown } = r;
-      console.log(`${JSON.stringify(shown)} → ${acc.map((a) => a.toFixed(4)).join(' ')} (${s.toFixed(1)} s)`);
+      console.log(
+        `${JSON.stringify({ ...r, network: r.network ? 'custom' : undefined })} → ${acc.map((a) => a.toFixed(4)).join(' ')} (${s.toFixed(1)} s)`,
+      );
     }
   },
   3_600_000,
