@@ -17,11 +17,9 @@ export function debugHooks(client: WorkerClient) {
       const { batchSize, learningRate } = useStore.getState().config.train;
       return client.request('benchmarkFit', { seconds, batchSize, learningRate }, (seconds + 120) * 1000);
     },
-    /** The tfjs-examples way to `target` test accuracy, at the page's batch size and learning rate. */
-    fitToTarget: (target: number, maxEpochs: number) => {
-      const { batchSize, learningRate } = useStore.getState().config.train;
-      return client.request('fitToTarget', { batchSize, learningRate, target, maxEpochs }, 1_800_000);
-    },
+    /** The tfjs-examples way to `target` test accuracy, with the page's recipe (schedule and augmentation too). */
+    fitToTarget: (target: number, maxEpochs: number) =>
+      client.request('fitToTarget', { config: useStore.getState().config.train, target, maxEpochs }, 1_800_000),
     /** Where the training loop's time went since Train was last pressed (ms per part). */
     loopProfile: () => client.request('loopProfile', {}),
     killWorker: () => client.crashWorker(),

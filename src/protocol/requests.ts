@@ -58,11 +58,11 @@ export const REQUESTS = {
     { backend: BackendName; examplesPerSecond: number; batches: number; seconds: number }
   >(),
   /**
-   * Benchmark: the tfjs-examples way to a target test accuracy: model.fit on all 60,000 images, validation each
-   * epoch.
+   * Benchmark: the tfjs-examples way to a target test accuracy with the page's recipe: model.fitDataset on the
+   * training images, validation each epoch.
    */
   fitToTarget: ask<
-    { batchSize: number; learningRate: number; target: number; maxEpochs: number },
+    { config: TrainConfig; target: number; maxEpochs: number },
     {
       backend: BackendName;
       /** Per epoch: test accuracy and wall seconds since fit started; `reached` the first at target. */

@@ -14,6 +14,11 @@ import { setFastWasmConvInput } from '../kernels/wasm/wasmConvGrad';
 import { setWebglSoftware, setWebgpuSoftware } from '../kernels/softwareGpu';
 import type { Mnist } from '../data/dataset';
 import { PIXELS } from '../../model/spec';
+import { scheduledRate, type TrainConfig } from '../../model/training';
+import { epochOrder, mulberry32 } from '../../model/prng';
+import { gatherBatch } from '../../data/batch';
+import { AUGMENT_SCRATCH, augmentBatch } from '../../data/augment';
+import { setRate } from '../training/optimizers';
 
 type Recipe = { batchSize: number; learningRate: number };
 
@@ -56,30 +61,54 @@ function compiled(net: NetworkSpec, r: Recipe) {
   return model;
 }
 
+/**
+ * The tfjs-examples way to `target` test accuracy with the page's whole recipe: model.fitDataset over batches in
+ * the trainer's seeded order, augmented as the trainer augments them, the scheduled rate set before each step,
+ * validation on the 10,000 test images after each epoch; tfjs's stock kernels.
+ */
 export async function fitToTarget(
   net: NetworkSpec,
   data: Mnist,
-  r: Recipe & { target: number; maxEpochs: number },
+  r: { config: TrainConfig; target: number; maxEpochs: number },
 ): Promise<{
   epochs: { epoch: number; accuracy: number; seconds: number }[];
   reached: { epoch: number; seconds: number } | null;
 }> {
-  const model = compiled(net, r);
-  const xs = images(data.trainPixels, data.trainLabels.length),
-    ys = oneHot(data.trainLabels, data.trainLabels.length);
+  const c = r.config;
+  const B = c.batchSize;
+  const model = compiled(net, c);
+  const n = c.trainSize > 0 ? Math.min(c.trainSize, data.trainLabels.length) : data.trainLabels.length;
+  const perEpoch = Math.floor(n / B);
+  let epochsStarted = 0,
+    step = 0;
+  const batches = tf.data.generator(function* () {
+    const epoch = epochsStarted++;
+    const order = epochOrder(n, c.seed, epoch);
+    const x = new Float32Array(B * PIXELS),
+      y = new Int32Array(B),
+      scratch = new Float32Array(AUGMENT_SCRATCH);
+    for (let b = 0; b < perEpoch; b++) {
+      gatherBatch(data.trainPixels, data.trainLabels, order, b * B, B, x, y);
+      const rand = mulberry32((c.seed ^ Math.imul(epoch * perEpoch + b + 1, 0x85ebca6b)) >>> 0); // as the trainer's
+      if (c.augment !== 'off') augmentBatch(x, B, c.augment, rand, 1, scratch);
+      yield { xs: tf.tensor4d(x, [B, 28, 28, 1]), ys: tf.oneHot(tf.tensor1d(y, 'int32'), 10) };
+    }
+  });
   const vx = images(data.testPixels, data.testLabels.length),
     vy = oneHot(data.testLabels, data.testLabels.length);
   const epochs: { epoch: number; accuracy: number; seconds: number }[] = [];
   const t0 = performance.now();
   try {
     await withStockKernels(() =>
-      model.fit(xs, ys, {
-        batchSize: r.batchSize,
+      model.fitDataset(batches, {
         epochs: r.maxEpochs,
-        shuffle: true,
         verbose: 0,
         validationData: [vx, vy],
         callbacks: {
+          onBatchBegin: async () => {
+            step++;
+            setRate(model.optimizer, scheduledRate(c, (step - 1) / perEpoch, step));
+          },
           onEpochEnd: async (epoch, logs) => {
             const accuracy = Number(logs?.val_acc ?? logs?.val_accuracy ?? 0);
             epochs.push({ epoch: epoch + 1, accuracy, seconds: (performance.now() - t0) / 1000 });
@@ -89,7 +118,7 @@ export async function fitToTarget(
       }),
     );
   } finally {
-    tf.dispose([xs, ys, vx, vy]);
+    tf.dispose([vx, vy]);
     model.dispose();
   }
   const hit = epochs.find((e) => e.accuracy >= r.target);
