@@ -146,10 +146,10 @@ test('the URL carries the experiment into a new page; a broken link gives defaul
 }) => {
   await openReady(page);
   await page.getByTestId('builder.preset').selectOption('cnn-small');
-  await page.getByTestId('hp.learning-rate').fill('0.01');
+  await page.getByTestId('hp.learning-rate').fill('0.02');
   await page.getByTestId('hp.optimizer').selectOption('rmsprop');
   await page.getByTestId('hp.batch-size').selectOption('32');
-  await expect(page).toHaveURL(/lr=0\.01/);
+  await expect(page).toHaveURL(/lr=0\.02/);
   const url = page.url();
 
   const other = await context.newPage();

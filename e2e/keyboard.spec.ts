@@ -33,8 +33,8 @@ test('keyboard only: train, pause, try a test image; focus is visible and a scre
   // Changing the learning rate and optimizer from the keyboard.
   await tabTo(page, 'hp.learning-rate');
   await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.type('0.01');
-  await expect(page).toHaveURL(/lr=0.01/);
+  await page.keyboard.type('0.02');
+  await expect(page).toHaveURL(/lr=0.02/);
 
   // The drawing pad's keyboard alternative: a test image, then the prediction is read out.
   await tabTo(page, 'draw.sample');

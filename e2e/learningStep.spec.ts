@@ -40,7 +40,7 @@ test('one learning step on a test image: forward, backward, update (η small and
 
   await page.getByTestId('step.next').click();
   await expect(stage).toHaveAttribute('data-stage', 'update');
-  // The default rate (the training's, 0.003): a small step down the gradient lowers the loss on this image.
+  // The default rate (the training's, 0.01): a small step down the gradient lowers the loss on this image.
   const before = await num(page, 'step.loss-before');
   const after = await num(page, 'step.loss-after');
   expect(after).toBeLessThan(before);

@@ -13,7 +13,7 @@ test('learning rate and optimizer change mid-training without a reset, marked on
 
   await page.getByTestId('hp.learning-rate').fill('0.0005');
   await expect(page.getByTestId('chart.marker')).toHaveCount(1);
-  await expect(page.getByTestId('chart.marker').first()).toContainText('learning rate 0.003 → 0.0005');
+  await expect(page.getByTestId('chart.marker').first()).toContainText('learning rate 0.01 → 0.0005');
   await page.getByTestId('hp.optimizer').selectOption('sgd');
   await expect(page.getByTestId('chart.marker')).toHaveCount(2);
   await expect(page.getByTestId('chart.marker').nth(1)).toContainText('optimizer adam → sgd');

@@ -19,14 +19,14 @@ test('train, Reset, train again: two runs listed, overlaid on the charts, export
   page.once('dialog', (d) => void d.accept()); // Reset asks before throwing trained weights away
   await page.getByTestId('train.reset').click();
   await expect(page.getByTestId('status.batch')).toHaveText('0');
-  await page.getByTestId('hp.learning-rate').fill('0.01');
+  await page.getByTestId('hp.learning-rate').fill('0.03');
   await page.getByTestId('hp.learning-rate').press('Enter');
   await steps(2);
 
   const items = page.getByTestId('runs.item');
   await expect(items).toHaveCount(2);
-  await expect(items.first()).toContainText('lr 0.01'); // newest first, named from what differs
-  await expect(items.nth(1)).toContainText('lr 0.003');
+  await expect(items.first()).toContainText('lr 0.03'); // newest first, named from what differs
+  await expect(items.nth(1)).toContainText('lr 0.01');
   await expect(page.getByTestId('chart.loss')).toHaveAttribute('data-series', '1');
   await items.nth(1).getByTestId('runs.overlay').check();
   await expect(page.getByTestId('chart.loss')).toHaveAttribute('data-series', '2');
@@ -56,5 +56,5 @@ test('train, Reset, train again: two runs listed, overlaid on the charts, export
   await expect(later.getByTestId('status.batch')).toHaveText('2', { timeout: 60_000 });
   // The two saved runs; the one that was training when saved continues (not a third).
   await expect(later.getByTestId('runs.item')).toHaveCount(2);
-  await expect(later.getByTestId('runs.item').first()).toContainText('lr 0.01');
+  await expect(later.getByTestId('runs.item').first()).toContainText('lr 0.03');
 });

@@ -143,21 +143,21 @@ test('a link pasted into a tab that has trained changes nothing without asking, 
   await expect(page.getByTestId('ui.notice')).toContainText('The link was not applied');
   expect(asked.join(' ')).toContain('throws away the 1 batches');
   await expect(page.getByTestId('builder.params')).toHaveText('101770');
-  await expect(page.getByTestId('hp.learning-rate')).toHaveValue('0.003');
+  await expect(page.getByTestId('hp.learning-rate')).toHaveValue('0.01');
   await expect(page.getByTestId('status.batch')).toHaveText('1');
   await expect(page).toHaveURL(/net=f,d128\.relu,d10\.softmax/);
 
   // A link naming only the learning rate changes only that, without a question; the weights stay.
-  await page.evaluate(() => (location.hash = '#v=1&lr=0.01'));
-  await expect(page.getByTestId('hp.learning-rate')).toHaveValue('0.01');
+  await page.evaluate(() => (location.hash = '#v=1&lr=0.02'));
+  await expect(page.getByTestId('hp.learning-rate')).toHaveValue('0.02');
   await expect(page.getByTestId('builder.params')).toHaveText('101770');
   expect(asked).toHaveLength(1);
-  await expect(page).toHaveURL(/opt=adam&lr=0\.01&bs=128&seed=42/);
+  await expect(page).toHaveURL(/opt=adam&lr=0\.02&bs=128&seed=42/);
 
   // A hash that does not decode changes nothing but the notice.
   await page.evaluate(() => (location.hash = '#v=1&net=lstm64'));
   await expect(page.getByTestId('ui.notice')).toContainText('unknown layer "lstm64"');
-  await expect(page.getByTestId('hp.learning-rate')).toHaveValue('0.01');
+  await expect(page.getByTestId('hp.learning-rate')).toHaveValue('0.02');
   await expect(page.getByTestId('status.batch')).toHaveText('1');
 });
 

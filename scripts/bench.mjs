@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { chartsWhileTraining, sweepOverhead } from './benchCharts.mjs';
@@ -50,7 +50,7 @@ const gpuFlags = [
 ];
 
 function mainBundleGzip() {
-  const dist = join(root, 'dist');
+  const dist = resolve(root, DIST);
   return mainThreadFiles(dist).reduce((s, f) => s + gzipSync(readFileSync(join(dist, f))).length, 0);
 }
 

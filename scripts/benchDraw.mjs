@@ -136,10 +136,15 @@ async function measure(page, cdp, digits, phase) {
   const epochs = [await page.getByTestId('status.epoch').textContent()];
   const accAtStart = Number(await page.getByTestId('metrics.test-accuracy').textContent());
   await page.getByTestId('draw.pad').scrollIntoViewIfNeeded();
-  const box = await page.getByTestId('draw.pad').boundingBox();
+  let box = await page.getByTestId('draw.pad').boundingBox();
   const r = rng(SEED + 1);
   const rows = [];
+  // The pad is found again before every digit: where the page moved it under the pen, strokes would miss it.
+  let moves = 0;
   for (const d of digits) {
+    const now = await page.getByTestId('draw.pad').boundingBox();
+    if (now && ['x', 'y', 'width', 'height'].some((k) => Math.abs(now[k] - box[k]) > 0.5)) moves++;
+    box = now ?? box;
     const plan = placement(d, r, box);
     const pad = await drawDigit(page, cdp, plan);
     const pipe = await page.evaluate(async (strokes) => {
@@ -160,7 +165,11 @@ async function measure(page, cdp, digits, phase) {
   }
   epochs.push(await page.getByTestId('status.epoch').textContent());
   // Test accuracy of the model the phase started with (training may go on during the phase).
-  return { phase: `${phase}, epochs ${epochs[0]}-${epochs[1]} while drawing`, testAccuracy: accAtStart, rows };
+  return {
+    phase: `${phase}, epochs ${epochs[0]}-${epochs[1]} while drawing, the pad moved ${moves}×`,
+    testAccuracy: accAtStart,
+    rows,
+  };
 }
 
 function summarise({ phase, testAccuracy, rows }) {
