@@ -152,7 +152,7 @@ test('a link pasted into a tab that has trained changes nothing without asking, 
   await expect(page.getByTestId('hp.learning-rate')).toHaveValue('0.02');
   await expect(page.getByTestId('builder.params')).toHaveText('101770');
   expect(asked).toHaveLength(1);
-  await expect(page).toHaveURL(/opt=adam&lr=0\.02&bs=128&seed=42/);
+  await expect(page).toHaveURL(/opt=adam&lr=0\.02&bs=64&seed=42/);
 
   // A hash that does not decode changes nothing but the notice.
   await page.evaluate(() => (location.hash = '#v=1&net=lstm64'));

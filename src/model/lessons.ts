@@ -44,6 +44,7 @@ const deep: NetworkSpec = {
 // The lessons' own recipe (constant rate, no warm-up, no augmentation): what each shows was measured with it.
 const PLAIN: TrainConfig = {
   ...DEFAULT_CONFIG,
+  batchSize: 128,
   learningRate: 0.002,
   schedule: 'constant',
   warmup: 0,

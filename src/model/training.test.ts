@@ -25,16 +25,19 @@ describe('learning-rate schedules', () => {
       0.1 * (COSINE_FLOOR + (1 - COSINE_FLOOR) / 2),
     );
   });
-  it('the default: warm-up to the peak at step 200, half way down at epoch 1, the floor at epoch 2', () => {
+  it('the default: warm-up to the peak at step 400, half way down at epoch 1, the floor at epoch 2', () => {
     const d = DEFAULT_CONFIG;
-    expect(scheduledRate(d, 0, 1)).toBeCloseTo(d.learningRate / 200, 10); // the first step
-    expect(scheduledRate(d, 100 / 468, 100)).toBeCloseTo(0.5 * scheduledRate(d, 100 / 468, 200), 10);
+    const perEpoch = Math.floor(60000 / d.batchSize); // 937 steps
+    const at = (step: number) => scheduledRate(d, (step - 1) / perEpoch, step);
+    expect(d.warmup).toBe(400);
+    expect(at(1)).toBeCloseTo(d.learningRate / 400, 10); // the first step
+    expect(at(200)).toBeCloseTo(0.5 * scheduledRate(d, 199 / perEpoch, 400), 10); // half way up
     // Warm-up ends: the rate is the cosine's own value there (the cosine counts from the first step).
-    expect(scheduledRate(d, 199 / 468, 200)).toBe(scheduledRate({ ...d, warmup: 0 }, 199 / 468, 200));
-    expect(scheduledRate(d, 199 / 468, 200)).toBeGreaterThan(0.85 * d.learningRate);
-    expect(scheduledRate(d, 1, 468)).toBeCloseTo(d.learningRate * (COSINE_FLOOR + (1 - COSINE_FLOOR) / 2), 10);
-    expect(scheduledRate(d, 2, 936)).toBeCloseTo(d.learningRate * COSINE_FLOOR, 10);
-    expect(scheduledRate(d, 5, 2340)).toBeCloseTo(d.learningRate * COSINE_FLOOR, 10);
+    expect(at(400)).toBe(scheduledRate({ ...d, warmup: 0 }, 399 / perEpoch, 400));
+    expect(at(400)).toBeGreaterThan(0.85 * d.learningRate);
+    expect(at(perEpoch + 1)).toBeCloseTo(d.learningRate * (COSINE_FLOOR + (1 - COSINE_FLOOR) / 2), 10);
+    expect(at(2 * perEpoch + 1)).toBeCloseTo(d.learningRate * COSINE_FLOOR, 10);
+    expect(at(5 * perEpoch)).toBeCloseTo(d.learningRate * COSINE_FLOOR, 10);
   });
   it('warm-up applies on top of any schedule and ends at its step count', () => {
     const w = { ...c, schedule: 'constant' as const, warmup: 10 };
@@ -59,7 +62,7 @@ describe('config', () => {
       describeChanges(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, learningRate: 0.003, optimizer: 'sgd' }).map(english),
     ).toEqual(['optimizer adam → sgd', 'learning rate 0.01 → 0.003']);
     expect(describeChanges(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, warmup: 0, scheduleEpochs: 4 }).map(english)).toEqual([
-      'warm-up 200 → 0 steps',
+      'warm-up 400 → 0 steps',
       'cosine over 2 → 4 epochs',
     ]);
     expect(describeChanges(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, trainSize: 500 }).map(chinese)).toEqual([

@@ -56,11 +56,11 @@ function trainedRun() {
 
 describe('runs', () => {
   it('are named from what differs from the default recipe', () => {
-    expect(runName(net, DEFAULT_CONFIG)).toBe('mlp-seed · adam lr 0.01 b128');
+    expect(runName(net, DEFAULT_CONFIG)).toBe('mlp-seed · adam lr 0.01 b64');
     expect(runName(net, { ...DEFAULT_CONFIG, schedule: 'constant', warmup: 0 })).toBe(
-      'mlp-seed · adam lr 0.01 b128 · constant · warm-up 0',
+      'mlp-seed · adam lr 0.01 b64 · constant · warm-up 0',
     );
-    expect(runName(net, { ...DEFAULT_CONFIG, scheduleEpochs: 5 })).toBe('mlp-seed · adam lr 0.01 b128 · cosine 5 ep');
+    expect(runName(net, { ...DEFAULT_CONFIG, scheduleEpochs: 5 })).toBe('mlp-seed · adam lr 0.01 b64 · cosine 5 ep');
     expect(
       runName(presetById('lenet5').network, {
         ...DEFAULT_CONFIG,
@@ -110,6 +110,9 @@ describe('runs', () => {
       'params',
       'optimizer',
       'learning_rate',
+      'schedule',
+      'warmup',
+      'schedule_epochs',
       'batch_size',
       'seed',
       'l2',
@@ -129,7 +132,10 @@ describe('runs', () => {
       '101770',
       'adam',
       '0.01',
-      '128',
+      'cosine',
+      '400',
+      '2',
+      '64',
       '42',
       '0',
       'off',
@@ -141,7 +147,7 @@ describe('runs', () => {
       '0.08',
     ]);
     expect(rows[3].slice(0, 2)).toEqual(['r2', 'tricky, "quoted" name']);
-    expect(rows[3].slice(12)).toEqual(['', '', '', '']);
+    expect(rows[3].slice(15)).toEqual(['', '', '', '']);
   });
 
   it('export as JSON that decodes back to the same runs', () => {

@@ -9,7 +9,7 @@ const axes: SweepAxis[] = [{ param: 'learningRate', values: [0.001, 0.01, 0.1] }
 const network = presetById('mlp-seed').network;
 
 function started(): AppState {
-  const plan = expandSweep(network, DEFAULT_CONFIG, axes);
+  const plan = expandSweep(network, { ...DEFAULT_CONFIG, batchSize: 128 }, axes); // 468 batches an epoch
   if (!('runs' in plan)) throw new Error('plan');
   const records = sweepRecords(axes, plan.runs, 'cpu', '2026-12-02T00:00:00Z', (i) => `s${i}`);
   const s = useStore.getInitialState();

@@ -25,7 +25,8 @@ describe('trackRuns', () => {
     clock = 60_000; // paused time does not count
     let { list, currentId } = useStore.getState().runs;
     expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ id: currentId, seconds: 4, examples: 20 * 128 });
+    const batch = useStore.getState().config.train.batchSize;
+    expect(list[0]).toMatchObject({ id: currentId, seconds: 4, examples: 20 * batch });
     expect(list[0].reached['0.95']?.epoch).toBe(1);
 
     // Reset: metrics cleared, the run is over; a new setting and new batches make a second run.

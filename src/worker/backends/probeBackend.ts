@@ -23,12 +23,12 @@ setWasmPaths({
   'tfjs-backend-wasm-simd.wasm': wasmSimd,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
 });
-// XNNPACK's thread pool: one core is left to the page (its charts, the pad) and the worker's own JS. On 2 cores that
-// means no pool at all: measured there (npm run bench, time to 97.5%), 2 threads took 10.1 s, 1 thread 8.7 s; and
-// lifting tfjs's own cap further was slower still (3.3k instead of 5k examples/s). More threads only with cores to
-// spare.
-const cores = globalThis.navigator?.hardwareConcurrency || 1;
-setThreadsCount(cores <= 2 ? 1 : Math.min(8, cores - 1));
+// tfjs caps its pool at hardwareConcurrency / 2 (it assumes hyper-threading). Lifting that cap (tried by
+// patching the core count) made training slower here: 3.3k instead of 5k examples/s on 2 cores, because the
+// pool then competes with the worker's own JS and the page. So we ask for one thread per core and accept the cap.
+// One thread instead, to leave a core to the page, was slower too (npm run bench, time to 97.5%, median of 3 on
+// 2 cores: 8.0 s against 7.5 s).
+setThreadsCount(Math.max(1, Math.min(8, globalThis.navigator?.hardwareConcurrency || 1)));
 // Transposed matrix products on XNNPACK too: about 3x faster backward passes on wasm (fastWasmMatMul.ts).
 setFastWasmMatMul(true);
 // And a register-blocked product for the plain-JS cpu backend, convolutions through it (fastCpu*.ts).

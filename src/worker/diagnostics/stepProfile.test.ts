@@ -12,7 +12,7 @@ import { trainStep } from '../training/trainStep';
 import { setFastWasmMatMul } from '../kernels/wasm/fastWasmMatMul';
 import { registerWasmConvGrad, setFastWasmConvInput } from '../kernels/wasm/wasmConvGrad';
 
-const BATCH = 128;
+const BATCH = Number(process.env.BATCH ?? 128);
 const STEPS = 30;
 
 /** Mean ms per step and per kernel over STEPS steps of Adam 0.002 at batch 128, after 5 warm-up steps. */
