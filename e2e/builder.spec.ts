@@ -158,7 +158,7 @@ test('the URL carries the experiment into a new page; a broken link gives defaul
   await expect(other.getByTestId('builder.params')).toHaveText(
     (await page.getByTestId('builder.params').textContent()) ?? '',
   );
-  await expect(other.getByTestId('hp.learning-rate')).toHaveValue('0.01');
+  await expect(other.getByTestId('hp.learning-rate')).toHaveValue('0.02');
   await expect(other.getByTestId('hp.optimizer')).toHaveValue('rmsprop');
   await expect(other.getByTestId('hp.batch-size')).toHaveValue('32');
   await expect(other.getByTestId('ui.notice')).toHaveCount(0);

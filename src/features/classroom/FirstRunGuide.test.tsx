@@ -32,7 +32,7 @@ describe('FirstRunGuide', () => {
   it('moves from "press Train" to "watch", "learning", "draw" and "done" as training and drawing happen', () => {
     renderWith(<FirstRunGuide />, { ui: { guideOpen: true } });
     expect(stage()).toBe('train');
-    expect(screen.getByText(/Press Train/)).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toMatch(/Press Train/);
     setMetrics([{ batch: 1, loss: 2.3, accuracy: 0.1 }]);
     expect(stage()).toBe('watch');
     setMetrics([
@@ -45,6 +45,9 @@ describe('FirstRunGuide', () => {
     act(() => useStore.setState((s) => ({ draw: { ...s.draw, input: new Array(784).fill(0) } })));
     expect(stage()).toBe('done');
     expect(localStorage.getItem('mnist-playground-guide')).toBe('done');
+    // Clearing the pad does not take it back (the strip would change under the pen).
+    act(() => useStore.setState((s) => ({ draw: { ...s.draw, input: null } })));
+    expect(stage()).toBe('done');
   });
 
   it('hides when dismissed, remembers it, and the ? button brings it back', () => {

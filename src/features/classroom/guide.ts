@@ -6,6 +6,7 @@ import type { BatchPoint } from '../../protocol/fromWorker';
  * is done.
  */
 export type GuideStage = 'train' | 'watch' | 'learning' | 'draw' | 'done';
+export const GUIDE_STAGES: readonly GuideStage[] = ['train', 'watch', 'learning', 'draw', 'done'];
 
 /** How far the smoothed loss must fall below its first value before the guide says the network is learning. */
 export const LEARNING_DROP = 0.25;

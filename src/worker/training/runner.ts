@@ -174,7 +174,8 @@ export class Runner {
 
   private async diverged(t: Trainer, batch: number, loss: number | null) {
     this.running = false;
-    const lr = t.rate;
+    // The rate the step used: under a schedule, not the one typed (3 significant digits: 446, not 446.1439146).
+    const lr = +t.rate.toPrecision(3);
     const restored = t.restore();
     const what =
       loss === null
