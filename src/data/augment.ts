@@ -3,7 +3,11 @@
 // rather than only MNIST's centred, size-normalised ones. Applied per batch in the worker, on the fly.
 // Images are 28×28 floats in [0, 1], row-major; transforms map each output pixel back into the source image
 // and sample it bilinearly (outside the image is background).
+import { mulberry32 } from '../model/prng';
 import { AUGMENT_LEVELS, type Augment } from '../model/training';
+
+/** The seeded stream that augments training step `batch` (1-based) of a run: new each step, the same in a repeat. */
+export const augmentStream = (seed: number, batch: number) => mulberry32((seed ^ Math.imul(batch, 0x85ebca6b)) >>> 0);
 
 const SIDE = 28;
 const PIXELS = SIDE * SIDE;

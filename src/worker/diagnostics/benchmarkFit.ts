@@ -15,9 +15,9 @@ import { setWebglSoftware, setWebgpuSoftware } from '../kernels/softwareGpu';
 import type { Mnist } from '../data/dataset';
 import { PIXELS } from '../../model/spec';
 import { scheduledRate, type TrainConfig } from '../../model/training';
-import { epochOrder, mulberry32 } from '../../model/prng';
+import { epochOrder } from '../../model/prng';
 import { gatherBatch } from '../../data/batch';
-import { AUGMENT_SCRATCH, augmentBatch } from '../../data/augment';
+import { AUGMENT_SCRATCH, augmentBatch, augmentStream } from '../../data/augment';
 import { setRate } from '../training/optimizers';
 
 type Recipe = { batchSize: number; learningRate: number };
@@ -89,8 +89,8 @@ export async function fitToTarget(
       scratch = new Float32Array(AUGMENT_SCRATCH);
     for (let b = 0; b < perEpoch; b++) {
       gatherBatch(data.trainPixels, data.trainLabels, order, b * B, B, x, y);
-      const rand = mulberry32((c.seed ^ Math.imul(epoch * perEpoch + b + 1, 0x85ebca6b)) >>> 0); // as the trainer's
-      if (c.augment !== 'off') augmentBatch(x, B, c.augment, rand, 1, scratch);
+      if (c.augment !== 'off')
+        augmentBatch(x, B, c.augment, augmentStream(c.seed, epoch * perEpoch + b + 1), 1, scratch);
       yield { xs: tf.tensor4d(x, [B, 28, 28, 1]), ys: tf.oneHot(tf.tensor1d(y, 'int32'), 10) };
     }
   });

@@ -5,8 +5,8 @@ import * as tf from '@tensorflow/tfjs';
 import { LossQueue } from './lossQueue';
 import type { LoopProfile } from './loopProfile';
 import { gatherBatch, PIXELS } from '../../data/batch';
-import { AUGMENT_SCRATCH, augmentBatch } from '../../data/augment';
-import { epochOrder, mulberry32 } from '../../model/prng';
+import { AUGMENT_SCRATCH, augmentBatch, augmentStream } from '../../data/augment';
+import { epochOrder } from '../../model/prng';
 import type { NetworkSpec } from '../../model/spec';
 import { scheduledRate, type TrainConfig } from '../../model/training';
 import type { BatchPoint, LayerActivation, LayerHistogram, WeightImages } from '../../protocol/fromWorker';
@@ -276,7 +276,7 @@ export class Trainer {
 
   /** The seeded stream that augments batch number `batch` (1-based): new each step, the same in a repeated run. */
   private augmentRand(batch: number) {
-    return mulberry32((this.config.seed ^ Math.imul(batch, 0x85ebca6b)) >>> 0);
+    return augmentStream(this.config.seed, batch);
   }
 
   /**
