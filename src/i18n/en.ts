@@ -1,5 +1,6 @@
 // English: the reference catalogue. Every other language must have exactly these keys (the type of zhCN
 // says so, and a unit test checks that the {{values}} match). Keys are flat; the prefix names the area.
+import { enData } from './enData';
 import { enFiles } from './enFiles';
 import { enLearning } from './enLearning';
 import { enStep } from './enStep';
@@ -308,6 +309,7 @@ export const en = {
   'announce.cleared': 'Pad cleared.',
   'draw.emptyHint': 'Draw a digit on the pad: the network’s answer and how sure it is of each digit appear here.',
 
+  ...enData,
   ...enFiles,
   ...enLearning,
   ...enStep,

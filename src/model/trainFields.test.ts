@@ -16,6 +16,13 @@ const other: TrainConfig = {
   epochLimit: 7,
   trainSize: 500,
   augment: 'elastic',
+  labelNoise: 0.35,
+  plant: '7>1:0.3',
+  removeDigit: 3,
+  digitKeep: 0.1,
+  testShift: 'rotate',
+  testShiftAmount: 25,
+  trainWithMine: true,
 };
 const bad: { [K in keyof TrainConfig]: TrainConfig[K][] } = {
   optimizer: ['adamw' as never, '' as never],
@@ -29,6 +36,13 @@ const bad: { [K in keyof TrainConfig]: TrainConfig[K][] } = {
   epochLimit: [-1, 1001, 0.5],
   trainSize: [5, 60001, 12.5],
   augment: ['strong' as never],
+  labelNoise: [-0.1, 0.81, NaN],
+  plant: ['7>7:0.3', '7>1:0', '7>1:1.5', '71', 'x'],
+  removeDigit: [-2, 10, 1.5],
+  digitKeep: [-0.1, 1, 2],
+  testShift: ['blur' as never],
+  testShiftAmount: [-1, 91, 2.5],
+  trainWithMine: ['yes' as never, 1 as never],
 };
 
 describe('TRAIN_FIELDS', () => {

@@ -4,7 +4,7 @@
 import { msg, type Msg } from './msg';
 import { batchProblem, inferNetwork } from './shapes';
 import type { NetworkSpec } from './spec';
-import { AUGMENTS, OPTIMIZERS, SCHEDULES, type TrainConfig } from './training';
+import { AUGMENTS, OPTIMIZERS, parsePlant, SCHEDULES, SHIFT_AMOUNTS, TEST_SHIFTS, type TrainConfig } from './training';
 
 type Kind<V> = {
   /** The value as written in a link. */
@@ -39,6 +39,26 @@ export const num = (
     v <= max &&
     (opts.also ? opts.also(v) : true),
 });
+
+/** A digit 0-9, or -1 for none (written "none"). */
+const digitOrNone: Kind<number> = {
+  format: (v) => (v < 0 ? 'none' : String(v)),
+  parse: (s) => (s === 'none' ? -1 : /^[0-9]$/.test(s) ? Number(s) : undefined),
+  valid: (v) => Number.isInteger(v) && v >= -1 && v <= 9,
+};
+
+const onOff: Kind<boolean> = {
+  format: (v) => (v ? '1' : '0'),
+  parse: (s) => (s === '1' ? true : s === '0' ? false : undefined),
+  valid: (v) => v === true || v === false,
+};
+
+/** 'none' or a planted confusion "7>1:0.3" (model/training.ts parsePlant). */
+const plantKind: Kind<string> = {
+  format: (v) => v,
+  parse: (s) => (s === 'none' || parsePlant(s) ? s : undefined),
+  valid: (v) => typeof v === 'string' && (v === 'none' || parsePlant(v) !== null),
+};
 
 export type Field<K extends keyof TrainConfig> = {
   /** Key in the URL hash. */
@@ -76,6 +96,14 @@ export const TRAIN_FIELDS: FieldTable = {
   },
   // Absent means off: links made before augmentation existed keep their meaning.
   augment: { url: 'aug', kind: oneOf(AUGMENTS), problem: 'config.unknownAugment', absent: 'off' },
+  // The data experiments: absent means none, so every link and session from before them means what it meant.
+  labelNoise: { url: 'noise', kind: num(0, 0.8), problem: 'config.labelNoise' },
+  plant: { url: 'plant', kind: plantKind, problem: 'config.plant' },
+  removeDigit: { url: 'rm', kind: digitOrNone, problem: 'config.removeDigit' },
+  digitKeep: { url: 'keep', kind: num(0, 1, { also: (v) => v < 1 }), problem: 'config.digitKeep' },
+  testShift: { url: 'ts', kind: oneOf(TEST_SHIFTS), problem: 'config.testShift' },
+  testShiftAmount: { url: 'tsa', kind: num(0, 90, { integer: true }), problem: 'config.testShiftAmount' },
+  trainWithMine: { url: 'mine', kind: onOff, problem: 'config.trainWithMine' },
 };
 
 export const FIELD_NAMES: readonly (keyof TrainConfig)[] = Object.keys(TRAIN_FIELDS) as (keyof TrainConfig)[];
@@ -97,6 +125,13 @@ export function configProblem(c: Readonly<Record<keyof TrainConfig, unknown>>): 
   const { trainSize, batchSize } = c as Pick<TrainConfig, 'trainSize' | 'batchSize'>; // both checked above
   if (trainSize > 0 && batchSize > trainSize)
     return msg('config.batchOverTrainSize', { batch: batchSize, n: trainSize });
+  // A shift's amount is in its own unit and range (pixels or degrees); 'none' ignores it.
+  const { testShift, testShiftAmount } = c as Pick<TrainConfig, 'testShift' | 'testShiftAmount'>;
+  if (testShift !== 'none') {
+    const r = SHIFT_AMOUNTS[testShift];
+    if (testShiftAmount < r.min || testShiftAmount > r.max)
+      return msg('config.testShiftRange', { shift: testShift, min: r.min, max: r.max, value: testShiftAmount });
+  }
   return null;
 }
 

@@ -24,7 +24,44 @@ export type TrainConfig = {
   trainSize: number;
   /** Training images are shifted / turned / bent a little at every step (data/augment.ts). */
   augment: Augment;
+  /** Share of training labels replaced by a different, random digit (0-0.8), drawn from the seed (data/dataLab.ts). */
+  labelNoise: number;
+  /** One planted confusion, e.g. "7>1:0.3" (30% of the 7s labelled 1), or 'none'. */
+  plant: string;
+  /** A digit (0-9) of which only `digitKeep` of the training images are kept; -1 for none. */
+  removeDigit: number;
+  /** Share of `removeDigit`'s training images kept: 0 removes the digit entirely. */
+  digitKeep: number;
+  /** The test images are also evaluated changed this way (data/testShift.ts), beside the plain ones. */
+  testShift: TestShift;
+  /** How much: pixels of thickening / thinning / moving right, or degrees of rotation. */
+  testShiftAmount: number;
+  /** My digits (the class's own drawings) are mixed into every training batch, oversampled. */
+  trainWithMine: boolean;
 };
+
+/** Named changes of the test images: strokes thickened or thinned, digits rotated or moved right. */
+export type TestShift = 'none' | 'thick' | 'thin' | 'rotate' | 'shift';
+export const TEST_SHIFTS: readonly TestShift[] = ['none', 'thick', 'thin', 'rotate', 'shift'];
+/** Amount ranges (whole pixels, or degrees) and the amount a shift starts at when picked. */
+export const SHIFT_AMOUNTS: Record<Exclude<TestShift, 'none'>, { min: number; max: number; initial: number }> = {
+  thick: { min: 1, max: 3, initial: 1 },
+  thin: { min: 1, max: 2, initial: 1 },
+  rotate: { min: 1, max: 90, initial: 30 },
+  shift: { min: 1, max: 10, initial: 4 },
+};
+
+/** A planted confusion: `share` of the training images of digit `from` labelled `to`. */
+export type Plant = { from: number; to: number; share: number };
+const PLANT = /^([0-9])>([0-9]):(\d(\.\d{1,6})?)$/;
+/** "7>1:0.3" → the plant, or null for 'none' and anything malformed (from = to, or a share outside (0, 1]). */
+export function parsePlant(s: string): Plant | null {
+  const m = PLANT.exec(s);
+  const share = m ? Number(m[3]) : 0;
+  if (!m || m[1] === m[2] || !(share > 0 && share <= 1)) return null;
+  return { from: Number(m[1]), to: Number(m[2]), share };
+}
+export const formatPlant = (p: Plant | null): string => (p ? `${p.from}>${p.to}:${+p.share.toFixed(6)}` : 'none');
 
 /** Data augmentation levels, each including the ones before: small shifts; + rotation and scale; + elastic bends. */
 export type Augment = 'off' | 'shift' | 'affine' | 'elastic';
@@ -118,6 +155,13 @@ export const DEFAULT_CONFIG: TrainConfig = {
   epochLimit: 0,
   trainSize: 0,
   augment: 'affine',
+  labelNoise: 0,
+  plant: 'none',
+  removeDigit: -1,
+  digitKeep: 0,
+  testShift: 'none',
+  testShiftAmount: 0,
+  trainWithMine: false,
 };
 
 export const BATCH_SIZES: readonly number[] = [16, 32, 64, 128, 256, 512];
@@ -136,6 +180,15 @@ export function describeChanges(a: TrainConfig, b: TrainConfig): Msg[] {
     'epochLimit',
     'trainSize',
     'augment',
+    'labelNoise',
+    'plant',
+    'removeDigit',
+    'digitKeep',
+    'testShift',
+    'testShiftAmount',
+    'trainWithMine',
   ];
-  return keys.filter((k) => a[k] !== b[k]).map((k) => msg(`change.${k}`, { from: a[k], to: b[k] }));
+  const shown = (k: keyof TrainConfig, v: TrainConfig[keyof TrainConfig]) =>
+    typeof v === 'boolean' ? (v ? 'on' : 'off') : k === 'removeDigit' && v === -1 ? 'none' : v;
+  return keys.filter((k) => a[k] !== b[k]).map((k) => msg(`change.${k}`, { from: shown(k, a[k]), to: shown(k, b[k]) }));
 }

@@ -54,7 +54,21 @@ export const configArb: fc.Arbitrary<TrainConfig> = fc
     epochLimit: int(0, 1000),
     trainSize: fc.oneof(fc.constant(0), int(10, 60000)),
     augment: fc.constantFrom('off', 'shift', 'affine', 'elastic' as const),
+    labelNoise: fc.oneof(fc.constant(0), real(0, 0.8)),
+    plant: fc.oneof(
+      fc.constant('none'),
+      fc
+        .tuple(int(0, 9), int(0, 9), fc.integer({ min: 1, max: 1000 }))
+        .filter(([a, b]) => a !== b)
+        .map(([a, b, k]) => `${a}>${b}:${k / 1000}`),
+    ),
+    removeDigit: int(-1, 9),
+    digitKeep: fc.oneof(fc.constant(0), real(0, 0.99)),
+    testShift: fc.constantFrom('none', 'thick', 'thin', 'rotate', 'shift' as const),
+    testShiftAmount: int(1, 2),
+    trainWithMine: fc.boolean(),
   })
+  .map((c) => (c.testShift === 'rotate' ? { ...c, testShiftAmount: 30 } : c))
   .filter((c) => c.trainSize === 0 || c.batchSize <= c.trainSize);
 
 const leafMsg: fc.Arbitrary<Msg> = fc.record({

@@ -30,6 +30,13 @@ describe('URL hash codec', () => {
           epochLimit: 8,
           trainSize: 500,
           augment: 'elastic',
+          labelNoise: 0.2,
+          plant: '4>9:0.5',
+          removeDigit: 0,
+          digitKeep: 0,
+          testShift: 'thick',
+          testShiftAmount: 2,
+          trainWithMine: true,
         },
       };
       const hash = encodeExperiment(e);
