@@ -164,7 +164,23 @@ export class WorkerClient {
       restore: copy,
     };
     w.postMessage(init, transferablesOf(init));
+    if (this.mine) w.postMessage(this.mineMessage(this.mine));
     return w;
+  }
+
+  /** My digits as last sent: a new worker (after a crash) gets them right after init. */
+  private mine: { version: number; pixels: Float32Array; labels: Uint8Array } | null = null;
+  private mineMessage = (m: NonNullable<WorkerClient['mine']>): ToWorker => ({
+    type: 'setMyDigits',
+    version: m.version,
+    pixels: m.pixels.slice(),
+    labels: m.labels.slice(),
+  });
+
+  /** Sends my digits (n × 784 floats in [0, 1], n labels) as set `version`; copies go, the originals stay here. */
+  setMyDigits(version: number, pixels: Float32Array, labels: Uint8Array) {
+    this.mine = { version, pixels, labels };
+    if (this.alive) this.post(this.mineMessage(this.mine));
   }
 
   /** Posts a command (no reply; its effects come back as events). */
@@ -294,6 +310,7 @@ export class WorkerClient {
       case 'histograms':
       case 'weightImages':
       case 'confusion':
+      case 'myDigitsEval':
       case 'sweepProgress':
       case 'sweepState':
         return commitEvent(e);

@@ -44,7 +44,15 @@ export type WeightImages = {
   values: Float32Array;
 };
 
-export type EpochSummary = { epoch: number; batch: number; testAccuracy: number; testLoss: number };
+export type EpochSummary = {
+  epoch: number;
+  batch: number;
+  testAccuracy: number;
+  testLoss: number;
+  /** Accuracy on my digits (absent without any) and on the changed test images (absent when none is chosen). */
+  mineAccuracy?: number;
+  shiftedAccuracy?: number;
+};
 
 export const EVENTS = {
   state: spec<{ state: WorkerState }>(),
@@ -74,6 +82,10 @@ export const EVENTS = {
   ),
   /** After each completed epoch: accuracy and mean loss on all 10,000 test images. */
   epochEnd: spec<EpochSummary & { evalMs: number }>(),
+  /** After each epoch with my digits: the digit each of them (set `version`, in order) was read as. */
+  myDigitsEval: spec<{ epoch: number; version: number; predicted: Uint8Array }>(
+    (m) => m.predicted instanceof Uint8Array,
+  ),
   histograms: spec<{ batch: number; epoch: number; layers: LayerHistogram[] }>((m) => Array.isArray(m.layers)),
   /** Reset happened: all history is gone. */
   resetDone: spec<object>(),

@@ -6,7 +6,7 @@ import type { TrainConfig } from '../model/training';
 import type { WorkerRequest } from './requests';
 import { isObject, spec, type UnionOf } from './table';
 
-export const PROTOCOL_VERSION = 11;
+export const PROTOCOL_VERSION = 12;
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -41,6 +41,13 @@ export const COMMANDS = {
   setConfig: spec<{ config: TrainConfig }>((m) => isObject(m.config)),
   /** A new (valid) network: backends are re-probed for it, weights start fresh from the seed. */
   setNetwork: spec<{ network: NetworkSpec }>((m) => hasLayers(m.network)),
+  /**
+   * My digits, whole, after every change (and after init): n × 784 floats in [0, 1], n labels; `version` names
+   * the set in the results computed on it.
+   */
+  setMyDigits: spec<{ version: number; pixels: Float32Array; labels: Uint8Array }>(
+    (m) => Number.isInteger(m.version) && m.pixels instanceof Float32Array && m.labels instanceof Uint8Array,
+  ),
   /** Test hook: lose the WebGL context or destroy the WebGPU device, as a driver reset would. */
   debugLoseBackend: spec<object>(),
   /** Trains the runs of a sweep (model/sweep.ts) beside the current model, which is left as it is. */

@@ -52,8 +52,15 @@ const samples: { [K in WorkerEvent['type']]: [Extract<WorkerEvent, { type: K }>,
     (s) => expect([s.metrics.markers[0].kind, s.status.error?.key]).toEqual(['diverged', 'worker.diverged.restored']),
   ],
   epochEnd: [
-    { type: 'epochEnd', epoch: 1, batch: 468, testAccuracy: 0.95, testLoss: 0.2, evalMs: 300 },
-    (s) => expect([s.status.epoch, s.metrics.epochs[0].testAccuracy]).toEqual([1, 0.95]),
+    { type: 'epochEnd', epoch: 1, batch: 468, testAccuracy: 0.95, testLoss: 0.2, evalMs: 300, mineAccuracy: 0.7 },
+    (s) =>
+      expect([s.status.epoch, s.metrics.epochs[0].testAccuracy, s.metrics.epochs[0].mineAccuracy]).toEqual([
+        1, 0.95, 0.7,
+      ]),
+  ],
+  myDigitsEval: [
+    { type: 'myDigitsEval', epoch: 2, version: 3, predicted: Uint8Array.from([1, 7]) },
+    (s) => expect([s.mine.predicted, s.mine.evalVersion, s.mine.evalEpoch]).toEqual([[1, 7], 3, 2]),
   ],
   histograms: [
     {

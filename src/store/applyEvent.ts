@@ -1,10 +1,10 @@
 // What each worker event does to the store, as one pure function: (state, event) → one patch. The worker client keeps
 // the side effects (requests, the watchdog, throttling); store/actions.ts commits each patch in a single write.
 import { msg as note } from '../model/msg';
-import type { WorkerEvent } from '../protocol/fromWorker';
+import type { EpochSummary, WorkerEvent } from '../protocol/fromWorker';
 import { unreachable } from '../protocol/transfer';
 import { applySweepProgress } from './sweepRuns';
-import { appendSeries, appendSnaps, emptyInsight, emptyMetrics, type AppState } from './store';
+import { appendSeries, appendSnaps, emptyInsight, emptyMetrics, type AppState, type EpochResult } from './store';
 
 /** Partial updates of some slices; applied with a shallow merge per slice. */
 export type StorePatch = { [K in keyof AppState]?: Partial<AppState[K]> };
@@ -22,6 +22,14 @@ export function mergeProgress(
 ): Extract<WorkerEvent, { type: 'progress' }> | null {
   const last = events.at(-1);
   return last ? { ...last, points: events.flatMap((e) => e.points) } : null;
+}
+
+/** An epoch's summary as the store keeps it: the extra accuracies only when measured. */
+export function epochResult(e: EpochSummary): EpochResult {
+  const r: EpochResult = { epoch: e.epoch, batch: e.batch, testAccuracy: e.testAccuracy, testLoss: e.testLoss };
+  if (e.mineAccuracy !== undefined) r.mineAccuracy = e.mineAccuracy;
+  if (e.shiftedAccuracy !== undefined) r.shiftedAccuracy = e.shiftedAccuracy;
+  return r;
 }
 
 /** The store change an event makes; {} for events the store does not hold (busy, snapshots). */
@@ -53,10 +61,7 @@ export function applyEvent(state: AppState, e: WorkerEvent): StorePatch {
     case 'epochEnd':
       return {
         metrics: {
-          epochs: [
-            ...state.metrics.epochs,
-            { epoch: e.epoch, batch: e.batch, testAccuracy: e.testAccuracy, testLoss: e.testLoss },
-          ],
+          epochs: [...state.metrics.epochs, epochResult(e)],
         },
         status: { epoch: e.epoch },
       };
@@ -80,6 +85,7 @@ export function applyEvent(state: AppState, e: WorkerEvent): StorePatch {
       return {
         metrics: { ...emptyMetrics },
         insight: { ...emptyInsight },
+        mine: { predicted: null, evalVersion: -1, evalEpoch: 0 },
         status: { epoch: 0, batch: 0, batchInEpoch: 0, examplesPerSecond: 0, error: null },
         ui: { savedBatch: 0 },
       };
@@ -92,6 +98,8 @@ export function applyEvent(state: AppState, e: WorkerEvent): StorePatch {
       return { insight: { weightPictures: e.layers.map((l) => ({ ...l, values: Array.from(l.values) })) } };
     case 'confusion':
       return { insight: { confusion: e.confusion, confusionEpoch: e.epoch } };
+    case 'myDigitsEval':
+      return { mine: { predicted: Array.from(e.predicted), evalVersion: e.version, evalEpoch: e.epoch } };
     case 'sweepProgress':
       return applySweepProgress(state, e) ?? {};
     case 'sweepState':

@@ -34,7 +34,14 @@ export function decodeEpochResult(x: unknown): EpochResult | null {
     !isFiniteIn(x.testLoss, 0, 1e6)
   )
     return null;
-  return { epoch: x.epoch, batch: x.batch, testAccuracy: x.testAccuracy, testLoss: x.testLoss };
+  const r: EpochResult = { epoch: x.epoch, batch: x.batch, testAccuracy: x.testAccuracy, testLoss: x.testLoss };
+  // Files from before my digits and the changed test set have neither; a damaged one drops the epoch.
+  for (const k of ['mineAccuracy', 'shiftedAccuracy'] as const) {
+    if (x[k] === undefined) continue;
+    if (!isFiniteIn(x[k], 0, 1)) return null;
+    r[k] = x[k];
+  }
+  return r;
 }
 
 /** A chart marker; files from before translation carry labels as English text (≤ 1,000 characters). */

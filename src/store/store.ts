@@ -12,8 +12,17 @@ import type { BatchPoint, Bins, LayerHistogram, WorkerState } from '../protocol/
 import type { BackendChoice, BackendName } from '../protocol/toWorker';
 import type { RunRecord } from './runs';
 import type { Part } from '../features/experiment';
+import type { MyDigit } from '../data/myDigits';
 
-export type EpochResult = { epoch: number; batch: number; testAccuracy: number; testLoss: number };
+export type EpochResult = {
+  epoch: number;
+  batch: number;
+  testAccuracy: number;
+  testLoss: number;
+  /** Accuracy on my digits (absent without any) and on the changed test images (absent without a change). */
+  mineAccuracy?: number;
+  shiftedAccuracy?: number;
+};
 
 /** Longest batch series kept; beyond it every other point is dropped (charts show ≤ a few hundred). */
 export const MAX_SERIES = 4000;
@@ -123,6 +132,18 @@ export type UiSlice = {
   savedBatch: number;
 };
 
+/** My digits (data/myDigits.ts): the set, its version (bumped on every change) and the last epoch's readings. */
+export type MineSlice = {
+  items: MyDigit[];
+  version: number;
+  /** The digit each item was read as after epoch `evalEpoch`, for set `evalVersion`; null before any. */
+  predicted: number[] | null;
+  evalVersion: number;
+  evalEpoch: number;
+};
+
+export const emptyMine: MineSlice = { items: [], version: 0, predicted: null, evalVersion: -1, evalEpoch: 0 };
+
 /** Recorded training runs (store/runs.ts), newest first; `currentId` is the one training now. */
 export type RunsSlice = { list: RunRecord[]; currentId: string | null; overlay: string[] };
 
@@ -199,6 +220,7 @@ export type AppState = {
   runs: RunsSlice;
   sweep: SweepSlice;
   learningStep: LearningStepSlice;
+  mine: MineSlice;
 };
 
 export const initialStatus: StatusSlice = {
@@ -247,6 +269,7 @@ export const useStore = create<AppState>()(() => ({
   runs: { list: [], currentId: null, overlay: [] },
   sweep: idleSweep,
   learningStep: closedLearningStep,
+  mine: emptyMine,
 }));
 
 /** Appends batch points, halving the resolution when the series grows past MAX_SERIES. */

@@ -29,6 +29,7 @@ import { requestHandlers } from './requestHandlers';
 import { Runner } from './training/runner';
 import { Sweep } from './training/sweep';
 import { Trainer } from './training/trainer';
+import { MineSet } from './data/mineSet';
 
 const workerError = (err: unknown) => text('worker.error', { detail: errorText(err) });
 
@@ -51,6 +52,8 @@ export class WorkerSession {
   /** The sweep being trained (or paused), beside the person's own model; null when none. */
   private sweep: Sweep | null = null;
   private readonly backends: BackendManager;
+  /** My digits, shared by the person's trainer and a sweep's. */
+  private readonly mine = new MineSet();
 
   constructor(
     private readonly post: (m: FromWorker) => void,
@@ -162,7 +165,7 @@ export class WorkerSession {
     this.post({ type: 'dataReady', trainCount: this.data.trainLabels.length, testCount: this.data.testLabels.length });
     if (!(await this.backends.switchTo())) return;
     try {
-      this.trainer = new Trainer(this.data, current, this.config!);
+      this.trainer = new Trainer(this.data, current, this.config!, this.mine);
     } catch (e) {
       this.fail(text('worker.buildFailed', { detail: errorText(e) }));
       return;
@@ -211,6 +214,9 @@ export class WorkerSession {
         return this.setNetwork(m.network);
       case 'setConfig':
         return this.setConfig(m.config);
+      case 'setMyDigits':
+        if (!this.mine.set(m.version, m.pixels, m.labels)) console.warn('worker: refused a damaged my-digits set');
+        return;
       case 'debugLoseBackend':
         return void loseBackend();
       case 'sweepStart':
@@ -257,7 +263,7 @@ export class WorkerSession {
     if (problem) return refuse(problem);
     await this.runner.stop();
     await this.sweep?.cancel();
-    this.sweep = new Sweep(this.data, m.runs, m.budget, m.order, this.post);
+    this.sweep = new Sweep(this.data, m.runs, m.budget, m.order, this.post, this.mine);
     this.sweep.start();
   }
 

@@ -210,16 +210,16 @@ export class Runner {
   private async endEpoch(t: Trainer): Promise<boolean> {
     t.nextEpoch();
     this.post({ type: 'busy', batchMs: this.batchMs }); // evaluating 10,000 images blocks on wasm/cpu
-    const r = await this.profile.timeAsync('evaluate', () => t.evaluate());
-    this.post({
-      type: 'epochEnd',
-      epoch: t.epoch,
-      batch: t.batch,
-      testAccuracy: r.accuracy,
-      testLoss: r.loss,
-      evalMs: r.ms,
-    });
+    const { result: r, extras, summary } = await this.profile.timeAsync('evaluate', () => t.evaluateEpoch());
+    this.post({ type: 'epochEnd', ...summary, evalMs: r.ms });
     this.post({ type: 'confusion', epoch: t.epoch, confusion: r.confusion });
+    if (extras.mine)
+      this.post({
+        type: 'myDigitsEval',
+        epoch: t.epoch,
+        version: extras.mine.version,
+        predicted: extras.mine.predicted,
+      });
     if (!(await this.checkpoint(t))) return false;
     if (this.insightsDue()) await this.sendHistograms(t);
     if (t.config.epochLimit > 0 && t.epoch >= t.config.epochLimit) this.running = false;

@@ -7,8 +7,9 @@ import { msg, type Msg } from '../../model/msg';
 import { nextRun, type SweepBudget, type SweepOrder } from '../../model/sweep';
 import type { NetworkSpec } from '../../model/spec';
 import type { TrainConfig } from '../../model/training';
-import type { BatchPoint, FromWorker } from '../../protocol/fromWorker';
+import type { BatchPoint, EpochSummary, FromWorker } from '../../protocol/fromWorker';
 import type { Mnist } from '../data/dataset';
+import { MineSet } from '../data/mineSet';
 import { Trainer } from './trainer';
 import { yieldTask } from './yieldTask';
 
@@ -44,6 +45,7 @@ export class Sweep {
     private readonly budget: SweepBudget,
     private readonly order: SweepOrder,
     private readonly post: (m: FromWorker) => void,
+    private readonly mine: MineSet = new MineSet(),
   ) {
     this.runs = specs.map((spec) => ({ spec, trainer: null, done: false, ms: 0, examples: 0, evaluatedAt: -1 }));
   }
@@ -120,13 +122,13 @@ export class Sweep {
   private async turn(i: number) {
     const run = this.runs[i];
     if (!run.trainer) this.post({ type: 'busy', batchMs: 0 }); // building and the first step compile kernels
-    const t = run.trainer ?? (run.trainer = new Trainer(this.data, run.spec.network, run.spec.config));
+    const t = run.trainer ?? (run.trainer = new Trainer(this.data, run.spec.network, run.spec.config, this.mine));
     await t.unpark();
     const others = this.runs.some((r, k) => k !== i && !r.done);
     const turnStart = performance.now();
     let lastYield = turnStart,
       lastFlush = turnStart;
-    const epochs: { epoch: number; batch: number; testAccuracy: number; testLoss: number }[] = [];
+    const epochs: EpochSummary[] = [];
     let diverged = false;
     const points: BatchPoint[] = [];
     while (this.running && !run.done) {
@@ -148,9 +150,8 @@ export class Sweep {
       if (endOfEpoch) {
         t.nextEpoch();
         this.post({ type: 'busy', batchMs: 0 }); // evaluating 10,000 images blocks on wasm/cpu
-        const r = await t.evaluate();
+        epochs.push((await t.evaluateEpoch()).summary);
         run.evaluatedAt = t.batch;
-        epochs.push({ epoch: t.epoch, batch: t.batch, testAccuracy: r.accuracy, testLoss: r.loss });
       }
       if (this.budget.kind === 'epochs' ? t.epoch >= this.budget.value : run.ms >= this.budget.value * 1000)
         run.done = true;
@@ -168,14 +169,8 @@ export class Sweep {
     // A seconds budget can end mid-epoch: the run's final test accuracy is measured where it stopped.
     if (run.done && !diverged && run.evaluatedAt !== t.batch) {
       this.post({ type: 'busy', batchMs: 0 });
-      const r = await t.evaluate();
+      epochs.push((await t.evaluateEpoch(+(t.epoch + t.batchInEpoch / t.batchesPerEpoch).toFixed(2))).summary);
       run.evaluatedAt = t.batch;
-      epochs.push({
-        epoch: +(t.epoch + t.batchInEpoch / t.batchesPerEpoch).toFixed(2),
-        batch: t.batch,
-        testAccuracy: r.accuracy,
-        testLoss: r.loss,
-      });
     }
     this.post({
       type: 'sweepProgress',

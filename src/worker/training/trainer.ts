@@ -4,12 +4,17 @@
 import * as tf from '@tensorflow/tfjs';
 import { LossQueue } from './lossQueue';
 import type { LoopProfile } from './loopProfile';
-import { gatherBatch, PIXELS } from '../../data/batch';
+import { PIXELS } from '../../data/batch';
 import { AUGMENT_SCRATCH, augmentBatch, augmentStream } from '../../data/augment';
-import { epochOrder } from '../../model/prng';
 import type { NetworkSpec } from '../../model/spec';
 import { scheduledRate, type TrainConfig } from '../../model/training';
-import type { BatchPoint, LayerActivation, LayerHistogram, WeightImages } from '../../protocol/fromWorker';
+import type {
+  BatchPoint,
+  EpochSummary,
+  LayerActivation,
+  LayerHistogram,
+  WeightImages,
+} from '../../protocol/fromWorker';
 import { buildModel, reseedDropout } from './buildModel';
 import { cellImages, chunkSizeFor, evaluateModel, makeTestChunks, type EvalResult, type TestChunks } from './evaluate';
 import { disposeStep, Insights, type StepStats } from './insights';
@@ -23,6 +28,8 @@ import {
   type Snapshot,
 } from './snapshot';
 import type { Mnist } from '../data/dataset';
+import { MineSet } from '../data/mineSet';
+import { DataSets, type ExtraResults } from './dataSets';
 import { trainStep } from './trainStep';
 
 export class Trainer {
@@ -48,6 +55,8 @@ export class Trainer {
   /** Set to measure gradients and the update on the next batch (about once a second). */
   wantStats = true;
   lastEval: EvalResult | null = null;
+  /** The training view of the data experiments, my digits, and the extra evaluation sets. */
+  readonly sets: DataSets;
   /** The learning rate the optimizer uses now (after the schedule). */
   rate = 0;
   /** Last known-good weights: taken when training starts, every epoch and before each config change. */
@@ -67,15 +76,20 @@ export class Trainer {
     private readonly data: Mnist,
     public network: NetworkSpec,
     public config: TrainConfig,
+    mine: MineSet = new MineSet(),
   ) {
-    this.order = epochOrder(this.trainCount, config.seed, 0);
+    this.sets = new DataSets(data, mine, config);
+    this.order = this.orderFor(0);
     this.build();
   }
 
-  /** Images per epoch: the first `trainSize` of the training set, or all of it. */
+  /** Images per epoch: the first `trainSize` of the training set (or all of it), less what the data lab left out. */
   get trainCount() {
-    const all = this.data.trainLabels.length;
-    return this.config.trainSize > 0 ? Math.min(all, this.config.trainSize) : all;
+    return this.sets.count(this.config.batchSize);
+  }
+
+  private orderFor(epoch: number) {
+    return this.sets.order(this.config.seed, epoch, this.config.batchSize);
   }
 
   get batchesPerEpoch() {
@@ -145,7 +159,7 @@ export class Trainer {
     restoreSnapshot(this.model, p);
     this.batch = p.batch;
     this.epoch = p.epoch;
-    this.order = epochOrder(this.trainCount, this.config.seed, this.epoch);
+    this.order = this.orderFor(this.epoch);
     this.snapshot = { ...p };
   }
 
@@ -206,7 +220,8 @@ export class Trainer {
     this.epoch = 0;
     this.batch = 0;
     this.cursor = 0;
-    this.order = epochOrder(this.trainCount, this.config.seed, 0);
+    this.sets.setConfig(this.config);
+    this.order = this.orderFor(0);
     this.losses.restartSmoothing();
   }
 
@@ -226,10 +241,11 @@ export class Trainer {
       this.optimizer = makeOptimizer(c);
       this.rate = c.learningRate;
     }
-    if (c.trainSize !== old.trainSize) {
-      // A different set of images: this epoch starts over on it (weights and counters stay).
+    if (this.sets.setConfig(c) || c.batchSize !== old.batchSize) {
+      // Other images or labels (size, a digit left out, noise): this epoch starts over on them; weights and
+      // counters stay.
       this.cursor = 0;
-      this.order = epochOrder(this.trainCount, c.seed, this.epoch);
+      this.order = this.orderFor(this.epoch);
     }
     this.applySchedule();
   }
@@ -247,7 +263,8 @@ export class Trainer {
       this.x = new Float32Array(B * PIXELS);
       this.y = new Int32Array(B);
     }
-    gatherBatch(this.data.trainPixels, this.data.trainLabels, this.order, this.cursor, B, this.x, this.y);
+    const mix = this.config.trainWithMine ? { seed: this.config.seed, batch: this.batch + 1 } : null;
+    this.sets.gather(this.order, this.cursor, B, this.x, this.y, mix);
     if (profile) t0 = profile.add('batch', t0);
     if (this.config.augment !== 'off')
       augmentBatch(this.x, B, this.config.augment, this.augmentRand(this.batch + 1), 1, this.augScratch);
@@ -288,7 +305,7 @@ export class Trainer {
     const n = Math.min(count, this.config.batchSize, this.trainCount - start);
     const x = new Float32Array(n * PIXELS),
       y = new Int32Array(n);
-    gatherBatch(this.data.trainPixels, this.data.trainLabels, this.order, start, n, x, y);
+    this.sets.gather(this.order, start, n, x, y, null);
     const original = Uint8Array.from(x, (v) => Math.round(v * 255));
     augmentBatch(x, n, this.config.augment, this.augmentRand(this.batch + 1), 1, this.augScratch);
     return { labels: Array.from(y), original, augmented: Uint8Array.from(x, (v) => Math.round(v * 255)) };
@@ -307,7 +324,7 @@ export class Trainer {
   nextEpoch() {
     this.epoch++;
     this.cursor = 0;
-    this.order = epochOrder(this.trainCount, this.config.seed, this.epoch);
+    this.order = this.orderFor(this.epoch);
   }
 
   get pendingCount() {
@@ -339,6 +356,21 @@ export class Trainer {
   async evaluate(): Promise<EvalResult> {
     this.lastEval = await evaluateModel(this.model, this.testChunks(), this.data.testLabels);
     return this.lastEval;
+  }
+
+  /**
+   * Every evaluation of an epoch's end: the test set (kept for the mistakes gallery), my digits and the changed
+   * test images; `summary` as the epoch events carry it (`epoch` may be fractional: a sweep stopped mid-epoch).
+   */
+  async evaluateEpoch(
+    epoch = this.epoch,
+  ): Promise<{ result: EvalResult; extras: ExtraResults; summary: EpochSummary }> {
+    const result = await this.evaluate();
+    const extras = await this.sets.evaluateExtras(this.model, this.config, chunkSizeFor(this.network));
+    const summary: EpochSummary = { epoch, batch: this.batch, testAccuracy: result.accuracy, testLoss: result.loss };
+    if (extras.mine) summary.mineAccuracy = extras.mine.accuracy;
+    if (extras.shifted !== null) summary.shiftedAccuracy = extras.shifted;
+    return { result, extras, summary };
   }
 
   /** The test images of one confusion cell: pixels (n × 784 bytes) and probabilities (n × 10). */
@@ -374,6 +406,7 @@ export class Trainer {
     this.test = null;
     this.probe?.dispose();
     this.probe = null;
+    this.sets.disposeTensors();
     this.optimizer?.dispose();
     this.model?.dispose();
   }
