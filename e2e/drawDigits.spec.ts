@@ -1,13 +1,9 @@
 // Real pen-drawn digits (bench/pen-digits-dev.json.gz, writers the model never saw) drawn on the pad with the
 // mouse: what the pad feeds the model must be what the preprocessing makes of the same strokes, and a trained
 // network must read them. The full measurement is `npm run bench:draw`; this checks a handful.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { drawStroke, openReady } from './helpers';
+import { drawPath, drawStroke, onPad, openReady, tenDigits } from './helpers';
 
-type Digit = { label: number; source: string; strokes: [number, number][][] };
 type Hooks = {
   settledPrediction: () => Promise<{ input: number[] | null; probs: number[] | null }>;
   pipelineInput: (s: [number, number][][]) => number[] | null;
@@ -18,38 +14,6 @@ const hooks = (page: Page) => ({
   pipeline: (s: [number, number][][]) =>
     page.evaluate((st) => (window as unknown as { playgroundDebug: Hooks }).playgroundDebug.pipelineInput(st), s),
 });
-
-/** The first digit of each label from one source: ten digits, one writer set, no picking by result. */
-function tenDigits(): Digit[] {
-  const all = JSON.parse(
-    gunzipSync(readFileSync(join(import.meta.dirname, '../bench/pen-digits-dev.json.gz'))).toString(),
-  ) as Digit[];
-  return Array.from({ length: 10 }, (_, l) => all.find((d) => d.source === 'ibm' && d.label === l)!);
-}
-
-/** Moves the mouse through exactly these points (fractions of the pad), as the pen recorded them. */
-async function drawPath(
-  page: Page,
-  box: { x: number; y: number; width: number; height: number },
-  points: [number, number][],
-) {
-  const at = ([fx, fy]: [number, number]) => [box.x + fx * box.width, box.y + fy * box.height] as const;
-  await page.mouse.move(...at(points[0]));
-  await page.mouse.down();
-  for (const p of points.slice(1)) await page.mouse.move(...at(p));
-  await page.mouse.up();
-}
-
-/** A digit's strokes as fractions of the pad: `size` of its height, top-left corner at (fx, fy). */
-function onPad(d: Digit, size: number, fx: number, fy: number): [number, number][][] {
-  const pts = d.strokes.flat();
-  const x0 = Math.min(...pts.map((p) => p[0])),
-    y0 = Math.min(...pts.map((p) => p[1]));
-  const h = Math.max(...pts.map((p) => p[1])) - y0,
-    w = Math.max(...pts.map((p) => p[0])) - x0;
-  const s = Math.min(size / h, 0.9 / w);
-  return d.strokes.map((st) => st.map(([x, y]) => [fx + (x - x0) * s, fy + (y - y0) * s] as [number, number]));
-}
 
 test('the pad feeds the model what the preprocessing makes of the strokes, and reads real pen digits', async ({
   page,
@@ -63,7 +27,7 @@ test('the pad feeds the model what the preprocessing makes of the strokes, and r
   const box = (await page.getByTestId('draw.pad').boundingBox())!;
 
   let read = 0;
-  for (const [i, d] of tenDigits().entries()) {
+  for (const [i, d] of (await tenDigits()).entries()) {
     // Sizes from 45% to 85% of the pad, corners moving across it.
     const strokes = onPad(d, 0.45 + 0.04 * i, 0.05 + 0.01 * i, 0.1 - 0.005 * i);
     await page.getByTestId('draw.clear').click();

@@ -66,3 +66,47 @@ export async function testAccuracy(page: Page, n = 100): Promise<number> {
   );
   return probs.filter((p, k) => p.indexOf(Math.max(...p)) === labels[k]).length / n;
 }
+
+/** A pen digit of bench/pen-digits-dev.json.gz (UNIPEN writers the model never saw). */
+export type PenDigit = { label: number; source: string; strokes: [number, number][][] };
+
+/** The first digit of each label from one source: ten digits, one writer set, no picking by result. */
+export async function tenDigits(source = 'ibm'): Promise<PenDigit[]> {
+  const { readFileSync } = await import('node:fs');
+  const { gunzipSync } = await import('node:zlib');
+  const all = JSON.parse(gunzipSync(readFileSync('bench/pen-digits-dev.json.gz')).toString()) as PenDigit[];
+  return Array.from({ length: 10 }, (_, l) => all.find((d) => d.source === source && d.label === l)!);
+}
+
+/** Moves the mouse through exactly these points (fractions of the pad), as the pen recorded them. */
+export async function drawPath(
+  page: Page,
+  box: { x: number; y: number; width: number; height: number },
+  points: [number, number][],
+) {
+  const at = ([fx, fy]: [number, number]) => [box.x + fx * box.width, box.y + fy * box.height] as const;
+  await page.mouse.move(...at(points[0]));
+  await page.mouse.down();
+  for (const p of points.slice(1)) await page.mouse.move(...at(p));
+  await page.mouse.up();
+}
+
+/** A digit's strokes as fractions of the pad: `size` of its height, top-left corner at (fx, fy). */
+export function onPad(d: PenDigit, size: number, fx: number, fy: number): [number, number][][] {
+  const pts = d.strokes.flat();
+  const x0 = Math.min(...pts.map((p) => p[0])),
+    y0 = Math.min(...pts.map((p) => p[1]));
+  const h = Math.max(...pts.map((p) => p[1])) - y0,
+    w = Math.max(...pts.map((p) => p[0])) - x0;
+  const s = Math.min(size / h, 0.9 / w);
+  return d.strokes.map((st) => st.map(([x, y]) => [fx + (x - x0) * s, fy + (y - y0) * s] as [number, number]));
+}
+
+/** Draws a pen digit on a cleared pad and waits for its prediction. */
+export async function drawDigit(page: Page, d: PenDigit) {
+  await page.getByTestId('draw.clear').click();
+  await expect(page.getByTestId('draw.prediction')).toHaveText('');
+  const box = (await page.getByTestId('draw.pad').boundingBox())!;
+  for (const s of onPad(d, 0.7, 0.15, 0.12)) await drawPath(page, box, s);
+  await expect(page.getByTestId('draw.prediction')).toHaveText(/^\d$/);
+}

@@ -6,6 +6,7 @@ import App from './app/App';
 import { installDebugHooks } from './app/installDebugHooks';
 import { getClient } from './client';
 import { loadExperimentFromUrl, syncUrl } from './features/experiment';
+import { loadStoredDigits } from './features/mydigits';
 import { trackRuns } from './features/runs';
 import { selectUnsavedTraining } from './features/sessions';
 import { initI18n } from './i18n/i18n';
@@ -21,6 +22,7 @@ syncUrl();
 registerOffline({ ready: offlineReady, updateWaiting, trainedBatches: () => useStore.getState().status.batch });
 guardUnsavedTraining(() => selectUnsavedTraining(useStore.getState()));
 trackRuns();
+void loadStoredDigits();
 installDebugHooks(getClient());
 
 createRoot(document.getElementById('root')!).render(

@@ -8,8 +8,9 @@ import { ChartsPanel } from '../features/charts';
 import { ClassroomBar, FirstRunGuide, GuideButton } from '../features/classroom';
 import { DataProgress, StatusBar, TrainingControls, TrainButtons } from '../features/train';
 import { DrawPanel } from '../features/draw';
+import { MyDigitsPanel } from '../features/mydigits';
 import { ExportPanel } from '../features/sessions';
-import { HyperStrip, MoreSettings } from '../features/experiment';
+import { DataSettings, HyperStrip, MoreSettings } from '../features/experiment';
 import { InsightsPanel } from '../features/insights';
 import { LearningStepPanel } from '../features/learning-step';
 import { NetworkBuilder } from '../features/builder';
@@ -73,6 +74,7 @@ export default function App() {
             </PartView>
             <PartView part="hyper">
               <MoreSettings />
+              <DataSettings />
             </PartView>
             <PartView part="share">
               <ExportPanel />
@@ -88,6 +90,7 @@ export default function App() {
           <PartView part="draw">
             <section className="panel panel-right" aria-label={t('app.drawDigit')}>
               <DrawPanel />
+              <MyDigitsPanel />
             </section>
           </PartView>
         </main>

@@ -5,10 +5,25 @@ import type { ChartXAxis, OverlayRun } from './LossChart';
 import SeriesChart from './SeriesChart';
 
 export type AccuracyPoint = { batch: number; accuracy: number };
-export type TestPoint = { batch: number; testAccuracy: number; epoch: number };
+/** An epoch's test accuracy, with my digits' and the changed test set's when they were measured. */
+export type TestPoint = {
+  batch: number;
+  testAccuracy: number;
+  epoch: number;
+  mineAccuracy?: number;
+  shiftedAccuracy?: number;
+};
 
 const TRAIN = '#0072b2';
 const TEST = '#d55e00';
+const MINE = '#009e73';
+const SHIFTED = '#cc79a7';
+
+/** A dotted series of one extra accuracy, or none when no epoch measured it. */
+function extra(test: TestPoint[], key: 'mineAccuracy' | 'shiftedAccuracy', name: string, color: string) {
+  const points = test.flatMap((p) => (p[key] === undefined ? [] : [{ x: p.batch, y: 100 * p[key] }]));
+  return points.length ? [{ name, color, style: 'dots' as const, points }] : [];
+}
 
 /** Training accuracy per batch (smoothed, %) and test accuracy after each epoch (%), on one batch axis. */
 function AccuracyChart({
@@ -18,6 +33,7 @@ function AccuracyChart({
   height = 220,
   overlays = [],
   xAxis,
+  shiftName = '',
 }: {
   train: AccuracyPoint[];
   test: TestPoint[];
@@ -25,6 +41,8 @@ function AccuracyChart({
   height?: number;
   overlays?: OverlayRun[];
   xAxis?: ChartXAxis;
+  /** The changed test set's name, e.g. "rotated digits". */
+  shiftName?: string;
 }) {
   const { t } = useTranslation();
   const lastTrain = train[train.length - 1];
@@ -49,6 +67,9 @@ function AccuracyChart({
         style: 'dots' as const,
         points: test.map((p) => ({ x: p.batch, y: 100 * p.testAccuracy })),
       },
+      // Beside the test set: my digits, and the changed test images (only where measured).
+      ...extra(test, 'mineAccuracy', t('charts.mineSeries'), MINE),
+      ...extra(test, 'shiftedAccuracy', t('charts.shiftedSeries', { shift: shiftName }), SHIFTED),
       ...overlays.map((o) => ({
         name: o.name,
         color: o.color,
@@ -56,7 +77,7 @@ function AccuracyChart({
         points: o.test.map((p) => ({ x: p.batch, y: 100 * p.testAccuracy })),
       })),
     ],
-    [train, test, overlays, t],
+    [train, test, overlays, t, shiftName],
   );
   return (
     <figure
@@ -74,6 +95,16 @@ function AccuracyChart({
         <li>
           <span style={{ color: TEST }}>●</span> {t('charts.testSeries')}
         </li>
+        {test.some((p) => p.mineAccuracy !== undefined) && (
+          <li>
+            <span style={{ color: MINE }}>●</span> {t('charts.mineSeries')}
+          </li>
+        )}
+        {test.some((p) => p.shiftedAccuracy !== undefined) && (
+          <li>
+            <span style={{ color: SHIFTED }}>●</span> {t('charts.shiftedSeries', { shift: shiftName })}
+          </li>
+        )}
         {overlays.map((o) => (
           <li key={o.id}>
             <span style={{ color: o.color }}>●</span> {o.name}

@@ -70,18 +70,21 @@ function base64ToBytes(s: string): number[] | null {
   }
 }
 
+/** The set as the object a file holds (a session file embeds it as is). */
+export const digitsValue = (digits: readonly MyDigit[]) => ({
+  format: DIGITS_FORMAT,
+  version: DIGITS_VERSION,
+  digits: digits.map((d) => ({
+    label: d.label,
+    ...(d.strokes ? { strokes: d.strokes } : {}),
+    pixels: bytesToBase64(d.pixels),
+    ...(d.source ? { source: d.source } : {}),
+  })),
+});
+
 /** The set as a file (JSON): per digit its label, strokes when drawn, the 784 bytes as base64, and the source. */
 export function encodeDigits(digits: readonly MyDigit[]): string {
-  return JSON.stringify({
-    format: DIGITS_FORMAT,
-    version: DIGITS_VERSION,
-    digits: digits.map((d) => ({
-      label: d.label,
-      ...(d.strokes ? { strokes: d.strokes } : {}),
-      pixels: bytesToBase64(d.pixels),
-      ...(d.source ? { source: d.source } : {}),
-    })),
-  });
+  return JSON.stringify(digitsValue(digits));
 }
 
 export type DecodedDigits = { ok: true; digits: MyDigit[] } | { ok: false; error: Msg };
@@ -149,6 +152,15 @@ export function decodeDigits(text: unknown, fileName = ''): DecodedDigits {
   } catch {
     return bad('notJson');
   }
+  return decodeDigitsValue(j, fileName);
+}
+
+/** The same checks on a parsed file (a session file holds its digits as this object). Never throws. */
+export function decodeDigitsValue(j: unknown, fileName = ''): DecodedDigits {
+  const bad = (why: string, values?: Record<string, MsgValue>): DecodedDigits => ({
+    ok: false,
+    error: msg('digits.unreadable', { why: msg(`digits.${why}`, values) }),
+  });
   if (!isObj(j) || j.format !== DIGITS_FORMAT) return bad('notDigits');
   if (j.version !== DIGITS_VERSION)
     return bad('version', { found: String(JSON.stringify(j.version)).slice(0, 12), wanted: DIGITS_VERSION });

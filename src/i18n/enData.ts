@@ -29,6 +29,7 @@ export const enData = {
   'digits.item.strokes': 'its strokes are damaged (too many, too long, or numbers out of range).',
   'digits.item.pixels': 'its 28×28 picture is damaged.',
   'digits.setFull': 'my digits would hold {{n}} digits; at most {{max}} fit. Delete some first.',
+  'mine.fileRefused': '{{name}}: {{error}} No file was opened.',
   'mine.heading': 'My digits',
   'mine.add': 'Add to my digits',
   'mine.addTitle': 'Keep this drawing, with the label beside it, as one of your digits',

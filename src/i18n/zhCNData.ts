@@ -30,6 +30,7 @@ export const zhCNData: Record<keyof typeof enData, string> = {
   'digits.item.strokes': '它的笔画已损坏（太多、太长或数值超出范围）。',
   'digits.item.pixels': '它的 28×28 图像已损坏。',
   'digits.setFull': '“我的数字”将有 {{n}} 个；最多只能放 {{max}} 个。请先删除一些。',
+  'mine.fileRefused': '{{name}}：{{error}} 没有打开任何文件。',
   'mine.heading': '我的数字',
   'mine.add': '加入我的数字',
   'mine.addTitle': '把这幅手写数字连同旁边的标签保存为你的一个数字',

@@ -9,6 +9,7 @@ import { useMsg } from '../../i18n/translate';
 import { axisMapper, X_AXES, type XAxis } from '../../store/runs';
 import { useStore } from '../../store/store';
 import Explain from '../../ui/Explain';
+import PerDigitAccuracy from './PerDigitAccuracy';
 
 /** Charts get plain, downsampled arrays; the store is read here, never inside a chart. */
 export default function ChartsPanel() {
@@ -84,7 +85,9 @@ export default function ChartsPanel() {
         height={height}
         overlays={overlays}
         xAxis={xAxis}
+        shiftName={train.testShift === 'none' ? '' : t(`data.shift.${train.testShift}`)}
       />
+      <PerDigitAccuracy />
       {storeMarkers.length > 0 && <Explain topic="lrChange" />}
       {storeMarkers.length > 0 && (
         <ul className="markers" aria-label={t('charts.changes')}>

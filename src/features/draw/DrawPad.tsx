@@ -7,7 +7,12 @@ const SIZE = 280; // canvas pixels
 /** On-screen stroke width in canvas pixels at mid pressure (display only: the model input is re-rendered). */
 const PEN = 18;
 
-export type DrawPadHandle = { clear: () => void; undo: () => void };
+export type DrawPadHandle = {
+  clear: () => void;
+  undo: () => void;
+  /** The strokes drawn, in canvas pixels (SIZE × SIZE); null when the pad shows a test image or nothing. */
+  strokes: () => Stroke[] | null;
+};
 /** A stroke as drawn: points in canvas pixels and the pen's pressure (0.5 for a mouse or finger). */
 type Drawn = { points: [number, number][]; pressure: number };
 
@@ -81,6 +86,7 @@ export default function DrawPad({ onInput, onStrokes, image, onInking, ref }: Pr
         strokes.current = strokes.current.slice(0, -1);
         render();
       },
+      strokes: () => (strokes.current.length ? strokes.current.map((s): Stroke => s.points) : null),
     }),
     [render],
   );

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openLearningStep } from '../learning-step';
+import { AddToMyDigits } from '../mydigits';
 import { chartScheduler } from '../../charts/chartScheduler';
 import { useStore } from '../../store/store';
 import { selectModelReady } from '../../store/selectors';
@@ -56,6 +57,7 @@ export default function DrawPanel() {
               {t('draw.sample')}
             </button>
           </div>
+          <AddToMyDigits strokes={() => pad.current?.strokes() ?? null} />
         </div>
         <div className="draw-results">
           <PredictionBars probs={probs} active={input !== null} />

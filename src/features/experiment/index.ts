@@ -3,8 +3,10 @@
 export { default as HyperStrip } from './HyperStrip';
 export { default as MoreSettings } from './MoreSettings';
 export { default as AugmentStrip } from './AugmentStrip';
+export { default as DataSettings } from './DataSettings';
 export {
   applyExperiment,
+  applyTrain,
   applyLinkInTab,
   chooseLanguage,
   choosePreset,

@@ -1,0 +1,59 @@
+// By the pad: keep the drawing as one of my digits, with the predicted digit as its label unless the person picks
+// another (one tap on the select).
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Stroke } from '../../data/strokes';
+import { argMax } from '../../model/argMax';
+import { useStore } from '../../store/store';
+import { useMsg } from '../../i18n/translate';
+import type { Msg } from '../../model/msg';
+import { addDigit } from './actions';
+
+type Props = {
+  /** The pad's current strokes (canvas pixels), or null for a test image. */
+  strokes: () => Stroke[] | null;
+};
+
+export default function AddToMyDigits({ strokes }: Props) {
+  const { t } = useTranslation();
+  const render = useMsg();
+  const input = useStore((s) => s.draw.input);
+  const probs = useStore((s) => s.draw.probs);
+  const predicted = input && probs ? argMax(probs) : 0;
+  // A label picked for this drawing; a new drawing goes back to the prediction.
+  const [picked, setPicked] = useState<{ for: number[] | null; label: number } | null>(null);
+  const [said, setSaid] = useState<Msg | null>(null);
+  if (picked && picked.for !== input) setPicked(null);
+  const label = picked?.label ?? predicted;
+  return (
+    <div className="mine-add">
+      <button
+        data-testid="mydigits.add"
+        disabled={!input}
+        title={t('mine.addTitle')}
+        onClick={() => input && setSaid(addDigit(label, input, strokes()))}
+      >
+        {t('mine.add')}
+      </button>
+      <label>
+        {t('mine.label')}{' '}
+        <select
+          data-testid="mydigits.label"
+          value={label}
+          onChange={(e) => setPicked({ for: input, label: Number(e.target.value) })}
+        >
+          {Array.from({ length: 10 }, (_, d) => (
+            <option key={d} value={d}>
+              {d}
+            </option>
+          ))}
+        </select>
+      </label>
+      {said && (
+        <span className="muted" role="status">
+          {render(said)}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+// "My digits": the class's drawings as a dataset: a grid by label with delete, files in and out, training with
+// them, and how the network reads them after each epoch (beside the MNIST test set on the accuracy chart).
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import PixelImage from '../../charts/PixelImage';
+import { useMsg } from '../../i18n/translate';
+import type { Msg } from '../../model/msg';
+import { useStore } from '../../store/store';
+import { clearDigits, deleteDigit, downloadDigits, openDigitFiles, setTrainWithMine } from './actions';
+import MineReadings from './MineReadings';
+import { selectMineAccuracy } from './selectors';
+
+/** Thumbnails shown per label; the rest are counted ("+12 more"). */
+const PER_LABEL = 24;
+
+export default function MyDigitsPanel() {
+  const { t } = useTranslation();
+  const tm = useMsg();
+  const items = useStore((s) => s.mine.items);
+  const trainWith = useStore((s) => s.config.train.trainWithMine);
+  const accuracy = useStore(selectMineAccuracy);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [message, setMessage] = useState<{ text: Msg; error: boolean } | null>(null);
+  const byLabel = useMemo(() => Array.from({ length: 10 }, (_, d) => items.filter((x) => x.label === d)), [items]);
+  return (
+    <div className="mine" aria-label={t('mine.heading')}>
+      <h2>
+        {t('mine.heading')}{' '}
+        <span className="muted">
+          (<span data-testid="mydigits.count">{items.length}</span>)
+        </span>
+      </h2>
+      <p className="mine-accuracy">
+        <span data-testid="metrics.mydigits-accuracy">{accuracy === null ? '' : accuracy.toFixed(4)}</span>
+      </p>
+      {items.length === 0 && <p className="muted">{t('mine.empty')}</p>}
+      <MineReadings />
+      <div className="mine-grid">
+        {byLabel.map(
+          (list, d) =>
+            list.length > 0 && (
+              <div key={d} className="mine-row">
+                <span className="mine-row-label">{d}</span>
+                {list.slice(0, PER_LABEL).map((x) => (
+                  <span key={x.id} className="mine-item" data-testid="mydigits.item" data-label={x.label}>
+                    <PixelImage
+                      values={x.pixels}
+                      side={28}
+                      mode="gray"
+                      scale={1 / 255}
+                      size={28}
+                      label={`${x.label}${x.source ? ` (${x.source})` : ''}`}
+                    />
+                    <button
+                      className="mine-delete"
+                      aria-label={t('mine.delete', { label: x.label })}
+                      title={t('mine.delete', { label: x.label })}
+                      onClick={() => deleteDigit(x.id)}
+                    >
+                      ×
+                    </button>
+                  </span>
+                ))}
+                {list.length > PER_LABEL && (
+                  <span className="muted">{t('mine.more', { n: list.length - PER_LABEL })}</span>
+                )}
+              </div>
+            ),
+        )}
+      </div>
+      <label className="check" title={t('mine.trainWithHint')}>
+        <input
+          type="checkbox"
+          data-testid="mydigits.train-with"
+          checked={trainWith}
+          onChange={(e) => setTrainWithMine(e.target.checked)}
+        />{' '}
+        {t('mine.trainWith')}
+      </label>
+      <div className="button-row">
+        <button data-testid="mydigits.download" disabled={items.length === 0} onClick={downloadDigits}>
+          {t('mine.download')}
+        </button>
+        <button title={t('mine.openTitle')} onClick={() => fileInput.current?.click()}>
+          {t('mine.open')}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          multiple
+          hidden
+          data-testid="mydigits.file-input"
+          onChange={async (e) => {
+            const files = Array.from(e.target.files ?? []);
+            e.target.value = '';
+            if (!files.length) return;
+            const r = await openDigitFiles(files);
+            setMessage(r.ok ? { text: r.message, error: false } : { text: r.error, error: true });
+          }}
+        />
+        <button
+          data-testid="mydigits.clear"
+          disabled={items.length === 0}
+          onClick={() => clearDigits() && setMessage(null)}
+        >
+          {t('mine.clear')}
+        </button>
+      </div>
+      {message && (
+        <p
+          className={message.error ? 'error' : 'muted'}
+          role="status"
+          data-testid={message.error ? 'io.error' : 'io.message'}
+        >
+          {tm(message.text)}
+        </p>
+      )}
+    </div>
+  );
+}
