@@ -27,6 +27,9 @@ describe('sweep values', () => {
     });
     expect(parseValues('batchSize', '32, 12.5')).toMatchObject({ problem: { key: 'sweep.badValue' } });
     expect(parseValues('optimizer', 'adam, lbfgs')).toMatchObject({ problem: { key: 'sweep.badValue' } });
+    // Label noise sweeps from clean labels to 80% replaced.
+    expect(parseValues('labelNoise', '0, 0.2, 0.4, 0.6')).toEqual({ values: [0, 0.2, 0.4, 0.6] });
+    expect(parseValues('labelNoise', '0, 0.9')).toMatchObject({ problem: { key: 'sweep.badValue' } });
     expect(parseValues('learningRate', '0.01')).toMatchObject({ problem: { key: 'sweep.valueCount' } });
     expect(parseValues('learningRate', '1,2,3,4,5,6,7,8,9')).toMatchObject({ problem: { key: 'sweep.valueCount' } });
     expect(parseValues('dropout', '0, 0.99')).toMatchObject({ problem: { key: 'sweep.badValue' } });

@@ -6,7 +6,8 @@ import type { NetworkSpec } from './spec';
 import { OPTIMIZERS, type OptimizerName, type TrainConfig } from './training';
 import { experimentProblem, TRAIN_FIELDS } from './trainFields';
 
-export type SweepParam = 'learningRate' | 'batchSize' | 'optimizer' | 'units' | 'dropout' | 'l2' | 'trainSize';
+export type SweepParam =
+  'learningRate' | 'batchSize' | 'optimizer' | 'units' | 'dropout' | 'l2' | 'trainSize' | 'labelNoise';
 export const SWEEP_PARAMS: readonly SweepParam[] = [
   'learningRate',
   'batchSize',
@@ -15,6 +16,7 @@ export const SWEEP_PARAMS: readonly SweepParam[] = [
   'dropout',
   'l2',
   'trainSize',
+  'labelNoise',
 ];
 export type SweepValue = number | OptimizerName;
 
@@ -40,6 +42,7 @@ export const DEFAULT_VALUES: Record<SweepParam, SweepValue[]> = {
   dropout: [0, 0.25, 0.5],
   l2: [0, 0.0001, 0.001, 0.01],
   trainSize: [1000, 5000, 20000, 60000],
+  labelNoise: [0, 0.2, 0.4, 0.6],
 };
 
 /** Ranges for random search: log-uniform for rates and sizes, uniform for dropout. */
@@ -53,6 +56,7 @@ export const RANDOM_RANGES: Record<
   dropout: { lo: 0, hi: 0.7, log: false, integer: false },
   l2: { lo: 1e-5, hi: 0.01, log: true, integer: false },
   trainSize: { lo: 500, hi: 60000, log: true, integer: true },
+  labelNoise: { lo: 0, hi: 0.8, log: false, integer: false },
 };
 
 /** Values that span decades read best on a log axis (every value positive, largest ≥ 10× smallest). */
@@ -112,6 +116,7 @@ export function applyValue(
     case 'batchSize':
     case 'l2':
     case 'trainSize':
+    case 'labelNoise':
       return { network, config: { ...config, [axis.param]: v as number } };
     case 'optimizer':
       return { network, config: { ...config, optimizer: v as OptimizerName } };

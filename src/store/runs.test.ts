@@ -49,12 +49,19 @@ function trainedRun() {
   }));
   const epochs = [
     { epoch: 1, batch: 468, testAccuracy: 0.96, testLoss: 0.13 },
-    { epoch: 2, batch: 936, testAccuracy: 0.976, testLoss: 0.08 },
+    { epoch: 2, batch: 936, testAccuracy: 0.976, testLoss: 0.08, mineAccuracy: 0.8 },
   ];
   return updateRun(run, { series, epochs, markers: [] }, 20, 1000 * 128);
 }
 
 describe('runs', () => {
+  it('name the data experiments they ran', () => {
+    expect(
+      runName(net, { ...DEFAULT_CONFIG, labelNoise: 0.3, plant: '7>1:0.3', removeDigit: 3, trainWithMine: true }),
+    ).toBe('mlp-seed · adam lr 0.01 b64 · noise 0.3 · plant 7>1:0.3 · no 3s · + my digits');
+    expect(runName(net, { ...DEFAULT_CONFIG, removeDigit: 5, digitKeep: 0.1 })).toContain('5s ×0.1');
+  });
+
   it('are named from what differs from the default recipe', () => {
     expect(runName(net, DEFAULT_CONFIG)).toBe('mlp-seed · adam lr 0.01 b64');
     expect(runName(net, { ...DEFAULT_CONFIG, schedule: 'constant', warmup: 0 })).toBe(
@@ -118,11 +125,20 @@ describe('runs', () => {
       'l2',
       'augment',
       'train_size',
+      'label_noise',
+      'plant',
+      'remove_digit',
+      'digit_keep',
+      'test_shift',
+      'test_shift_amount',
+      'train_with_my_digits',
       'backend',
       'epoch',
       'batch',
       'test_accuracy',
       'test_loss',
+      'my_digits_accuracy',
+      'shifted_test_accuracy',
     ]);
     expect(rows).toHaveLength(1 + 2 + 1);
     expect(rows[2]).toEqual([
@@ -140,14 +156,23 @@ describe('runs', () => {
       '0',
       'off',
       '0',
+      '0',
+      'none',
+      'none',
+      '0',
+      'none',
+      '',
+      '0',
       'wasm',
       '2',
       '936',
       '0.976',
       '0.08',
+      '0.8',
+      '',
     ]);
     expect(rows[3].slice(0, 2)).toEqual(['r2', 'tricky, "quoted" name']);
-    expect(rows[3].slice(15)).toEqual(['', '', '', '']);
+    expect(rows[3].slice(22)).toEqual(['', '', '', '', '', '']);
   });
 
   it('export as JSON that decodes back to the same runs', () => {

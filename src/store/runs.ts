@@ -97,6 +97,10 @@ export function runName(network: NetworkSpec, c: TrainConfig): string {
     parts.push(`${c.schedule}${plan}`);
   if (c.warmup !== DEFAULT_CONFIG.warmup) parts.push(`warm-up ${c.warmup}`);
   if (c.seed !== DEFAULT_CONFIG.seed) parts.push(`seed ${c.seed}`);
+  if (c.labelNoise > 0) parts.push(`noise ${c.labelNoise}`);
+  if (c.plant !== 'none') parts.push(`plant ${c.plant}`);
+  if (c.removeDigit >= 0) parts.push(c.digitKeep > 0 ? `${c.removeDigit}s ×${c.digitKeep}` : `no ${c.removeDigit}s`);
+  if (c.trainWithMine) parts.push('+ my digits');
   return parts.join(' · ');
 }
 
@@ -178,6 +182,11 @@ const thin = (t: TimePoint[]): TimePoint[] =>
 export const bestAccuracy = (r: RunRecord): number | null =>
   r.epochs.length ? Math.max(...r.epochs.map((e) => e.testAccuracy)) : null;
 export const finalAccuracy = (r: RunRecord): number | null => r.epochs.at(-1)?.testAccuracy ?? null;
+/** Accuracy on my digits / on the changed test images after the run's last epoch that measured it, or null. */
+export const mineAccuracyOf = (r: RunRecord): number | null =>
+  r.epochs.findLast((e) => e.mineAccuracy !== undefined)?.mineAccuracy ?? null;
+export const shiftedAccuracyOf = (r: RunRecord): number | null =>
+  r.epochs.findLast((e) => e.shiftedAccuracy !== undefined)?.shiftedAccuracy ?? null;
 
 const CSV_COLUMNS = [
   'run_id',
@@ -194,11 +203,20 @@ const CSV_COLUMNS = [
   'l2',
   'augment',
   'train_size',
+  'label_noise',
+  'plant',
+  'remove_digit',
+  'digit_keep',
+  'test_shift',
+  'test_shift_amount',
+  'train_with_my_digits',
   'backend',
   'epoch',
   'batch',
   'test_accuracy',
   'test_loss',
+  'my_digits_accuracy',
+  'shifted_test_accuracy',
 ] as const;
 
 /**
@@ -225,10 +243,26 @@ export function runsToCsv(runs: RunRecord[]): string {
       c.l2,
       c.augment,
       c.trainSize,
+      c.labelNoise,
+      c.plant,
+      c.removeDigit < 0 ? 'none' : c.removeDigit,
+      c.digitKeep,
+      c.testShift,
+      c.testShift === 'none' ? null : c.testShiftAmount,
+      c.trainWithMine ? 1 : 0,
       r.backend,
     ];
-    if (r.epochs.length === 0) rows.push([...head, null, null, null, null]);
-    for (const e of r.epochs) rows.push([...head, e.epoch, e.batch, e.testAccuracy, e.testLoss]);
+    if (r.epochs.length === 0) rows.push([...head, null, null, null, null, null, null]);
+    for (const e of r.epochs)
+      rows.push([
+        ...head,
+        e.epoch,
+        e.batch,
+        e.testAccuracy,
+        e.testLoss,
+        e.mineAccuracy ?? null,
+        e.shiftedAccuracy ?? null,
+      ]);
   }
   return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { escapeFormulae: true, newline: '\n' }) + '\n';
 }

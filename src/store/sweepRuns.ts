@@ -14,6 +14,7 @@ const SHORT: Record<SweepAxis['param'], string> = {
   dropout: 'dropout',
   l2: 'l2',
   trainSize: 'n',
+  labelNoise: 'noise',
 };
 
 /** "sweep · lr 0.01" or, for a grid, "sweep · lr 0.01 · batch 64". */

@@ -4,7 +4,14 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyExperiment } from '../experiment';
 import { downloadFile } from '../../services/downloadFile';
-import { bestAccuracy, runsToCsv, runsToJson, type RunRecord } from '../../store/runs';
+import {
+  bestAccuracy,
+  mineAccuracyOf,
+  runsToCsv,
+  runsToJson,
+  shiftedAccuracyOf,
+  type RunRecord,
+} from '../../store/runs';
 import { nativePrompt } from '../../services/dialogs';
 import { useStore } from '../../store/store';
 import { deleteRun, renameRun, toggleOverlay } from './actions';
@@ -24,6 +31,9 @@ export default function RunsPanel() {
   const currentId = useStore((s) => s.runs.currentId);
   const [sort, setSort] = useState<SortKey>('started');
   const rows = useMemo(() => [...list].sort(sorters[sort]), [list, sort]);
+  // Columns for the data lab's extra test sets, once any run measured them.
+  const withMine = list.some((r) => mineAccuracyOf(r) !== null);
+  const withShifted = list.some((r) => shiftedAccuracyOf(r) !== null);
   const header = (key: SortKey, label: string) => (
     <th aria-sort={sort === key ? 'descending' : 'none'}>
       <button className="link" onClick={() => setSort(key)}>
@@ -42,6 +52,8 @@ export default function RunsPanel() {
               <th>{t('runs.show')}</th>
               {header('name', t('runs.name'))}
               {header('best', t('runs.best'))}
+              {withMine && <th>{t('runs.mine')}</th>}
+              {withShifted && <th>{t('runs.shifted')}</th>}
               {header('time975', t('runs.time975'))}
               {header('started', t('runs.started'))}
               <th>{t('runs.actions')}</th>
@@ -75,6 +87,8 @@ export default function RunsPanel() {
                     {r.id === currentId && <span className="badge">{t('runs.live')}</span>}
                   </td>
                   <td data-testid="runs.best-acc">{best === null ? '' : best.toFixed(4)}</td>
+                  {withMine && <td data-testid="runs.mydigits-acc">{mineAccuracyOf(r)?.toFixed(4) ?? ''}</td>}
+                  {withShifted && <td data-testid="runs.shifted-acc">{shiftedAccuracyOf(r)?.toFixed(4) ?? ''}</td>}
                   <td>{hit ? t('runs.reachedAt', { seconds: hit.seconds, epoch: hit.epoch }) : '—'}</td>
                   <td>{new Date(r.startedAt).toLocaleTimeString()}</td>
                   <td>
