@@ -9,6 +9,7 @@ import type { TrainConfig } from '../model/training';
 import type { RunRecord } from '../store/runs';
 import type { Session } from '../features/sessions';
 import type { ChartMarker } from '../store/store';
+import { makeDigit, type MyDigit } from '../data/myDigits';
 
 const activation = fc.constantFrom('relu', 'leakyRelu', 'elu', 'sigmoid', 'tanh', 'softmax', 'linear' as const);
 /** Whole numbers over any safe range (fc.integer stops at 32 bits). */
@@ -134,3 +135,27 @@ export const runArb = (network: NetworkSpec, params: number): fc.Arbitrary<RunRe
       '0.975': fc.option(fc.record({ epoch: counter, examples: int(0, 1e15), seconds: real(0, 1e9) }), { nil: null }),
     }),
   });
+
+/** My digits as the pad and files make them: a picture only, or strokes (canvas pixels) re-rendered. */
+export const myDigitArb: fc.Arbitrary<MyDigit> = fc
+  .record({
+    label: int(0, 9),
+    pixels: fc.array(int(0, 255), { minLength: 784, maxLength: 784 }),
+    strokes: fc.option(
+      fc.array(fc.array(fc.tuple(real(0, 280), real(0, 280)), { minLength: 1, maxLength: 12 }), {
+        minLength: 1,
+        maxLength: 4,
+      }),
+      { nil: null },
+    ),
+    source: fc.stringMatching(/^[a-z0-9]{0,12}$/),
+  })
+  .map((d) =>
+    makeDigit(
+      d.label,
+      d.pixels.map((v) => v / 255),
+      d.strokes,
+      d.source,
+    ),
+  )
+  .filter((d): d is MyDigit => d !== null);

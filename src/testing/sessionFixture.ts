@@ -6,6 +6,7 @@ import { weightSizes } from '../model/shapes';
 import { DEFAULT_CONFIG } from '../model/training';
 import type { Session } from '../features/sessions';
 import { newRun, type RunRecord } from '../store/runs';
+import { makeDigit } from '../data/myDigits';
 import { sweepRecords } from '../store/sweepRuns';
 
 /** A change list as the page chains it (store/applyEvent.ts): `n` changes, n - 1 levels of change.list. */
@@ -58,5 +59,24 @@ export function session(): Session {
       ],
     },
     runs: [recorded, swept],
+    myDigits: [
+      makeDigit(
+        7,
+        [],
+        [
+          [
+            [60, 50],
+            [220, 50],
+            [120, 250],
+          ],
+        ],
+      )!,
+      makeDigit(
+        2,
+        Array.from({ length: 784 }, (_, i) => (i % 29) / 28),
+        null,
+        'alice',
+      )!,
+    ],
   };
 }

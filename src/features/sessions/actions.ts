@@ -15,6 +15,7 @@ import { patch } from '../../store/actions';
 import { downloadFile } from '../../services/downloadFile';
 import { getClient, RequestError } from '../../client';
 import { lockProblem } from '../experiment';
+import { mergeSessionDigits } from '../mydigits';
 import { nativeConfirm, type Ask } from '../../services/dialogs';
 
 type Stores = { db: UseStore; index: UseStore };
@@ -110,6 +111,7 @@ export async function captureSession(name: string): Promise<Outcome<Session>> {
       point,
       history: { series: metrics.series, epochs: metrics.epochs, markers: metrics.markers },
       runs: useStore.getState().runs.list,
+      myDigits: useStore.getState().mine.items,
     };
   });
 }
@@ -139,12 +141,16 @@ export const openSession = guarded(
       currentId: continued?.id ?? null,
     });
     patch('metrics', { series: s.history.series, epochs: s.history.epochs, markers: s.history.markers });
+    // The file's digits join my digits (duplicates dropped); when they would not fit, the notice says so.
+    const full = mergeSessionDigits(s.myDigits);
     patch('status', { batch: r.value.batch, epoch: r.value.epoch });
     patch('ui', {
       savedBatch: r.value.batch,
-      notice: s.point
-        ? msg('io.openedTrainedNotice', { name: s.name, batch: s.point.batch })
-        : msg('io.openedNotice', { name: s.name }),
+      notice:
+        full ??
+        (s.point
+          ? msg('io.openedTrainedNotice', { name: s.name, batch: s.point.batch })
+          : msg('io.openedNotice', { name: s.name })),
     });
     return { ok: true, value: true };
   },
@@ -291,6 +297,7 @@ export const importModelFiles = guarded(async (files: File[]): Promise<Outcome<b
       point: { batch: 0, epoch: 0, weights: r.weights },
       history: { series: [], epochs: [], markers: [] },
       runs: [],
+      myDigits: [],
     },
     'import',
   );

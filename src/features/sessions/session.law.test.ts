@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../model/prng';
 import { presetById, PRESETS } from '../../model/presets';
 import { experimentProblem } from '../../model/trainFields';
-import { configArb, historyArb, runArb } from '../../testing/arbitraries';
+import { configArb, historyArb, myDigitArb, runArb } from '../../testing/arbitraries';
 import { varianceIndices, weightSizes } from '../../model/shapes';
 import { decodeSession, encodeSession, MAX_COUNTER, sessionName, type Session } from './session';
 import { session } from '../../testing/sessionFixture';
@@ -28,7 +28,8 @@ describe('the round-trip law for sessions', () => {
         ),
         fc.string({ maxLength: 120 }),
         fc.nat(),
-        (preset, train, history, counters, rawName, seed) => {
+        fc.array(myDigitArb, { maxLength: 3 }),
+        (preset, train, history, counters, rawName, seed, myDigits) => {
           fc.pre(experimentProblem(preset.network, train) === null);
           const network = preset.network;
           const sizes = weightSizes(network)!;
@@ -49,6 +50,7 @@ describe('the round-trip law for sessions', () => {
             point,
             history,
             runs: [],
+            myDigits,
           };
           const back = decodeSession(encodeSession(s));
           expect(back).toEqual({ ok: true, session: s });

@@ -24,6 +24,7 @@ function session(): Session {
       markers: [{ batch: 5, label: { key: 'change.learningRate', values: { from: 0.002, to: 0.01 } }, kind: 'change' }],
     },
     runs: [],
+    myDigits: [],
   };
 }
 

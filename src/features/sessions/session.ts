@@ -12,6 +12,7 @@ import { decodeEpochResult, decodeMarker, decodePoint, isCount, MAX_COUNTER } fr
 import { decodeRuns, type RunRecord } from '../../store/runs';
 import { MAX_SERIES, type ChartMarker, type EpochResult } from '../../store/store';
 import { applyLink, decodeLink, defaultExperiment, encodeExperiment } from '../experiment';
+import { decodeDigitsValue, digitsValue, type MyDigit } from '../../data/myDigits';
 
 export const SESSION_FORMAT = 'mnist-playground-session';
 export const SESSION_VERSION = 1;
@@ -27,6 +28,8 @@ export type Session = {
   history: { series: BatchPoint[]; epochs: EpochResult[]; markers: ChartMarker[] };
   /** The recorded runs (store/runs.ts) at the time of saving; files from before runs existed have none. */
   runs: RunRecord[];
+  /** My digits at the time of saving (data/myDigits.ts); files from before them have none. */
+  myDigits: MyDigit[];
 };
 
 function toBase64(a: Float32Array): string {
@@ -59,6 +62,8 @@ export function encodeSession(s: Session): string {
     point: s.point && { batch: s.point.batch, epoch: s.point.epoch, weights: s.point.weights.map(toBase64) },
     history: s.history,
     runs: s.runs,
+    // The my-digits file's own object: one decoder for both.
+    ...(s.myDigits.length ? { myDigits: digitsValue(s.myDigits) } : {}),
   });
 }
 
@@ -169,7 +174,16 @@ export function decodeSession(text: string): DecodedSession {
   }
   const h = checkHistory(isObj(j.history) ? j.history : {});
   if (!h.ok) return bad(h.why, h.values);
+  let myDigits: MyDigit[] = [];
+  if (j.myDigits !== undefined) {
+    const d = decodeDigitsValue(j.myDigits);
+    if (!d.ok) return { ok: false, error: msg('file.sessionUnreadable', { why: d.error }) };
+    myDigits = d.digits;
+  }
   const name = sessionName(j.name);
   const savedAt = typeof j.savedAt === 'string' && !Number.isNaN(Date.parse(j.savedAt)) ? j.savedAt.slice(0, 40) : '';
-  return { ok: true, session: { name, savedAt, network, train, point, history: h.history, runs: decodeRuns(j.runs) } };
+  return {
+    ok: true,
+    session: { name, savedAt, network, train, point, history: h.history, runs: decodeRuns(j.runs), myDigits },
+  };
 }
