@@ -97,6 +97,12 @@ const PY_STRINGS = new Set([
 ]);
 const PY_CALLS = new Set([
   'tf.keras.datasets.mnist.load_data',
+  'np.random.default_rng',
+  'y_train.copy',
+  'np.flatnonzero',
+  'np.ones',
+  'rng.permutation',
+  'rng.integers',
   '<expr>.astype',
   'tf.keras.utils.set_random_seed',
   'tf.keras.Sequential',
@@ -131,6 +137,7 @@ const PY_CALLS = new Set([
 ]);
 const JS_STRINGS = new Set([
   '@tensorflow/tfjs',
+  'int32',
   'relu',
   'elu',
   'sigmoid',
@@ -147,6 +154,24 @@ const JS_STRINGS = new Set([
 ]);
 const JS_CALLS = new Set([
   'tf.sequential',
+  'dataLab',
+  'shuffled',
+  'Array.from',
+  '<expr>.dataSync',
+  'yTrain.argMax',
+  'labels.map',
+  'kept.filter',
+  'kept.slice',
+  'digit.slice',
+  'dropped.has',
+  'from.slice',
+  '<expr>.slice',
+  'Math.round',
+  'tf.tensor1d',
+  'tf.gather',
+  'tf.oneHot',
+  '<expr>.toFloat',
+  'kept.map',
   'tf.layers.dense',
   'tf.layers.conv2d',
   'tf.layers.maxPooling2d',
@@ -231,6 +256,18 @@ describe('generated code from hostile experiments', () => {
     cases.push([p.network, { ...DEFAULT_CONFIG, augment: 'elastic', schedule: 'cosine', l2: 1e-4 }, TITLES[i]]),
   );
   configs.forEach((c, i) => cases.push([PRESETS[i % PRESETS.length].network, c, TITLES[(i + 3) % TITLES.length]]));
+  // Every data experiment at once: the generated label code is on the same allow-lists.
+  const lab: TrainConfig = {
+    ...DEFAULT_CONFIG,
+    removeDigit: 3,
+    digitKeep: 0.1,
+    plant: '7>1:0.3',
+    labelNoise: 0.2,
+    trainWithMine: true,
+    testShift: 'thin',
+    testShiftAmount: 1,
+  };
+  TITLES.forEach((title) => cases.push([PRESETS[0].network, lab, title]));
 
   it('the Keras script parses in Python, calls only allowed functions and keeps every payload inside the title', () => {
     const reports = checkPython(cases.map(([net, c, title]) => kerasScript(net, c, title)));

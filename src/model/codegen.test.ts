@@ -204,3 +204,49 @@ describe('the learning-rate schedule in exported code', () => {
     got.forEach((v, i) => expect(v).toBeCloseTo(expected(c)[i], 12));
   });
 });
+
+describe('the data lab in the exports', () => {
+  const lab: TrainConfig = { ...DEFAULT_CONFIG, removeDigit: 3, digitKeep: 0.1, plant: '7>1:0.5', labelNoise: 0.2 };
+  /** 1,000 labels, 100 of each digit. */
+  const labels = Array.from({ length: 1000 }, (_, i) => i % 10);
+
+  it('TF.js dataLab keeps the share of the digit, plants the confusion and replaces the noisy share', () => {
+    const code = tfjsProgram(presetById('mlp-seed').network, lab, 'x');
+    expect(code).toContain('[xTrain, yTrain] = dataLab(xTrain, yTrain);');
+    const body = code.slice(code.indexOf('function shuffled'), code.indexOf('export async function train'));
+    // A stand-in for the tf calls dataLab makes, on plain arrays: one-hot rows in, kept rows and labels out.
+    const tf = {
+      tidy: <T>(f: () => T) => f(),
+      tensor1d: (a: number[]) => a,
+      gather: (x: number[], idx: number[]) => idx.map((i) => x[i]),
+      oneHot: (a: number[]) => ({ toFloat: () => a }),
+    };
+    const yTrain = { argMax: () => ({ dataSync: () => labels }) };
+    const dataLab = new Function('tf', `${body.replace('export function', 'function')}\nreturn dataLab;`)(tf) as (
+      x: number[],
+      y: unknown,
+    ) => [number[], number[]];
+    const [kept, y] = dataLab(labels, yTrain);
+    expect(kept.filter((l) => l === 3)).toHaveLength(10);
+    expect(kept).toHaveLength(910);
+    const wrong = y.filter((l, i) => l !== kept[i]).length;
+    // 50 sevens relabelled 1, then 20% of all kept labels changed (some of them sevens already changed).
+    expect(wrong).toBeGreaterThanOrEqual(182);
+    expect(wrong).toBeLessThanOrEqual(50 + 182);
+  });
+
+  it('the Keras script does the same with numpy and says what it cannot carry', () => {
+    const code = kerasScript(
+      presetById('mlp-seed').network,
+      { ...lab, trainWithMine: true, testShift: 'rotate', testShiftAmount: 30 },
+      'x',
+    );
+    expect(code).toContain('rng = np.random.default_rng(42)');
+    expect(code).toContain('keep[d[rng.permutation(len(d))[round(0.1 * len(d)):]]] = False');
+    expect(code).toContain('y_train[d[rng.permutation(len(d))[: round(0.5 * len(d))]]] = 1');
+    expect(code).toContain("# The playground also mixed the class's own digits into training");
+    expect(code).toContain('# The playground also tested on the test images changed ("rotate" by 30)');
+    const plain = kerasScript(presetById('mlp-seed').network, DEFAULT_CONFIG, 'x');
+    expect(plain).not.toContain('rng');
+  });
+});

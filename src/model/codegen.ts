@@ -5,6 +5,7 @@
 // experiment is pasted in as it is: the network and config pass the decoders again, names (activations,
 // paddings, optimizers, schedules, augmentation levels) come from the fixed tables below, numbers are formatted
 // here, and the one free text, the title, is escaped with each language's string-literal rules.
+import { jsDataLab, pyDataLab } from './codegenData';
 import { jsString, numberLiteral, pyString } from './codegenText';
 import { jsRate, pyRate } from './codegenSchedule';
 import { decodeConfig, decodeNetwork } from './decode';
@@ -111,6 +112,7 @@ export function kerasScript(network: NetworkSpec, config: TrainConfig, title: st
 
 Run: pip install tensorflow && python mnist_playground.py
 """
+import numpy as np
 import tensorflow as tf
 
 TITLE = ${pyString(title)}
@@ -118,7 +120,11 @@ TITLE = ${pyString(title)}
 (x_train, y_train), (x_test, y_test) = tf.keras.datasets.mnist.load_data()
 # Same input as the playground: pixel / 255, shape (28, 28, 1), white ink on black.
 x_train = (x_train / 255.0).astype("float32")[..., None]
-x_test = (x_test / 255.0).astype("float32")[..., None]${c.trainSize > 0 ? `\n# The playground trained on the first ${n(c.trainSize)} training images only.\nx_train, y_train = x_train[:${n(c.trainSize)}], y_train[:${n(c.trainSize)}]` : ''}
+x_test = (x_test / 255.0).astype("float32")[..., None]${c.trainSize > 0 ? `\n# The playground trained on the first ${n(c.trainSize)} training images only.\nx_train, y_train = x_train[:${n(c.trainSize)}], y_train[:${n(c.trainSize)}]` : ''}${pyDataLab(
+    c,
+  )
+    .map((l) => `\n${l}`)
+    .join('')}
 
 tf.keras.utils.set_random_seed(${n(c.seed)})
 model = tf.keras.Sequential([
@@ -217,6 +223,7 @@ export function tfjsProgram(network: NetworkSpec, config: TrainConfig, title: st
   const layers = net.layers.flatMap((l, i) => tfjsLayer(l, i === 0, c.l2));
   const rate = jsRate(c);
   const cb = rate?.callbacks ?? '';
+  const lab = jsDataLab(c);
   // fit() counts steps per call; the schedule needs them counted across the whole training.
   const counter = rate
     ? `\n  const stepsPerEpoch = Math.floor(xTrain.shape[0] / ${n(c.batchSize)});\n  let step = 0;`
@@ -237,9 +244,9 @@ ${layers.map((l) => `      ${l},`).join('\n')}
   return model;
 }
 
-${rate ? rate.helper : ''}${aug === 'off' ? '' : tfjsAugment(aug)}
+${rate ? rate.helper : ''}${aug === 'off' ? '' : tfjsAugment(aug)}${lab.helper}
 export async function train(xTrain, yTrain, xTest, yTest) {
-  const model = buildModel();${c.trainSize > 0 ? `\n  // The playground trained on the first ${n(c.trainSize)} training images only.\n  [xTrain, yTrain] = [xTrain.slice(0, ${n(c.trainSize)}), yTrain.slice(0, ${n(c.trainSize)})];` : ''}${counter}
+  const model = buildModel();${c.trainSize > 0 ? `\n  // The playground trained on the first ${n(c.trainSize)} training images only.\n  [xTrain, yTrain] = [xTrain.slice(0, ${n(c.trainSize)}), yTrain.slice(0, ${n(c.trainSize)})];` : ''}${lab.call}${counter}
   ${
     aug === 'off'
       ? `await model.fit(xTrain, yTrain, { batchSize: ${n(c.batchSize)}, epochs: ${n(exportEpochs(c))}, shuffle: true, validationData: [xTest, yTest]${cb} });`
