@@ -100,6 +100,15 @@ export const enLearning = {
   'lesson.batch-sweep.text':
     'Five runs with batch sizes 8, 32, 128, 512 and 2048, each given the same 10 seconds of training. Small batches take many small, noisy steps; large batches see more images per second but take few steps. Which learns most in the same time? Switch the charts\' x axis to "training seconds" to compare fairly, and look at the examples/s column.',
   'lesson.sweepStart': 'Run this comparison',
+  'lesson.test-not-world.title': 'The test set is not the world',
+  'lesson.test-not-world.text':
+    'Press Train: after two epochs the network reads about 97.5% of MNIST\'s 10,000 test digits. Now everyone draws a few digits on the pad and presses "Add to my digits" (check the label first). Train one more epoch and compare the green "your digits" dots with the test accuracy: MNIST was written by American census staff and students in the 1990s, with pens on paper forms, and your digits are not like theirs. Then tick "Train with my digits" and train on: watch your digits go from misread to read while the MNIST test accuracy barely moves. Which of the two numbers would you trust for your class?',
+  'lesson.garbage-in.title': 'Garbage in: wrong labels',
+  'lesson.garbage-in.text':
+    'Four runs of the same network, one epoch each, with 0%, 20%, 40% and 60% of the training labels replaced by a random wrong digit. The test labels stay right. Before you press the button, guess: at 60% wrong labels, will the network score above or below 50% on the test set? The wrong labels point every which way, so they mostly cancel out, while the right ones all agree. Read the summary chart, then try one confusion instead: "Planted confusion" makes a share of one digit carry one wrong label, which does not cancel out.',
+  'lesson.missing-digit.title': 'The missing digit',
+  'lesson.missing-digit.text':
+    'This network trains two epochs without a single 7. Look at the per-digit accuracy under the charts: the 7s of the test set score 0, because the network has no output it ever learned to use for them. Now draw a 7 on the pad. What does the network say, and how sure is it? A network always answers with one of the digits it knows, often confidently. Set "Share of it kept" to 0.01 (60 sevens out of 6,000), press Reset and train again: how few examples are enough?',
   'guide.heading': 'First steps',
   'guide.stepOf': 'Step {{n}} of {{total}}:',
   'guide.train': 'Press Train (or the Space key) to start teaching the network with 60,000 handwritten digits.',

@@ -14,7 +14,10 @@ export type LessonId =
   | 'misread'
   | 'lr-sweep'
   | 'batch-sweep'
-  | 'one-step';
+  | 'one-step'
+  | 'test-not-world'
+  | 'garbage-in'
+  | 'missing-digit';
 
 /**
  * Title and paragraph are in the i18n catalogues under lesson.<id>.title / .text. A lesson with a sweep offers to run
@@ -118,5 +121,29 @@ export const LESSONS: readonly Lesson[] = [
       budget: { kind: 'seconds', value: 10 },
       order: 'interleaved',
     },
+  },
+  {
+    // The default recipe for two epochs: MNIST's test accuracy is high; the class's own digits say how high it
+    // really is. The paragraph asks for the digits first, then for training with them.
+    id: 'test-not-world',
+    network: presetById('mlp-seed').network,
+    train: { ...DEFAULT_CONFIG, epochLimit: 2 },
+  },
+  {
+    // The same network at four levels of label noise, one epoch each (the lesson's recipe, constant rate).
+    id: 'garbage-in',
+    network: presetById('mlp-seed').network,
+    train: { ...PLAIN },
+    sweep: {
+      axes: [{ param: 'labelNoise', values: [0, 0.2, 0.4, 0.6] }],
+      budget: { kind: 'epochs', value: 1 },
+      order: 'interleaved',
+    },
+  },
+  {
+    // No 7 in training: a drawn 7 is read as something else, often with confidence.
+    id: 'missing-digit',
+    network: presetById('mlp-seed').network,
+    train: { ...PLAIN, removeDigit: 7, digitKeep: 0, epochLimit: 2 },
   },
 ];

@@ -161,7 +161,7 @@ describe('sweep lessons', () => {
   it('each lesson with a sweep makes runs that can train, with a valid budget', async () => {
     const { LESSONS } = await import('./lessons');
     const withSweep = LESSONS.filter((l) => l.sweep);
-    expect(withSweep.map((l) => l.id)).toEqual(['lr-sweep', 'batch-sweep']);
+    expect(withSweep.map((l) => l.id)).toEqual(['lr-sweep', 'batch-sweep', 'garbage-in']);
     for (const l of withSweep) {
       const plan = expandSweep(l.network, l.train, l.sweep!.axes);
       expect(plan).toHaveProperty('runs');
