@@ -27,6 +27,8 @@ const client = {
   reset: () => fake.sent.push({ type: 'reset' }),
   retryData: () => fake.sent.push({ type: 'retryData' }),
   predict: vi.fn(),
+  setMyDigits: (version: number, pixels: Float32Array, labels: Uint8Array) =>
+    fake.sent.push({ type: 'setMyDigits', version, pixels, labels }),
   setInking: vi.fn(),
   request<K extends RequestType>(type: K, question: Ask<K>): Promise<Answer<K>> {
     fake.requests.push({ type, question });

@@ -20,28 +20,29 @@ export default function AddToMyDigits({ strokes }: Props) {
   const input = useStore((s) => s.draw.input);
   const probs = useStore((s) => s.draw.probs);
   const predicted = input && probs ? argMax(probs) : 0;
-  // A label picked for this drawing; a new drawing goes back to the prediction.
-  const [picked, setPicked] = useState<{ for: number[] | null; label: number } | null>(null);
+  // A label picked for this drawing: it holds while the drawing grows (the input changes with every stroke and
+  // every paced prediction) and goes back to following the prediction once the pad is cleared or the digit added.
+  const [picked, setPicked] = useState<number | null>(null);
   const [said, setSaid] = useState<Msg | null>(null);
-  if (picked && picked.for !== input) setPicked(null);
-  const label = picked?.label ?? predicted;
+  if (picked !== null && input === null) setPicked(null);
+  const label = picked ?? predicted;
   return (
     <div className="mine-add">
       <button
         data-testid="mydigits.add"
         disabled={!input}
         title={t('mine.addTitle')}
-        onClick={() => input && setSaid(addDigit(label, input, strokes()))}
+        onClick={() => {
+          if (!input) return;
+          setSaid(addDigit(label, input, strokes()));
+          setPicked(null);
+        }}
       >
         {t('mine.add')}
       </button>
       <label>
         {t('mine.label')}{' '}
-        <select
-          data-testid="mydigits.label"
-          value={label}
-          onChange={(e) => setPicked({ for: input, label: Number(e.target.value) })}
-        >
+        <select data-testid="mydigits.label" value={label} onChange={(e) => setPicked(Number(e.target.value))}>
           {Array.from({ length: 10 }, (_, d) => (
             <option key={d} value={d}>
               {d}

@@ -31,12 +31,12 @@ export default function MineReadings() {
   const misread = items.map((x, i) => ({ x, p: predicted[i] })).filter(({ x, p }) => x.label !== p);
   return (
     <div className="mine-readings">
-      <p>{t('mine.accuracy', { epoch, percent: ((100 * right) / items.length).toFixed(1), count: items.length })}</p>
+      <p className="muted">{t('mine.accuracy', { epoch, right, count: items.length })}</p>
       <p className="mine-per-digit muted" aria-label={t('mine.perDigit')}>
         {stats.map(([r, n], d) =>
           n ? (
             <span key={d}>
-              {d}: {r}/{n}{' '}
+              {d}: {r}/{n}
             </span>
           ) : null,
         )}

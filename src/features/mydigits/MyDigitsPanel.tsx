@@ -31,6 +31,7 @@ export default function MyDigitsPanel() {
         </span>
       </h2>
       <p className="mine-accuracy">
+        {accuracy !== null && <span className="muted">{t('mine.accuracyLabel')} </span>}
         <span data-testid="metrics.mydigits-accuracy">{accuracy === null ? '' : accuracy.toFixed(4)}</span>
       </p>
       {items.length === 0 && <p className="muted">{t('mine.empty')}</p>}

@@ -32,9 +32,16 @@ function replaceSet(items: MyDigit[]) {
   patch('mine', { items, version });
   const t = digitsTensorData(items);
   getClient().setMyDigits(version, t.pixels, t.labels);
-  void set(KEY, encodeDigits(items), store()).catch((e: unknown) =>
-    patch('ui', { notice: msg('mine.saveFailed', { detail: String((e as Error)?.message ?? e).slice(0, 120) }) }),
-  );
+  void persist(items);
+}
+
+/** Stores the set in this browser; storage that is blocked, full or missing is said in a notice. */
+async function persist(items: MyDigit[]) {
+  try {
+    await set(KEY, encodeDigits(items), store());
+  } catch (e) {
+    patch('ui', { notice: msg('mine.saveFailed', { detail: String((e as Error)?.message ?? e).slice(0, 120) }) });
+  }
 }
 
 /** At start-up: the set this browser kept, if any (a damaged record is left alone and the set starts empty). */
