@@ -66,6 +66,8 @@ export const enData = {
   'data.plantHint': "A share of one digit's training images labelled as another",
   'data.plantFrom': 'of the',
   'data.plantTo': 'labelled',
+  'data.plantFromLabel': 'Digit some of whose training images get another label',
+  'data.plantToLabel': 'The label they get',
   'data.plantShare': 'share',
   'data.removeDigit': 'Leave out digit',
   'data.none': 'none',

@@ -66,6 +66,8 @@ export const zhCNData: Record<keyof typeof enData, string> = {
   'data.plantHint': '把某个数字的一部分训练图像标成另一个数字',
   'data.plantFrom': '把',
   'data.plantTo': '标成',
+  'data.plantFromLabel': '部分训练图像被换标签的数字',
+  'data.plantToLabel': '它们得到的标签',
   'data.plantShare': '比例',
   'data.removeDigit': '去掉数字',
   'data.none': '无',

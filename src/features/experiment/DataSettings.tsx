@@ -26,11 +26,12 @@ export default function DataSettings() {
         value={train.labelNoise}
         onCommit={(v) => applyTrain({ ...train, labelNoise: v })}
       />
-      <label className="field" title={t('data.plantHint')}>
+      <div className="field plant-field" title={t('data.plantHint')}>
         <span>{t('data.plant')}</span>
         <span className="inline-fields">
           {t('data.plantFrom')}{' '}
           <select
+            aria-label={t('data.plantFromLabel')}
             data-testid="data.plant-from"
             value={plant ? plant.from : 'none'}
             onChange={(e) => {
@@ -54,6 +55,7 @@ export default function DataSettings() {
             <>
               {t('data.plantTo')}{' '}
               <select
+                aria-label={t('data.plantToLabel')}
                 data-testid="data.plant-to"
                 value={plant.to}
                 onChange={(e) => setPlant({ ...plant, to: Number(e.target.value) })}
@@ -67,7 +69,7 @@ export default function DataSettings() {
             </>
           )}
         </span>
-      </label>
+      </div>
       {plant && (
         <NumberInput
           label={t('data.plantShare')}
