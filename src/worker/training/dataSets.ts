@@ -1,6 +1,6 @@
 // The data a trainer reads, with the data lab's experiments applied: the training view (which images, which
-// labels: data/dataLab.ts), my digits mixed into batches, and the extra sets evaluated beside the MNIST test set
-// (the changed test images, my digits). Views and tensors are made once per setting and kept.
+// labels: data/dataLab.ts), my digits mixed into batches, the test set's tensors, and the extra sets evaluated
+// beside it (the changed test images, my digits). Views and tensors are made once per setting and kept.
 import * as tf from '@tensorflow/tfjs';
 import { gatherBatch, PIXELS } from '../../data/batch';
 import { sameData, trainingView, type DataChoice, type TrainingView } from '../../data/dataLab';
@@ -9,7 +9,8 @@ import { epochOrder, mulberry32 } from '../../model/prng';
 import type { TrainConfig } from '../../model/training';
 import type { Mnist } from '../data/dataset';
 import type { MineSet } from '../data/mineSet';
-import { evaluateModel, makeTestChunks, type TestChunks } from './evaluate';
+import { chunkSizeFor, evaluateModel, makeTestChunks, type TestChunks } from './evaluate';
+import type { NetworkSpec } from '../../model/spec';
 
 /** One in this many examples of a batch comes from my digits when training with them (at least one per batch). */
 export const MINE_EVERY = 8;
@@ -24,6 +25,8 @@ export type ExtraResults = {
 export class DataSets {
   private choice: DataChoice;
   view: TrainingView;
+  private test: TestChunks | null = null;
+  private probe: tf.Tensor4D | null = null;
   private shifted: { key: string; chunks: TestChunks } | null = null;
   private mineChunks: { key: string; chunks: TestChunks } | null = null;
 
@@ -74,8 +77,25 @@ export class DataSets {
     }
   }
 
-  /** My digits and the changed test set, evaluated with `model` in chunks of `size`. */
-  async evaluateExtras(model: tf.LayersModel, c: TrainConfig, size: number): Promise<ExtraResults> {
+  /** The test images in chunks the network's memory allows (made once per chunk size). */
+  testChunks(network: NetworkSpec): TestChunks {
+    const size = chunkSizeFor(network);
+    if (this.test?.size !== size) {
+      this.test?.parts.forEach((p) => p.dispose());
+      this.test = makeTestChunks(this.data.testPixels, this.data.testLabels.length, size);
+    }
+    return this.test;
+  }
+
+  /** The first 256 test images, [256, 28, 28, 1]: what the dead-ReLU measure runs on. */
+  probeImages(): tf.Tensor4D {
+    this.probe ??= makeTestChunks(this.data.testPixels, Math.min(256, this.data.testLabels.length), 256).parts[0];
+    return this.probe;
+  }
+
+  /** My digits and the changed test set, evaluated with `model` in the chunk size `network` allows. */
+  async evaluateExtras(model: tf.LayersModel, c: TrainConfig, network: NetworkSpec): Promise<ExtraResults> {
+    const size = chunkSizeFor(network);
     let mine: ExtraResults['mine'] = null;
     if (this.mine.count > 0) {
       const key = `${this.mine.version}/${size}`;
@@ -113,6 +133,10 @@ export class DataSets {
 
   /** Frees the evaluation tensors (a backend switch or the trainer's end); views are plain arrays and stay. */
   disposeTensors() {
+    this.test?.parts.forEach((p) => p.dispose());
+    this.test = null;
+    this.probe?.dispose();
+    this.probe = null;
     this.disposeMine();
     this.disposeShifted();
   }

@@ -16,7 +16,7 @@ import type {
   WeightImages,
 } from '../../protocol/fromWorker';
 import { buildModel, reseedDropout } from './buildModel';
-import { cellImages, chunkSizeFor, evaluateModel, makeTestChunks, type EvalResult, type TestChunks } from './evaluate';
+import { cellImages, evaluateModel, type EvalResult } from './evaluate';
 import { disposeStep, Insights, type StepStats } from './insights';
 import { makeOptimizer, setRate } from './optimizers';
 import {
@@ -47,8 +47,6 @@ export class Trainer {
   private augScratch = new Float32Array(AUGMENT_SCRATCH);
   /** Losses and accuracies of batches not yet read back. */
   private readonly losses = new LossQueue();
-  private test: TestChunks | null = null;
-  private probe: tf.Tensor4D | null = null;
   private insights!: Insights;
   /** Gradients and pre-step weights of one recent batch, for the histograms; null until the next request. */
   private step: StepStats | null = null;
@@ -266,8 +264,9 @@ export class Trainer {
     const mix = this.config.trainWithMine ? { seed: this.config.seed, batch: this.batch + 1 } : null;
     this.sets.gather(this.order, this.cursor, B, this.x, this.y, mix);
     if (profile) t0 = profile.add('batch', t0);
+    // Augmented by the seeded stream of this batch (1-based): new at each step, the same in a repeated run.
     if (this.config.augment !== 'off')
-      augmentBatch(this.x, B, this.config.augment, this.augmentRand(this.batch + 1), 1, this.augScratch);
+      augmentBatch(this.x, B, this.config.augment, augmentStream(this.config.seed, this.batch + 1), 1, this.augScratch);
     if (profile) t0 = profile.add('augment', t0);
     this.applySchedule();
     this.cursor += B;
@@ -291,11 +290,6 @@ export class Trainer {
     profile?.countExamples(B);
   }
 
-  /** The seeded stream that augments batch number `batch` (1-based): new each step, the same in a repeated run. */
-  private augmentRand(batch: number) {
-    return augmentStream(this.config.seed, batch);
-  }
-
   /**
    * The first `count` images of the next batch as its training step will see them, before and after
    * augmentation (the same seeded transforms: augmentBatch draws per image in order), as 0-255 bytes.
@@ -307,7 +301,7 @@ export class Trainer {
       y = new Int32Array(n);
     this.sets.gather(this.order, start, n, x, y, null);
     const original = Uint8Array.from(x, (v) => Math.round(v * 255));
-    augmentBatch(x, n, this.config.augment, this.augmentRand(this.batch + 1), 1, this.augScratch);
+    augmentBatch(x, n, this.config.augment, augmentStream(this.config.seed, this.batch + 1), 1, this.augScratch);
     return { labels: Array.from(y), original, augmented: Uint8Array.from(x, (v) => Math.round(v * 255)) };
   }
 
@@ -336,25 +330,9 @@ export class Trainer {
     return this.losses.drain();
   }
 
-  /** The test images in chunks the network's memory allows (made once per chunk size). */
-  private testChunks(): TestChunks {
-    const size = chunkSizeFor(this.network);
-    if (this.test?.size !== size) {
-      this.test?.parts.forEach((p) => p.dispose());
-      this.test = makeTestChunks(this.data.testPixels, this.data.testLabels.length, size);
-    }
-    return this.test;
-  }
-
-  /** The first 256 test images, [256, 28, 28, 1]: what the dead-ReLU measure runs on. */
-  private probeImages(): tf.Tensor4D {
-    this.probe ??= makeTestChunks(this.data.testPixels, Math.min(256, this.data.testLabels.length), 256).parts[0];
-    return this.probe;
-  }
-
   /** Accuracy, loss and confusion matrix on all test images; kept for the mistakes gallery. */
   async evaluate(): Promise<EvalResult> {
-    this.lastEval = await evaluateModel(this.model, this.testChunks(), this.data.testLabels);
+    this.lastEval = await evaluateModel(this.model, this.sets.testChunks(this.network), this.data.testLabels);
     return this.lastEval;
   }
 
@@ -366,7 +344,7 @@ export class Trainer {
     epoch = this.epoch,
   ): Promise<{ result: EvalResult; extras: ExtraResults; summary: EpochSummary }> {
     const result = await this.evaluate();
-    const extras = await this.sets.evaluateExtras(this.model, this.config, chunkSizeFor(this.network));
+    const extras = await this.sets.evaluateExtras(this.model, this.config, this.network);
     const summary: EpochSummary = { epoch, batch: this.batch, testAccuracy: result.accuracy, testLoss: result.loss };
     if (extras.mine) summary.mineAccuracy = extras.mine.accuracy;
     if (extras.shifted !== null) summary.shiftedAccuracy = extras.shifted;
@@ -385,7 +363,7 @@ export class Trainer {
 
   /** Weight and gradient distributions of each trainable layer, dead ReLUs and update ratios. */
   async histograms(): Promise<LayerHistogram[]> {
-    const dead = await this.insights.deadFractions(this.probeImages());
+    const dead = await this.insights.deadFractions(this.sets.probeImages());
     const out = await this.insights.histograms(this.step, dead);
     disposeStep(this.step);
     this.step = null;
@@ -402,10 +380,6 @@ export class Trainer {
     disposeStep(this.step);
     this.step = null;
     this.wantStats = true;
-    this.test?.parts.forEach((p) => p.dispose());
-    this.test = null;
-    this.probe?.dispose();
-    this.probe = null;
     this.sets.disposeTensors();
     this.optimizer?.dispose();
     this.model?.dispose();
