@@ -94,6 +94,33 @@ describe('TRAIN_FIELDS', () => {
     });
   }
 
+  it("checks a test change's amount in its own unit and range, and ignores it without a change", () => {
+    const shifted = (testShift: TrainConfig['testShift'], testShiftAmount: number) =>
+      configProblem({ ...DEFAULT_CONFIG, testShift, testShiftAmount })?.key ?? null;
+    expect(shifted('rotate', 30)).toBeNull();
+    expect(shifted('rotate', 0)).toBe('config.testShiftRange');
+    expect(shifted('thick', 4)).toBe('config.testShiftRange');
+    expect(shifted('shift', 10)).toBeNull();
+    expect(shifted('none', 0)).toBeNull();
+  });
+
+  it('reads the data experiments from a link as written', () => {
+    const c = readFields(
+      new URLSearchParams('noise=0.3&plant=7%3E1%3A0.25&rm=5&keep=0.1&ts=thin&tsa=1&mine=1'),
+      DEFAULT_CONFIG,
+    );
+    expect(c).toMatchObject({
+      labelNoise: 0.3,
+      plant: '7>1:0.25',
+      removeDigit: 5,
+      digitKeep: 0.1,
+      testShift: 'thin',
+      testShiftAmount: 1,
+      trainWithMine: true,
+    });
+    expect(readFields(new URLSearchParams('rm=none'), DEFAULT_CONFIG).removeDigit).toBe(-1);
+  });
+
   it('turns unreadable link values into problems, never into numbers', () => {
     const c = readFields(new URLSearchParams('lr=1e999x&bs=abc&opt=__proto__'), DEFAULT_CONFIG);
     expect(configProblem(c as TrainConfig)).not.toBeNull();

@@ -43,14 +43,20 @@ export default function MyDigitsPanel() {
               <div key={d} className="mine-row">
                 <span className="mine-row-label">{d}</span>
                 {list.slice(0, PER_LABEL).map((x) => (
-                  <span key={x.id} className="mine-item" data-testid="mydigits.item" data-label={x.label}>
+                  <span
+                    key={x.id}
+                    className="mine-item"
+                    data-testid="mydigits.item"
+                    data-label={x.label}
+                    title={`${x.label} · ${x.source || t('mine.sourceHere')}`}
+                  >
                     <PixelImage
                       values={x.pixels}
                       side={28}
                       mode="gray"
                       scale={1 / 255}
                       size={28}
-                      label={`${x.label}${x.source ? ` (${x.source})` : ''}`}
+                      label={`${x.label} · ${x.source || t('mine.sourceHere')}`}
                     />
                     <button
                       className="mine-delete"
