@@ -21,7 +21,7 @@ export default function AddToMyDigits({ strokes }: Props) {
   const probs = useStore((s) => s.draw.probs);
   const predicted = input && probs ? argMax(probs) : 0;
   // A label picked for this drawing: it holds while the drawing grows (the input changes with every stroke and
-  // every paced prediction) and goes back to following the prediction once the pad is cleared or the digit added.
+  // every paced prediction) and goes back to following the prediction once the pad is cleared.
   const [picked, setPicked] = useState<number | null>(null);
   const [said, setSaid] = useState<Msg | null>(null);
   if (picked !== null && input === null) setPicked(null);
@@ -35,7 +35,6 @@ export default function AddToMyDigits({ strokes }: Props) {
         onClick={() => {
           if (!input) return;
           setSaid(addDigit(label, input, strokes()));
-          setPicked(null);
         }}
       >
         {t('mine.add')}
