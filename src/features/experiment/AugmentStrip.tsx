@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import PixelImage from '../../charts/PixelImage';
+import DigitPicture from '../../charts/DigitPicture';
 import { useStore } from '../../store/store';
 import { PIXELS } from '../../model/spec';
 import { augmentedSamples } from './actions';
@@ -40,15 +40,7 @@ export default function AugmentStrip({ testId = 'hp.augment-strip' }: { testId?:
 
   if (!samples) return null;
   const image = (bytes: Uint8Array, i: number, label: string) => (
-    <PixelImage
-      key={i}
-      values={bytes.subarray(i * PIXELS, (i + 1) * PIXELS)}
-      side={28}
-      mode="gray"
-      scale={1 / 255}
-      size={36}
-      label={label}
-    />
+    <DigitPicture key={i} pixels={bytes.subarray(i * PIXELS, (i + 1) * PIXELS)} size={36} label={label} />
   );
   return (
     <figure className="augment-strip" data-testid={testId}>

@@ -5,10 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { formatPlant, parsePlant, SHIFT_AMOUNTS, TEST_SHIFTS, type TestShift } from '../../model/training';
 import { msg } from '../../model/msg';
 import { useStore } from '../../store/store';
+import DigitOptions from '../../ui/DigitOptions';
 import NumberInput from '../../ui/NumberInput';
 import { applyTrain } from './actions';
-
-const DIGITS = Array.from({ length: 10 }, (_, d) => d);
 
 export default function DataSettings() {
   const { t } = useTranslation();
@@ -45,11 +44,7 @@ export default function DataSettings() {
             }}
           >
             <option value="none">{t('data.none')}</option>
-            {DIGITS.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
+            <DigitOptions />
           </select>{' '}
           {plant && (
             <>
@@ -60,11 +55,7 @@ export default function DataSettings() {
                 value={plant.to}
                 onChange={(e) => setPlant({ ...plant, to: Number(e.target.value) })}
               >
-                {DIGITS.filter((d) => d !== plant.from).map((d) => (
-                  <option key={d} value={d}>
-                    {d}
-                  </option>
-                ))}
+                <DigitOptions skip={plant.from} />
               </select>
             </>
           )}
@@ -91,11 +82,7 @@ export default function DataSettings() {
           }
         >
           <option value="none">{t('data.none')}</option>
-          {DIGITS.map((d) => (
-            <option key={d} value={d}>
-              {d}
-            </option>
-          ))}
+          <DigitOptions />
         </select>
       </label>
       {train.removeDigit >= 0 && (

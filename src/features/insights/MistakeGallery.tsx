@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import PixelImage from '../../charts/PixelImage';
+import DigitPicture from '../../charts/DigitPicture';
 import type { Cell } from '../../store/store';
 
 /** The test images of the chosen confusion cell, with the model's top three guesses for each. */
@@ -23,11 +23,8 @@ export default function MistakeGallery({ cell }: { cell: Cell }) {
             .slice(0, 3);
           return (
             <li key={it.index} data-testid="insight.gallery-item">
-              <PixelImage
-                values={it.pixels}
-                side={28}
-                mode="gray"
-                scale={1 / 255}
+              <DigitPicture
+                pixels={it.pixels}
                 size={56}
                 label={t('insight.testImage', { index: it.index, digit: actual })}
               />

@@ -1,3 +1,4 @@
+import DigitOptions from '../../ui/DigitOptions';
 import { useTranslation } from 'react-i18next';
 import { chooseStepSource, computeLearningStep, learningStepRate, setStepLabel, setStepRate } from './actions';
 import { msg } from '../../model/msg';
@@ -41,11 +42,7 @@ export default function StepSettings() {
               void computeLearningStep(false);
             }}
           >
-            {Array.from({ length: 10 }, (_, d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
+            <DigitOptions />
           </select>
         </label>
       ) : (

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Stroke } from '../../data/strokes';
 import { argMax } from '../../model/argMax';
+import DigitOptions from '../../ui/DigitOptions';
 import { useStore } from '../../store/store';
 import { useMsg } from '../../i18n/translate';
 import type { Msg } from '../../model/msg';
@@ -42,11 +43,7 @@ export default function AddToMyDigits({ strokes }: Props) {
       <label>
         {t('mine.label')}{' '}
         <select data-testid="mydigits.label" value={label} onChange={(e) => setPicked(Number(e.target.value))}>
-          {Array.from({ length: 10 }, (_, d) => (
-            <option key={d} value={d}>
-              {d}
-            </option>
-          ))}
+          <DigitOptions />
         </select>
       </label>
       {said && (

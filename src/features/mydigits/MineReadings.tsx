@@ -2,7 +2,7 @@
 // input picture and what they were read as.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import PixelImage from '../../charts/PixelImage';
+import DigitPicture from '../../charts/DigitPicture';
 import { useStore } from '../../store/store';
 import { perLabel, selectReadingsCurrent } from './selectors';
 
@@ -48,14 +48,7 @@ export default function MineReadings() {
         <div className="mine-misread">
           {misread.slice(0, MAX_MISREAD).map(({ x, p }) => (
             <figure key={x.id}>
-              <PixelImage
-                values={x.pixels}
-                side={28}
-                mode="gray"
-                scale={1 / 255}
-                size={42}
-                label={t('mine.misreadAs', { label: x.label, predicted: p })}
-              />
+              <DigitPicture pixels={x.pixels} size={42} label={t('mine.misreadAs', { label: x.label, predicted: p })} />
               <figcaption>
                 {x.label}→{p}
               </figcaption>

@@ -2,7 +2,7 @@
 // them, and how the network reads them after each epoch (beside the MNIST test set on the accuracy chart).
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import PixelImage from '../../charts/PixelImage';
+import DigitPicture from '../../charts/DigitPicture';
 import { useMsg } from '../../i18n/translate';
 import type { Msg } from '../../model/msg';
 import { useStore } from '../../store/store';
@@ -50,11 +50,8 @@ export default function MyDigitsPanel() {
                     data-label={x.label}
                     title={`${x.label} · ${x.source || t('mine.sourceHere')}`}
                   >
-                    <PixelImage
-                      values={x.pixels}
-                      side={28}
-                      mode="gray"
-                      scale={1 / 255}
+                    <DigitPicture
+                      pixels={x.pixels}
                       size={28}
                       label={`${x.label} · ${x.source || t('mine.sourceHere')}`}
                     />

@@ -3,8 +3,6 @@
 // half only tested, after 2 epochs without and with training on them, beside MNIST's test accuracy; (2) test
 // accuracy against label noise; (3) what each transform costs in training examples/s.
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { expect, it } from 'vitest';
@@ -16,7 +14,7 @@ import { presetById } from '../../model/presets';
 import { DEFAULT_CONFIG, type TrainConfig } from '../../model/training';
 import { readMnist } from '../../testing/mnistFiles';
 import { MineSet } from '../data/mineSet';
-import { setFastWasmMatMul } from '../kernels/wasm/fastWasmMatMul';
+import { trainEpochs, useNodeWasm } from './nodeWasm';
 import { Trainer } from '../training/trainer';
 
 type Pen = { label: number; writer: string; strokes: Stroke[] };
@@ -52,16 +50,7 @@ function accuracyOn(t: Trainer, set: MineSet): number {
 
 async function train(config: TrainConfig, epochs: number, mine = new MineSet()) {
   const t = new Trainer(readMnist(), presetById('mlp-seed').network, config, mine);
-  const t0 = performance.now();
-  while (t.epoch < epochs) {
-    t.trainBatch();
-    if (t.pendingCount >= 64) await t.drainPoints();
-    if (t.epochDone) {
-      await t.drainPoints();
-      t.nextEpoch();
-    }
-  }
-  const seconds = (performance.now() - t0) / 1000;
+  const seconds = await trainEpochs(t, epochs);
   const test = (await t.evaluate()).accuracy;
   return { t, test, seconds };
 }
@@ -86,9 +75,7 @@ async function examplesPerSecond(config: TrainConfig, mine: MineSet, batches = 4
 it.skipIf(!process.env.DATALAB)(
   'measures my digits, label noise and the cost of each transform',
   async () => {
-    setWasmPaths(new URL('../../../node_modules/@tensorflow/tfjs-backend-wasm/dist/', import.meta.url).pathname);
-    await tf.setBackend('wasm');
-    setFastWasmMatMul(true);
+    await useNodeWasm();
     const [trainHalf, heldOut] = penHalves();
     const seeds = (process.env.SEEDS ?? '42,7,1234').split(',').map(Number);
     const parts = (process.env.PARTS ?? 'mine,noise,cost').split(',');

@@ -3,8 +3,6 @@
 // choosing the default recipe (`RECIPES='[{...partial TrainConfig, "epochs": 2}]' npm run recipes`; skipped in
 // `npm test`, it only reports). Node's wasm runs the same kernels as the page's, without the page around them.
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { expect, it } from 'vitest';
 import { presetById } from '../../model/presets';
 import type { NetworkSpec } from '../../model/spec';
@@ -14,7 +12,7 @@ import { drawingToInput, type Stroke } from '../../data/strokes';
 import { PIXELS } from '../../model/spec';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { setFastWasmMatMul } from '../kernels/wasm/fastWasmMatMul';
+import { trainEpochs, useNodeWasm } from './nodeWasm';
 import { Trainer } from '../training/trainer';
 
 type Recipe = Partial<TrainConfig> & { epochs?: number; network?: NetworkSpec };
@@ -42,18 +40,10 @@ async function run(r: Recipe, pen: { x: tf.Tensor4D; labels: number[] }) {
   const t = new Trainer(readMnist(), network, { ...DEFAULT_CONFIG, ...config });
   const acc: number[] = [];
   const drawn: number[] = [];
-  const t0 = performance.now();
-  while (t.epoch < epochs) {
-    t.trainBatch();
-    if (t.pendingCount >= 64) await t.drainPoints();
-    if (t.epochDone) {
-      await t.drainPoints();
-      t.nextEpoch();
-      acc.push((await t.evaluate()).accuracy);
-      drawn.push(penAccuracy(t, pen));
-    }
-  }
-  const s = (performance.now() - t0) / 1000;
+  const s = await trainEpochs(t, epochs, async () => {
+    acc.push((await t.evaluate()).accuracy);
+    drawn.push(penAccuracy(t, pen));
+  });
   t.dispose();
   return { acc, drawn, s };
 }
@@ -61,9 +51,7 @@ async function run(r: Recipe, pen: { x: tf.Tensor4D; labels: number[] }) {
 it.skipIf(!process.env.RECIPES)(
   'train recipes on wasm and report test accuracy per epoch',
   async () => {
-    setWasmPaths(new URL('../../../node_modules/@tensorflow/tfjs-backend-wasm/dist/', import.meta.url).pathname);
-    await tf.setBackend('wasm');
-    setFastWasmMatMul(true);
+    await useNodeWasm();
     const recipes = JSON.parse(process.env.RECIPES!) as Recipe[];
     const pen = penDigits();
     for (const r of recipes) {
