@@ -6,6 +6,7 @@ import { english } from '../i18n/english';
 import { boundFor, FUZZ_RUNS, mutationOf, textMutationOf, timed, type Json } from '../testing/fuzz';
 import {
   decodeDigits,
+  decodeDigitsSliced,
   digitsTensorData,
   encodeDigits,
   makeDigit,
@@ -128,5 +129,17 @@ describe('my digits codec', () => {
       }),
       { numRuns: Math.min(FUZZ_RUNS, 500) },
     );
+  });
+});
+
+describe('the sliced decoder', () => {
+  it('gives what the whole decoder gives, pausing after every 200 digits', async () => {
+    const many = Array.from({ length: 450 }, (_, i) => fromPixels(i % 10, i + 2));
+    const text = encodeDigits(many);
+    let pauses = 0;
+    const r = await decodeDigitsSliced(text, 'class.json', async () => void pauses++);
+    expect(r).toEqual(decodeDigits(text, 'class.json'));
+    expect(pauses).toBe(2);
+    expect(await decodeDigitsSliced('nope', '', async () => {})).toEqual(decodeDigits('nope'));
   });
 });

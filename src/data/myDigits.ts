@@ -135,37 +135,34 @@ function decodeDigit(x: unknown, fallbackSource: string): MyDigit | string {
   return { id: digitId(label, pixels), label, pixels, strokes: null, source };
 }
 
-/**
- * A my-digits file → its digits, or why it is refused (the first bad digit named). Never throws. `fileName`
- * becomes the source of digits that carry none (a teacher's one file per student).
- */
-export function decodeDigits(text: unknown, fileName = ''): DecodedDigits {
-  const bad = (why: string, values?: Record<string, MsgValue>): DecodedDigits => ({
-    ok: false,
-    error: msg('digits.unreadable', { why: msg(`digits.${why}`, values) }),
-  });
-  if (typeof text !== 'string') return bad('notJson');
-  if (text.length > MAX_DIGITS_FILE) return bad('tooLarge', { mb: MAX_DIGITS_FILE / 1024 / 1024 });
-  let j: unknown;
-  try {
-    j = JSON.parse(text);
-  } catch {
-    return bad('notJson');
-  }
-  return decodeDigitsValue(j, fileName);
-}
+const refused = (why: string, values?: Record<string, MsgValue>): DecodedDigits => ({
+  ok: false,
+  error: msg('digits.unreadable', { why: msg(`digits.${why}`, values) }),
+});
 
-/** The same checks on a parsed file (a session file holds its digits as this object). Never throws. */
-export function decodeDigitsValue(j: unknown, fileName = ''): DecodedDigits {
-  const bad = (why: string, values?: Record<string, MsgValue>): DecodedDigits => ({
-    ok: false,
-    error: msg('digits.unreadable', { why: msg(`digits.${why}`, values) }),
-  });
-  if (!isObj(j) || j.format !== DIGITS_FORMAT) return bad('notDigits');
+/** Digits decoded between the pauses of the sliced decoder (each re-rendered from its strokes takes ~0.5-1 ms). */
+const SLICE = 200;
+
+/**
+ * The decoder's steps: the file's text (or, with `parsed`, its object) checked and each digit decoded; yields after
+ * every SLICE digits so that a caller can let the page breathe. Never throws.
+ */
+function* decodeSteps(input: unknown, fileName: string, parsed: boolean): Generator<void, DecodedDigits> {
+  let j = input;
+  if (!parsed) {
+    if (typeof input !== 'string') return refused('notJson');
+    if (input.length > MAX_DIGITS_FILE) return refused('tooLarge', { mb: MAX_DIGITS_FILE / 1024 / 1024 });
+    try {
+      j = JSON.parse(input);
+    } catch {
+      return refused('notJson');
+    }
+  }
+  if (!isObj(j) || j.format !== DIGITS_FORMAT) return refused('notDigits');
   if (j.version !== DIGITS_VERSION)
-    return bad('version', { found: String(JSON.stringify(j.version)).slice(0, 12), wanted: DIGITS_VERSION });
-  if (!Array.isArray(j.digits)) return bad('notDigits');
-  if (j.digits.length > MAX_DIGITS) return bad('tooMany', { n: j.digits.length, max: MAX_DIGITS });
+    return refused('version', { found: String(JSON.stringify(j.version)).slice(0, 12), wanted: DIGITS_VERSION });
+  if (!Array.isArray(j.digits)) return refused('notDigits');
+  if (j.digits.length > MAX_DIGITS) return refused('tooMany', { n: j.digits.length, max: MAX_DIGITS });
   const source = fileName
     .replace(/\.json$/i, '')
     .trim()
@@ -173,10 +170,41 @@ export function decodeDigitsValue(j: unknown, fileName = ''): DecodedDigits {
   const digits: MyDigit[] = [];
   for (const [i, x] of j.digits.entries()) {
     const d = decodeDigit(x, source);
-    if (typeof d === 'string') return bad('item', { n: i + 1, why: msg(`digits.item.${d}`) });
+    if (typeof d === 'string') return refused('item', { n: i + 1, why: msg(`digits.item.${d}`) });
     digits.push(d);
+    if ((i + 1) % SLICE === 0) yield;
   }
   return { ok: true, digits };
+}
+
+const runAll = (steps: Generator<void, DecodedDigits>): DecodedDigits => {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+};
+
+/**
+ * A my-digits file → its digits, or why it is refused (the first bad digit named). Never throws. `fileName`
+ * becomes the source of digits that carry none (a teacher's one file per student).
+ */
+export const decodeDigits = (text: unknown, fileName = ''): DecodedDigits => runAll(decodeSteps(text, fileName, false));
+
+/** The same checks on a parsed file (a session file holds its digits as this object). Never throws. */
+export const decodeDigitsValue = (j: unknown, fileName = ''): DecodedDigits => runAll(decodeSteps(j, fileName, true));
+
+/** decodeDigits with `pause()` awaited after every SLICE digits: 5,000 digits take seconds, the page stays smooth. */
+export async function decodeDigitsSliced(
+  text: unknown,
+  fileName: string,
+  pause: () => Promise<void>,
+): Promise<DecodedDigits> {
+  const steps = decodeSteps(text, fileName, false);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await pause();
+  }
 }
 
 export type Merged = { ok: true; digits: MyDigit[]; added: number; duplicates: number } | { ok: false; error: Msg };

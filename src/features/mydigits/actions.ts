@@ -4,7 +4,7 @@
 import { createStore, get, set, type UseStore } from 'idb-keyval';
 import { i18next } from '../../i18n/i18n';
 import {
-  decodeDigits,
+  decodeDigitsSliced,
   digitsTensorData,
   encodeDigits,
   makeDigit,
@@ -22,6 +22,8 @@ import { nativeConfirm, type Ask } from '../../services/dialogs';
 import { applyTrain } from '../experiment';
 
 const KEY = 'set';
+/** Lets input and painting run between slices of a long decode (a macrotask, not a microtask). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 let db: UseStore | null = null;
 /** Opened on first use: where site storage is blocked, touching indexedDB throws (see sessions/actions.ts). */
 const store = () => (db ??= createStore('mnist-playground-digits', 'digits'));
@@ -49,7 +51,7 @@ export async function loadStoredDigits() {
   try {
     const text = await get<unknown>(KEY, store());
     if (typeof text !== 'string') return;
-    const r = decodeDigits(text);
+    const r = await decodeDigitsSliced(text, '', nextTask);
     if (r.ok && r.digits.length) replaceSet(r.digits);
   } catch {
     // Storage blocked or broken: my digits start empty; adding still works for this visit.
@@ -96,7 +98,7 @@ export async function openDigitFiles(files: File[]): Promise<{ ok: true; message
         error: fileError(f.name, files.length, msg('digits.unreadable', { why: msg('digits.notJson') })),
       };
     }
-    const r = decodeDigits(text, f.name);
+    const r = await decodeDigitsSliced(text, f.name, nextTask);
     if (!r.ok) return { ok: false, error: fileError(f.name, files.length, r.error) };
     incoming.push(...r.digits);
   }
