@@ -10,9 +10,6 @@ import { clearDigits, deleteDigit, downloadDigits, openDigitFiles, setTrainWithM
 import MineReadings from './MineReadings';
 import { selectMineAccuracy } from './selectors';
 
-/** Thumbnails shown per label; the rest are counted ("+12 more"). */
-const PER_LABEL = 24;
-
 export default function MyDigitsPanel() {
   const { t } = useTranslation();
   const tm = useMsg();
@@ -42,7 +39,7 @@ export default function MyDigitsPanel() {
             list.length > 0 && (
               <div key={d} className="mine-row">
                 <span className="mine-row-label">{d}</span>
-                {list.slice(0, PER_LABEL).map((x) => (
+                {list.map((x) => (
                   <span
                     key={x.id}
                     className="mine-item"
@@ -65,9 +62,6 @@ export default function MyDigitsPanel() {
                     </button>
                   </span>
                 ))}
-                {list.length > PER_LABEL && (
-                  <span className="muted">{t('mine.more', { n: list.length - PER_LABEL })}</span>
-                )}
               </div>
             ),
         )}
