@@ -48,7 +48,7 @@ export const enData = {
   'mine.more': '+{{n}} more',
   'mine.added': 'Added a {{label}} to my digits ({{count}} now).',
   'mine.duplicate': 'That drawing is already in my digits.',
-  'mine.opened': 'Opened {{files}} file(s): {{added}} digits added, {{duplicates}} already there.',
+  'mine.opened': 'Opened {{files}} file(s): {{added}} digits added, {{duplicates}} duplicates skipped.',
   'mine.cleared': 'My digits are empty now.',
   'mine.accuracy': '{{right}} of {{count}} read right after epoch {{epoch}}',
   'mine.accuracyLabel': 'Your digits read right:',

@@ -48,7 +48,7 @@ export const zhCNData: Record<keyof typeof enData, string> = {
   'mine.more': '另有 {{n}} 个',
   'mine.added': '已把一个 {{label}} 加入我的数字（现在共 {{count}} 个）。',
   'mine.duplicate': '这幅手写数字已经在我的数字里了。',
-  'mine.opened': '打开了 {{files}} 个文件：加入 {{added}} 个数字，{{duplicates}} 个已存在。',
+  'mine.opened': '打开了 {{files}} 个文件：加入 {{added}} 个数字，跳过 {{duplicates}} 个重复的。',
   'mine.cleared': '我的数字已清空。',
   'mine.accuracy': '第 {{epoch}} 轮后 {{count}} 个中认对 {{right}} 个',
   'mine.accuracyLabel': '你的数字认对比例：',

@@ -2,12 +2,13 @@
 // them, and how the network reads them after each epoch (beside the MNIST test set on the accuracy chart).
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import DigitPicture from '../../charts/DigitPicture';
 import { useMsg } from '../../i18n/translate';
 import type { Msg } from '../../model/msg';
 import { useStore } from '../../store/store';
-import { clearDigits, deleteDigit, downloadDigits, openDigitFiles, setTrainWithMine } from './actions';
+import { clearDigits, downloadDigits, openDigitFiles, setTrainWithMine } from './actions';
+import MineItem from './MineItem';
 import MineReadings from './MineReadings';
+import { SeenContext, SeenWatcher } from './seen';
 import { selectMineAccuracy } from './selectors';
 
 export default function MyDigitsPanel() {
@@ -17,6 +18,10 @@ export default function MyDigitsPanel() {
   const trainWith = useStore((s) => s.config.train.trainWithMine);
   const accuracy = useStore(selectMineAccuracy);
   const fileInput = useRef<HTMLInputElement>(null);
+  const grid = useRef<HTMLDivElement>(null);
+  const [watcher] = useState(() => new SeenWatcher(grid));
+  const here = t('mine.sourceHere');
+  const removeLabels = useMemo(() => Array.from({ length: 10 }, (_, d) => t('mine.delete', { label: d })), [t]);
   const [message, setMessage] = useState<{ text: Msg; error: boolean } | null>(null);
   const byLabel = useMemo(() => Array.from({ length: 10 }, (_, d) => items.filter((x) => x.label === d)), [items]);
   return (
@@ -33,39 +38,21 @@ export default function MyDigitsPanel() {
       </p>
       {items.length === 0 && <p className="muted">{t('mine.empty')}</p>}
       <MineReadings />
-      <div className="mine-grid">
-        {byLabel.map(
-          (list, d) =>
-            list.length > 0 && (
-              <div key={d} className="mine-row">
-                <span className="mine-row-label">{d}</span>
-                {list.map((x) => (
-                  <span
-                    key={x.id}
-                    className="mine-item"
-                    data-testid="mydigits.item"
-                    data-label={x.label}
-                    title={`${x.label} · ${x.source || t('mine.sourceHere')}`}
-                  >
-                    <DigitPicture
-                      pixels={x.pixels}
-                      size={28}
-                      label={`${x.label} · ${x.source || t('mine.sourceHere')}`}
-                    />
-                    <button
-                      className="mine-delete"
-                      aria-label={t('mine.delete', { label: x.label })}
-                      title={t('mine.delete', { label: x.label })}
-                      onClick={() => deleteDigit(x.id)}
-                    >
-                      ×
-                    </button>
-                  </span>
-                ))}
-              </div>
-            ),
-        )}
-      </div>
+      <SeenContext value={watcher}>
+        <div className="mine-grid" ref={grid}>
+          {byLabel.map(
+            (list, d) =>
+              list.length > 0 && (
+                <div key={d} className="mine-row">
+                  <span className="mine-row-label">{d}</span>
+                  {list.map((x) => (
+                    <MineItem key={x.id} x={x} here={here} remove={removeLabels[d]} />
+                  ))}
+                </div>
+              ),
+          )}
+        </div>
+      </SeenContext>
       <label className="check" title={t('mine.trainWithHint')}>
         <input
           type="checkbox"
