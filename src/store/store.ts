@@ -8,21 +8,14 @@ import { presetById, DEFAULT_PRESET, type PresetId } from '../model/presets';
 import type { NetworkSpec } from '../model/spec';
 import { DEFAULT_CONFIG, type TrainConfig } from '../model/training';
 import type { SweepAxis, SweepBudget, SweepOrder, SweepValue } from '../model/sweep';
-import type { BatchPoint, Bins, LayerHistogram, WorkerState } from '../protocol/fromWorker';
+import type { BatchPoint, Bins, EpochSummary, LayerHistogram, WorkerState } from '../protocol/fromWorker';
 import type { BackendChoice, BackendName } from '../protocol/toWorker';
 import type { RunRecord } from './runs';
 import type { Part } from '../features/experiment';
 import type { MyDigit } from '../data/myDigits';
 
-export type EpochResult = {
-  epoch: number;
-  batch: number;
-  testAccuracy: number;
-  testLoss: number;
-  /** Accuracy on my digits (absent without any) and on the changed test images (absent without a change). */
-  mineAccuracy?: number;
-  shiftedAccuracy?: number;
-};
+/** An epoch's results as the worker reports them (protocol/fromWorker.ts), kept for the charts and runs. */
+export type EpochResult = EpochSummary;
 
 /** Longest batch series kept; beyond it every other point is dropped (charts show ≤ a few hundred). */
 export const MAX_SERIES = 4000;
