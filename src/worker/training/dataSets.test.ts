@@ -92,3 +92,14 @@ describe('Trainer with data experiments', () => {
     expect(mine.count).toBe(0);
   });
 });
+
+describe('live changes that keep the data', () => {
+  it("a new batch size keeps the epoch's place", () => {
+    const t = new Trainer(data, net, config);
+    t.trainBatch();
+    t.trainBatch();
+    t.setConfig({ ...config, batchSize: 25 });
+    expect(t.batchInEpoch).toBe(4); // 100 images in: 4 batches of 25
+    t.dispose();
+  });
+});

@@ -232,14 +232,16 @@ export class Trainer {
   }
 
   setConfig(c: TrainConfig) {
-    const old = this.config;
+    const [old, oldCount] = [this.config, this.trainCount];
     this.config = c;
     if (c.optimizer !== old.optimizer) {
       this.optimizer.dispose();
       this.optimizer = makeOptimizer(c);
       this.rate = c.learningRate;
     }
-    if (this.sets.setConfig(c) || c.batchSize !== old.batchSize) {
+    // (A new batch size alone keeps the epoch's place; it changes the count only when fewer images than a batch
+    // are left, and they then repeat.)
+    if (this.sets.setConfig(c) || this.trainCount !== oldCount) {
       // Other images or labels (size, a digit left out, noise): this epoch starts over on them; weights and
       // counters stay.
       this.cursor = 0;
