@@ -52,7 +52,13 @@ function AccuracyChart({
     ' ' +
     (lastTest
       ? t('charts.testAfter', { epoch: lastTest.epoch, percent: (100 * lastTest.testAccuracy).toFixed(2) })
-      : t('charts.noEpoch'));
+      : t('charts.noEpoch')) +
+    (lastTest?.mineAccuracy !== undefined
+      ? ` ${t('charts.mineAfter', { percent: (100 * lastTest.mineAccuracy).toFixed(2) })}`
+      : '') +
+    (lastTest?.shiftedAccuracy !== undefined
+      ? ` ${t('charts.shiftedAfter', { shift: shiftName, percent: (100 * lastTest.shiftedAccuracy).toFixed(2) })}`
+      : '');
   const series = useMemo(
     () => [
       {

@@ -135,10 +135,13 @@ function decodeDigit(x: unknown, fallbackSource: string): MyDigit | string {
   return { id: digitId(label, pixels), label, pixels, strokes: null, source };
 }
 
-const refused = (why: string, values?: Record<string, MsgValue>): DecodedDigits => ({
+const refused = (why: string, values?: Record<string, MsgValue>): { ok: false; error: Msg } => ({
   ok: false,
   error: msg('digits.unreadable', { why: msg(`digits.${why}`, values) }),
 });
+
+/** Why a file over MAX_DIGITS_FILE is refused (also said before reading one, from its size). */
+export const tooLargeError = (): Msg => refused('tooLarge', { mb: MAX_DIGITS_FILE / 1024 / 1024 }).error;
 
 /** Digits decoded between the pauses of the sliced decoder (each re-rendered from its strokes takes ~0.5-1 ms). */
 const SLICE = 100;
@@ -151,7 +154,7 @@ function* decodeSteps(input: unknown, fileName: string, parsed: boolean): Genera
   let j = input;
   if (!parsed) {
     if (typeof input !== 'string') return refused('notJson');
-    if (input.length > MAX_DIGITS_FILE) return refused('tooLarge', { mb: MAX_DIGITS_FILE / 1024 / 1024 });
+    if (input.length > MAX_DIGITS_FILE) return { ok: false, error: tooLargeError() };
     try {
       j = JSON.parse(input);
     } catch {

@@ -9,6 +9,7 @@ import {
   encodeDigits,
   makeDigit,
   MAX_DIGITS_FILE,
+  tooLargeError,
   mergeDigits,
   type MyDigit,
 } from '../../data/myDigits';
@@ -88,7 +89,7 @@ export function clearDigits(ask: Ask = nativeConfirm): boolean {
 export async function openDigitFiles(files: File[]): Promise<{ ok: true; message: Msg } | { ok: false; error: Msg }> {
   const incoming: MyDigit[] = [];
   for (const f of files) {
-    if (f.size > MAX_DIGITS_FILE) return { ok: false, error: fileError(f.name, files.length, tooLarge()) };
+    if (f.size > MAX_DIGITS_FILE) return { ok: false, error: fileError(f.name, files.length, tooLargeError()) };
     let text: string;
     try {
       text = await f.text();
@@ -111,8 +112,6 @@ export async function openDigitFiles(files: File[]): Promise<{ ok: true; message
 /** With several files, the message names the one refused. */
 const fileError = (name: string, files: number, error: Msg): Msg =>
   files > 1 ? msg('mine.fileRefused', { name: name.slice(0, 80), error }) : error;
-
-const tooLarge = () => msg('digits.unreadable', { why: msg('digits.tooLarge', { mb: MAX_DIGITS_FILE / 1024 / 1024 }) });
 
 export function downloadDigits() {
   const items = useStore.getState().mine.items;
