@@ -72,6 +72,18 @@ describe('pcaMap', () => {
     expect(corr(axis(again.coords, 1), axis(flipped, 1))).toBeCloseTo(1, 9);
   });
 
+  it('places extra points on the same axes, on both paths, after a flip too', () => {
+    for (const d of [16, COVARIANCE_MAX_D + 8]) {
+      const { points } = planted(100, d, 2, 1);
+      const extra = Array.from(points.slice(7 * d, 9 * d)); // points 7 and 8 again
+      const first = pcaMap(points, 100, d, null, extra);
+      const flipped = first.coords.map((v) => -v);
+      for (const m of [first, pcaMap(points, 100, d, flipped, extra)])
+        for (let q = 0; q < 2; q++)
+          for (const k of [0, 1]) expect(m.extra[q * 2 + k]).toBeCloseTo(m.coords[(7 + q) * 2 + k], 8);
+    }
+  });
+
   it('maps too few or constant points to the origin', () => {
     expect(Array.from(pcaMap([1, 2, 3], 1, 3).coords)).toEqual([0, 0]);
     const flat = pcaMap(new Float64Array(40).fill(2), 10, 4);

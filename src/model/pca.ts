@@ -5,8 +5,11 @@
 // their orientation from frame to frame: each is flipped when that makes the points move less from the last map.
 // Pure and dependency-free, so a worker and a unit test run the same code.
 
-/** The two leading components: for each point its coordinates (n × 2, row-major) and the variance along each. */
-export type PcaMap = { coords: Float64Array; variance: [number, number] };
+/**
+ * The two leading components: for each point its coordinates (n × 2, row-major), the variance along each, and the
+ * coordinates of the `extra` points (m × 2), placed on the same axes without shaping them.
+ */
+export type PcaMap = { coords: Float64Array; variance: [number, number]; extra: Float64Array };
 
 /** Up to this many values per point go through the covariance (d × d); wider layers through the Gram matrix. */
 export const COVARIANCE_MAX_D = 512;
@@ -59,13 +62,23 @@ function leading(a: Float64Array, m: number, done: Float64Array[]): { v: Float64
  * The PCA map of `points` (n × d, row-major). `previous` (the last frame's coords for the same points) keeps the
  * axes' orientation. Fewer than 2 points, or points that do not vary, map to 0.
  */
-export function pcaMap(points: ArrayLike<number>, n: number, d: number, previous?: ArrayLike<number>): PcaMap {
+export function pcaMap(
+  points: ArrayLike<number>,
+  n: number,
+  d: number,
+  previous?: ArrayLike<number> | null,
+  extraPoints: ArrayLike<number> = [],
+): PcaMap {
   const coords = new Float64Array(n * 2);
-  if (n < 2 || d < 1) return { coords, variance: [0, 0] };
+  const m = Math.floor(extraPoints.length / Math.max(1, d));
+  const extra = new Float64Array(m * 2);
+  if (n < 2 || d < 1) return { coords, variance: [0, 0], extra };
   const mean = new Float64Array(d);
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += points[i * d + j] / n;
   const x = new Float64Array(n * d);
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) x[i * d + j] = points[i * d + j] - mean[j];
+  const e = new Float64Array(m * d);
+  for (let i = 0; i < m; i++) for (let j = 0; j < d; j++) e[i * d + j] = extraPoints[i * d + j] - mean[j];
   const variance: [number, number] = [0, 0];
   if (d <= COVARIANCE_MAX_D) {
     const cov = new Float64Array(d * d);
@@ -92,6 +105,11 @@ export function pcaMap(points: ArrayLike<number>, n: number, d: number, previous
         for (let j = 0; j < d; j++) s += x[i * d + j] * v[j];
         coords[i * 2 + k] = s;
       }
+      for (let i = 0; i < m; i++) {
+        let s = 0;
+        for (let j = 0; j < d; j++) s += e[i * d + j] * v[j];
+        extra[i * 2 + k] = s;
+      }
     }
   } else {
     const gram = new Float64Array(n * n);
@@ -109,13 +127,27 @@ export function pcaMap(points: ArrayLike<number>, n: number, d: number, previous
       variance[k] = value / (n - 1);
       const scale = Math.sqrt(Math.max(0, value));
       for (let i = 0; i < n; i++) coords[i * 2 + k] = scale * v[i];
+      // The component is Xᵀu / √λ, so an extra point's coordinate is Σᵢ uᵢ (xᵢ · e) / √λ.
+      if (scale > 0)
+        for (let q = 0; q < m; q++) {
+          let s = 0;
+          for (let i = 0; i < n; i++) {
+            let dot = 0;
+            for (let j = 0; j < d; j++) dot += x[i * d + j] * e[q * d + j];
+            s += v[i] * dot;
+          }
+          extra[q * 2 + k] = s / scale;
+        }
     }
   }
   if (previous && previous.length === n * 2)
     for (let k = 0; k < 2; k++) {
       let agree = 0;
       for (let i = 0; i < n; i++) agree += coords[i * 2 + k] * previous[i * 2 + k];
-      if (agree < 0) for (let i = 0; i < n; i++) coords[i * 2 + k] = -coords[i * 2 + k];
+      if (agree < 0) {
+        for (let i = 0; i < n; i++) coords[i * 2 + k] = -coords[i * 2 + k];
+        for (let i = 0; i < m; i++) extra[i * 2 + k] = -extra[i * 2 + k];
+      }
     }
-  return { coords, variance };
+  return { coords, variance, extra };
 }

@@ -35,6 +35,38 @@ export type LoopProfileReport = { wallMs: number; examples: number; parts: Parti
 /** n test images, most confident first: n × 784 bytes (0-255) and n × 10 probabilities. */
 export type CellImages = { total: number; indices: number[]; pixels: Uint8Array; probs: Float32Array };
 
+/** The hidden layer's map (worker/learning/hiddenMapper.ts): n test images and the drawing in 2D. */
+export type HiddenMap = {
+  /** The spec layer mapped, the values it outputs per image, and how many of them the map used (sketched above). */
+  layer: number;
+  width: number;
+  used: number;
+  /** The training position of the weights mapped. */
+  epoch: number;
+  batch: number;
+  /** Per point: its test image's index and label, and its place (n × 2, row-major). */
+  indices: Int32Array;
+  labels: Uint8Array;
+  coords: Float32Array;
+  /** The drawing's place on the same axes (2 values), when one was sent. */
+  self: Float32Array | null;
+  /** The variance along each axis. */
+  variance: [number, number];
+  /** The 5-nearest-neighbour leave-one-out accuracy among the 2D points (model/knnAccuracy.ts). */
+  knn: number;
+  /** Worker time the map took (ms): the page spaces its requests by it, so the map costs training little. */
+  ms: number;
+  /** When asked: the values mapped (n × used) and the drawing's (used), for UMAP. */
+  points: Float32Array | null;
+  selfPoint: Float32Array | null;
+  /** When asked: the images, n × 784 bytes, for hovering. */
+  pixels: Uint8Array | null;
+};
+
+/** What the saliency picture explains: the gradient, or integrated gradients from a blank image. */
+export type SaliencyMethod = 'gradient' | 'integrated';
+export const SALIENCY_METHODS: readonly SaliencyMethod[] = ['gradient', 'integrated'];
+
 export const REQUESTS = {
   /** Classify one image: `pixels` is 784 floats in [0,1], row-major 28×28, white ink on black. */
   predict: ask<{ pixels: Float32Array }, { probs: Float32Array; activations: LayerActivation[] }>((m) =>
@@ -105,6 +137,45 @@ export const REQUESTS = {
   ),
   /** Adds the last learning step's ΔW to the live model; answers the training batch it was added at. */
   learningStepApply: ask<object, { batch: number }>(),
+  /**
+   * Saliency of `pixels` on the live weights: per pixel, ∂(logit_cls − logit_versus)/∂pixel (versus null: the
+   * logit alone), or integrated gradients; with the image's probabilities.
+   */
+  explain: ask<
+    { pixels: Float32Array; cls: number; versus: number | null; method: SaliencyMethod },
+    { values: Float32Array; probs: Float32Array }
+  >(
+    (m) =>
+      isPixels(m.pixels) &&
+      isDigit(m.cls) &&
+      (m.versus === null || isDigit(m.versus)) &&
+      SALIENCY_METHODS.includes(m.method),
+  ),
+  /**
+   * The smallest change of `pixels` (L∞ ≤ epsilon, 0-1 ink units) found that makes the network read `target`;
+   * `before` are the probabilities of the unchanged input.
+   */
+  attack: ask<
+    { pixels: Float32Array; target: number; epsilon: number },
+    {
+      found: boolean;
+      pixels: Float32Array;
+      change: number;
+      predicted: number;
+      probs: Float32Array;
+      before: Float32Array;
+    }
+  >(
+    (m) => isPixels(m.pixels) && isDigit(m.target) && typeof m.epsilon === 'number' && m.epsilon >= 0 && m.epsilon <= 1,
+  ),
+  /** The map of spec layer `layer` (model/hiddenMap.ts mapLayers), with the drawing `self` placed on it. */
+  hiddenMap: ask<{ layer: number; self: Float32Array | null; points: boolean; pixels: boolean }, HiddenMap>(
+    (m) =>
+      Number.isInteger(m.layer) &&
+      (m.self === null || isPixels(m.self)) &&
+      typeof m.points === 'boolean' &&
+      typeof m.pixels === 'boolean',
+  ),
 };
 
 type Table = typeof REQUESTS;

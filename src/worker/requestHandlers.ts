@@ -10,6 +10,11 @@ import { benchmarkFit, fitToTarget } from './diagnostics/benchmarkFit';
 import { checkGpuKernels } from './diagnostics/gpuKernelCheck';
 import { exportLayersModel, WEIGHTS_FILE } from './io/exportModel';
 import type { StepLab } from './learning/stepLab';
+import type { HiddenMapper } from './learning/hiddenMapper';
+import { attack, integratedGradients, saliency } from './learning/explain';
+import { mapLayers } from '../model/hiddenMap';
+import { msg } from '../model/msg';
+import { Refused } from './refused';
 import { applyLearningStep, openLearningStep } from './learning/stepRequests';
 import type { Runner } from './training/runner';
 import type { Trainer } from './training/trainer';
@@ -21,6 +26,7 @@ export type HandlerHost = {
   trainer: () => Trainer | null;
   runner: () => Runner;
   lab: StepLab;
+  mapper: HiddenMapper;
   post: (m: FromWorker) => void;
   loadSession: (m: RequestOf<'loadSession'>) => Promise<{ batch: number; epoch: number }>;
 };
@@ -80,5 +86,19 @@ export function requestHandlers(h: HandlerHost): RequestHandlers {
     },
     learningStepCheck: (m) => (h.ready(), h.lab.check(m.weights)),
     learningStepApply: () => applyLearningStep(h.lab, h.ready().t),
+    explain: (m) => {
+      const { t } = h.ready();
+      const explainer = m.method === 'integrated' ? integratedGradients : saliency;
+      return { values: explainer(t.model, m.pixels, m.cls, m.versus), probs: t.probabilities(m.pixels) };
+    },
+    attack: (m) => {
+      const { t } = h.ready();
+      return { ...attack(t.model, m.pixels, m.target, m.epsilon), before: t.probabilities(m.pixels) };
+    },
+    hiddenMap: (m) => {
+      const { t, data, network } = h.ready();
+      if (!mapLayers(network).some((l) => l.index === m.layer)) throw new Refused(msg('why.noLayer'));
+      return h.mapper.map(t, data, m);
+    },
   };
 }

@@ -23,6 +23,7 @@ import { BackendManager } from './backends/backendManager';
 import { loseBackend } from './backends/watchBackend';
 import { Failover } from './backends/failover';
 import { StepLab } from './learning/stepLab';
+import { HiddenMapper } from './learning/hiddenMapper';
 import { Refused } from './refused';
 import { DataError, loadMnist, type Mnist } from './data/dataset';
 import { requestHandlers } from './requestHandlers';
@@ -48,6 +49,7 @@ export class WorkerSession {
   private queue: Promise<void> = Promise.resolve();
   /** The learning-step view's copy of the weights and its last step. */
   private readonly lab = new StepLab();
+  private readonly mapper = new HiddenMapper();
   private readonly runner: Runner;
   /** The sweep being trained (or paused), beside the person's own model; null when none. */
   private sweep: Sweep | null = null;
@@ -250,6 +252,7 @@ export class WorkerSession {
     trainer: () => this.trainer,
     runner: () => this.runner,
     lab: this.lab,
+    mapper: this.mapper,
     post: (m) => this.post(m),
     loadSession: (m) => this.loadSession(m),
   });

@@ -76,6 +76,14 @@ export class Insights {
     return { probs: values[values.length - 1], activations };
   }
 
+  /** Spec layer `layer`'s output for `images` ([n, 28, 28, 1]), one flat row per image: [n, width]. */
+  layerOutputs(images: tf.Tensor4D, layer: number): tf.Tensor2D {
+    return tf.tidy(() => {
+      const out = (this.probe.predict(images) as tf.Tensor[])[this.outputOf(layer)];
+      return out.reshape([out.shape[0], -1]) as tf.Tensor2D;
+    });
+  }
+
   /** Fraction of ReLU units silent on all of `images` ([n,28,28,1]), per spec layer with a ReLU. */
   async deadFractions(images: tf.Tensor4D): Promise<Map<number, number>> {
     const relu = this.network.layers.flatMap((l, i) =>

@@ -1,0 +1,85 @@
+// The hidden layer's map (issue #30): one layer's outputs for the map's 2,000 test images and for the drawing, on
+// the live weights, brought to 2D by PCA (model/pca.ts) with the 5-nearest-neighbour measure beside it. Outputs
+// wider than SKETCH_D values are count-sketched first (model/hiddenMap.ts). Read synchronously, so one map is one
+// set of weights: training waits for it (a few tens of ms for the founding MLP, measured in the issue's note).
+import * as tf from '@tensorflow/tfjs';
+import { mapSample, makeSketch, sketchRows, SKETCH_D, type Sketch } from '../../model/hiddenMap';
+import { knnAccuracy } from '../../model/knnAccuracy';
+import { pcaMap } from '../../model/pca';
+import { PIXELS } from '../../model/spec';
+import type { HiddenMap } from '../../protocol/requests';
+import type { Mnist } from '../data/dataset';
+import type { Trainer } from '../training/trainer';
+
+/** Images per forward pass: bounds the memory of a wide convolution's outputs (250 × 25,088 floats = 25 MB). */
+const CHUNK = 250;
+
+export class HiddenMapper {
+  private sample: Int32Array | null = null;
+  private sketches = new Map<number, Sketch>();
+  /** The last frame's coordinates per network and layer, so the axes keep their orientation. */
+  private last = { key: '', coords: null as Float64Array | null };
+
+  /**
+   * The map of spec layer `layer`. `self`: the drawing (784 floats), placed on the same axes. `points`: also send
+   * the values the map was made from (for UMAP); `pixels`: also the images (for hovering).
+   */
+  map(
+    t: Trainer,
+    data: Mnist,
+    ask: { layer: number; self: Float32Array | null; points: boolean; pixels: boolean },
+  ): HiddenMap {
+    const started = performance.now();
+    const sample = (this.sample ??= mapSample(data.testLabels.length));
+    const n = sample.length;
+    const images = new Float32Array(n * PIXELS);
+    sample.forEach((k, i) => {
+      for (let p = 0; p < PIXELS; p++) images[i * PIXELS + p] = data.testPixels[k * PIXELS + p] / 255;
+    });
+    let width = 0;
+    const read = (x: Float32Array, rows: number): Float32Array => {
+      const out = tf.tidy(() => t.layerOutputs(tf.tensor4d(x, [rows, 28, 28, 1]), ask.layer));
+      const values = out.dataSync() as Float32Array;
+      width = out.shape[1];
+      out.dispose();
+      if (width <= SKETCH_D) return values;
+      let sketch = this.sketches.get(width);
+      if (!sketch) this.sketches.set(width, (sketch = makeSketch(width)));
+      const small = new Float32Array(rows * SKETCH_D);
+      sketchRows(values, rows, sketch, small, 0);
+      return small;
+    };
+    const chunks: Float32Array[] = [];
+    for (let at = 0; at < n; at += CHUNK) {
+      const rows = Math.min(CHUNK, n - at);
+      chunks.push(read(images.subarray(at * PIXELS, (at + rows) * PIXELS), rows));
+    }
+    const d = chunks[0].length / Math.min(CHUNK, n);
+    const points = new Float32Array(n * d);
+    chunks.forEach((c, i) => points.set(c, i * CHUNK * d));
+    const selfPoint = ask.self ? read(ask.self, 1) : null;
+
+    const key = `${JSON.stringify(t.network)}|${ask.layer}`;
+    const previous = this.last.key === key ? this.last.coords : null;
+    const m = pcaMap(points, n, d, previous, selfPoint ?? []);
+    this.last = { key, coords: m.coords };
+    const labels = Uint8Array.from(sample, (k) => data.testLabels[k]);
+    return {
+      layer: ask.layer,
+      width,
+      used: d,
+      epoch: t.epoch,
+      batch: t.batch,
+      indices: Int32Array.from(sample),
+      labels,
+      coords: Float32Array.from(m.coords),
+      self: selfPoint ? Float32Array.from(m.extra) : null,
+      variance: m.variance,
+      knn: knnAccuracy(m.coords, labels),
+      ms: performance.now() - started,
+      points: ask.points ? points : null,
+      selfPoint: ask.points ? selfPoint : null,
+      pixels: ask.pixels ? Uint8Array.from(images, (v) => Math.round(v * 255)) : null,
+    };
+  }
+}
