@@ -86,14 +86,16 @@ export function requestHandlers(h: HandlerHost): RequestHandlers {
     },
     learningStepCheck: (m) => (h.ready(), h.lab.check(m.weights)),
     learningStepApply: () => applyLearningStep(h.lab, h.ready().t),
-    explain: (m) => {
+    explain: async (m) => {
       const { t } = h.ready();
       const explainer = m.method === 'integrated' ? integratedGradients : saliency;
-      return { values: explainer(t.model, m.pixels, m.cls, m.versus), probs: t.probabilities(m.pixels) };
+      const values = explainer(t.model, m.pixels, m.cls, m.versus);
+      return { values, probs: (await t.predict(m.pixels)).probs };
     },
-    attack: (m) => {
+    attack: async (m) => {
       const { t } = h.ready();
-      return { ...attack(t.model, m.pixels, m.target, m.epsilon), before: t.probabilities(m.pixels) };
+      const before = (await t.predict(m.pixels)).probs;
+      return { ...attack(t.model, m.pixels, m.target, m.epsilon), before };
     },
     hiddenMap: (m) => {
       const { t, data, network } = h.ready();

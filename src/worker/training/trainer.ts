@@ -363,14 +363,6 @@ export class Trainer {
     return this.insights.predict(pixels);
   }
 
-  /** pixels: 784 floats in [0, 1] → the 10 probabilities, read at once (no layer outputs). */
-  probabilities(pixels: Float32Array): Float32Array {
-    return tf.tidy(
-      () =>
-        tf.softmax(this.model.predict(tf.tensor4d(pixels, [1, 28, 28, 1])) as tf.Tensor2D).dataSync() as Float32Array,
-    );
-  }
-
   /** Spec layer `layer`'s output for `images` ([n, 28, 28, 1]) as [n, width]; the caller disposes it. */
   layerOutputs(images: tf.Tensor4D, layer: number): tf.Tensor2D {
     return this.insights.layerOutputs(images, layer);
