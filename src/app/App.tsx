@@ -13,6 +13,7 @@ import { ExportPanel } from '../features/sessions';
 import { DataSettings, HyperStrip, MoreSettings } from '../features/experiment';
 import { InsightsPanel } from '../features/insights';
 import { LearningStepPanel } from '../features/learning-step';
+import { WhyPanel } from '../features/why';
 import { NetworkBuilder } from '../features/builder';
 import Notice from '../ui/Notice';
 import PartView from '../ui/PartView';
@@ -27,6 +28,7 @@ export default function App() {
   const notice = useStore((s) => s.ui.notice);
   const offline = useStore((s) => s.ui.offlineReady);
   const stepOpen = useStore((s) => s.learningStep.open);
+  const whyOpen = useStore((s) => s.why.open);
   useEffect(() => {
     document.title = t('app.title');
   }, [t]);
@@ -60,6 +62,13 @@ export default function App() {
         <PartView part="step">
           <Suspense fallback={<p className="muted">{t('step.computing')}</p>}>
             <LearningStepPanel />
+          </Suspense>
+        </PartView>
+      )}
+      {whyOpen && (
+        <PartView part="draw">
+          <Suspense fallback={<p className="muted">{t('why.loading')}</p>}>
+            <WhyPanel />
           </Suspense>
         </PartView>
       )}

@@ -31,6 +31,12 @@ export function debugHooks(client: WorkerClient) {
         () => 'ok',
         (e: unknown) => (e instanceof RequestError ? e.text.key : String(e)),
       ),
+    /** Saliency of `pixels` for `cls` on the live weights, or the message it was refused with. */
+    explain: (pixels: number[], cls: number) =>
+      client.request('explain', { pixels: Float32Array.from(pixels), cls, versus: null, method: 'gradient' }).then(
+        (r) => ({ min: Math.min(...r.values), max: Math.max(...r.values) }),
+        (e: unknown) => (e instanceof RequestError ? JSON.stringify(e.text) : String(e)),
+      ),
     loseBackend: () => client.send({ type: 'debugLoseBackend' }),
     /** The software-GPU kernels against tfjs's own, per backend this browser has (stops training). */
     checkGpuKernels: async () => {

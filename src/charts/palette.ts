@@ -37,3 +37,17 @@ export const css = ([r, g, b]: [number, number, number]) => `rgb(${Math.round(r)
 
 /** Okabe–Ito hues (colour-blind safe) for overlaid runs: not the live run's blue nor the test series' orange. */
 export const RUN_COLORS = ['#009e73', '#cc79a7', '#56b4e9', '#e69f00', '#000000', '#f0e442'] as const;
+
+/** One hue per digit 0-9 (Tableau 10) for the hidden map; each point also carries its digit in the hover card. */
+export const DIGIT_COLORS = [
+  '#1f77b4',
+  '#ff7f0e',
+  '#2ca02c',
+  '#d62728',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#7f7f7f',
+  '#bcbd22',
+  '#17becf',
+] as const;

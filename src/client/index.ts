@@ -18,3 +18,4 @@ export function getClient(): WorkerClient {
   client ??= new WorkerClient(dataUrl());
   return client;
 }
+export { getUmapClient, UmapClient, type UmapResult } from './umapClient';

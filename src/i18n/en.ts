@@ -1,6 +1,7 @@
 // English: the reference catalogue. Every other language must have exactly these keys (the type of zhCN
 // says so, and a unit test checks that the {{values}} match). Keys are flat; the prefix names the area.
 import { enData } from './enData';
+import { enWhy } from './enWhy';
 import { enFiles } from './enFiles';
 import { enLearning } from './enLearning';
 import { enStep } from './enStep';
@@ -310,6 +311,7 @@ export const en = {
   'draw.emptyHint': 'Draw a digit on the pad: the network’s answer and how sure it is of each digit appear here.',
 
   ...enData,
+  ...enWhy,
   ...enFiles,
   ...enLearning,
   ...enStep,

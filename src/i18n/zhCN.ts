@@ -1,6 +1,7 @@
 // 简体中文. Its type demands exactly the English keys; i18n.test.ts checks that the {{values}} match too.
 // Technical names that students meet in code and papers (ReLU, Dense, Adam, epoch values…) stay as they are.
 import { zhCNData } from './zhCNData';
+import { zhCNWhy } from './zhCNWhy';
 import { zhCNFiles } from './zhCNFiles';
 import { zhCNLearning } from './zhCNLearning';
 import { zhCNStep } from './zhCNStep';
@@ -294,6 +295,7 @@ export const zhCN: Record<MessageKey, string> = {
   'draw.emptyHint': '在画板上写一个数字：网络的答案以及它对每个数字有多确定会显示在这里。',
 
   ...zhCNData,
+  ...zhCNWhy,
   ...zhCNFiles,
   ...zhCNLearning,
   ...zhCNStep,

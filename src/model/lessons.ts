@@ -17,7 +17,16 @@ export type LessonId =
   | 'one-step'
   | 'test-not-world'
   | 'garbage-in'
-  | 'missing-digit';
+  | 'missing-digit'
+  | 'which-pixels'
+  | 'fooling'
+  | 'hidden-map';
+
+/**
+ * A lesson's example for "Why did it say that?": test image `testIndex` put on the pad, the class explained against
+ * `versus`, the attack's target and bound.
+ */
+export type WhyExample = { testIndex: number; versus?: number; target?: number; epsilon?: number };
 
 /**
  * Title and paragraph are in the i18n catalogues under lesson.<id>.title / .text. A lesson with a sweep offers to run
@@ -28,6 +37,7 @@ export type Lesson = {
   network: NetworkSpec;
   train: TrainConfig;
   sweep?: { axes: SweepAxis[]; budget: SweepBudget; order: SweepOrder };
+  why?: WhyExample;
 };
 
 const deep: NetworkSpec = {
@@ -145,5 +155,26 @@ export const LESSONS: readonly Lesson[] = [
     id: 'missing-digit',
     network: presetById('mlp-seed').network,
     train: { ...PLAIN, removeDigit: 7, digitKeep: 0, epochLimit: 2 },
+  },
+  {
+    // Test image 4 is a 4 with an open top: "why 4 and not 9" shows the gap that decides it.
+    id: 'which-pixels',
+    network: presetById('mlp-seed').network,
+    train: { ...PLAIN, epochLimit: 2 },
+    why: { testIndex: 4, versus: 9 },
+  },
+  {
+    // Test image 0 is a clear 7; a change of at most 0.3 per pixel makes the trained MLP read it as a 3.
+    id: 'fooling',
+    network: presetById('mlp-seed').network,
+    train: { ...PLAIN, epochLimit: 2 },
+    why: { testIndex: 0, target: 3, epsilon: 0.3 },
+  },
+  {
+    // The founding MLP's 128 hidden units mapped epoch by epoch: the classes pull apart as it learns.
+    id: 'hidden-map',
+    network: presetById('mlp-seed').network,
+    train: { ...PLAIN, epochLimit: 5 },
+    why: { testIndex: 0 },
   },
 ];

@@ -76,8 +76,13 @@ export const REQUESTS = {
   getCell: ask<{ actual: number; predicted: number }, CellImages | null>(
     (m) => isDigit(m.actual) && isDigit(m.predicted),
   ),
-  /** A random test image (784 bytes) and its label, for people who cannot draw; index -1 before the data. */
-  getSample: ask<object, { index: number; label: number; pixels: Uint8Array }>(),
+  /**
+   * Test image `index` (784 bytes) and its label, or a random one when no index is given (for people who cannot
+   * draw); index -1 before the data.
+   */
+  getSample: ask<{ index?: number }, { index: number; label: number; pixels: Uint8Array }>(
+    (m) => m.index === undefined || (Number.isInteger(m.index) && m.index >= 0 && m.index < 10_000),
+  ),
   /** Up to `count` images of the next training batch, n × 784 bytes each, before and after augmentation. */
   getAugmented: ask<{ count: number }, { labels: number[]; original: Uint8Array; augmented: Uint8Array }>(
     (m) => Number.isInteger(m.count) && m.count >= 1 && m.count <= 64,

@@ -13,6 +13,7 @@ import type { BackendChoice, BackendName } from '../protocol/toWorker';
 import type { RunRecord } from './runs';
 import type { Part } from '../features/experiment';
 import type { MyDigit } from '../data/myDigits';
+import type { SaliencyMethod } from '../protocol/requests';
 
 /** An epoch's results as the worker reports them (protocol/fromWorker.ts), kept for the charts and runs. */
 export type EpochResult = EpochSummary;
@@ -101,6 +102,11 @@ export type DrawSlice = {
   probs: number[] | null;
   /** Every layer's output for the drawn digit. */
   activations: Activation[];
+  /**
+   * An image put on the pad in place of a drawing (784 floats in [0, 1], fed to the model as they are): a test
+   * digit, or a perturbed drawing from "Why did it say that?". A new array each time it is put there.
+   */
+  shown: number[] | null;
 };
 
 export type UiSlice = {
@@ -203,6 +209,79 @@ export const closedLearningStep: LearningStepSlice = {
   appliedAt: null,
 };
 
+/** One reading of an input: the 10 probabilities and the digit read. */
+export type Reading = { probs: number[]; predicted: number };
+
+/** "Why did it say that?" (features/why): saliency, the adversarial search and the hidden layer's map. */
+export type WhySlice = {
+  open: boolean;
+  /** The class explained; null follows the prediction. `versus`: explain cls minus this class; null: cls alone. */
+  cls: number | null;
+  versus: number | null;
+  method: SaliencyMethod;
+  /** Per pixel (784) the signed value, for the input and class it was computed for. */
+  saliency: { values: number[]; cls: number; versus: number | null; method: SaliencyMethod; reading: Reading } | null;
+  attackTarget: number;
+  /** The largest change per pixel allowed, 0-1 ink units (L∞). */
+  epsilon: number;
+  attackStatus: 'idle' | 'searching' | 'found' | 'not-found';
+  /** The search's input and its result: the changed input, the largest change used, before and after. */
+  attack: { input: number[]; pixels: number[]; change: number; before: Reading; after: Reading } | null;
+  /** The layer mapped; null: the last hidden one. */
+  mapLayer: number | null;
+  mapMethod: 'pca' | 'umap';
+  map: MapFrame | null;
+  /** The UMAP fit: its state, progress 0-1, and its picture of the map frame it was made from. */
+  umap: {
+    state: 'idle' | 'fitting' | 'done' | 'failed';
+    progress: number;
+    coords: number[];
+    self: number[] | null;
+    epoch: number;
+    /** The 5-NN measure among the UMAP picture's points. */
+    knn: number;
+  };
+  /** The 5-NN measure of the PCA map after each epoch (the first map made once it ended), per layer. */
+  knnHistory: { epoch: number; layer: number; knn: number }[];
+  /** The last failure and the view it belongs to (that view's next success clears it). */
+  error: { part: WhyPart; text: Msg } | null;
+};
+
+export type WhyPart = 'saliency' | 'attack' | 'map';
+
+/** One PCA frame of the hidden map (protocol's HiddenMap, as plain arrays; the images stay in the feature). */
+export type MapFrame = {
+  layer: number;
+  width: number;
+  used: number;
+  epoch: number;
+  batch: number;
+  indices: number[];
+  labels: number[];
+  coords: number[];
+  self: number[] | null;
+  knn: number;
+  ms: number;
+};
+
+export const closedWhy: WhySlice = {
+  open: false,
+  cls: null,
+  versus: null,
+  method: 'gradient',
+  saliency: null,
+  attackTarget: 0,
+  epsilon: 0.3,
+  attackStatus: 'idle',
+  attack: null,
+  mapLayer: null,
+  mapMethod: 'pca',
+  map: null,
+  umap: { state: 'idle', progress: 0, coords: [], self: null, epoch: 0, knn: 0 },
+  knnHistory: [],
+  error: null,
+};
+
 export type AppState = {
   status: StatusSlice;
   metrics: MetricsSlice;
@@ -214,6 +293,7 @@ export type AppState = {
   sweep: SweepSlice;
   learningStep: LearningStepSlice;
   mine: MineSlice;
+  why: WhySlice;
 };
 
 export const initialStatus: StatusSlice = {
@@ -244,7 +324,7 @@ export const useStore = create<AppState>()(() => ({
     train: DEFAULT_CONFIG,
     backendChoice: 'auto',
   },
-  draw: { input: null, probs: null, activations: [] },
+  draw: { input: null, probs: null, activations: [], shown: null },
   ui: {
     notice: null,
     presenter: false,
@@ -263,6 +343,7 @@ export const useStore = create<AppState>()(() => ({
   sweep: idleSweep,
   learningStep: closedLearningStep,
   mine: emptyMine,
+  why: closedWhy,
 }));
 
 /** Appends batch points, halving the resolution when the series grows past MAX_SERIES. */

@@ -43,7 +43,7 @@ export function requestHandlers(h: HandlerHost): RequestHandlers {
   return {
     predict: (m) => h.ready().t.predict(m.pixels),
     getCell: (m) => h.ready().t.cell(m.actual, m.predicted) ?? null,
-    getSample: () => testSample(h.data()),
+    getSample: (m) => testSample(h.data(), m.index),
     getAugmented: (m) =>
       h.trainer()?.augmentedSamples(m.count) ?? {
         labels: [],

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { applyExperiment, chooseLanguage } from '../experiment';
 import { openLearningStep, LearningStepButton } from '../learning-step';
 import { startSweep } from '../sweep';
+import { openWhyOn } from '../why';
 import { useMsg } from '../../i18n/translate';
 import type { Msg } from '../../model/msg';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from '../../i18n/languages';
@@ -16,6 +17,7 @@ import { MisreadView } from '../insights';
 import PartView from '../../ui/PartView';
 
 const sweepOf = (id: LessonId | '') => LESSONS.find((l) => l.id === id)?.sweep;
+const whyOf = (id: LessonId | '') => LESSONS.find((l) => l.id === id)?.why;
 
 export default function ClassroomBar() {
   const { t } = useTranslation();
@@ -93,6 +95,16 @@ export default function ClassroomBar() {
               onClick={() => void openLearningStep('test-image', 'misread')}
             >
               {t('lesson.stepOpen')}
+            </button>
+          )}
+          {whyOf(lesson) && (
+            <button
+              className="primary"
+              data-testid="lesson.why-open"
+              disabled={loading}
+              onClick={() => void openWhyOn(whyOf(lesson)!)}
+            >
+              {t('lesson.whyOpen')}
             </button>
           )}
           {sweepOf(lesson) && (

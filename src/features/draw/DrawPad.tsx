@@ -16,12 +16,15 @@ export type DrawPadHandle = {
 /** A stroke as drawn: points in canvas pixels and the pen's pressure (0.5 for a mouse or finger). */
 type Drawn = { points: [number, number][]; pressure: number };
 
-/** `image`: a 28×28 grey image (0-255) to put on the pad, e.g. a test digit; it replaces the drawing. */
+/**
+ * `image`: a 28×28 model input (784 floats in [0, 1]) to put on the pad, e.g. a test digit or a perturbed drawing;
+ * it replaces the drawing and goes to the model exactly as it is (no crop, no re-render).
+ */
 type Props = {
   onInput: (pixels: Float32Array | null) => void;
   /** How many strokes the pad holds (0 when empty or showing an image). */
   onStrokes: (count: number) => void;
-  image: Uint8Array | null;
+  image: Float32Array | null;
   /** A pointer went down on the pad (true) or the stroke ended: the page holds back other rendering meanwhile. */
   onInking: (down: boolean) => void;
   ref?: Ref<DrawPadHandle>;
@@ -93,7 +96,7 @@ export default function DrawPad({ onInput, onStrokes, image, onInking, ref }: Pr
 
   useEffect(() => {
     if (!image) return;
-    // A test image is already an MNIST input: it goes to the model as it is, and is shown 10× with smoothing.
+    // Already a model input: it goes to the model as it is, and is shown 10× with smoothing.
     strokes.current = [];
     cancelAnimationFrame(frame.current);
     frame.current = requestAnimationFrame(() => {
@@ -102,14 +105,14 @@ export default function DrawPad({ onInput, onStrokes, image, onInking, ref }: Pr
       const small = new OffscreenCanvas(28, 28);
       const sc = small.getContext('2d')!;
       const img = sc.createImageData(28, 28);
-      for (let i = 0; i < PIXELS; i++) img.data.set([255, 255, 255, image[i]], i * 4);
+      for (let i = 0; i < PIXELS; i++) img.data.set([255, 255, 255, Math.round(255 * image[i])], i * 4);
       sc.putImageData(img, 0, 0);
       c.clearRect(0, 0, SIZE, SIZE);
       c.imageSmoothingEnabled = true;
       c.drawImage(small, 0, 0, SIZE, SIZE);
       setEmpty(false);
       onStrokes(0);
-      onInput(Float32Array.from(image, (v) => v / 255));
+      onInput(Float32Array.from(image));
     });
   }, [image, onInput, onStrokes]);
 

@@ -1,11 +1,12 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openLearningStep } from '../learning-step';
 import { AddToMyDigits } from '../mydigits';
+import { WhyButton } from '../why';
 import { chartScheduler } from '../../charts/chartScheduler';
 import { useStore } from '../../store/store';
 import { selectModelReady } from '../../store/selectors';
-import { drawingChanged, fetchTestImage, penDown } from './actions';
+import { drawingChanged, penDown, showTestImage } from './actions';
 import DrawPad, { type DrawPadHandle } from './DrawPad';
 import InputPreview from './InputPreview';
 import PredictionBars from './PredictionBars';
@@ -19,7 +20,8 @@ export default function DrawPanel() {
   const modelReady = useStore(selectModelReady);
   const pad = useRef<DrawPadHandle>(null);
   const [strokes, setStrokes] = useState(0);
-  const [image, setImage] = useState<Uint8Array | null>(null);
+  const shown = useStore((s) => s.draw.shown);
+  const image = useMemo(() => (shown ? Float32Array.from(shown) : null), [shown]);
   // While the ink flows, charts (chartScheduler.ts) and training progress (client/inkHold.ts) wait.
   const onInking = useCallback((down: boolean) => {
     chartScheduler.setPaused(down);
@@ -49,10 +51,7 @@ export default function DrawPanel() {
               data-testid="draw.sample"
               title={t('draw.sampleTitle')}
               disabled={!modelReady}
-              onClick={async () => {
-                const pixels = await fetchTestImage();
-                if (pixels) setImage(pixels);
-              }}
+              onClick={() => void showTestImage()}
             >
               {t('draw.sample')}
             </button>
@@ -62,6 +61,7 @@ export default function DrawPanel() {
         <div className="draw-results">
           <PredictionBars probs={probs} active={input !== null} />
           <InputPreview input={input} />
+          <WhyButton />
           {input && !stepHidden && (
             <button className="link" data-testid="draw.step" onClick={() => void openLearningStep('drawing')}>
               {t('step.openDrawing')}

@@ -1,7 +1,7 @@
 // The pad's named actions: what is drawn goes to the worker client (paced there), the pen's state holds back
 // chart updates while it is down, and a test image can stand in for a drawing.
 import { getClient, RequestError } from '../../client';
-import { notify } from '../../store/actions';
+import { notify, patch } from '../../store/actions';
 
 /** The pad's model input (784 floats in [0, 1]) changed; null: the pad was cleared. */
 export const drawingChanged = (pixels: Float32Array | null) => getClient().predict(pixels);
@@ -9,13 +9,15 @@ export const drawingChanged = (pixels: Float32Array | null) => getClient().predi
 /** The pen went down (true) or up: progress, epochs and insights wait meanwhile. */
 export const penDown = (down: boolean) => getClient().setInking(down);
 
-/** A random test image (784 bytes, 0-255), or null when there is none yet or the worker refused (said in a notice). */
-export async function fetchTestImage(): Promise<Uint8Array | null> {
+/** Puts a model input (784 floats in [0, 1]) on the pad in place of the drawing; it is fed as it is. */
+export const showOnPad = (pixels: ArrayLike<number>) => patch('draw', { shown: Array.from(pixels) });
+
+/** Puts a random test image on the pad; nothing when there is none yet or the worker refused (said in a notice). */
+export async function showTestImage(): Promise<void> {
   try {
     const s = await getClient().request('getSample', {});
-    return s.index >= 0 ? s.pixels : null;
+    if (s.index >= 0) showOnPad(Array.from(s.pixels, (v) => v / 255));
   } catch (e) {
     if (e instanceof RequestError) notify(e.text);
-    return null;
   }
 }

@@ -23,7 +23,7 @@ export const learningStepRate = () => {
  * Computes the step for the view's settings. `fresh` copies the live weights again; `test` picks another test
  * image ('random', 'misread'); otherwise the test image stays the one shown.
  */
-export async function computeLearningStep(fresh: boolean, test?: 'random' | 'misread'): Promise<void> {
+export async function computeLearningStep(fresh: boolean, test?: 'random' | 'misread' | number): Promise<void> {
   const s = useStore.getState();
   let source: StepSource;
   if (s.learningStep.source === 'drawing') {
@@ -42,10 +42,13 @@ export async function computeLearningStep(fresh: boolean, test?: 'random' | 'mis
   }
 }
 
-/** Opens the view (source and image as asked) on a fresh copy of the weights, at the forward stage. */
+/**
+ * Opens the view (source and image as asked: a random or misread test image, or test image number `test`) on a
+ * fresh copy of the weights, at the forward stage.
+ */
 export function openLearningStep(
   source: 'drawing' | 'test-image' = useStore.getState().learningStep.source,
-  test?: 'random' | 'misread',
+  test?: 'random' | 'misread' | number,
 ) {
   const s = useStore.getState();
   const predicted = selectPredictedDigit(s);

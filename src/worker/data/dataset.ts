@@ -173,9 +173,10 @@ export async function loadMnist(baseUrl: string, onProgress: (loaded: number, to
   };
 }
 
-/** A random test image (PIXELS bytes, 0-255) and its label; index -1 and no pixels while the data is not loaded. */
-export function testSample(d: Mnist | null): { index: number; label: number; pixels: Uint8Array } {
+/** Test image `index` (or a random one): PIXELS bytes (0-255) and its label; index -1 and no pixels before the data. */
+export function testSample(d: Mnist | null, index?: number): { index: number; label: number; pixels: Uint8Array } {
   if (!d) return { index: -1, label: -1, pixels: new Uint8Array(0) };
-  const i = Math.floor(Math.random() * d.testLabels.length);
+  const i =
+    index !== undefined && index < d.testLabels.length ? index : Math.floor(Math.random() * d.testLabels.length);
   return { index: i, label: d.testLabels[i], pixels: d.testPixels.slice(i * PIXELS, (i + 1) * PIXELS) };
 }

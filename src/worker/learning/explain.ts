@@ -8,9 +8,10 @@ const image = (pixels: ArrayLike<number>) => tf.tensor4d(Float32Array.from(pixel
 
 /** The score `cls` minus the score `versus` (when given) for a [1, 28, 28, 1] input: a scalar. */
 function margin(model: tf.LayersModel, x: tf.Tensor, cls: number, versus: number | null): tf.Scalar {
-  const logits = (model.apply(x, { training: false }) as tf.Tensor2D).squeeze([0]) as tf.Tensor1D;
-  const score = logits.gather(cls);
-  return (versus === null ? score : score.sub(logits.gather(versus))).asScalar();
+  // slice, not gather: gather's gradient needs UnsortedSegmentSum, which the wasm backend lacks.
+  const logits = model.apply(x, { training: false }) as tf.Tensor2D;
+  const score = logits.slice([0, cls], [1, 1]);
+  return (versus === null ? score : score.sub(logits.slice([0, versus], [1, 1]))).sum() as tf.Scalar;
 }
 
 /**
