@@ -84,6 +84,23 @@ describe('pcaMap', () => {
     }
   });
 
+  it('gives the same map from a covariance computed elsewhere', () => {
+    const { points } = planted(150, 12, 2, 1);
+    const own = pcaMap(points, 150, 12);
+    const mean = Array.from({ length: 12 }, (_, j) => {
+      let s = 0;
+      for (let i = 0; i < 150; i++) s += points[i * 12 + j];
+      return s / 150;
+    });
+    const cov = new Float64Array(144);
+    for (let i = 0; i < 150; i++)
+      for (let a = 0; a < 12; a++)
+        for (let b = 0; b < 12; b++)
+          cov[a * 12 + b] += ((points[i * 12 + a] - mean[a]) * (points[i * 12 + b] - mean[b])) / 149;
+    const given = pcaMap(points, 150, 12, null, [], cov);
+    for (let k = 0; k < own.coords.length; k++) expect(given.coords[k]).toBeCloseTo(own.coords[k], 9);
+  });
+
   it('maps too few or constant points to the origin', () => {
     expect(Array.from(pcaMap([1, 2, 3], 1, 3).coords)).toEqual([0, 0]);
     const flat = pcaMap(new Float64Array(40).fill(2), 10, 4);

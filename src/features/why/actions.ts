@@ -103,6 +103,10 @@ function frameOf(r: HiddenMap): MapFrame {
   };
 }
 
+let madeAt = -Infinity;
+/** When the last map arrived (performance.now() ms), for the refresh's spacing. */
+export const mapMadeAt = () => madeAt;
+
 /** A new PCA frame of the map (and, the first time after an epoch ends, its 5-NN measure for that epoch). */
 export const refreshMap = serial(async () => {
   const s = useStore.getState();
@@ -116,6 +120,7 @@ export const refreshMap = serial(async () => {
       LONG_MS,
     );
     if (r.pixels) mapImages = r.pixels;
+    madeAt = performance.now();
     const history = useStore.getState().why.knnHistory;
     // Training was reset (or another network trains): the measures of the old run no longer belong.
     const kept = history.length && history[history.length - 1].epoch > r.epoch ? [] : history;

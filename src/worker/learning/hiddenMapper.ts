@@ -14,6 +14,18 @@ import type { Trainer } from '../training/trainer';
 /** Images per forward pass: bounds the memory of a wide convolution's outputs (250 × 25,088 floats = 25 MB). */
 const CHUNK = 250;
 
+/** The d × d covariance of n points (n × d) on the tfjs backend: one matrix product, not a JS triple loop. */
+function covarianceOf(points: Float32Array, n: number, d: number): Float32Array {
+  return tf.tidy(() => {
+    const x = tf.tensor2d(points, [n, d]);
+    const centred = x.sub(x.mean(0));
+    return tf
+      .matMul(centred, centred, true, false)
+      .div(n - 1)
+      .dataSync() as Float32Array;
+  });
+}
+
 export class HiddenMapper {
   private sample: Int32Array | null = null;
   private sketches = new Map<number, Sketch>();
@@ -61,7 +73,7 @@ export class HiddenMapper {
 
     const key = `${JSON.stringify(t.network)}|${ask.layer}`;
     const previous = this.last.key === key ? this.last.coords : null;
-    const m = pcaMap(points, n, d, previous, selfPoint ?? []);
+    const m = pcaMap(points, n, d, previous, selfPoint ?? [], covarianceOf(points, n, d));
     this.last = { key, coords: m.coords };
     const labels = Uint8Array.from(sample, (k) => data.testLabels[k]);
     return {
