@@ -63,7 +63,8 @@ export const enWhy = {
   'why.knn': 'Nearest-neighbour vote in this map',
   'why.knnHistory': 'By epoch:',
   'why.knnAfter': 'after {{epoch}}: {{knn}}',
-  'why.noHidden': 'This network has no hidden layer to map: it goes straight from the pixels to the ten scores.',
+  'why.noHidden':
+    'There is no layer to map: the network cannot be built as it is, or it has no layer before its output.',
   'why.explain.map':
     'Each dot is a test digit, placed by the layer’s outputs for it, flattened to 2D: PCA keeps the two directions in which they vary most (made again as the network trains); UMAP keeps who is near whom. The number is how often a dot’s five nearest neighbours on the map mostly share its label (1: the classes are apart; about 0.1: mixed).',
   'lesson.whyOpen': 'Open “Why did it say that?” on the example',

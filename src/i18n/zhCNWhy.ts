@@ -64,7 +64,7 @@ export const zhCNWhy: Record<keyof typeof enWhy, string> = {
   'why.knn': '这张图中的最近邻投票',
   'why.knnHistory': '按轮次：',
   'why.knnAfter': '第 {{epoch}} 轮后：{{knn}}',
-  'why.noHidden': '这个网络没有可映射的隐藏层：它直接从像素得到十个分数。',
+  'why.noHidden': '没有可映射的层：这个网络目前无法构建，或者它在输出层之前没有任何层。',
   'why.explain.map':
     '每个点是一个测试数字，位置由这一层对它的输出决定，再压到二维：PCA 保留变化最大的两个方向（随着训练不断重算）；UMAP 保留谁和谁相邻。下面的数字表示一个点在图上最近的五个邻居中多数与它标签相同的比例（1：各类分开；约 0.1：混在一起）。',
   'lesson.whyOpen': '在示例上打开“它为什么这样判断？”',

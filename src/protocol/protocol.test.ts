@@ -51,6 +51,7 @@ describe('worker protocol', () => {
   });
 
   it('rejects malformed messages on both sides', () => {
+    const px = new Float32Array(784);
     for (const bad of [
       null,
       42,
@@ -63,8 +64,26 @@ describe('worker protocol', () => {
       { type: 'getSample', rid: 1.5 },
       { type: 'hasOwnProperty' },
       { type: 'learningStepCheck', rid: 2, weights: [null] },
+      { type: 'getSample', rid: 3, index: 10_000 },
+      { type: 'getSample', rid: 3, index: -1 },
+      { type: 'explain', rid: 4, pixels: px, cls: 10, versus: null, method: 'gradient' },
+      { type: 'explain', rid: 4, pixels: px, cls: 3, versus: 3.5, method: 'gradient' },
+      { type: 'explain', rid: 4, pixels: px, cls: 3, versus: null, method: 'occlusion' },
+      { type: 'attack', rid: 5, pixels: px, target: 3, epsilon: 1.5 },
+      { type: 'attack', rid: 5, pixels: px, target: 3, epsilon: NaN },
+      { type: 'attack', rid: 5, pixels: px, target: -1, epsilon: 0.1 },
+      { type: 'hiddenMap', rid: 6, layer: 0.5, self: null, points: false, pixels: false },
+      { type: 'hiddenMap', rid: 6, layer: 1, self: new Float32Array(3), points: false, pixels: false },
+      { type: 'hiddenMap', rid: 6, layer: 1, self: null, points: 'yes', pixels: false },
     ])
       expect(isToWorker(bad)).toBe(false);
+    for (const good of [
+      { type: 'getSample', rid: 3, index: 9_999 },
+      { type: 'explain', rid: 4, pixels: px, cls: 3, versus: 8, method: 'integrated' },
+      { type: 'attack', rid: 5, pixels: px, target: 3, epsilon: 0.3 },
+      { type: 'hiddenMap', rid: 6, layer: 1, self: px, points: true, pixels: false },
+    ])
+      expect(isToWorker(good)).toBe(true);
     for (const bad of [
       undefined,
       { type: 'progress' },

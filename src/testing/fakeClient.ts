@@ -16,6 +16,7 @@ export const fake = {
     this.sent = [];
     this.requests = [];
     this.answers = {};
+    umapFake.reset();
   },
 };
 
@@ -38,3 +39,20 @@ const client = {
 };
 
 export const getClient = () => client;
+
+/** The UMAP worker's stand-in: `fit` answers with `fake.umap` (or stays pending), `cancel` is counted. */
+export const umapFake = {
+  answer: null as null | ((n: number) => { coords: Float32Array; self: Float32Array | null }),
+  cancels: 0,
+  reset() {
+    this.answer = null;
+    this.cancels = 0;
+  },
+};
+
+const umapClient = {
+  fit: (ask: { n: number }) => (umapFake.answer ? Promise.resolve(umapFake.answer(ask.n)) : new Promise(() => {})),
+  cancel: () => umapFake.cancels++,
+};
+
+export const getUmapClient = () => umapClient;

@@ -16,7 +16,7 @@ export default function WhyPanel() {
   const error = useStore((s) => s.why.error);
   const panel = useRef<HTMLElement>(null);
   useLiveRefresh();
-  useEffect(() => panel.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }), []);
+  useEffect(() => panel.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' }), []);
   return (
     <section
       ref={panel}

@@ -34,7 +34,9 @@ function adversarialRate(model: tf.LayersModel, pixels: Float32Array, labels: Ui
       const g = tf.grad(loss)(x);
       x = tf.minimum(hi, tf.maximum(lo, x.add(g.sign().mul(epsilon / 4))));
     }
-    const flipped = read(x).notEqual(tf.tensor1d(Array.from(labels), 'int32')).logicalAnd(right);
+    const flipped = read(x)
+      .notEqual(tf.tensor1d(Array.from(labels), 'int32'))
+      .logicalAnd(right);
     return flipped.sum().dataSync()[0] / right.sum().dataSync()[0];
   });
 }
