@@ -4,13 +4,15 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { setFastWasmMatMul } from '../kernels/wasm/fastWasmMatMul';
+import { registerWasmConvGrad } from '../kernels/wasm/wasmConvGrad';
 import type { Trainer } from '../training/trainer';
 
-/** tfjs on wasm in Node, with the page's faster matrix products. */
+/** tfjs on wasm in Node, with the page's faster matrix products and its convolution gradients. */
 export async function useNodeWasm() {
   setWasmPaths(new URL('../../../node_modules/@tensorflow/tfjs-backend-wasm/dist/', import.meta.url).pathname);
   await tf.setBackend('wasm');
   setFastWasmMatMul(true);
+  registerWasmConvGrad(); // as the page does: convolutions train on wasm
 }
 
 /** Trains until `epochs` epochs are done; `onEpoch` runs after each (e.g. an evaluation). Returns the seconds. */
