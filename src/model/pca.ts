@@ -51,7 +51,8 @@ function leading(a: Float64Array, m: number, done: Float64Array[]): { v: Float64
     let change = 0;
     for (let i = 0; i < m; i++) change = Math.max(change, Math.abs(w[i] - v[i]));
     v = w;
-    const converged = Math.abs(next - value) <= TOLERANCE * Math.max(1, next) && change < 1e-9;
+    // 1e-7 per coordinate is far below a pixel of the map; tighter only spent iterations.
+    const converged = Math.abs(next - value) <= TOLERANCE * Math.max(1, next) && change < 1e-7;
     value = next;
     if (converged) break;
   }

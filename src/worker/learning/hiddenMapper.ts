@@ -3,16 +3,14 @@
 // wider than SKETCH_D values are count-sketched first (model/hiddenMap.ts). Read synchronously, so one map is one
 // set of weights: training waits for it (a few tens of ms for the founding MLP, measured in the issue's note).
 import * as tf from '@tensorflow/tfjs';
-import { mapSample, makeSketch, sketchRows, SKETCH_D, type Sketch } from '../../model/hiddenMap';
+import { mapChunk, mapSample, makeSketch, sketchRows, SKETCH_D, type Sketch } from '../../model/hiddenMap';
+import { inferNetwork } from '../../model/shapes';
 import { knnAccuracy } from '../../model/knnAccuracy';
 import { pcaMap } from '../../model/pca';
 import { PIXELS } from '../../model/spec';
 import type { HiddenMap } from '../../protocol/requests';
 import type { Mnist } from '../data/dataset';
 import type { Trainer } from '../training/trainer';
-
-/** Images per forward pass: bounds the memory of a wide convolution's outputs (250 × 25,088 floats = 25 MB). */
-const CHUNK = 250;
 
 /** The d × d covariance of n points (n × d) on the tfjs backend: one matrix product, not a JS triple loop. */
 function covarianceOf(points: Float32Array, n: number, d: number): Float32Array {
@@ -27,7 +25,8 @@ function covarianceOf(points: Float32Array, n: number, d: number): Float32Array 
 }
 
 export class HiddenMapper {
-  private sample: Int32Array | null = null;
+  /** The sample's images as model inputs (n × 784 floats), made once per dataset (~50 ms each time otherwise). */
+  private cached: { data: Mnist; sample: Int32Array; images: Float32Array } | null = null;
   private sketches = new Map<number, Sketch>();
   /** The last frame's coordinates per network and layer, so the axes keep their orientation. */
   private last = { key: '', coords: null as Float64Array | null };
@@ -42,12 +41,8 @@ export class HiddenMapper {
     ask: { layer: number; self: Float32Array | null; points: boolean; pixels: boolean },
   ): HiddenMap {
     const started = performance.now();
-    const sample = (this.sample ??= mapSample(data.testLabels.length));
+    const { sample, images } = this.imagesOf(data);
     const n = sample.length;
-    const images = new Float32Array(n * PIXELS);
-    sample.forEach((k, i) => {
-      for (let p = 0; p < PIXELS; p++) images[i * PIXELS + p] = data.testPixels[k * PIXELS + p] / 255;
-    });
     let width = 0;
     const read = (x: Float32Array, rows: number): Float32Array => {
       const out = tf.tidy(() => t.layerOutputs(tf.tensor4d(x, [rows, 28, 28, 1]), ask.layer));
@@ -61,14 +56,16 @@ export class HiddenMapper {
       sketchRows(values, rows, sketch, small, 0);
       return small;
     };
+    // The probe model outputs every layer: the chunk bounds their memory (one chunk for the founding MLP).
+    const chunk = mapChunk(PIXELS + inferNetwork(t.network).totalActivations, n);
     const chunks: Float32Array[] = [];
-    for (let at = 0; at < n; at += CHUNK) {
-      const rows = Math.min(CHUNK, n - at);
+    for (let at = 0; at < n; at += chunk) {
+      const rows = Math.min(chunk, n - at);
       chunks.push(read(images.subarray(at * PIXELS, (at + rows) * PIXELS), rows));
     }
-    const d = chunks[0].length / Math.min(CHUNK, n);
+    const d = chunks[0].length / Math.min(chunk, n);
     const points = new Float32Array(n * d);
-    chunks.forEach((c, i) => points.set(c, i * CHUNK * d));
+    chunks.forEach((c, i) => points.set(c, i * chunk * d));
     const selfPoint = ask.self ? read(ask.self, 1) : null;
 
     const key = `${JSON.stringify(t.network)}|${ask.layer}`;
@@ -93,5 +90,18 @@ export class HiddenMapper {
       selfPoint: ask.points ? selfPoint : null,
       pixels: ask.pixels ? Uint8Array.from(images, (v) => Math.round(v * 255)) : null,
     };
+  }
+
+  private imagesOf(data: Mnist) {
+    if (this.cached?.data !== data) {
+      const sample = mapSample(data.testLabels.length);
+      const images = new Float32Array(sample.length * PIXELS);
+      for (let i = 0; i < sample.length; i++) {
+        const from = sample[i] * PIXELS;
+        for (let p = 0; p < PIXELS; p++) images[i * PIXELS + p] = data.testPixels[from + p] / 255;
+      }
+      this.cached = { data, sample, images };
+    }
+    return this.cached;
   }
 }
