@@ -85,6 +85,10 @@ test('why: saliency of both signs, a targeted attack that flips the reading, the
 
   await page.getByTestId('why.close').click();
   await expect(page.getByTestId('why.panel')).toHaveCount(0);
+  // The page lives on after the view closes (an effect that returned Chromium's scroll promise once took it down).
+  await expect(page.getByTestId('status.state')).toHaveText('paused');
+  await page.getByTestId('why.open').click();
+  await expect(page.getByTestId('why.map')).toHaveAttribute('data-points', '2000');
 });
 
 test('why: a CNN is explained and mapped too, its wide layer sketched; a lesson opens the view on its example', async ({

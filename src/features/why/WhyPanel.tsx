@@ -16,7 +16,10 @@ export default function WhyPanel() {
   const error = useStore((s) => s.why.error);
   const panel = useRef<HTMLElement>(null);
   useLiveRefresh();
-  useEffect(() => panel.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' }), []);
+  useEffect(() => {
+    // A block, not an expression: Chromium's scrollIntoView returns a promise, which React would call on unmount.
+    panel.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+  }, []);
   return (
     <section
       ref={panel}
