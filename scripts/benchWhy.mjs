@@ -41,6 +41,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 for (const preset of presets) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // --reduced: the map's frames replace each other without sliding (as with prefers-reduced-motion).
+  if (process.argv.includes('--reduced')) await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto(base + HASH[preset]);
   await page.getByTestId('status.state').filter({ hasText: 'ready' }).waitFor({ timeout: 300_000 });
   await page.getByTestId('draw.sample').click();

@@ -55,8 +55,12 @@ export function dataRetrying() {
 
 /** The pad's input that is being classified now (784 values in [0, 1]); null clears the pad and its prediction. */
 export function predictionAsked(pixels: Float32Array | null) {
-  if (pixels) patch('draw', { input: Array.from(pixels) });
-  else patch('draw', { input: null, probs: null, activations: [] });
+  if (!pixels) return patch('draw', { input: null, probs: null, activations: [] });
+  // The same input asked again (the prediction is refreshed twice a second while training) keeps its array, so
+  // what follows the drawing (the preview, "Why did it say that?") does not start over for nothing.
+  const input = useStore.getState().draw.input;
+  if (input && input.length === pixels.length && input.every((v, i) => v === pixels[i])) return;
+  patch('draw', { input: Array.from(pixels) });
 }
 
 /** The pad's prediction arrived; a pad cleared meanwhile stays empty. */

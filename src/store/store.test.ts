@@ -20,3 +20,21 @@ describe('metric series', () => {
     expect(d[99].batch).toBe(1000);
   });
 });
+
+describe('the pad input', () => {
+  it('keeps its array when the same input is asked again, and takes a new one when it changes', async () => {
+    const { predictionAsked } = await import('./actions');
+    const { useStore } = await import('./store');
+    const pixels = Float32Array.from({ length: 784 }, (_, i) => (i % 7) / 7);
+    predictionAsked(pixels);
+    const first = useStore.getState().draw.input;
+    predictionAsked(pixels.slice()); // the refresh while training
+    expect(useStore.getState().draw.input).toBe(first);
+    pixels[100] = 1;
+    predictionAsked(pixels);
+    expect(useStore.getState().draw.input).not.toBe(first);
+    expect(useStore.getState().draw.input![100]).toBe(1);
+    predictionAsked(null);
+    expect(useStore.getState().draw.input).toBeNull();
+  });
+});
