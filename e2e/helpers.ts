@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 /** Debian's Chromium offers WebGL and WebGPU through SwiftShader only with these flags (as scripts/bench.mjs). */
@@ -109,4 +110,13 @@ export async function drawDigit(page: Page, d: PenDigit) {
   const box = (await page.getByTestId('draw.pad').boundingBox())!;
   for (const s of onPad(d, 0.7, 0.15, 0.12)) await drawPath(page, box, s);
   await expect(page.getByTestId('draw.prediction')).toHaveText(/^\d$/);
+}
+
+/** Serious or critical WCAG 2.1 A/AA violations inside the element with test id `testId`. */
+export async function axeProblemsIn(page: Page, testId: string) {
+  const r = await new AxeBuilder({ page })
+    .include(`[data-testid="${testId}"]`)
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 }

@@ -1,17 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { openReady } from './helpers';
+import { axeProblemsIn, openReady } from './helpers';
 
 const num = async (page: Page, id: string) => Number(await page.getByTestId(id).getAttribute('data-value'));
-
-/** Serious or critical axe violations inside the learning-step view. */
-async function axeProblems(page: Page) {
-  const r = await new AxeBuilder({ page })
-    .include('[data-testid="step.panel"]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-}
 
 /** Types η into the view and waits until the step shown was computed with it. */
 async function setRate(page: Page, eta: string) {
@@ -60,7 +50,7 @@ test('one learning step on a test image: forward, backward, update (η small and
   await expect(page.getByTestId('step.fd-error')).toBeVisible({ timeout: 60_000 });
   expect(await num(page, 'step.fd-error')).toBeLessThan(1e-3);
   expect(await page.getByTestId('step.fd-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(10);
-  expect(await axeProblems(page)).toEqual([]);
+  expect(await axeProblemsIn(page, 'step.panel')).toEqual([]);
 
   // Only shown: the model's weights are untouched until "apply"; then the page says when it was applied.
   await page.getByTestId('step.prev').click();
@@ -92,7 +82,7 @@ test('the learning step works for the CNN preset, by keyboard, and in Chinese', 
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('step.fd-error')).toBeVisible({ timeout: 60_000 });
   expect(await num(page, 'step.fd-error')).toBeLessThan(1e-3);
-  expect(await axeProblems(page)).toEqual([]);
+  expect(await axeProblemsIn(page, 'step.panel')).toEqual([]);
   await page.getByRole('tab', { name: /检验/ }).focus();
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('step.panel')).toHaveCount(0);

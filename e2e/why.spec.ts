@@ -3,7 +3,7 @@
 // the network read another digit and "Use as input" feeds that exact image, and the hidden layer's map shows ten
 // classes with the drawing's star, moves on with training, records its measure per epoch, and fits UMAP.
 import { expect, test, type Page } from '@playwright/test';
-import { drawDigit, openReady, tenDigits } from './helpers';
+import { axeProblemsIn, drawDigit, openReady, tenDigits } from './helpers';
 
 const SHOTS = process.env.WHY_SHOTS; // a folder to save screenshots to, when set
 
@@ -58,6 +58,7 @@ test('why: saliency of both signs, a targeted attack that flips the reading, the
   expect(change).toBeGreaterThan(0);
   expect(change).toBeLessThanOrEqual(0.3);
   if (SHOTS) await page.getByTestId('why.panel').screenshot({ path: `${SHOTS}/why-attack.png` });
+  expect(await axeProblemsIn(page, 'why.panel')).toEqual([]);
   // The changed image goes to the model as it is: the pad's prediction is the target.
   await page.getByTestId('why.attack-use').click();
   await expect(page.getByTestId('draw.prediction')).toHaveText(target);

@@ -10,7 +10,6 @@
 // Usage: npm run bench [-- --quick] [-- --backend=wasm] [-- --preset=mlp-seed] [-- --skip-time]
 //        [-- --only=rows,charts,sweep,time]
 // (node scripts/bench.mjs needs `npm run build` first; it starts its own preview server)
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -19,6 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { chartsWhileTraining, sweepOverhead } from './benchCharts.mjs';
 import { mainThreadFiles } from './bundleFiles.mjs';
+import { startPreview } from './previewServer.mjs';
 
 const root = join(import.meta.dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -54,23 +54,7 @@ function mainBundleGzip() {
   return mainThreadFiles(dist).reduce((s, f) => s + gzipSync(readFileSync(join(dist, f))).length, 0);
 }
 
-const server = spawn(
-  'npx',
-  ['vite', 'preview', '--outDir', DIST, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-  {
-    cwd: root,
-    stdio: 'ignore',
-  },
-);
-const stop = () => server.kill();
-process.on('exit', stop);
-for (let i = 0; i < 100; i++) {
-  try {
-    if ((await fetch(base)).ok) break;
-  } catch {
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const stop = await startPreview(PORT, DIST);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -1,14 +1,12 @@
-/* global window, document */
+/* global window */
 // npm run bench:why: what "Why did it say that?" costs while training, in headless Chromium as a person runs it.
 // For the founding MLP and the small CNN (batch 128, Adam 0.002, seed 42, the page's backend): training
 // examples/s with the view closed and open, in alternating rounds of SAMPLE_S seconds (a test image on the pad,
 // so saliency and the map's star are live), and the longest main-thread task in each state.
 // Usage: npm run build && node scripts/benchWhy.mjs [--rounds=3] [--sample=15] [--preset=mlp-seed]
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { startPreview } from './previewServer.mjs';
 
-const root = join(import.meta.dirname, '..');
 const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const ROUNDS = Number(arg('rounds') ?? 3);
 const SAMPLE_S = Number(arg('sample') ?? 15);
@@ -20,18 +18,7 @@ const HASH = {
 };
 const presets = arg('preset') ? [arg('preset')] : Object.keys(HASH);
 
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
-  cwd: root,
-  stdio: 'ignore',
-});
-process.on('exit', () => server.kill());
-for (let i = 0; i < 100; i++) {
-  try {
-    if ((await fetch(base)).ok) break;
-  } catch {
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+await startPreview(PORT);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox'],

@@ -2,7 +2,7 @@
 // replaced by testing/fakeClient.ts. Each test starts from the store's initial state.
 import { cleanup, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { initI18n } from '../i18n/i18n';
 import type { AppState } from '../store/store';
 import { resetStore, seedStore } from './actions';
@@ -21,4 +21,22 @@ export function setUpPageTests() {
 export function renderWith(ui: ReactElement, state: { [K in keyof AppState]?: Partial<AppState[K]> } = {}) {
   seedStore(state);
   return render(ui);
+}
+
+/**
+ * jsdom has no 2D canvas: a context whose every method does nothing and whose image data is blank 28×28 (enough
+ * for components that draw pictures). Call in beforeAll.
+ */
+export function stubCanvas() {
+  const noop = () => {};
+  const ctx = new Proxy(
+    {},
+    {
+      get: (_, k) => (k === 'createImageData' ? () => ({ data: new Uint8ClampedArray(28 * 28 * 4) }) : noop),
+      set: () => true,
+    },
+  );
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(
+    (() => ctx) as unknown as HTMLCanvasElement['getContext'],
+  );
 }

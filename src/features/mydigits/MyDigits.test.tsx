@@ -6,7 +6,7 @@ import { act, fireEvent, screen } from '@testing-library/react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeDigit } from '../../data/myDigits';
 import { fake } from '../../testing/fakeClient';
-import { renderWith, setUpPageTests } from '../../testing/renderPage';
+import { renderWith, setUpPageTests, stubCanvas } from '../../testing/renderPage';
 import { useStore } from '../../store/store';
 import AddToMyDigits from './AddToMyDigits';
 import MyDigitsPanel from './MyDigitsPanel';
@@ -14,19 +14,7 @@ import MyDigitsPanel from './MyDigitsPanel';
 vi.mock('../../client', () => import('../../testing/fakeClient'));
 setUpPageTests();
 
-beforeAll(() => {
-  const noop = () => {};
-  const ctx = new Proxy(
-    {},
-    {
-      get: (_, k) => (k === 'createImageData' ? () => ({ data: new Uint8ClampedArray(28 * 28 * 4) }) : noop),
-      set: () => true,
-    },
-  );
-  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(
-    (() => ctx) as unknown as HTMLCanvasElement['getContext'],
-  );
-});
+beforeAll(stubCanvas);
 
 const input = (k: number) => Array.from({ length: 784 }, (_, i) => ((i * k) % 13) / 12);
 const probs = (d: number) => Array.from({ length: 10 }, (_, i) => (i === d ? 0.91 : 0.01));

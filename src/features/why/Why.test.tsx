@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { presetById } from '../../model/presets';
 import type { HiddenMap } from '../../protocol/requests';
 import { fake } from '../../testing/fakeClient';
-import { renderWith, setUpPageTests } from '../../testing/renderPage';
+import { renderWith, setUpPageTests, stubCanvas } from '../../testing/renderPage';
 import { useStore } from '../../store/store';
 import { openWhy, refreshMap } from './actions';
 import WhyPanel from './WhyPanel';
@@ -16,19 +16,7 @@ import WhyPanel from './WhyPanel';
 vi.mock('../../client', () => import('../../testing/fakeClient'));
 setUpPageTests();
 
-beforeAll(() => {
-  const noop = () => {};
-  const ctx = new Proxy(
-    {},
-    {
-      get: (_, k) => (k === 'createImageData' ? () => ({ data: new Uint8ClampedArray(28 * 28 * 4) }) : noop),
-      set: () => true,
-    },
-  );
-  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(
-    (() => ctx) as unknown as HTMLCanvasElement['getContext'],
-  );
-});
+beforeAll(stubCanvas);
 
 const input = Array.from({ length: 784 }, (_, i) => ((i * 7) % 13) / 12);
 const probs = (d: number) => Float32Array.from({ length: 10 }, (_, i) => (i === d ? 0.91 : 0.01));
