@@ -106,6 +106,6 @@ test('why: a CNN is explained and mapped too, its wide layer sketched; a lesson 
   await page.getByTestId('why.map-layer').selectOption('0');
   await expect(page.getByTestId('why.map')).toHaveAttribute('data-layer', '0', { timeout: 120_000 });
   await expect(page.getByTestId('why.map')).toHaveAttribute('data-points', '2000');
-  await expect(page.getByText(/1568 values per image, count-sketched to 512/)).toBeVisible();
+  await expect(page.getByText(/1568 values per image, count-sketched to 256/)).toBeVisible();
   await expect(page.getByTestId('why.saliency')).toHaveAttribute('data-min', /-/);
 });
