@@ -72,11 +72,19 @@ test('why: saliency of both signs, a targeted attack that flips the reading, the
   // Hover shows a test digit; UMAP fits in its own worker and keeps ten classes and the star.
   const canvas = page.getByTestId('why.map-canvas');
   const box = (await canvas.boundingBox())!;
+  let at: [number, number] = [0, 0];
   for (let k = 0; k < 40; k++) {
-    await page.mouse.move(box.x + box.width * (0.2 + 0.015 * k), box.y + box.height * (0.3 + 0.01 * k));
+    at = [box.x + box.width * (0.2 + 0.015 * k), box.y + box.height * (0.3 + 0.01 * k)];
+    await page.mouse.move(...at);
     if (await page.getByTestId('why.map-card').isVisible()) break;
   }
   await expect(page.getByTestId('why.map-card')).toContainText('a test');
+  // A click opens that test digit in the learning-step view.
+  await page.mouse.click(...at);
+  await expect(page.getByTestId('step.panel')).toBeVisible();
+  await expect(page.getByTestId('step.source')).toHaveValue('test-image');
+  await expect(page.getByTestId('step.loss-before')).toHaveText(/^\d/, { timeout: 60_000 });
+  await page.getByTestId('step.close').click();
   await page.getByTestId('why.map-umap').click();
   await expect(map).toHaveAttribute('data-method', 'umap', { timeout: 120_000 });
   await expect(map).toHaveAttribute('data-classes', '10');
