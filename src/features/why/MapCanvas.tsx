@@ -91,7 +91,8 @@ export default function MapCanvas({ pointsKey, coords, labels, self, imageOf, on
         }}
         onPointerLeave={() => setHover(null)}
         onClick={(e) => {
-          const h = pointAt(e);
+          // The point whose card is shown, even if a new frame has moved it since (what you see is what opens).
+          const h = hover ?? pointAt(e);
           if (h.point >= 0) onPick(h.point);
         }}
         data-testid="why.map-canvas"
