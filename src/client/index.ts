@@ -3,7 +3,7 @@
 import { WorkerClient } from './workerClient';
 
 export { WorkerClient } from './workerClient';
-export { RequestError } from './requests';
+export { failureText, RequestError } from './requests';
 
 /**
  * Where the MNIST files are, as an absolute URL (the worker resolves relative ones against its own script):

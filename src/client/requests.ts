@@ -12,6 +12,10 @@ export class RequestError extends Error {
   }
 }
 
+/** Why a request failed, for people: the worker's own reason, or the error as text. */
+export const failureText = (e: unknown): Msg =>
+  e instanceof RequestError ? e.text : msg('worker.error', { detail: String(e) });
+
 type Pending = {
   request: RequestType;
   resolve: (answer: unknown) => void;

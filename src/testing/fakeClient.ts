@@ -5,6 +5,7 @@ import type { Answer, Ask, RequestType } from '../protocol/requests';
 import type { WorkerCommand } from '../protocol/toWorker';
 
 export class RequestError extends Error {}
+export { failureText } from '../client/requests';
 
 type Answers = { [K in RequestType]?: (q: Ask<K>) => Answer<K> };
 

@@ -5,13 +5,11 @@ import type { StepSource, StepStage, WeightRef } from '../../model/learningStep'
 import { msg } from '../../model/msg';
 import { closedLearningStep, useStore } from '../../store/store';
 import { patch } from '../../store/actions';
-import { getClient, RequestError } from '../../client';
+import { failureText, getClient } from '../../client';
 import { selectPredictedDigit } from '../../store/selectors';
 
 /** A step on a big CNN reads back every layer's maps and gradients; give it longer than a plain request. */
 const STEP_TIMEOUT_MS = 60_000;
-
-const why = (e: unknown) => (e instanceof RequestError ? e.text : msg('worker.error', { detail: String(e) }));
 
 /** The rate this step uses: the one typed in the view, else the training's current one. */
 export const learningStepRate = () => {
@@ -38,7 +36,7 @@ export async function computeLearningStep(fresh: boolean, test?: 'random' | 'mis
     const step = await getClient().request('learningStepOpen', { source, learningRate, fresh }, STEP_TIMEOUT_MS);
     patch('learningStep', { result: step, check: null, appliedAt: null, busy: false });
   } catch (e) {
-    patch('learningStep', { busy: false, error: why(e) });
+    patch('learningStep', { busy: false, error: failureText(e) });
   }
 }
 
@@ -66,7 +64,7 @@ export async function checkLearningStep(weights: WeightRef[] = []): Promise<void
     const rows = await getClient().request('learningStepCheck', { weights }, STEP_TIMEOUT_MS);
     patch('learningStep', { check: rows, busy: false });
   } catch (e) {
-    patch('learningStep', { busy: false, error: why(e) });
+    patch('learningStep', { busy: false, error: failureText(e) });
   }
 }
 
@@ -77,7 +75,7 @@ export async function applyLearningStep(): Promise<void> {
     const r = await getClient().request('learningStepApply', {});
     patch('learningStep', { appliedAt: r.batch, busy: false });
   } catch (e) {
-    patch('learningStep', { busy: false, error: why(e) });
+    patch('learningStep', { busy: false, error: failureText(e) });
   }
 }
 

@@ -1,6 +1,6 @@
-import { msg as note, type Msg } from '../../model/msg';
+import type { Msg } from '../../model/msg';
 import { downloadFile } from '../../services/downloadFile';
-import { getClient, RequestError } from '../../client';
+import { failureText, getClient } from '../../client';
 
 /**
  * Downloads the model in the TensorFlow.js Layers format (model.json + weights file); resolves with why not, or null.
@@ -12,6 +12,6 @@ export async function exportModel(): Promise<Msg | null> {
     downloadFile(m.weightsFile, new Blob([m.weights as BlobPart], { type: 'application/octet-stream' }));
     return null;
   } catch (e) {
-    return e instanceof RequestError ? e.text : note('worker.error', { detail: String(e) });
+    return failureText(e);
   }
 }

@@ -16,7 +16,7 @@ export default function HiddenMapView() {
   const history = useStore((s) => s.why.knnHistory);
   const picked = useStore((s) => s.why.mapLayer);
   const layers = mapLayers(network);
-  const layer = picked ?? mappedLayer();
+  const layer = mappedLayer(network, picked);
   const umapShown = method === 'umap' && umap.state === 'done';
   const coords = umapShown ? umap.coords : map?.coords;
   const self = umapShown ? umap.self : (map?.self ?? null);

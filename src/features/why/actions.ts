@@ -1,12 +1,12 @@
 // "Why did it say that?": the named actions of the view. Each asks the training worker on its live weights (or the
 // UMAP worker) and writes the `why` slice. Requests of one kind never overlap: a refresh asked for while one runs
 // is made once it ends, with the state of that moment.
-import { getClient, getUmapClient, RequestError } from '../../client';
+import { failureText, getClient, getUmapClient } from '../../client';
 import { defaultMapLayer, mapLayers } from '../../model/hiddenMap';
 import type { WhyExample } from '../../model/lessons';
 import { argMax } from '../../model/argMax';
 import { knnAccuracy } from '../../model/knnAccuracy';
-import { msg, type Msg } from '../../model/msg';
+import { msg } from '../../model/msg';
 import type { HiddenMap, SaliencyMethod } from '../../protocol/requests';
 import { patch } from '../../store/actions';
 import { selectPredictedDigit } from '../../store/selectors';
@@ -15,10 +15,8 @@ import { closedWhy, useStore, type MapFrame, type Reading, type WhyPart } from '
 /** An attack on a CNN takes hundreds of gradient steps; a map of a wide layer reads 2,000 images. */
 const LONG_MS = 120_000;
 
-const why = (e: unknown): Msg => (e instanceof RequestError ? e.text : msg('worker.error', { detail: String(e) }));
-
 /** Records why `part` failed. */
-const failed = (part: WhyPart, e: unknown) => patch('why', { error: { part, text: why(e) } });
+const failed = (part: WhyPart, e: unknown) => patch('why', { error: { part, text: failureText(e) } });
 /** `part` worked: its old failure, if that is the one shown, goes. */
 const worked = (part: WhyPart) => (useStore.getState().why.error?.part === part ? { error: null } : {});
 const reading = (probs: ArrayLike<number>): Reading => ({ probs: Array.from(probs), predicted: argMax(probs) });
@@ -80,10 +78,10 @@ export const refreshSaliency = serial(async () => {
 });
 
 /** The layer the map shows now: the one picked, else the last hidden one (-1: the network has none). */
-export function mappedLayer(): number {
-  const s = useStore.getState();
-  const picked = s.why.mapLayer;
-  const network = s.config.network;
+export function mappedLayer(
+  network = useStore.getState().config.network,
+  picked = useStore.getState().why.mapLayer,
+): number {
   return picked !== null && mapLayers(network).some((l) => l.index === picked) ? picked : defaultMapLayer(network);
 }
 
