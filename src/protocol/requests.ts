@@ -6,6 +6,7 @@ import type { CheckRow, LearningStep, StepSource, WeightRef } from '../model/lea
 import type { NetworkSpec } from '../model/spec';
 import type { TrainConfig } from '../model/training';
 import type { Msg } from '../model/msg';
+import type { RunLogData } from '../model/runLog';
 import { PIXELS } from '../model/spec';
 import type { LayerActivation } from './fromWorker';
 import { ask, isObject } from './table';
@@ -142,6 +143,8 @@ export const REQUESTS = {
   ),
   /** Adds the last learning step's ΔW to the live model; answers the training batch it was added at. */
   learningStepApply: ask<object, { batch: number }>(),
+  /** What shaped the current run (model/runLog.ts), for a hand-in code; `backend` trains it now. */
+  runLog: ask<object, RunLogData & { backend: BackendName; batch: number; epoch: number }>(),
   /**
    * Saliency of `pixels` on the live weights: per pixel, ∂(logit_cls − logit_versus)/∂pixel (versus null: the
    * logit alone), or integrated gradients; with the image's probabilities.

@@ -86,6 +86,10 @@ export function requestHandlers(h: HandlerHost): RequestHandlers {
     },
     learningStepCheck: (m) => (h.ready(), h.lab.check(m.weights)),
     learningStepApply: () => applyLearningStep(h.lab, h.ready().t),
+    runLog: () => {
+      const { t } = h.ready();
+      return { ...t.log.value, backend: backend(), batch: t.batch, epoch: t.epoch };
+    },
     explain: async (m) => {
       const { t } = h.ready();
       const explainer = m.method === 'integrated' ? integratedGradients : saliency;

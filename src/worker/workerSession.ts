@@ -266,6 +266,7 @@ export class WorkerSession {
     if (problem) return refuse(problem);
     await this.runner.stop();
     await this.sweep?.cancel();
+    if (this.trainer && this.trainer.batch > 0) this.trainer.log.taint('sweep');
     this.sweep = new Sweep(this.data, m.runs, m.budget, m.order, this.post, this.mine);
     this.sweep.start();
   }
@@ -278,6 +279,7 @@ export class WorkerSession {
     await this.runner.stop();
     const weights = await t.exportWeights();
     if (!(await this.backends.switchTo(choice))) return;
+    if (t.batch > 0) t.log.taint('backend');
     t.rebuild(weights);
     if (wasRunning) this.runner.start(t);
   }

@@ -51,6 +51,7 @@ export class Failover {
     const to = await this.deps.backends().switchTo();
     if (!to) return;
     const snap = t.snapshot;
+    if (t.batch > 0) t.log.taint('failover');
     t.rebuild(snap ? snap.weights : null);
     this.deps.post({
       type: 'backendLost',

@@ -20,5 +20,6 @@ export function openLearningStep(
 /** Adds the last step's ΔW to the live model; the training batch it was added at. */
 export function applyLearningStep(lab: StepLab, t: Trainer): { batch: number } {
   addToWeights(t.model, lab.deltasFor(t.network));
+  t.log.taint('learningStep');
   return { batch: t.batch };
 }

@@ -31,6 +31,7 @@ import type { Mnist } from '../data/dataset';
 import { MineSet } from '../data/mineSet';
 import { DataSets, type ExtraResults } from './dataSets';
 import { trainStep } from './trainStep';
+import { RunLog, type Taint } from '../../model/runLog';
 
 export class Trainer {
   model!: tf.Sequential;
@@ -67,6 +68,8 @@ export class Trainer {
    * once a loss computed on it has been seen to be sound (confirmSnapshot).
    */
   candidate: Snapshot | null = null;
+  /** What shaped this run since its fresh weights (model/runLog.ts): what a hand-in code carries. */
+  readonly log: RunLog;
   /** While parked (a sweep run waiting for its turn): weights and optimizer state, no tensors. */
   private parked: { weights: Float32Array[]; optimizer: OptimizerState } | null = null;
 
@@ -77,6 +80,7 @@ export class Trainer {
     mine: MineSet = new MineSet(),
   ) {
     this.sets = new DataSets(data, mine, config);
+    this.log = new RunLog(network, config);
     this.order = this.orderFor(0);
     this.build();
   }
@@ -149,11 +153,13 @@ export class Trainer {
   /** restoreFrom, when `p` holds weights of this model's sizes (a dead worker's point for another network does not). */
   restoreIfFits(p: { batch: number; epoch: number; weights: Float32Array[] }) {
     const sizes = this.model.getWeights().map((w) => w.size);
-    if (p.weights.length === sizes.length && p.weights.every((w, i) => w.length === sizes[i])) this.restoreFrom(p);
+    if (p.weights.length === sizes.length && p.weights.every((w, i) => w.length === sizes[i]))
+      this.restoreFrom(p, 'restarted');
   }
 
-  /** Continues from weights saved by another worker (which died) and its counters. */
-  restoreFrom(p: { batch: number; epoch: number; weights: Float32Array[] }) {
+  /** Continues from weights saved elsewhere (a worker that died, a session) and their counters. */
+  restoreFrom(p: { batch: number; epoch: number; weights: Float32Array[] }, why: Taint) {
+    this.log.taint(why);
     restoreSnapshot(this.model, p);
     this.batch = p.batch;
     this.epoch = p.epoch;
@@ -188,6 +194,7 @@ export class Trainer {
     this.candidate = null;
     const s = this.snapshot;
     if (!s) return null;
+    this.log.taint('diverged');
     restoreSnapshot(this.model, s);
     this.optimizer.dispose();
     this.optimizer = makeOptimizer(this.config);
@@ -209,6 +216,7 @@ export class Trainer {
         l.kind === 'dropout' && rates[i] != null ? { ...l, rate: rates[i]! } : l,
       ),
     };
+    this.log.change(this.batch, this.network, this.config);
   }
 
   /** New weights from the seed, first epoch again, same network and config. */
@@ -221,6 +229,7 @@ export class Trainer {
     this.sets.setConfig(this.config);
     this.order = this.orderFor(0);
     this.losses.restartSmoothing();
+    this.log.begin(this.network, this.config);
   }
 
   /** A saved session: its network and config, then its weights and counters when it has them. */
@@ -228,7 +237,7 @@ export class Trainer {
     this.network = net;
     this.config = c;
     this.reset();
-    if (point) this.restoreFrom(point);
+    if (point) this.restoreFrom(point, 'session');
   }
 
   setConfig(c: TrainConfig) {
@@ -248,6 +257,7 @@ export class Trainer {
       this.order = this.orderFor(this.epoch);
     }
     this.applySchedule();
+    this.log.change(this.batch, this.network, c);
   }
 
   /** True when the epoch has no full batch left (the remainder is dropped, as drop_last does). */
@@ -264,6 +274,7 @@ export class Trainer {
       this.y = new Int32Array(B);
     }
     const mix = this.config.trainWithMine ? { seed: this.config.seed, batch: this.batch + 1 } : null;
+    if (mix) this.log.taint('mine');
     this.sets.gather(this.order, this.cursor, B, this.x, this.y, mix);
     if (profile) t0 = profile.add('batch', t0);
     // Augmented by the seeded stream of this batch (1-based): new at each step, the same in a repeated run.
