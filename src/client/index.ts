@@ -1,5 +1,6 @@
 // The worker client's door: the app's single client, created on first use. Features call its commands and
 // requests; what the worker reports reaches them through the store.
+import { ReplayClient } from './replayClient';
 import { WorkerClient } from './workerClient';
 
 export { WorkerClient } from './workerClient';
@@ -19,3 +20,8 @@ export function getClient(): WorkerClient {
   return client;
 }
 export { getUmapClient, UmapClient, type UmapResult } from './umapClient';
+export { ReplayClient, type ReplayAsk, type ReplayResult } from './replayClient';
+
+let replay: ReplayClient | null = null;
+/** The app's replay client (Verify on the class board), created on first use. */
+export const getReplayClient = () => (replay ??= new ReplayClient(dataUrl()));

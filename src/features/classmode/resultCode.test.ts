@@ -22,8 +22,8 @@ export const sample = (over: Partial<Submission> = {}): Submission => ({
   ],
   backend: 'wasm',
   epochs: [
-    { epoch: 1, testAccuracy: 0.9612 },
-    { epoch: 2, testAccuracy: 0.9733 },
+    { epoch: 1, testAccuracy: 0.9612, testLoss: 0.13 },
+    { epoch: 2, testAccuracy: 0.9733, testLoss: 0.092 },
   ],
   curve: Array.from({ length: 24 }, (_, i) => ({ batch: (i + 1) * 39, loss: +(2 / (i + 1)).toFixed(3) })),
   taints: [],
@@ -118,13 +118,15 @@ describe('hand-in codes', () => {
       const d = decodeSubmission(wrapCode(JSON.stringify(p)));
       return d.ok ? 'ok' : d.problem.key;
     };
-    expect(forge((p) => ((p.ep as number[])[1] = 1.5))).toBe('code.badEpochs');
+    expect(forge((p) => ((p.ep as number[][])[1][0] = 1.5))).toBe('code.badEpochs');
     expect(forge((p) => (p.e0 = 0))).toBe('code.badEpochs');
-    expect(forge((p) => ((p.ep as number[])[1] = 0.999))).toBe('ok'); // plausible: only a replay can tell
+    expect(forge((p) => ((p.ep as number[][])[1][0] = 0.999))).toBe('ok'); // plausible: only a replay can tell
     expect(forge((p) => (p.x = 'v=1&net=d99999.relu'))).toBe('code.badExperiment');
     expect(forge((p) => (p.be = 'tpu'))).toBe('code.badBackend');
     expect(forge((p) => (p.u = ['cosmic-rays']))).toBe('code.badTaints');
-    expect(forge((p) => ((p.k as unknown[][])[1][0] = 10))).toBe('code.badChanges'); // out of order
+    expect(forge((p) => ((p.k as string[])[1] = (p.k as string[])[1].replace(/^\d+/, '10')))).toBe('code.badChanges'); // out of order
+    expect(forge((p) => ((p.k as string[])[0] = '120:lr=-1'))).toBe('code.badChanges');
+    expect(forge((p) => ((p.k as string[])[0] = 'lr=0.1'))).toBe('code.badChanges');
     expect(forge((p) => ((p.ch as Record<string, unknown>).t = 2))).toBe('code.badChallenge');
     expect(forge((p) => (p.nm = '<img src=x onerror=alert(1)>\u0000'))).toBe('ok'); // text, shown as text
   });
@@ -160,7 +162,7 @@ describe('hand-in codes', () => {
     const long = sample({
       answer: '长'.repeat(200),
       challenge: { target: 0.95, maxParams: 0, maxEpochs: 0, question: '问'.repeat(200) },
-      epochs: Array.from({ length: 30 }, (_, i) => ({ epoch: i + 1, testAccuracy: 0.9 })),
+      epochs: Array.from({ length: 30 }, (_, i) => ({ epoch: i + 1, testAccuracy: 0.9, testLoss: 0.301 })),
       changes: Array.from({ length: 24 }, (_, i) => ({
         batch: 10 * (i + 1),
         network: cnn,

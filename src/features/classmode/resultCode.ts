@@ -28,7 +28,7 @@ export const MAX_CODE_EPOCHS = 30;
 export const CODE_CURVE_POINTS = 24;
 
 export type Experiment = { network: NetworkSpec; config: TrainConfig };
-export type EpochPoint = { epoch: number; testAccuracy: number };
+export type EpochPoint = { epoch: number; testAccuracy: number; testLoss: number };
 
 /** One hand-in, as the board keeps it: plain data. */
 export type Submission = {
@@ -39,7 +39,7 @@ export type Submission = {
   start: Experiment;
   changes: RunChange[];
   backend: BackendName;
-  /** The epochs that count, consecutive; their test accuracy (4 decimals). */
+  /** The epochs that count, consecutive; their test accuracy (4 decimals) and loss (3). */
   epochs: EpochPoint[];
   /** The training loss, downsampled: the curve the board overlays. */
   curve: { batch: number; loss: number }[];
@@ -58,14 +58,17 @@ export function summarize(s: Submission): GoalResult & { params: number } {
 const round = (v: number, digits: number) => +v.toFixed(digits);
 const hashOf = (e: Experiment) => encodeExperiment({ network: e.network, train: e.config });
 
-/** The link keys that differ from `prev` to `next`: [key, new value], or [key, null] when `next` drops it. */
-function diffKeys(prev: Experiment, next: Experiment): [string, string | null][] {
+/** Marks a key the change dropped (URLSearchParams writes a literal '~' as %7E, so no value is '~'). */
+const DROPPED = '~';
+
+/** "batch:keys": the link keys that differ from `prev` to `next`, a dropped key given as DROPPED. */
+function changeText(batch: number, prev: Experiment, next: Experiment): string {
   const a = new URLSearchParams(hashOf(prev)),
     b = new URLSearchParams(hashOf(next));
-  const out: [string, string | null][] = [];
-  for (const [k, v] of b) if (a.get(k) !== v) out.push([k, v]);
-  for (const k of a.keys()) if (!b.has(k)) out.push([k, null]);
-  return out;
+  const d = new URLSearchParams();
+  for (const [k, v] of b) if (a.get(k) !== v) d.set(k, v);
+  for (const k of a.keys()) if (!b.has(k)) d.set(k, DROPPED);
+  return `${batch}:${d.toString().replace(/%2C/g, ',')}`;
 }
 
 type Payload = {
@@ -73,11 +76,12 @@ type Payload = {
   nm: string;
   an: string;
   x: string;
-  k: [number, [string, string | null][]][];
+  /** The live changes, each "batch:changed link keys". */
+  k: string[];
   be: string;
-  /** The first epoch's number, then each epoch's test accuracy (epochs are consecutive). */
+  /** The first epoch's number, then each epoch's test accuracy and loss (epochs are consecutive). */
   e0: number;
-  ep: number[];
+  ep: [number, number][];
   cv: [number, number][];
   u: string[];
   at: string;
@@ -85,11 +89,11 @@ type Payload = {
 
 function payloadOf(s: Submission, curvePoints: number, answerMax: number, questionMax: number): Payload {
   let prev = s.start;
-  const k = s.changes.map((c): [number, [string, string | null][]] => {
+  const k = s.changes.map((c) => {
     const next = { network: c.network, config: c.config };
-    const d = diffKeys(prev, next);
+    const text = changeText(c.batch, prev, next);
     prev = next;
-    return [c.batch, d];
+    return text;
   });
   const step = Math.max(1, Math.ceil(s.curve.length / Math.max(1, curvePoints)));
   const cv = curvePoints === 0 ? [] : s.curve.filter((_, i) => i % step === 0 || i === s.curve.length - 1);
@@ -106,7 +110,7 @@ function payloadOf(s: Submission, curvePoints: number, answerMax: number, questi
     k,
     be: s.backend,
     e0: s.epochs.slice(-MAX_CODE_EPOCHS)[0]?.epoch ?? 1,
-    ep: s.epochs.slice(-MAX_CODE_EPOCHS).map((e) => round(e.testAccuracy, 4)),
+    ep: s.epochs.slice(-MAX_CODE_EPOCHS).map((e) => [round(e.testAccuracy, 4), round(e.testLoss, 3)]),
     cv: cv.map((p) => [p.batch, round(p.loss, 3)]),
     u: s.taints,
     at: s.at,
@@ -179,28 +183,31 @@ function decodePayload(p: unknown): DecodedSubmission {
   let hash = new URLSearchParams(p.x),
     lastBatch = 0;
   for (const c of p.k as unknown[]) {
-    if (!Array.isArray(c) || c.length !== 2 || !isInt(c[0], lastBatch + 1, 1e9) || !Array.isArray(c[1]))
-      return bad('badChanges');
-    if (c[1].length > 64) return bad('badChanges');
+    const m = typeof c === 'string' && c.length <= MAX_CODE ? /^(\d{1,10}):(.*)$/.exec(c) : null;
+    if (!m || !isInt(Number(m[1]), lastBatch + 1, 1e9)) return bad('badChanges');
     hash = new URLSearchParams(hash);
-    for (const kv of c[1] as unknown[]) {
-      if (!Array.isArray(kv) || kv.length !== 2 || typeof kv[0] !== 'string' || kv[0].length > 16)
-        return bad('badChanges');
-      if (kv[1] === null) hash.delete(kv[0]);
-      else if (typeof kv[1] === 'string' && kv[1].length <= MAX_CODE) hash.set(kv[0], kv[1]);
-      else return bad('badChanges');
+    const keys = new URLSearchParams(m[2]);
+    if ([...keys.keys()].length > 64) return bad('badChanges');
+    for (const [k, v] of keys) {
+      if (v === DROPPED) hash.delete(k);
+      else hash.set(k, v);
     }
     const e = experimentOf(hash.toString());
     if (!e) return bad('badChanges');
-    lastBatch = c[0];
-    changes.push({ batch: c[0], network: e.network, config: e.config });
+    lastBatch = Number(m[1]);
+    changes.push({ batch: lastBatch, network: e.network, config: e.config });
   }
   if (!(BACKENDS as readonly unknown[]).includes(p.be)) return bad('badBackend');
   if (!Array.isArray(p.ep) || p.ep.length > MAX_CODE_EPOCHS || !isInt(p.e0, 1, 1000 - p.ep.length + 1))
     return bad('badEpochs');
   const first = p.e0;
-  if (!p.ep.every((a) => isNum(a, 0, 1))) return bad('badEpochs');
-  const epochs: EpochPoint[] = (p.ep as number[]).map((a, i) => ({ epoch: first + i, testAccuracy: a }));
+  const pair = (e: unknown) => Array.isArray(e) && e.length === 2 && isNum(e[0], 0, 1) && isNum(e[1], 0, 1e6);
+  if (!p.ep.every(pair)) return bad('badEpochs');
+  const epochs: EpochPoint[] = (p.ep as [number, number][]).map(([a, l], i) => ({
+    epoch: first + i,
+    testAccuracy: a,
+    testLoss: l,
+  }));
   if (!Array.isArray(p.cv) || p.cv.length > CODE_CURVE_POINTS + 1) return bad('badCurve');
   const curve: Submission['curve'] = [];
   for (const c of p.cv as unknown[]) {
