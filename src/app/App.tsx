@@ -14,6 +14,7 @@ import { DataSettings, HyperStrip, MoreSettings } from '../features/experiment';
 import { InsightsPanel } from '../features/insights';
 import { LearningStepPanel } from '../features/learning-step';
 import { WhyPanel } from '../features/why';
+import { ChallengeBanner, ClassBoard } from '../features/classmode';
 import { NetworkBuilder } from '../features/builder';
 import Notice from '../ui/Notice';
 import PartView from '../ui/PartView';
@@ -29,6 +30,7 @@ export default function App() {
   const offline = useStore((s) => s.ui.offlineReady);
   const stepOpen = useStore((s) => s.learningStep.open);
   const whyOpen = useStore((s) => s.why.open);
+  const boardOpen = useStore((s) => s.board.open);
   useEffect(() => {
     document.title = t('app.title');
   }, [t]);
@@ -53,6 +55,7 @@ export default function App() {
       <PartView part="hyper">
         <HyperStrip />
       </PartView>
+      <ChallengeBanner />
       <FirstRunGuide />
       <UpdateBanner />
       <Notice notice={notice} onDismiss={dismissNotice} />
@@ -64,6 +67,11 @@ export default function App() {
             <LearningStepPanel />
           </Suspense>
         </PartView>
+      )}
+      {boardOpen && (
+        <Suspense fallback={<p className="muted">{t('board.loading')}</p>}>
+          <ClassBoard />
+        </Suspense>
       )}
       {whyOpen && (
         <PartView part="draw">

@@ -2,6 +2,7 @@
 // says so, and a unit test checks that the {{values}} match). Keys are flat; the prefix names the area.
 import { enData } from './enData';
 import { enWhy } from './enWhy';
+import { enClass } from './enClass';
 import { enFiles } from './enFiles';
 import { enLearning } from './enLearning';
 import { enStep } from './enStep';
@@ -312,6 +313,7 @@ export const en = {
 
   ...enData,
   ...enWhy,
+  ...enClass,
   ...enFiles,
   ...enLearning,
   ...enStep,

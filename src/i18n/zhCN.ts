@@ -2,6 +2,7 @@
 // Technical names that students meet in code and papers (ReLU, Dense, Adam, epoch values…) stay as they are.
 import { zhCNData } from './zhCNData';
 import { zhCNWhy } from './zhCNWhy';
+import { zhCNClass } from './zhCNClass';
 import { zhCNFiles } from './zhCNFiles';
 import { zhCNLearning } from './zhCNLearning';
 import { zhCNStep } from './zhCNStep';
@@ -296,6 +297,7 @@ export const zhCN: Record<MessageKey, string> = {
 
   ...zhCNData,
   ...zhCNWhy,
+  ...zhCNClass,
   ...zhCNFiles,
   ...zhCNLearning,
   ...zhCNStep,

@@ -37,12 +37,9 @@ export function challengeProblem(c: Challenge): Msg | null {
 }
 
 /** Control characters and surrounding space out of a free-text field, cut to `max` characters. */
-export const cleanText = (s: string, max: number): string =>
-  // eslint-disable-next-line no-control-regex
-  s
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
-    .trim()
-    .slice(0, max);
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+export const cleanText = (s: string, max: number): string => s.replace(CONTROL, ' ').trim().slice(0, max);
 
 /** The challenge's part of a link, or '' for none. */
 export function encodeChallenge(c: Challenge | null): string {

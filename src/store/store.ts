@@ -14,6 +14,8 @@ import type { RunRecord } from './runs';
 import type { Part } from '../features/experiment';
 import type { MyDigit } from '../data/myDigits';
 import type { SaliencyMethod } from '../protocol/requests';
+import { emptyBoard, emptyChallenge, type BoardSlice, type ChallengeSlice } from './classSlices';
+export * from './classSlices';
 
 /** An epoch's results as the worker reports them (protocol/fromWorker.ts), kept for the charts and runs. */
 export type EpochResult = EpochSummary;
@@ -294,6 +296,8 @@ export type AppState = {
   learningStep: LearningStepSlice;
   mine: MineSlice;
   why: WhySlice;
+  challenge: ChallengeSlice;
+  board: BoardSlice;
 };
 
 export const initialStatus: StatusSlice = {
@@ -344,6 +348,8 @@ export const useStore = create<AppState>()(() => ({
   learningStep: closedLearningStep,
   mine: emptyMine,
   why: closedWhy,
+  challenge: emptyChallenge,
+  board: emptyBoard,
 }));
 
 /** Appends batch points, halving the resolution when the series grows past MAX_SERIES. */

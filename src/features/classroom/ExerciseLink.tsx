@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/store';
 import { setPartMode, showAllParts, type PartMode } from './actions';
 import { PARTS, type Part } from '../experiment';
+import { BoardButton, ChallengeForm } from '../classmode';
 
 export default function ExerciseLink() {
   const { t } = useTranslation();
@@ -68,6 +69,10 @@ export default function ExerciseLink() {
             {t('exercise.copied')}
           </p>
         )}
+        <ChallengeForm />
+        <div className="button-row">
+          <BoardButton />
+        </div>
       </div>
     </details>
   );

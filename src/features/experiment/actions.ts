@@ -18,6 +18,7 @@ import { useStore } from '../../store/store';
 import { patch } from '../../store/actions';
 import { guideSeen } from '../../services/guideMemory';
 import { applyLink, decodeExperiment, decodeLink, decodeView, encodeExperiment, encodeView } from './urlState';
+import { decodeChallenge, encodeChallenge } from '../../model/challenge';
 import { getClient } from '../../client';
 import { nativeConfirm, type Ask } from '../../services/dialogs';
 
@@ -123,8 +124,11 @@ export function loadExperimentFromUrl() {
     presetId: presetOf(experiment.network) ?? 'custom',
   });
   const { hidden, locked } = view.view;
+  const challenge = decodeChallenge(window.location.hash);
+  if (challenge.ok) patch('challenge', { active: challenge.challenge });
   patch('ui', {
-    notice: notice ?? view.notice,
+    notice:
+      notice ?? view.notice ?? (challenge.ok ? null : msg('challenge.notApplied', { problem: challenge.problem })),
     language: initialLanguage(view.view.language),
     hidden,
     locked,
@@ -139,7 +143,10 @@ export function loadExperimentFromUrl() {
 function writeUrl() {
   const { config, ui } = useStore.getState();
   const view = encodeView({ language: ui.language, hidden: ui.hidden, locked: ui.locked, guide: ui.guideInLink });
-  const hash = `#${encodeExperiment({ network: config.network, train: config.train })}${view ? `&${view}` : ''}`;
+  const challenge = encodeChallenge(useStore.getState().challenge.active);
+  const hash = `#${encodeExperiment({ network: config.network, train: config.train })}${view ? `&${view}` : ''}${
+    challenge ? `&${challenge}` : ''
+  }`;
   if (window.location.hash !== hash) history.replaceState(null, '', hash);
 }
 
@@ -172,6 +179,11 @@ export function applyLinkInTab(hash: string): boolean {
     return false;
   }
   if (keys.has('hide') || keys.has('lock')) patch('ui', { hidden: view.view.hidden, locked: view.view.locked });
+  if (keys.has('goal')) {
+    const c = decodeChallenge(raw);
+    if (c.ok) patch('challenge', { active: c.challenge });
+    else patch('ui', { notice: msg('challenge.notApplied', { problem: c.problem }) });
+  }
   if (view.notice) patch('ui', { notice: view.notice });
   if (view.view.language && view.view.language !== useStore.getState().ui.language) chooseLanguage(view.view.language);
   return true;
@@ -185,7 +197,8 @@ export function syncUrl(): () => void {
       s.config.train !== prev.config.train ||
       s.ui.language !== prev.ui.language ||
       s.ui.hidden !== prev.ui.hidden ||
-      s.ui.locked !== prev.ui.locked
+      s.ui.locked !== prev.ui.locked ||
+      s.challenge.active !== prev.challenge.active
     )
       writeUrl();
   });

@@ -15,4 +15,13 @@ export {
   syncUrl,
   type ExperimentSource,
 } from './actions';
-export { applyLink, decodeLink, decodeView, defaultExperiment, encodeExperiment, PARTS, type Part } from './urlState';
+export {
+  applyLink,
+  decodeLink,
+  decodeView,
+  defaultExperiment,
+  encodeExperiment,
+  encodeView,
+  PARTS,
+  type Part,
+} from './urlState';

@@ -7,6 +7,7 @@
 // pass the same decoder as every other source (model/decode.ts); dropout rates are written as JavaScript
 // writes the number and read back with exponents, so every rate the builder accepts survives the link.
 import { isLanguage, type Language } from '../../i18n/languages';
+import { CHALLENGE_KEYS } from '../../model/challenge';
 import { decodeNetwork } from '../../model/decode';
 import { msg, type Msg } from '../../model/msg';
 import { presetById, DEFAULT_PRESET } from '../../model/presets';
@@ -101,8 +102,8 @@ function tokenToLayer(t: string): Record<string, unknown> | null {
 
 /** Keys of the experiment part of a hash: the network, the version and every hyperparameter's URL key. */
 const EXPERIMENT_KEYS = new Set(['v', 'net', ...FIELD_NAMES.map((n) => TRAIN_FIELDS[n].url)]);
-/** Keys of the view part (encodeView). */
-const VIEW_KEYS = new Set(['lang', 'hide', 'lock', 'guide']);
+/** Keys of the view part (encodeView) and of a class challenge (model/challenge.ts). */
+const VIEW_KEYS = new Set(['lang', 'hide', 'lock', 'guide', ...CHALLENGE_KEYS]);
 
 /**
  * What a link says about the experiment: the network when it names one (`net`), and the hyperparameters it

@@ -4,6 +4,7 @@ import type { Msg } from '../../model/msg';
 import { batchProblem, inferNetwork } from '../../model/shapes';
 import type { NetworkSpec } from '../../model/spec';
 import type { AppState } from '../../store/store';
+import { selectAwaitingAnswer } from '../classmode';
 
 export const selectTraining = (s: AppState) => s.status.state === 'training';
 export const selectPaused = (s: AppState) => s.status.state === 'paused';
@@ -20,6 +21,6 @@ export function selectNetworkProblem(s: AppState): Msg | null {
   return cached.problem;
 }
 
-/** Data and model ready and a network that can train: Train and Step may act. */
+/** Data and model ready, a network that can train, no prediction pending: Train and Step may act. */
 export const selectCanTrain = (s: AppState) =>
-  (s.status.state === 'ready' || s.status.state === 'paused') && selectNetworkProblem(s) === null;
+  (s.status.state === 'ready' || s.status.state === 'paused') && selectNetworkProblem(s) === null && !selectAwaitingAnswer(s);

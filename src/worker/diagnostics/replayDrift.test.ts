@@ -9,7 +9,7 @@ import { DEFAULT_CONFIG } from '../../model/training';
 import { readMnist } from '../../testing/mnistFiles';
 import { setFastCpuMatMul } from '../kernels/cpu/fastCpuMatMul';
 import { replayRun } from '../replay/replayRun';
-import { useNodeWasm } from './nodeWasm';
+import { useNodeWasm as switchToNodeWasm } from './nodeWasm';
 
 it.skipIf(!process.env.REPLAY_DRIFT)(
   'replays of the founding MLP: same backend and another',
@@ -28,7 +28,7 @@ it.skipIf(!process.env.REPLAY_DRIFT)(
         changes: [],
         epochs: 1,
       };
-      await useNodeWasm();
+      await switchToNodeWasm();
       const t0 = performance.now();
       const [a] = await replayRun(data, plan);
       const seconds = (performance.now() - t0) / 1000;

@@ -13,7 +13,7 @@ let data: Promise<Mnist> | null = null;
 let backendFor: string | null = null;
 
 /** The requested backend, probed with the run's network as the training worker probes; else the next that works. */
-async function useBackend(wanted: BackendName, network: Parameters<typeof probeBackend>[1]): Promise<BackendName> {
+async function switchBackend(wanted: BackendName, network: Parameters<typeof probeBackend>[1]): Promise<BackendName> {
   const key = `${wanted} ${JSON.stringify(network)}`;
   if (backendFor === key) return tf.getBackend() as BackendName;
   const order = [wanted, ...BACKENDS.filter((b) => b !== wanted && b !== 'webgpu' && b !== 'webgl')];
@@ -39,7 +39,7 @@ self.onmessage = async (e: MessageEvent) => {
       data = null;
       throw err;
     });
-    const backend = await useBackend(m.backend, m.start.network);
+    const backend = await switchBackend(m.backend, m.start.network);
     let last = -1;
     const accuracies = await replayRun(mnist, m, (share) => {
       if (share - last >= 0.02) post({ type: 'progress', id: m.id, stage: 'train', share: (last = share) });
