@@ -43,8 +43,8 @@ function ScatterPlot({ points, xLabel, yLabel, formatX, formatY, height, xScale,
             dataKey="y"
             domain={[lo, hi]}
             tickFormatter={formatY}
-            label={{ value: yLabel, angle: -90, position: 'insideLeft' }}
-            width={64}
+            label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: -4, style: { textAnchor: 'middle' } }}
+            width={72}
           />
           <Tooltip
             isAnimationActive={false}

@@ -8,7 +8,15 @@ export default function BoardButton() {
   const open = useStore((s) => s.board.open);
   const count = useStore((s) => s.board.entries.length);
   return (
-    <button data-testid="board.open" aria-pressed={open} onClick={() => void toggleBoard()}>
+    <button
+      data-testid="board.open"
+      aria-pressed={open}
+      onClick={(e) => {
+        // Picked from a menu: the menu closes, so it does not cover the board.
+        e.currentTarget.closest('details')?.removeAttribute('open');
+        void toggleBoard();
+      }}
+    >
       {count ? t('board.openCount', { count }) : t('board.open')}
     </button>
   );

@@ -1,5 +1,6 @@
 // On a challenge link: the goal, the limits against this network, the predict-first question (training waits for
 // the answer), how the run stands, and the hand-in. Large enough to read from the back of a room.
+import './classmode.css';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { measureGoal, type Challenge } from '../../model/challenge';

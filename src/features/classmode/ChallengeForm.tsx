@@ -1,6 +1,7 @@
 // The teacher's challenge builder, in the exercise-link menu: the goal, the limits and the predict-first
 // question; the link (absolute, live: it carries this page's network and settings and the menu's hidden and
 // locked parts), a copy button and a QR code for the projector.
+import './classmode.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_EPOCH_LIMIT, MAX_PARAM_LIMIT, MAX_QUESTION } from '../../model/challenge';

@@ -1,6 +1,7 @@
 // The class board (lazy): paste codes or open files, a table sorted by best test accuracy within the limits
 // (ties: fewer parameters), the scatter of accuracy against parameters, the class's predictions, Verify for each
 // submission (a replay in a worker of its own), and the board saved, opened and exported as CSV.
+import './classmode.css';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import ScatterPlot, { type ScatterPoint } from '../../charts/ScatterPlot';
