@@ -1,5 +1,8 @@
 // English: class mode (challenge links, the predict-first question, hand-in codes, the class board). Part of en.ts.
 export const enClass = {
+  'lesson.challenge': 'End with a challenge',
+  'lesson.lr-sweep.question': 'With plain SGD, which learning rate will reach 97% within 2 epochs?',
+  'lesson.cnn-vs-mlp.question': 'Under 65,000 parameters, will a CNN or an MLP reach 98% first?',
   'challenge.build': 'Challenge for the class…',
   'challenge.legend': 'Challenge',
   'challenge.help':

@@ -2,6 +2,9 @@
 import type { enClass } from './enClass';
 
 export const zhCNClass: Record<keyof typeof enClass, string> = {
+  'lesson.challenge': '以一个挑战结束',
+  'lesson.lr-sweep.question': '用普通 SGD，哪个学习率能在 2 轮内达到 97%？',
+  'lesson.cnn-vs-mlp.question': '参数不超过 65,000 个时，CNN 和 MLP 哪个先达到 98%？',
   'challenge.build': '给全班出一个挑战…',
   'challenge.legend': '挑战',
   'challenge.help':

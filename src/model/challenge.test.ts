@@ -71,9 +71,24 @@ describe('challenge links', () => {
           const ch = { target: +t.toFixed(6) || 0.5, maxParams: p, maxEpochs: e, question: q };
           const d = decodeChallenge(encodeChallenge(ch));
           expect(d.ok).toBe(true);
-        if (d.ok) expect(d.challenge).toMatchObject({ target: ch.target, maxParams: p, maxEpochs: e });
+          if (d.ok) expect(d.challenge).toMatchObject({ target: ch.target, maxParams: p, maxEpochs: e });
         },
       ),
     );
+  });
+});
+
+describe("lessons' closing challenges", () => {
+  it('are valid challenges their own network can meet within the parameter limit', async () => {
+    const { LESSONS } = await import('./lessons');
+    const { inferNetwork } = await import('./shapes');
+    const { challengeProblem } = await import('./challenge');
+    const withChallenge = LESSONS.filter((l) => l.challenge);
+    expect(withChallenge.length).toBeGreaterThanOrEqual(2);
+    for (const l of withChallenge) {
+      const c = { ...l.challenge!, question: 'q' };
+      expect(challengeProblem(c), l.id).toBeNull();
+      if (c.maxParams > 0) expect(inferNetwork(l.network).totalParams, l.id).toBeLessThanOrEqual(c.maxParams);
+    }
   });
 });

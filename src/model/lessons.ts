@@ -2,6 +2,7 @@
 import { presetById } from './presets';
 import type { NetworkSpec } from './spec';
 import type { SweepAxis, SweepBudget, SweepOrder } from './sweep';
+import type { Challenge } from './challenge';
 import { DEFAULT_CONFIG, type TrainConfig } from './training';
 
 export type LessonId =
@@ -38,6 +39,8 @@ export type Lesson = {
   train: TrainConfig;
   sweep?: { axes: SweepAxis[]; budget: SweepBudget; order: SweepOrder };
   why?: WhyExample;
+  /** Ends with a class challenge (features/classmode); its question is lesson.<id>.question in the catalogues. */
+  challenge?: Omit<Challenge, 'question'>;
 };
 
 const deep: NetworkSpec = {
@@ -103,6 +106,7 @@ export const LESSONS: readonly Lesson[] = [
     network: presetById('lenet5').network,
     // The recipe this lesson was written with (the default before the warm-up and cosine): Adam 0.003, constant.
     train: { ...PLAIN, learningRate: 0.003, augment: DEFAULT_CONFIG.augment },
+    challenge: { target: 0.98, maxParams: 65000, maxEpochs: 3 },
   },
   {
     // Plain SGD, the rule the learning-step view shows; the lesson opens the view on a misread test digit.
@@ -120,6 +124,7 @@ export const LESSONS: readonly Lesson[] = [
       budget: { kind: 'epochs', value: 1 },
       order: 'interleaved',
     },
+    challenge: { target: 0.97, maxParams: 0, maxEpochs: 2 },
   },
   {
     // The same 10 s of training each: small batches make many noisy steps, large ones few smooth steps.

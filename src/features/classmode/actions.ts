@@ -39,6 +39,12 @@ export function setActiveChallenge(c: Challenge | null) {
   patch('challenge', { active: c, handIn: null, handInError: null });
 }
 
+/** A lesson's closing challenge: on this page at once, and in the form, so its link can be handed out. */
+export function startLessonChallenge(c: Challenge) {
+  setActiveChallenge(c);
+  patch('challenge', { draft: c });
+}
+
 // ---- The student's side ----
 
 /** The prediction; fixed once training has started, so it stays a prediction. */

@@ -6,6 +6,6 @@ export { default as ChallengeForm } from './ChallengeForm';
 export { default as ChallengeBanner } from './ChallengeBanner';
 export { default as BoardButton } from './BoardButton';
 export const ClassBoard = lazy(() => import('./ClassBoard'));
-export { setActiveChallenge } from './actions';
+export { setActiveChallenge, startLessonChallenge } from './actions';
 export { selectAwaitingAnswer } from './selectors';
 export type { Submission } from './resultCode';

@@ -6,6 +6,7 @@ import { applyExperiment, chooseLanguage } from '../experiment';
 import { openLearningStep, LearningStepButton } from '../learning-step';
 import { startSweep } from '../sweep';
 import { openWhyOn } from '../why';
+import { startLessonChallenge } from '../classmode';
 import { useMsg } from '../../i18n/translate';
 import type { Msg } from '../../model/msg';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from '../../i18n/languages';
@@ -18,6 +19,7 @@ import PartView from '../../ui/PartView';
 
 const sweepOf = (id: LessonId | '') => LESSONS.find((l) => l.id === id)?.sweep;
 const whyOf = (id: LessonId | '') => LESSONS.find((l) => l.id === id)?.why;
+const challengeOf = (id: LessonId | '') => LESSONS.find((l) => l.id === id)?.challenge;
 
 export default function ClassroomBar() {
   const { t } = useTranslation();
@@ -118,6 +120,16 @@ export default function ClassroomBar() {
               }}
             >
               {t('lesson.sweepStart')}
+            </button>
+          )}
+          {challengeOf(lesson) && (
+            <button
+              data-testid="lesson.challenge"
+              onClick={() =>
+                startLessonChallenge({ ...challengeOf(lesson)!, question: t(`lesson.${lesson}.question`) })
+              }
+            >
+              {t('lesson.challenge')}
             </button>
           )}
           {sweepProblem && (

@@ -23,4 +23,6 @@ export function selectNetworkProblem(s: AppState): Msg | null {
 
 /** Data and model ready, a network that can train, no prediction pending: Train and Step may act. */
 export const selectCanTrain = (s: AppState) =>
-  (s.status.state === 'ready' || s.status.state === 'paused') && selectNetworkProblem(s) === null && !selectAwaitingAnswer(s);
+  (s.status.state === 'ready' || s.status.state === 'paused') &&
+  selectNetworkProblem(s) === null &&
+  !selectAwaitingAnswer(s);
