@@ -18,6 +18,7 @@ export const fake = {
     this.requests = [];
     this.answers = {};
     umapFake.reset();
+    replayFake.reset();
   },
 };
 
@@ -57,3 +58,23 @@ const umapClient = {
 };
 
 export const getUmapClient = () => umapClient;
+
+/** The replay worker's stand-in: `replay` answers with `replayFake.answer` (or stays pending); asks are kept. */
+export const replayFake = {
+  answer: null as null | ((epochs: number) => { accuracies: number[]; backend: 'wasm' | 'cpu'; seconds: number }),
+  asked: [] as unknown[],
+  reset() {
+    this.answer = null;
+    this.asked = [];
+  },
+};
+
+const replayClient = {
+  replay: (ask: { epochs: number }) => {
+    replayFake.asked.push(ask);
+    return replayFake.answer ? Promise.resolve(replayFake.answer(ask.epochs)) : new Promise(() => {});
+  },
+  cancel: () => {},
+};
+
+export const getReplayClient = () => replayClient;

@@ -123,7 +123,11 @@ let restored = false;
 
 /** Keeps the board in this browser, so a reload or a closed tab loses nothing. Failures only cost the copy. */
 function persist() {
-  void set(BOARD_KEY, encodeBoardFile(useStore.getState().board.entries), boardStore()).catch(() => {});
+  try {
+    void set(BOARD_KEY, encodeBoardFile(useStore.getState().board.entries), boardStore()).catch(() => {});
+  } catch {
+    // site storage blocked (touching indexedDB throws): the board lives in this tab only
+  }
 }
 
 function setEntries(entries: BoardEntry[]) {
