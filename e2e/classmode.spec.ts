@@ -3,6 +3,7 @@
 // board shows both rows sorted, the scatter, and Verify replays a real code to "yes"; a code whose claimed
 // accuracy was raised (checksum recomputed) replays to "no"; a code with a typo is refused at add.
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { axeProblemsIn } from './helpers';
 import { unwrapCode, wrapCode } from '../src/model/codeEnvelope';
 
 const SHOTS = process.env.CLASS_SHOTS; // a folder to save screenshots to, when set
@@ -38,6 +39,7 @@ async function student(browser: Browser, link: string, name: string, preset: str
   await page.getByTestId('handin.submit').click();
   const code = page.getByTestId('handin.code');
   await expect(code).toHaveText(/^MNP1\.[A-Za-z0-9_-]+\.[0-9a-f]{8}$/);
+  expect(await axeProblemsIn(page, 'challenge.panel')).toEqual([]);
   const text = (await code.textContent())!;
   expect(text.length).toBeLessThanOrEqual(2000);
   if (SHOTS && !preset) {
@@ -49,8 +51,8 @@ async function student(browser: Browser, link: string, name: string, preset: str
 
 test('class mode: a challenge link, two hand-ins, the board sorted, Verify yes, a forged code no, a typo refused', async ({
   browser,
+  page: teacher,
 }) => {
-  const teacher = await browser.newPage();
   await teacher.goto('/');
   await ready(teacher);
   await teacher.getByTestId('ui.exercise').locator('summary').click();
@@ -115,5 +117,12 @@ test('class mode: a challenge link, two hand-ins, the board sorted, Verify yes, 
   await expect(teacher.getByTestId('board.error')).toContainText(/checksum/);
   await expect(rows).toHaveCount(3);
   await expect(teacher.getByTestId('board.codes')).toHaveValue(typo);
-  if (SHOTS) await teacher.locator('.class-board').screenshot({ path: `${SHOTS}/board.png` });
+  expect(await axeProblemsIn(teacher, 'board.panel')).toEqual([]);
+  if (SHOTS) {
+    await teacher.getByTestId('board.panel').screenshot({ path: `${SHOTS}/board.png` });
+    await teacher.getByTestId('ui.presenter').click();
+    await teacher.getByTestId('board.panel').scrollIntoViewIfNeeded();
+    await teacher.setViewportSize({ width: 1280, height: 720 });
+    await teacher.screenshot({ path: `${SHOTS}/board-presenter.png` });
+  }
 });

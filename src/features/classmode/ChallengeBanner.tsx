@@ -35,7 +35,7 @@ export default function ChallengeBanner() {
   if (!c || !goal) return null;
   const locked = started && answer.trim() !== '';
   return (
-    <section className="challenge-banner" aria-label={t('challenge.title')}>
+    <section className="challenge-banner" data-testid="challenge.panel" aria-label={t('challenge.title')}>
       <h2>{t('challenge.title')}</h2>
       <p className="challenge-goal" data-testid="challenge.banner">
         {goalText}

@@ -50,7 +50,7 @@ export default function ClassBoard() {
   const xs = points.map((p) => p.x);
   const wide = xs.length > 1 && Math.max(...xs) / Math.max(1, Math.min(...xs)) > 20;
   return (
-    <section className="panel class-board" aria-labelledby="board-title">
+    <section className="panel class-board" data-testid="board.panel" aria-labelledby="board-title">
       <div className="panel-head">
         <h2 id="board-title">{t('board.title')}</h2>
         <button onClick={() => void toggleBoard()}>{t('board.close')}</button>
