@@ -118,6 +118,28 @@ test('class mode: a challenge link, two hand-ins, the board sorted, Verify yes, 
   await expect(rows).toHaveCount(3);
   await expect(teacher.getByTestId('board.codes')).toHaveValue(typo);
   expect(await axeProblemsIn(teacher, 'board.panel')).toEqual([]);
+
+  // The board is kept in this browser: after a reload it comes back with its verdicts.
+  await teacher.reload();
+  await ready(teacher);
+  await teacher.getByTestId('ui.exercise').locator('summary').click();
+  await teacher.getByTestId('board.open').click();
+  await expect(rows).toHaveCount(3);
+  await expect(adaRow.getByTestId('board.verified')).toHaveText('yes');
+  // A hand-in file (with its comment header) opens too: Bo removed, then back from his file.
+  const boRow = rows.filter({ has: teacher.locator('th', { hasText: 'Bo' }) });
+  await boRow.getByRole('button', { name: 'Remove Bo' }).click();
+  await expect(rows).toHaveCount(2);
+  await teacher
+    .getByTestId('board.files')
+    .setInputFiles([
+      {
+        name: 'hand-in-Bo.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from(`# MNIST Playground hand-in by Bo.\n${bo}\n`),
+      },
+    ]);
+  await expect(rows).toHaveCount(3);
   if (SHOTS) {
     await teacher.getByTestId('board.panel').screenshot({ path: `${SHOTS}/board.png` });
     await teacher.getByTestId('ui.presenter').click();

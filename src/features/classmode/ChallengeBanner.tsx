@@ -18,7 +18,8 @@ export function useGoalText(c: Challenge): string {
     c.maxParams > 0 ? t('challenge.atMostParams', { n: c.maxParams.toLocaleString() }) : '',
     c.maxEpochs > 0 ? t('challenge.withinEpochs', { count: c.maxEpochs }) : '',
   ].filter(Boolean);
-  return t('challenge.goal', { target: pct(c.target), limits: limits.length ? ` ${limits.join(' ')}` : '' });
+  // Each limit's text carries its own joiner (" with …" in English, "，…" in Chinese).
+  return t('challenge.goal', { target: pct(c.target), limits: limits.join('') });
 }
 
 export default function ChallengeBanner() {

@@ -116,6 +116,26 @@ describe('replaying a run', () => {
     expect(fresh.taints).toEqual([]);
     expect(fresh.changes).toEqual([]);
     expect(fresh.start.config.trainWithMine).toBe(true);
+
+    // Weights from a saved session, and an applied learning step: both shape the run beyond its settings.
+    await h.send({ type: 'setConfig', config });
+    await h.send({ type: 'trainBatch' });
+    await h.send({ type: 'getWeights', rid: 5 });
+    const saved = h.sent.find((m) => m.type === 'reply' && m.request === 'getWeights');
+    if (!saved || saved.type !== 'reply' || saved.request !== 'getWeights') throw new Error('no weights');
+    await h.send({ type: 'loadSession', rid: 6, network: net(0.2), config, point: saved.answer });
+    expect((await h.log()).taints).toEqual(['session']);
+    await h.send({ type: 'reset' });
+    await h.send({ type: 'trainBatch' });
+    await h.send({
+      type: 'learningStepOpen',
+      rid: 7,
+      source: { kind: 'test', index: 0 },
+      learningRate: 0.1,
+      fresh: false,
+    });
+    await h.send({ type: 'learningStepApply', rid: 8 });
+    expect((await h.log()).taints).toEqual(['learningStep']);
   }, 60_000);
 
   it('refuses plans it cannot repeat', () => {
