@@ -9,6 +9,7 @@ export type ScatterPoint = { x: number; y: number; label: string; color: string 
 type Props = {
   points: ScatterPoint[];
   xLabel: string;
+  /** The y axis's name: the tooltip's; the caption above the plot names it for the eye. */
   yLabel: string;
   formatX: (x: number) => string;
   formatY: (y: number) => string;
@@ -25,7 +26,14 @@ function ScatterPlot({ points, xLabel, yLabel, formatX, formatY, height, xScale,
   const lo = ys.length ? Math.max(0, Math.floor((Math.min(...ys) - 0.005) * 100) / 100) : 0;
   const hi = ys.length ? Math.min(1, Math.ceil((Math.max(...ys) + 0.005) * 100) / 100) : 1;
   return (
-    <div ref={box} className="scatter" data-testid={testId} data-points={points.length}>
+    <div
+      ref={box}
+      className="scatter"
+      data-testid={testId}
+      data-points={points.length}
+      role="img"
+      aria-label={`${yLabel} / ${xLabel}`}
+    >
       {width > 0 && (
         <ScatterChart width={width} height={height} margin={{ top: 12, right: 24, bottom: 28, left: 12 }}>
           <CartesianGrid strokeDasharray="3 3" />
@@ -38,17 +46,10 @@ function ScatterPlot({ points, xLabel, yLabel, formatX, formatY, height, xScale,
             label={{ value: xLabel, position: 'insideBottom', offset: -16 }}
             allowDataOverflow={false}
           />
-          <YAxis
-            type="number"
-            dataKey="y"
-            domain={[lo, hi]}
-            tickFormatter={formatY}
-            label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: -4, style: { textAnchor: 'middle' } }}
-            width={72}
-          />
+          <YAxis type="number" dataKey="y" domain={[lo, hi]} tickFormatter={formatY} width={72} />
           <Tooltip
             isAnimationActive={false}
-            formatter={(v, name) => (name === 'x' ? formatX(Number(v)) : formatY(Number(v)))}
+            formatter={(v, name) => (name === 'x' ? [formatX(Number(v)), xLabel] : [formatY(Number(v)), yLabel])}
             labelFormatter={() => ''}
           />
           <Scatter data={points} isAnimationActive={false} shape="circle" fill="#1f77b4">
