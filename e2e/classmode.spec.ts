@@ -130,15 +130,13 @@ test('class mode: a challenge link, two hand-ins, the board sorted, Verify yes, 
   const boRow = rows.filter({ has: teacher.locator('th', { hasText: 'Bo' }) });
   await boRow.getByRole('button', { name: 'Remove Bo' }).click();
   await expect(rows).toHaveCount(2);
-  await teacher
-    .getByTestId('board.files')
-    .setInputFiles([
-      {
-        name: 'hand-in-Bo.txt',
-        mimeType: 'text/plain',
-        buffer: Buffer.from(`# MNIST Playground hand-in by Bo.\n${bo}\n`),
-      },
-    ]);
+  await teacher.getByTestId('board.files').setInputFiles([
+    {
+      name: 'hand-in-Bo.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(`# MNIST Playground hand-in by Bo.\n${bo}\n`),
+    },
+  ]);
   await expect(rows).toHaveCount(3);
   if (SHOTS) {
     await teacher.getByTestId('board.panel').screenshot({ path: `${SHOTS}/board.png` });
