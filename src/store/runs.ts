@@ -105,7 +105,7 @@ export function runName(network: NetworkSpec, c: TrainConfig): string {
 }
 
 /** Every `step`-th point and the last, so a long curve keeps its shape in `max` points. */
-export function downsampleSeries(points: BatchPoint[], max = RUN_POINTS): BatchPoint[] {
+export function downsampleSeries<P extends { batch: number }>(points: P[], max = RUN_POINTS): P[] {
   if (points.length <= max) return points;
   const step = Math.ceil(points.length / max);
   const out = points.filter((_, i) => i % step === 0);

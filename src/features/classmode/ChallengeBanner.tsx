@@ -8,6 +8,7 @@ import { inferNetwork } from '../../model/shapes';
 import { useStore } from '../../store/store';
 import { setActiveChallenge, setAnswer } from './actions';
 import HandIn from './HandIn';
+import { selectAnswerLocked } from './selectors';
 
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
@@ -26,7 +27,7 @@ export default function ChallengeBanner() {
   const { t } = useTranslation();
   const c = useStore((s) => s.challenge.active);
   const answer = useStore((s) => s.challenge.answer);
-  const started = useStore((s) => s.status.batch > 0);
+  const locked = useStore(selectAnswerLocked);
   const epochs = useStore((s) => s.metrics.epochs);
   const network = useStore((s) => s.config.network);
   const exerciseView = useStore((s) => s.ui.exerciseView);
@@ -34,7 +35,6 @@ export default function ChallengeBanner() {
   const goal = useMemo(() => (c ? measureGoal(c, epochs, params) : null), [c, epochs, params]);
   const goalText = useGoalText(c ?? { target: 1, maxParams: 0, maxEpochs: 0, question: '' });
   if (!c || !goal) return null;
-  const locked = started && answer.trim() !== '';
   return (
     <section className="challenge-banner" data-testid="challenge.panel" aria-label={t('challenge.title')}>
       <h2>{t('challenge.title')}</h2>

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_EPOCH_LIMIT, MAX_PARAM_LIMIT, MAX_QUESTION } from '../../model/challenge';
 import { msg } from '../../model/msg';
 import { inferNetwork } from '../../model/shapes';
-import { nativePrompt } from '../../services/dialogs';
+import { copyText } from '../../services/dialogs';
 import { useStore } from '../../store/store';
 import NumberInput from '../../ui/NumberInput';
 import { setActiveChallenge, setDraft, toggleChallengeForm } from './actions';
@@ -73,16 +73,7 @@ export default function ChallengeForm() {
             <input data-testid="challenge.link" readOnly value={link} onFocus={(e) => e.target.select()} />
           </label>
           <div className="button-row">
-            <button
-              onClick={async () => {
-                try {
-                  await navigator.clipboard.writeText(link);
-                  setCopied(true);
-                } catch {
-                  nativePrompt(t('exercise.copyPrompt'), link);
-                }
-              }}
-            >
+            <button onClick={async () => setCopied(await copyText(link, t('exercise.copyPrompt')))}>
               {t('challenge.copy')}
             </button>
             <button aria-pressed={qr} onClick={() => setQr(!qr)}>

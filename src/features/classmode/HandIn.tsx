@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMsg } from '../../i18n/translate';
-import { nativePrompt } from '../../services/dialogs';
+import { copyText } from '../../services/dialogs';
 import { useStore } from '../../store/store';
 import { downloadHandIn, handIn, setName } from './actions';
 import { MAX_NAME } from './resultCode';
@@ -66,16 +66,7 @@ export default function HandIn() {
             {result.code}
           </code>
           <div className="button-row">
-            <button
-              onClick={async () => {
-                try {
-                  await navigator.clipboard.writeText(result.code);
-                  setCopied(true);
-                } catch {
-                  nativePrompt(t('handin.copyPrompt'), result.code);
-                }
-              }}
-            >
+            <button onClick={async () => setCopied(await copyText(result.code, t('handin.copyPrompt')))}>
               {copied ? t('handin.copied') : t('handin.copy')}
             </button>
             <button onClick={() => downloadHandIn(t('handin.fileHeader', { name: name || '—' }))}>

@@ -8,7 +8,7 @@ import { inferNetwork } from '../../model/shapes';
 import { downloadFile } from '../../services/downloadFile';
 import { nativeConfirm, type Ask } from '../../services/dialogs';
 import { patch } from '../../store/actions';
-import { MAX_RUNS, runsToCsv } from '../../store/runs';
+import { downsampleSeries, MAX_RUNS, runsToCsv } from '../../store/runs';
 import { useStore, type BoardEntry, type VerifyState } from '../../store/store';
 import {
   decodeBoardFile,
@@ -25,6 +25,7 @@ import {
 } from './board';
 import { CODE_CURVE_POINTS, encodeSubmission, MAX_ANSWER, MAX_NAME, type Submission } from './resultCode';
 import { cleanText } from '../../model/challenge';
+import { selectAnswerLocked } from './selectors';
 
 // ---- The teacher's challenge form ----
 
@@ -49,8 +50,7 @@ export function startLessonChallenge(c: Challenge) {
 
 /** The prediction; fixed once training has started, so it stays a prediction. */
 export function setAnswer(text: string) {
-  const { challenge, status } = useStore.getState();
-  if (status.batch > 0 && challenge.answer.trim() !== '') return;
+  if (selectAnswerLocked(useStore.getState())) return;
   patch('challenge', { answer: text.slice(0, MAX_ANSWER) });
 }
 
@@ -96,11 +96,11 @@ export async function handIn(): Promise<void> {
 }
 
 /** The loss curve, downsampled for a code (finite points only). */
-function curveOf(points: { batch: number; loss: number }[]): { batch: number; loss: number }[] {
-  const ok = points.filter((p) => Number.isFinite(p.loss) && p.loss >= 0);
-  const step = Math.max(1, Math.ceil(ok.length / CODE_CURVE_POINTS));
-  return ok.filter((_, i) => i % step === 0 || i === ok.length - 1).map((p) => ({ batch: p.batch, loss: p.loss }));
-}
+const curveOf = (points: { batch: number; loss: number }[]) =>
+  downsampleSeries(
+    points.filter((p) => Number.isFinite(p.loss) && p.loss >= 0),
+    CODE_CURVE_POINTS,
+  ).map((p) => ({ batch: p.batch, loss: p.loss }));
 
 /** The hand-in as a file: the code, with a readable header the board skips. */
 export function downloadHandIn(header: string) {

@@ -19,6 +19,7 @@ import { inferNetwork } from '../../model/shapes';
 import type { NetworkSpec } from '../../model/spec';
 import type { TrainConfig } from '../../model/training';
 import { BACKENDS, type BackendName } from '../../protocol/toWorker';
+import { downsampleSeries } from '../../store/runs';
 import { applyLink, decodeLink, defaultExperiment, encodeExperiment } from '../experiment';
 
 export const MAX_NAME = 40;
@@ -95,8 +96,7 @@ function payloadOf(s: Submission, curvePoints: number, answerMax: number, questi
     prev = next;
     return text;
   });
-  const step = Math.max(1, Math.ceil(s.curve.length / Math.max(1, curvePoints)));
-  const cv = curvePoints === 0 ? [] : s.curve.filter((_, i) => i % step === 0 || i === s.curve.length - 1);
+  const cv = curvePoints === 0 ? [] : downsampleSeries(s.curve, curvePoints);
   return {
     ch: {
       t: s.challenge.target,

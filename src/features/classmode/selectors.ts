@@ -21,3 +21,6 @@ export function selectChallengeLink(s: AppState): string {
 /** A challenge question waits for the student's prediction: Train, Step, Space and S do nothing until then. */
 export const selectAwaitingAnswer = (s: AppState) =>
   s.challenge.active !== null && s.challenge.active.question !== '' && s.challenge.answer.trim() === '';
+
+/** The prediction is fixed: training has started with it written. */
+export const selectAnswerLocked = (s: AppState) => s.status.batch > 0 && s.challenge.answer.trim() !== '';

@@ -1,6 +1,6 @@
 // For teachers: choose which parts of the page a shared link shows, locks or hides, then copy the link.
 // The choice applies to this page at once, so the teacher sees what the students will see.
-import { nativePrompt } from '../../services/dialogs';
+import { copyText } from '../../services/dialogs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/store';
@@ -49,14 +49,7 @@ export default function ExerciseLink() {
         <div className="button-row">
           <button
             data-testid="ui.exercise-copy"
-            onClick={async () => {
-              try {
-                await navigator.clipboard.writeText(window.location.href);
-                setCopied(true);
-              } catch {
-                nativePrompt(t('exercise.copyPrompt'), window.location.href);
-              }
-            }}
+            onClick={async () => setCopied(await copyText(window.location.href, t('exercise.copyPrompt')))}
           >
             {t('exercise.copy')}
           </button>

@@ -47,7 +47,17 @@ function session() {
     if (!r || r.type !== 'reply' || r.request !== 'runLog') throw new Error('no run log');
     return r.answer;
   };
-  return { sent, send, log };
+  const init = () =>
+    send({
+      type: 'init',
+      version: PROTOCOL_VERSION,
+      dataUrl: '/data/',
+      network: net(0.2),
+      config,
+      backend: 'auto',
+      restore: null,
+    });
+  return { sent, send, log, init };
 }
 
 const until = async (f: () => boolean) => {
@@ -58,15 +68,7 @@ const until = async (f: () => boolean) => {
 describe('replaying a run', () => {
   it('repeats a live run with changes exactly, on the same backend', async () => {
     const h = session();
-    await h.send({
-      type: 'init',
-      version: PROTOCOL_VERSION,
-      dataUrl: '/data/',
-      network: net(0.2),
-      config,
-      backend: 'auto',
-      restore: null,
-    });
+    await h.init();
     for (let i = 0; i < 7; i++) await h.send({ type: 'trainBatch' }); // the Step button
     await h.send({ type: 'setConfig', config: { ...config, learningRate: 0.003 } });
     await h.send({ type: 'start' });
@@ -97,15 +99,7 @@ describe('replaying a run', () => {
 
   it('marks what a replay cannot repeat, and a reset starts a clean log', async () => {
     const h = session();
-    await h.send({
-      type: 'init',
-      version: PROTOCOL_VERSION,
-      dataUrl: '/data/',
-      network: net(0.2),
-      config,
-      backend: 'auto',
-      restore: null,
-    });
+    await h.init();
     await h.send({ type: 'trainBatch' });
     await h.send({ type: 'setConfig', config: { ...config, trainWithMine: true } });
     await h.send({ type: 'setMyDigits', version: 1, pixels: new Uint8Array(784 * 10), labels: new Uint8Array(10) });
