@@ -28,11 +28,17 @@ export const TAINTS: readonly Taint[] = [
 ];
 export const isTaint = (x: unknown): x is Taint => (TAINTS as readonly unknown[]).includes(x);
 
+/** A network with its training settings: where a run starts, or what it goes on with after a change. */
+export type RunSetup = { network: NetworkSpec; config: TrainConfig };
+
 /** After training batch `batch` (counted from 1), the run went on with this network and these settings. */
-export type RunChange = { batch: number; network: NetworkSpec; config: TrainConfig };
+export type RunChange = RunSetup & { batch: number };
+
+/** What a replay trains: the start, the changes at their batches, and how many epochs. */
+export type ReplayPlan = { start: RunSetup; changes: RunChange[]; epochs: number };
 
 export type RunLogData = {
-  start: { network: NetworkSpec; config: TrainConfig };
+  start: RunSetup;
   changes: RunChange[];
   taints: Taint[];
 };

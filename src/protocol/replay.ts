@@ -1,8 +1,6 @@
 // The replay worker's messages (issue #31: Verify replays a hand-in "in a worker of its own so the teacher's model
 // is untouched"). One table each way, as for the training worker; the unions and guards derive from them.
-import type { RunChange } from '../model/runLog';
-import type { NetworkSpec } from '../model/spec';
-import type { TrainConfig } from '../model/training';
+import type { ReplayPlan } from '../model/runLog';
 import { isObject, passes, spec, type UnionOf } from './table';
 import { BACKENDS, hasLayers, type BackendName } from './toWorker';
 
@@ -18,14 +16,7 @@ export const REPLAY_REQUESTS = {
    * Train `start` from its seed for `epochs` epochs on `backend` (or the next that works), applying each change
    * after its batch; `dataUrl` is where the MNIST files are (read from the browser's copy when it has one).
    */
-  replay: spec<{
-    id: number;
-    dataUrl: string;
-    backend: BackendName;
-    start: { network: NetworkSpec; config: TrainConfig };
-    changes: RunChange[];
-    epochs: number;
-  }>(
+  replay: spec<ReplayPlan & { id: number; dataUrl: string; backend: BackendName }>(
     (m) =>
       Number.isSafeInteger(m.id) &&
       typeof m.dataUrl === 'string' &&

@@ -75,7 +75,7 @@ export async function handIn(): Promise<void> {
       challenge: c,
       name: cleanText(s.challenge.name, MAX_NAME),
       answer: cleanText(s.challenge.answer, MAX_ANSWER),
-      start: { network: log.start.network, config: log.start.config },
+      start: log.start,
       changes: log.changes.filter((x) => x.batch < last.batch),
       backend: log.backend,
       epochs: counted.map((e) => ({ epoch: e.epoch, testAccuracy: e.testAccuracy, testLoss: e.testLoss })),

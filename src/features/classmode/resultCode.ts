@@ -14,10 +14,8 @@ import {
 } from '../../model/challenge';
 import { isObj } from '../../model/guards';
 import { msg, type Msg } from '../../model/msg';
-import { isTaint, MAX_RUN_CHANGES, type RunChange, type Taint } from '../../model/runLog';
+import { isTaint, MAX_RUN_CHANGES, type RunChange, type RunSetup, type Taint } from '../../model/runLog';
 import { inferNetwork } from '../../model/shapes';
-import type { NetworkSpec } from '../../model/spec';
-import type { TrainConfig } from '../../model/training';
 import { BACKENDS, type BackendName } from '../../protocol/toWorker';
 import { downsampleSeries } from '../../store/runs';
 import { applyLink, decodeLink, defaultExperiment, encodeExperiment } from '../experiment';
@@ -28,7 +26,6 @@ export const MAX_ANSWER = 200;
 export const MAX_CODE_EPOCHS = 30;
 export const CODE_CURVE_POINTS = 24;
 
-export type Experiment = { network: NetworkSpec; config: TrainConfig };
 export type EpochPoint = { epoch: number; testAccuracy: number; testLoss: number };
 
 /** One hand-in, as the board keeps it: plain data. */
@@ -37,7 +34,7 @@ export type Submission = {
   name: string;
   answer: string;
   /** The run's start and its live changes (after which batch, and the whole experiment from then on). */
-  start: Experiment;
+  start: RunSetup;
   changes: RunChange[];
   backend: BackendName;
   /** The epochs that count, consecutive; their test accuracy (4 decimals) and loss (3). */
@@ -57,13 +54,13 @@ export function summarize(s: Submission): GoalResult & { params: number } {
 }
 
 const round = (v: number, digits: number) => +v.toFixed(digits);
-const hashOf = (e: Experiment) => encodeExperiment({ network: e.network, train: e.config });
+const hashOf = (e: RunSetup) => encodeExperiment({ network: e.network, train: e.config });
 
 /** Marks a key the change dropped (URLSearchParams writes a literal '~' as %7E, so no value is '~'). */
 const DROPPED = '~';
 
 /** "batch:keys": the link keys that differ from `prev` to `next`, a dropped key given as DROPPED. */
-function changeText(batch: number, prev: Experiment, next: Experiment): string {
+function changeText(batch: number, prev: RunSetup, next: RunSetup): string {
   const a = new URLSearchParams(hashOf(prev)),
     b = new URLSearchParams(hashOf(next));
   const d = new URLSearchParams();
@@ -153,7 +150,7 @@ const text = (v: unknown, max: number): string | null =>
   typeof v === 'string' && v.length <= max * 2 ? cleanText(v, max) : null;
 
 /** A whole experiment from link text, or null when it does not decode or cannot train. */
-function experimentOf(hash: string): Experiment | null {
+function experimentOf(hash: string): RunSetup | null {
   const d = decodeLink(hash);
   if (!d.ok || d.change.network === null) return null;
   const { experiment, problem } = applyLink(defaultExperiment(), d.change);

@@ -3,18 +3,10 @@
 // with each logged live change applied after the batch it followed. On the backend the run used this repeats it
 // exactly; on another, float rounding differs and the results drift a little (see the board's tolerance).
 import { onlyDropoutDiffers } from '../../model/layers';
-import type { RunChange } from '../../model/runLog';
-import type { NetworkSpec } from '../../model/spec';
-import type { TrainConfig } from '../../model/training';
+import type { ReplayPlan } from '../../model/runLog';
 import { experimentProblem } from '../../model/trainFields';
 import type { Mnist } from '../data/dataset';
 import { Trainer } from '../training/trainer';
-
-export type ReplayPlan = {
-  start: { network: NetworkSpec; config: TrainConfig };
-  changes: RunChange[];
-  epochs: number;
-};
 
 /** Why the plan cannot be replayed (a network or change it cannot train, changes out of order), or null. */
 export function planProblem(p: ReplayPlan): string | null {
